@@ -1,0 +1,105 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { ulid } from 'ulid';
+import type { Agency } from '../../shared/agency.ts';
+import { NotFound } from '../platform/errors.ts';
+import { type AppEnv, createAreaApp, etag, ifMatchVersion, type PlatformDeps, signedIn, sourceIp } from '../platform/http.ts';
+import { requireRole } from '../platform/identity.ts';
+import { openApiDocument } from './openapi.ts';
+import { createAgency, getAgency, getMe, health, listAgencies, openApiDocument as openApiRoute, updateAgency } from './routes.ts';
+import type { DirectoryStore } from './store.ts';
+
+export interface DirectoryDeps extends PlatformDeps {
+  store: DirectoryStore;
+}
+
+/** The directory: partner agencies, `/api/me`, and the platform's health and OpenAPI routes. */
+export function createDirectoryApp(deps: DirectoryDeps): OpenAPIHono<AppEnv> {
+  const app = createAreaApp(deps);
+  const { store, audit, clock, cursors } = deps;
+
+  app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
+
+  app.openapi(openApiRoute, (c) => {
+    c.header('cache-control', 'public, max-age=300');
+    return c.json(openApiDocument() as { openapi: string }, 200);
+  });
+
+  app.openapi(getMe, async (c) => {
+    const me = signedIn(c);
+    const agency = me.agencyId ? await store.getAgency(me.agencyId) : null;
+    return c.json({ userId: me.userId, name: me.name, email: me.email, roles: me.roles, agency }, 200);
+  });
+
+  app.openapi(listAgencies, async (c) => {
+    const me = signedIn(c);
+    const { limit, cursor } = c.req.valid('query');
+    const page = await store.listAgencies({ limit, startKey: cursors.decode(cursor, me.userId) });
+    return c.json({ items: page.items, nextCursor: cursors.encode(page.lastKey, me.userId) }, 200);
+  });
+
+  app.openapi(getAgency, async (c) => {
+    signedIn(c);
+    const agency = await store.getAgency(c.req.valid('param').id);
+    if (!agency) throw new NotFound('There is no such agency');
+    c.header('etag', etag(agency.version));
+    return c.json(agency, 200);
+  });
+
+  app.openapi(createAgency, async (c) => {
+    const me = signedIn(c);
+    requireRole(me, 'admin');
+    const input = c.req.valid('json');
+    const now = clock().toISOString();
+    const agency: Agency = { id: ulid(), name: input.name, kind: input.kind, active: true, createdAt: now, updatedAt: now, version: 1 };
+    await store.createAgency(
+      agency,
+      audit.putItem({
+        action: 'agency.create',
+        entity: { type: 'agency', id: agency.id },
+        outcome: 'allowed',
+        actor: me,
+        requestId: c.get('requestId'),
+        sourceIp: sourceIp(c),
+      }),
+    );
+    c.header('etag', etag(agency.version));
+    c.header('location', `/api/agencies/${agency.id}`);
+    return c.json(agency, 201);
+  });
+
+  app.openapi(updateAgency, async (c) => {
+    const me = signedIn(c);
+    requireRole(me, 'admin');
+    const { id } = c.req.valid('param');
+    const expected = ifMatchVersion(c);
+    const change = c.req.valid('json');
+    const existing = await store.getAgency(id);
+    if (!existing) throw new NotFound('There is no such agency');
+    const updated: Agency = {
+      ...existing,
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.active !== undefined ? { active: change.active } : {}),
+      updatedAt: clock().toISOString(),
+      version: expected + 1,
+    };
+    const what = [change.name !== undefined && 'renamed', change.active === false && 'deactivated', change.active === true && 'reactivated'];
+    await store.updateAgency(
+      updated,
+      expected,
+      existing.name,
+      audit.putItem({
+        action: 'agency.update',
+        entity: { type: 'agency', id },
+        outcome: 'allowed',
+        actor: me,
+        requestId: c.get('requestId'),
+        sourceIp: sourceIp(c),
+        detail: what.filter(Boolean).join(', '),
+      }),
+    );
+    c.header('etag', etag(updated.version));
+    return c.json(updated, 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,31 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { boardRoutes } from '../board/routes.ts';
+import { guidanceRoutes } from '../guidance/routes.ts';
+import { referralRoutes } from '../referrals/routes.ts';
+import { directoryRoutes } from './routes.ts';
+
+/**
+ * The API's OpenAPI 3.1 document, generated from the same route definitions (and so the same zod
+ * schemas) that validate requests in every area. Built once per process, on first request.
+ */
+let document: unknown;
+
+export function openApiDocument(): unknown {
+  if (document) return document;
+  const app = new OpenAPIHono();
+  const registry = app.openAPIRegistry;
+  registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const route of [...directoryRoutes, ...guidanceRoutes, ...referralRoutes, ...boardRoutes]) {
+    registry.registerPath(route);
+  }
+  document = app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'Partnership portal API',
+      version: '1',
+      description:
+        'Threshold guidance, early-help referrals and the safeguarding board action plan. Errors are application/problem+json (RFC 9457).',
+    },
+  });
+  return document;
+}

@@ -1,0 +1,105 @@
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { AgencyCreateSchema, AgencySchema, AgencyUpdateSchema } from '../../shared/agency.ts';
+import { MeSchema } from '../../shared/me.ts';
+import { ProblemSchema } from '../../shared/problem.ts';
+import { ListQuerySchema } from '../platform/pagination.ts';
+
+/** The directory's HTTP contract: health, the OpenAPI document, who am I, and partner agencies. */
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+const json = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const bearer = [{ bearerAuth: [] }];
+
+export const health = createRoute({
+  method: 'get',
+  path: '/api/health',
+  tags: ['platform'],
+  summary: 'Liveness',
+  responses: { 200: json('Up', z.object({ status: z.literal('ok') })) },
+});
+
+export const openApiDocument = createRoute({
+  method: 'get',
+  path: '/api/openapi.json',
+  tags: ['platform'],
+  summary: 'This document',
+  responses: { 200: json('The OpenAPI 3.1 document', z.object({ openapi: z.string() }).loose()) },
+});
+
+export const getMe = createRoute({
+  method: 'get',
+  path: '/api/me',
+  tags: ['directory'],
+  summary: 'The signed-in user, their agency and roles',
+  security: bearer,
+  responses: { 200: json('You', MeSchema), 401: problem('Not signed in') },
+});
+
+const AgencyListSchema = z.object({ items: z.array(AgencySchema), nextCursor: z.string().nullable() });
+
+export const listAgencies = createRoute({
+  method: 'get',
+  path: '/api/agencies',
+  tags: ['directory'],
+  summary: 'Partner agencies (any signed-in user)',
+  security: bearer,
+  request: { query: ListQuerySchema },
+  responses: { 200: json('A page of agencies', AgencyListSchema), 400: problem('Bad limit or cursor'), 401: problem('Not signed in') },
+});
+
+export const createAgency = createRoute({
+  method: 'post',
+  path: '/api/agencies',
+  tags: ['directory'],
+  summary: 'Add a partner agency (admin)',
+  security: bearer,
+  request: { body: { required: true, content: { 'application/json': { schema: AgencyCreateSchema } } } },
+  responses: {
+    201: json('Added', AgencySchema),
+    400: problem('Invalid fields'),
+    401: problem('Not signed in'),
+    403: problem('Not an admin'),
+    409: problem('An agency with that name exists'),
+  },
+});
+
+const AgencyIdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an agency id') });
+
+export const getAgency = createRoute({
+  method: 'get',
+  path: '/api/agencies/{id}',
+  tags: ['directory'],
+  summary: 'One agency (any signed-in user)',
+  security: bearer,
+  request: { params: AgencyIdParams },
+  responses: { 200: json('The agency; its ETag is its version', AgencySchema), 404: problem('No such agency') },
+});
+
+export const updateAgency = createRoute({
+  method: 'patch',
+  path: '/api/agencies/{id}',
+  tags: ['directory'],
+  summary: 'Rename, deactivate or reactivate an agency (admin); send If-Match',
+  security: bearer,
+  request: {
+    params: AgencyIdParams,
+    headers: z.object({ 'if-match': z.string().optional() }),
+    body: { required: true, content: { 'application/json': { schema: AgencyUpdateSchema } } },
+  },
+  responses: {
+    200: json('Changed', AgencySchema),
+    400: problem('Invalid fields'),
+    403: problem('Not an admin'),
+    404: problem('No such agency'),
+    409: problem('Changed by someone else since you read it; the current record is included'),
+    428: problem('If-Match missing'),
+  },
+});
+
+export const directoryRoutes = [health, openApiDocument, getMe, listAgencies, createAgency, getAgency, updateAgency];

@@ -1,0 +1,9 @@
+import { handle } from 'hono/aws-lambda';
+import { lambdaPlatform } from '../platform/lambda.ts';
+import { createGuidanceApp } from './app.ts';
+import { createDynamoGuidanceStore } from './store.ts';
+
+/** The guidance function's Lambda entry: wires the app to DynamoDB once per cold start. */
+const { config, db, deps } = lambdaPlatform();
+
+export const handler = handle(createGuidanceApp({ ...deps, store: createDynamoGuidanceStore(db, config.TABLE_NAME) }));

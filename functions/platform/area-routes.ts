@@ -1,0 +1,33 @@
+import type { Area } from './tables.ts';
+
+/**
+ * Which area's function answers which paths. API Gateway's routes (infra/stacks/api-stack.ts) and the
+ * local runtime's dispatcher (infra/local/router.ts) are both built from this, so a path reaches the
+ * same app in both places. Paths keep their `/api` prefix: CloudFront forwards it unchanged.
+ */
+export const AREA_PATH_PREFIXES: Record<Area, readonly string[]> = {
+  guidance: ['/api/guidance'],
+  referrals: ['/api/referrals', '/api/stats'],
+  board: ['/api/board'],
+  directory: ['/api/me', '/api/agencies', '/api/audit', '/api/health', '/api/openapi.json'],
+};
+
+/**
+ * Routes API Gateway lets through without its JWT authorizer. The functions still verify any token
+ * they are sent (a guidance editor reading a draft), so public here means "a token is optional".
+ * `{proxy+}` stands for one or more path segments, as in API Gateway.
+ */
+export const PUBLIC_ROUTES: readonly { method: 'GET' | 'POST'; path: string }[] = [
+  { method: 'GET', path: '/api/health' },
+  { method: 'GET', path: '/api/openapi.json' },
+  { method: 'GET', path: '/api/guidance' },
+  { method: 'GET', path: '/api/guidance/{proxy+}' },
+  { method: 'POST', path: '/api/guidance/check' },
+];
+
+export function areaForPath(path: string): Area | undefined {
+  for (const [area, prefixes] of Object.entries(AREA_PATH_PREFIXES) as [Area, readonly string[]][]) {
+    if (prefixes.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}.`))) return area;
+  }
+  return undefined;
+}

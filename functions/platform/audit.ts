@@ -1,0 +1,58 @@
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import type { Principal } from './identity.ts';
+
+/**
+ * The audit trail (DESIGN.md §3): every read of a referral and every write anywhere appends who, when,
+ * what and from where. Entries are only ever put, with a condition that refuses to overwrite; the
+ * functions' IAM roles allow nothing else on the audit table.
+ */
+export interface AuditEvent {
+  /** What was done, e.g. `agency.create`, `guidance.publish`, `referral.read`. */
+  action: string;
+  entity: { type: string; id: string };
+  outcome: 'allowed' | 'denied';
+  actor: Pick<Principal, 'userId' | 'roles' | 'agencyId'> | null;
+  requestId: string;
+  sourceIp?: string;
+  /** A short, non-personal note, e.g. "version 3" or the refusal's reason. */
+  detail?: string;
+}
+
+export interface AuditRecord extends AuditEvent {
+  at: string;
+  id: string;
+}
+
+export interface AuditWriter {
+  append(event: AuditEvent): Promise<void>;
+  /** The Put for a transaction, so a write and its audit entry land together or not at all. */
+  putItem(event: AuditEvent): { Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression: string } };
+}
+
+export function auditItem(event: AuditEvent, at: Date): Record<string, unknown> {
+  const time = at.toISOString();
+  const id = ulid(at.getTime());
+  const sk = `${time}#${id}`;
+  return {
+    pk: `ENTITY#${event.entity.type}#${event.entity.id}`,
+    sk,
+    gsi1pk: `ACTOR#${event.actor?.userId ?? 'anonymous'}`,
+    gsi1sk: sk,
+    id,
+    at: time,
+    ...event,
+  };
+}
+
+export function createAuditWriter(db: DynamoDBDocumentClient, tableName: string, clock: () => Date): AuditWriter {
+  const putItem: AuditWriter['putItem'] = (event) => ({
+    Put: { TableName: tableName, Item: auditItem(event, clock()), ConditionExpression: 'attribute_not_exists(pk)' },
+  });
+  return {
+    putItem,
+    async append(event) {
+      await db.send(new PutCommand(putItem(event).Put));
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import * as z from 'zod';
+
+/**
+ * The only module that reads `process.env`. Each schema is parsed once per process; a value missing
+ * in AWS fails at start-up with the variable's name. Defaults exist only for the local runtime.
+ */
+
+const nonEmpty = z.string().trim().min(1, 'must be set');
+
+/** What every area function needs in AWS (set by infra/constructs/portal-function.ts). */
+export const FunctionEnvSchema = z.object({
+  /** The area's own table. */
+  TABLE_NAME: nonEmpty,
+  /** The audit table, append-only for every function. */
+  AUDIT_TABLE_NAME: nonEmpty,
+  /** The token issuer: the Cognito user pool's URL in AWS. Its JWKS is `${AUTH_ISSUER}/.well-known/jwks.json`. */
+  AUTH_ISSUER: z.url('must be a URL'),
+  /** The app client id access tokens must carry (Cognito access tokens name it `client_id`). */
+  AUTH_CLIENT_ID: nonEmpty,
+  /** Signs list cursors so they cannot be altered (functions/platform/pagination.ts). */
+  CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+export type FunctionConfig = z.infer<typeof FunctionEnvSchema>;
+
+/** The local runtime (`npm start`), DESIGN.md §5. */
+export const LocalEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Where DynamoDB Local keeps its data; git-ignored by default. */
+  PORTAL_DATA_DIR: z.string().default('.data'),
+  /** DynamoDB Local listens on every interface (it has no bind option): keep it off commonly exposed ports. */
+  DYNAMODB_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(8742),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+export type LocalConfig = z.infer<typeof LocalEnvSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return result.data;
+}
+
+let functionConfig: FunctionConfig | undefined;
+/** Read once per Lambda process. */
+export function functionConfigFromEnv(): FunctionConfig {
+  functionConfig ??= parseConfig(FunctionEnvSchema, process.env);
+  return functionConfig;
+}
+
+export function localConfigFromEnv(): LocalConfig {
+  return parseConfig(LocalEnvSchema, process.env);
+}
+
+/** True on CI (the test runner prints less progress there). */
+export function isCi(): boolean {
+  return process.env.CI === 'true';
+}

@@ -1,0 +1,136 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ZodError } from 'zod';
+import type { AuditWriter } from './audit.ts';
+import { type FieldError, InvalidRequest, PreconditionRequired, Unauthorized } from './errors.ts';
+import { bearerToken, type Principal, type TokenVerifier } from './identity.ts';
+import type { Logger } from './logger.ts';
+import type { CursorCodec } from './pagination.ts';
+import { problemResponse, renderError } from './problem.ts';
+
+/** What every area app is given besides its own store. */
+export interface PlatformDeps {
+  verifyToken: TokenVerifier;
+  audit: AuditWriter;
+  clock: () => Date;
+  logger: Logger;
+  cursors: CursorCodec;
+}
+
+export type AppEnv = {
+  Variables: { requestId: string; principal: Principal | null };
+  // In Lambda, hono/aws-lambda puts the API Gateway event here.
+  Bindings: { event?: { requestContext?: { requestId?: string; http?: { sourceIp?: string } } } };
+};
+export type AppContext = Context<AppEnv>;
+
+/** Bodies above this are refused with 413 before they are parsed. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The shared shell of every area's Hono app: request ids, security headers, the body limit,
+ * request logging, token verification, and the one error path to problem+json.
+ */
+export function createAreaApp(deps: PlatformDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(
+    requestId({
+      // A client-sent id is not trusted into the audit trail; API Gateway's own id is used in AWS.
+      headerName: '',
+      generator: (c) => (c.env as AppEnv['Bindings'] | undefined)?.event?.requestContext?.requestId ?? crypto.randomUUID(),
+    }),
+  );
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', c.get('requestId'));
+    deps.logger.log('info', 'request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      durationMs: Math.round(performance.now() - started),
+    });
+  });
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use(async (c, next) => {
+    c.header('cache-control', 'no-store');
+    await next();
+  });
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problemResponse(c, {
+          title: 'The request is too large',
+          status: 413,
+          detail: `Send at most ${MAX_BODY_BYTES / 1024} KB`,
+        }),
+    }),
+  );
+  app.use(async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header === undefined) {
+      c.set('principal', null);
+    } else {
+      const token = bearerToken(header);
+      if (!token) throw new Unauthorized('Send the token as "Authorization: Bearer <token>"');
+      c.set('principal', await deps.verifyToken(token));
+    }
+    await next();
+  });
+
+  app.onError((error, c) => renderError(error, c, deps.logger));
+  app.notFound((c) => problemResponse(c, { title: 'Not found', status: 404, detail: 'There is nothing at this address' }));
+  return app;
+}
+
+/** The caller, who must be signed in. */
+export function signedIn(c: AppContext): Principal {
+  const principal = c.get('principal');
+  if (!principal) throw new Unauthorized('Sign in to continue');
+  return principal;
+}
+
+export function sourceIp(c: AppContext): string | undefined {
+  return (c.env as AppEnv['Bindings'] | undefined)?.event?.requestContext?.http?.sourceIp;
+}
+
+/** Turns zod's failures into field errors a person can act on (DESIGN.md §6). */
+export function fieldErrors(error: ZodError, prefix?: string): FieldError[] {
+  return error.issues.flatMap((issue): FieldError[] => {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: [path, key].filter(Boolean).join('.'),
+        reason: 'is not a field this request accepts',
+      }));
+    }
+    return [{ field: path || '(body)', reason: issue.message }];
+  });
+}
+
+function validationHook(result: { target: string; success: boolean; error?: ZodError }, _c: unknown): void {
+  if (!result.success && result.error) {
+    // Fields are named as the caller sent them (`name`, `limit`, `version`), whatever part of the request held them.
+    throw new InvalidRequest(fieldErrors(result.error));
+  }
+}
+
+/** `ETag` value for a record version. */
+export function etag(version: number): string {
+  return `"${version}"`;
+}
+
+/** The version an edit was made against, from `If-Match` (DESIGN.md §7). */
+export function ifMatchVersion(c: AppContext): number {
+  const header = c.req.header('if-match');
+  if (!header) throw new PreconditionRequired('Send If-Match with the version you read (its ETag)');
+  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
+  if (!match?.[1]) throw new InvalidRequest([{ field: 'If-Match', reason: 'must be an ETag such as "3"' }]);
+  return Number(match[1]);
+}

@@ -1,0 +1,56 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import * as z from 'zod';
+import { InvalidRequest } from './errors.ts';
+
+/**
+ * Opaque, tamper-proof list cursors (DESIGN.md §7): the store's LastEvaluatedKey, the user it was
+ * issued to and an expiry, signed with HMAC-SHA256. A cursor that was altered, belongs to someone
+ * else or has expired is refused with 400.
+ */
+export type StoreKey = Record<string, unknown>;
+
+export const ListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be 200 or fewer').default(50),
+  cursor: z.string().max(2048, 'is too long').optional(),
+});
+
+const CURSOR_LIFETIME_MS = 60 * 60 * 1000;
+
+export interface CursorCodec {
+  encode(key: StoreKey | undefined, userId: string): string | null;
+  decode(cursor: string | undefined, userId: string): StoreKey | undefined;
+}
+
+export function createCursorCodec(secret: string, clock: () => Date): CursorCodec {
+  const sign = (payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
+  const refuse = (reason: string) => new InvalidRequest([{ field: 'cursor', reason }]);
+  return {
+    encode(key, userId) {
+      if (!key) return null;
+      const payload = Buffer.from(JSON.stringify({ k: key, u: userId, e: clock().getTime() + CURSOR_LIFETIME_MS })).toString(
+        'base64url',
+      );
+      return `${payload}.${sign(payload)}`;
+    },
+    decode(cursor, userId) {
+      if (cursor === undefined) return undefined;
+      const [payload, signature, extra] = cursor.split('.');
+      if (!payload || !signature || extra !== undefined) throw refuse('is not a cursor this service issued');
+      const expected = Buffer.from(sign(payload));
+      const given = Buffer.from(signature);
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+        throw refuse('is not a cursor this service issued');
+      }
+      let parsed: { k?: unknown; u?: unknown; e?: unknown };
+      try {
+        parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      } catch {
+        throw refuse('is not a cursor this service issued');
+      }
+      if (parsed.u !== userId) throw refuse('was issued to someone else');
+      if (typeof parsed.e !== 'number' || parsed.e < clock().getTime()) throw refuse('has expired: start the list again');
+      if (typeof parsed.k !== 'object' || parsed.k === null) throw refuse('is not a cursor this service issued');
+      return parsed.k as StoreKey;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The one definition of every table: keys, indexes and TTL. The CDK stack (infra/stacks/data-stack.ts)
+ * and the local runtime (infra/local/tables.ts) both build from this, so AWS and a laptop cannot drift.
+ *
+ * Access patterns come first; keys follow from them:
+ * - guidance:  the current published version (one GetItem on GUIDANCE/CURRENT); versions by number.
+ * - referrals: one referral and its timeline (pk REFERRAL#id); an agency's list (gsi1, newest first);
+ *   the front door's queue (gsi2, by decision due time); idempotency records expire by TTL.
+ * - board:     one action and its updates (pk ACTION#id); the plan by status and due date (gsi1).
+ * - directory: agencies (pk AGENCY); users by sub (pk USER#sub).
+ * - audit:     one entity's trail (pk ENTITY#type#id, sk time#ulid); one actor's trail (gsi1).
+ * Every list is a Query on a key or an index designed for it: a Scan in a request path is a bug.
+ */
+export interface IndexDefinition {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+}
+
+export interface TableDefinition {
+  /** Short area name; also the suffix of the local table name. */
+  readonly id: 'guidance' | 'referrals' | 'board' | 'directory' | 'audit';
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  readonly indexes: readonly IndexDefinition[];
+  readonly timeToLiveAttribute?: string;
+}
+
+const base = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+export const TABLES = {
+  guidance: { id: 'guidance', ...base, indexes: [] },
+  referrals: {
+    id: 'referrals',
+    ...base,
+    indexes: [
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    ],
+    timeToLiveAttribute: 'expiresAt',
+  },
+  board: { id: 'board', ...base, indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }] },
+  directory: { id: 'directory', ...base, indexes: [] },
+  audit: { id: 'audit', ...base, indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }] },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableId = keyof typeof TABLES;
+export const TABLE_IDS = Object.keys(TABLES) as TableId[];
+
+/** The Lambda areas and the table each owns (besides appending to audit), DESIGN.md §4. */
+export const AREAS = ['guidance', 'referrals', 'board', 'directory'] as const;
+export type Area = (typeof AREAS)[number];

@@ -1,0 +1,35 @@
+/**
+ * The CDK app (`npm run synth`, `npx cdk deploy --all`). Synthesis works offline with no credentials:
+ * without CDK_DEFAULT_ACCOUNT it uses a dummy account. The region is London unless the `region` context
+ * value says otherwise; a developer's default region never moves the portal's data.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { REPO_ROOT } from './constructs/portal-function.ts';
+import { createPortal } from './stacks/portal.ts';
+
+const app = new App();
+
+const webAssetPath = resolve(REPO_ROOT, String(app.node.tryGetContext('webAssetPath') ?? 'web/dist'));
+if (!existsSync(join(webAssetPath, 'index.html'))) {
+  // The site is part of what is deployed: build it once if it has not been built (npm run build:web).
+  if (!existsSync(join(REPO_ROOT, 'web', 'build.ts'))) {
+    throw new Error(`${webAssetPath}/index.html is missing and web/build.ts is not there to build it.`);
+  }
+  process.stderr.write(`${webAssetPath} has not been built: running web/build.ts\n`);
+  execFileSync('npx', ['tsx', 'web/build.ts'], { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
+}
+
+createPortal(app, {
+  account: process.env.CDK_DEFAULT_ACCOUNT ?? '111111111111',
+  region: String(app.node.tryGetContext('region') ?? 'eu-west-2'),
+  webAssetPath,
+});
+
+// cdk-nag 3 is a policy-validation plugin (not an Aspect): synthesis fails on any unacknowledged finding.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+app.synth();

@@ -1,0 +1,138 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { PortalTable } from './portal-table.ts';
+
+/** The repository root: bundling resolves entries, tsconfig and the lock file from here. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * What a function may do with a table.
+ * - `read`: get and query the table and its named indexes (never Scan: every list is a Query).
+ * - `readWrite`: `read` plus put, update and delete items (transactions need no other action).
+ * - `append`: put new items only, for the audit trail: nothing in it is ever updated or deleted.
+ */
+export type TableAccess = 'read' | 'readWrite' | 'append';
+
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const TABLE_ACTIONS: Record<TableAccess, readonly string[]> = {
+  read: READ_ACTIONS,
+  readWrite: [
+    ...READ_ACTIONS,
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+  ],
+  append: ['dynamodb:PutItem'],
+};
+
+/**
+ * What DynamoDB asks of the caller's key permissions for a table encrypted with a customer-managed
+ * key (the set CDK's own table grants use, with its `ReEncrypt*` and `GenerateDataKey*` spelt out).
+ * Granted only through DynamoDB (`kms:ViaService`), never for direct use of the key.
+ */
+const KEY_ACTIONS = [
+  'kms:Decrypt',
+  'kms:DescribeKey',
+  'kms:Encrypt',
+  'kms:GenerateDataKey',
+  'kms:GenerateDataKeyWithoutPlaintext',
+  'kms:ReEncryptFrom',
+  'kms:ReEncryptTo',
+];
+
+export interface PortalFunctionProps {
+  /** The handler module, relative to the repository root, exporting `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly environment?: Record<string, string>;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** Kept under API Gateway's 30-second integration timeout. @default 10 seconds */
+  readonly timeout?: Duration;
+  /** @default three months */
+  readonly logRetention?: RetentionDays;
+}
+
+/**
+ * A Lambda function with the portal's defaults: arm64, Node.js 22, one minified ES module with the
+ * AWS SDK bundled (it starts faster than the runtime's copy), a source map, an explicit log group
+ * and a role that can write only to that log group until a table is bound to it.
+ */
+export class PortalFunction extends NodejsFunction {
+  private readonly boundKeys = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: PortalFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
+    });
+    // An explicit role instead of the managed AWSLambdaBasicExecutionRole: logs go to this log group only.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.description}`,
+    });
+    logGroup.grantWrite(role);
+    super(scope, id, {
+      entry: `${REPO_ROOT}${props.entry}`,
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      logGroup,
+      role,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: `${REPO_ROOT}package-lock.json`,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        bundleAwsSDK: true,
+        mainFields: ['module', 'main'],
+        tsconfig: `${REPO_ROOT}tsconfig.json`,
+        // Bundled CommonJS dependencies may still call require() for Node built-ins.
+        banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      },
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the runtime the portal is built and tested for (TOOLCHAIN.md, tsconfig target); AWS supports it until 2027. Moving to 24 is a deliberate upgrade, not a default.',
+    });
+  }
+
+  /**
+   * Names the table in `envName` and grants exactly the access asked for: on the table, Query on its
+   * named indexes (for reads), and use of its key through DynamoDB.
+   */
+  bindTable(envName: string, table: PortalTable, ...access: TableAccess[]): this {
+    this.addEnvironment(envName, table.tableName);
+    const actions = [...new Set(access.flatMap((a) => TABLE_ACTIONS[a]))];
+    const reads = access.some((a) => a !== 'append');
+    this.addToRolePolicy(new PolicyStatement({ actions, resources: [table.tableArn] }));
+    if (reads && table.indexArns.length > 0) {
+      this.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: table.indexArns }));
+    }
+    const key = table.encryptionKey;
+    if (!this.boundKeys.has(key.node.addr)) {
+      this.boundKeys.add(key.node.addr);
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: KEY_ACTIONS,
+          resources: [key.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
+        }),
+      );
+    }
+    return this;
+  }
+}

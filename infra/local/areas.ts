@@ -1,0 +1,30 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createBoardApp } from '../../functions/board/app.ts';
+import { createDynamoBoardStore } from '../../functions/board/store.ts';
+import { createDirectoryApp } from '../../functions/directory/app.ts';
+import { createDynamoDirectoryStore } from '../../functions/directory/store.ts';
+import { createGuidanceApp } from '../../functions/guidance/app.ts';
+import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
+import type { AppEnv, PlatformDeps } from '../../functions/platform/http.ts';
+import type { Area } from '../../functions/platform/tables.ts';
+import { createReferralsApp } from '../../functions/referrals/app.ts';
+import { createDynamoReferralStore } from '../../functions/referrals/store.ts';
+import type { TableNames } from './tables.ts';
+
+/**
+ * Every area's app wired to its store, as the Lambda entries wire one each. The local runtime serves
+ * them all; API tests call them through `app.request()` with their own platform services.
+ */
+export function createAreaApps(
+  db: DynamoDBDocumentClient,
+  tables: TableNames,
+  platform: PlatformDeps,
+): Record<Area, OpenAPIHono<AppEnv>> {
+  return {
+    guidance: createGuidanceApp({ ...platform, store: createDynamoGuidanceStore(db, tables.guidance) }),
+    referrals: createReferralsApp({ ...platform, store: createDynamoReferralStore(db, tables.referrals) }),
+    board: createBoardApp({ ...platform, store: createDynamoBoardStore(db, tables.board) }),
+    directory: createDirectoryApp({ ...platform, store: createDynamoDirectoryStore(db, tables.directory) }),
+  };
+}

@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { secureHeaders } from 'hono/secure-headers';
+import { areaForPath } from '../../functions/platform/area-routes.ts';
+import { createAuditWriter } from '../../functions/platform/audit.ts';
+import { createDocumentClient } from '../../functions/platform/dynamo.ts';
+import type { PlatformDeps } from '../../functions/platform/http.ts';
+import { createTokenVerifier } from '../../functions/platform/identity.ts';
+import { createLogger, type Logger } from '../../functions/platform/logger.ts';
+import { createCursorCodec } from '../../functions/platform/pagination.ts';
+import { PROBLEM_CONTENT_TYPE } from '../../shared/problem.ts';
+import { seedDemoData } from '../seed/seed.ts';
+import { createAreaApps } from './areas.ts';
+import { createDevIssuer, type DevIssuer } from './dev-auth.ts';
+import { type RunningStore, startDynamoDbLocal } from './dynamodb-local.ts';
+import { ensureTables, localTableNames, type TableNames } from './tables.ts';
+
+export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../web/dist');
+
+/** The same headers CloudFront's response-headers policy sets in AWS (infra/stacks/web-stack.ts). */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export interface LocalPortalOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Use a DynamoDB Local that is already running (tests) instead of starting one. */
+  dynamoEndpoint?: string;
+  /** Where a DynamoDB Local started here keeps its data. */
+  dataDir?: string;
+  dynamoPort?: number;
+  tablePrefix?: string;
+  webDir?: string;
+  logger?: Logger;
+  progress?: (line: string) => void;
+}
+
+export interface LocalPortal {
+  url: string;
+  issuer: DevIssuer;
+  db: DynamoDBDocumentClient;
+  tables: TableNames;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole portal on one machine (DESIGN.md §5): DynamoDB Local, the tables, the demo data, the
+ * four area apps under `/api` routed exactly as API Gateway routes them, the local sign-in and the
+ * built web front end.
+ */
+export async function startLocalPortal(options: LocalPortalOptions): Promise<LocalPortal> {
+  const progress = options.progress ?? (() => {});
+  const logger = options.logger ?? createLogger();
+  let store: RunningStore | undefined;
+  let endpoint = options.dynamoEndpoint;
+  if (!endpoint) {
+    progress('Starting DynamoDB Local…');
+    store = await startDynamoDbLocal({ port: options.dynamoPort ?? 8742, dataDir: options.dataDir, log: progress });
+    endpoint = store.endpoint;
+  }
+  const raw = new DynamoDBClient({
+    endpoint,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const db = createDocumentClient({ endpoint, region: 'eu-west-2' });
+  const tables = localTableNames(options.tablePrefix);
+  try {
+    progress('Creating tables…');
+    await ensureTables(raw, tables);
+    progress('Seeding synthetic demo data (first start only)…');
+    const seeded = await seedDemoData(db, tables, { progress });
+
+    // The apps need the issuer's URL, which needs the port: route to them once the server listens.
+    let handle: (request: Request, env: unknown) => Response | Promise<Response> = () =>
+      new Response('Starting', { status: 503, headers: { 'retry-after': '1' } });
+    const server = serve({ fetch: (request, env) => handle(request, env), port: options.port, hostname: '127.0.0.1' });
+    await new Promise<void>((done) => server.once('listening', () => done()));
+    const { port } = server.address() as AddressInfo;
+    const url = `http://localhost:${port}`;
+
+    const issuer = await createDevIssuer(`${url}/auth/dev`);
+    const clock = () => new Date();
+    const platform: PlatformDeps = {
+      verifyToken: createTokenVerifier({ issuer: issuer.issuer, clientId: issuer.clientId }),
+      audit: createAuditWriter(db, tables.audit, clock),
+      clock,
+      logger,
+      // Cursors from before a restart are refused, which is what an expired cursor gets anyway.
+      cursors: createCursorCodec(randomBytes(32).toString('hex'), clock),
+    };
+    const apps = createAreaApps(db, tables, platform);
+    const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+
+    const root = new Hono();
+    root.route('/auth/dev', issuer.app);
+    root.all('/api/*', (c) => {
+      const area = areaForPath(c.req.path);
+      if (!area) {
+        return c.body(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404 }), 404, {
+          'content-type': PROBLEM_CONTENT_TYPE,
+        });
+      }
+      // Shaped like the API Gateway event hono/aws-lambda hands the apps in AWS.
+      const event = {
+        requestContext: { requestId: crypto.randomUUID(), http: { sourceIp: getConnInfo(c).remote.address } },
+      };
+      return apps[area].fetch(c.req.raw, { event });
+    });
+    root.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }));
+    root.use('*', compress());
+    root.get('/config.json', (c) => c.json({ auth: { mode: 'local' } }));
+    root.use(
+      '*',
+      serveStatic({
+        root: webDir,
+        onFound: (path, c) => {
+          // Hashed bundles never change; pages are revalidated so a new build shows at once.
+          c.header('cache-control', /\/assets\/js\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      }),
+    );
+    root.get('*', async (c) => {
+      // "/guidance" → "/guidance/" as S3 website hosting would; anything else is the not-found page.
+      if (!c.req.path.endsWith('/') && existsSync(join(webDir, c.req.path, 'index.html'))) {
+        return c.redirect(`${c.req.path}/`, 301);
+      }
+      const notFound = join(webDir, '404.html');
+      return existsSync(notFound) ? c.html(await readFile(notFound, 'utf8'), 404) : c.text('Not found', 404);
+    });
+    handle = (request, env) => root.fetch(request, env);
+
+    return {
+      url,
+      issuer,
+      db,
+      tables,
+      seeded,
+      async stop() {
+        await new Promise<void>((done) => {
+          server.close(() => done());
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+        db.destroy();
+        raw.destroy();
+        await store?.stop();
+      },
+    };
+  } catch (error) {
+    raw.destroy();
+    db.destroy();
+    await store?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Agency } from '../../shared/agency.ts';
+import type { GuidanceVersion } from '../../shared/guidance.ts';
+import { createDynamoDirectoryStore } from '../../functions/directory/store.ts';
+import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
+import { createAuditWriter } from '../../functions/platform/audit.ts';
+import type { TableNames } from '../local/tables.ts';
+import { DEMO_AGENCIES } from './demo-data.ts';
+import { illustrativeFramework } from './guidance-framework.ts';
+
+/** Bump when the demo data changes shape, so an old local store is seeded again. */
+const SEED_MARKER = { pk: 'SEED', sk: 'demo-v1' };
+
+/**
+ * Seeds the synthetic demo data once: the agencies and the first published guidance. It goes through
+ * the same store code the functions use, audited as the system, so the data is what the API would write.
+ * Returns false when the store was already seeded.
+ */
+export async function seedDemoData(
+  db: DynamoDBDocumentClient,
+  tables: TableNames,
+  options: { clock?: () => Date; progress?: (line: string) => void } = {},
+): Promise<boolean> {
+  const clock = options.clock ?? (() => new Date());
+  const progress = options.progress ?? (() => {});
+  const { Item } = await db.send(new GetCommand({ TableName: tables.directory, Key: SEED_MARKER }));
+  if (Item) return false;
+
+  const audit = createAuditWriter(db, tables.audit, clock);
+  const seedEvent = (type: string, id: string) =>
+    audit.putItem({ action: `${type}.seed`, entity: { type, id }, outcome: 'allowed', actor: null, requestId: 'seed' });
+
+  const directory = createDynamoDirectoryStore(db, tables.directory);
+  const now = clock().toISOString();
+  for (const [i, demo] of DEMO_AGENCIES.entries()) {
+    progress(`  agencies ${i + 1}/${DEMO_AGENCIES.length}`);
+    if (await directory.getAgency(demo.id)) continue;
+    const agency: Agency = { ...demo, active: true, createdAt: now, updatedAt: now, version: 1 };
+    await directory.createAgency(agency, seedEvent('agency', agency.id));
+  }
+
+  progress('  threshold guidance, version 1');
+  const guidance = createDynamoGuidanceStore(db, tables.guidance);
+  if (!(await guidance.version(1))) {
+    const first: GuidanceVersion = {
+      version: 1,
+      status: 'published',
+      framework: illustrativeFramework,
+      changeSummary: 'First version of the illustrative threshold guidance.',
+      effectiveFrom: '2026-04-01',
+      publishedAt: now,
+      publishedBy: 'Northshire Safeguarding Partnership',
+      createdAt: now,
+      updatedAt: now,
+      revision: 1,
+    };
+    await guidance.putPublished(first, seedEvent('guidance', '1'));
+  }
+
+  await db.send(new PutCommand({ TableName: tables.directory, Item: { ...SEED_MARKER, seededAt: now } }));
+  return true;
+}

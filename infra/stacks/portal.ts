@@ -1,0 +1,72 @@
+import { type App, Tags } from 'aws-cdk-lib';
+import { ApiStack } from './api-stack.ts';
+import { AuthStack, authOrigin } from './auth-stack.ts';
+import { DataStack } from './data-stack.ts';
+import { WafStack } from './waf-stack.ts';
+import { WebStack } from './web-stack.ts';
+
+export interface PortalProps {
+  readonly account: string;
+  /** Where the portal and its data live. England's children's data stays in London: eu-west-2. */
+  readonly region: string;
+  /** The built web front end (web/dist). */
+  readonly webAssetPath: string;
+  /** The Cognito sign-in domain prefix. @default `partnership-portal-<account>` */
+  readonly authDomainPrefix?: string;
+  /** @default 'Portal' */
+  readonly stackPrefix?: string;
+}
+
+export interface Portal {
+  readonly waf: WafStack;
+  readonly data: DataStack;
+  readonly web: WebStack;
+  readonly auth: AuthStack;
+  readonly api: ApiStack;
+}
+
+/**
+ * The portal's stacks, wired as DESIGN.md §4 draws them. Deployment order follows the references:
+ * Waf (us-east-1) and Data, then Web (CloudFront, the site, the API's endpoint), then Auth (its web
+ * client returns to CloudFront's domain), then Api (authorizer, routes and one function per area).
+ */
+export function createPortal(app: App, props: PortalProps): Portal {
+  const prefix = props.stackPrefix ?? 'Portal';
+  const env = { account: props.account, region: props.region };
+  const authDomainPrefix = props.authDomainPrefix ?? `partnership-portal-${props.account}`;
+
+  const waf = new WafStack(app, `${prefix}-Waf`, {
+    env: { account: props.account, region: 'us-east-1' },
+    description: 'Partnership portal: the web ACL in front of CloudFront (CLOUDFRONT scope lives in us-east-1)',
+  });
+  const data = new DataStack(app, `${prefix}-Data`, {
+    env,
+    description: 'Partnership portal: DynamoDB tables and their key',
+  });
+  const web = new WebStack(app, `${prefix}-Web`, {
+    env,
+    crossRegionReferences: true,
+    description: 'Partnership portal: CloudFront, the static site and the HTTP API endpoint',
+    webAssetPath: props.webAssetPath,
+    webAclArn: waf.webAclArn,
+    authOrigin: authOrigin(authDomainPrefix, props.region),
+  });
+  const auth = new AuthStack(app, `${prefix}-Auth`, {
+    env,
+    description: 'Partnership portal: Cognito user pool, role groups and the web client',
+    portalDomainName: web.distribution.distributionDomainName,
+    authDomainPrefix,
+  });
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    env,
+    description: 'Partnership portal: the API routes, JWT authorizer and one function per area',
+    httpApi: web.httpApi,
+    tables: data.tables,
+    userPool: auth.userPool,
+    webClient: auth.webClient,
+    issuer: auth.issuer,
+  });
+
+  for (const stack of [waf, data, web, auth, api]) Tags.of(stack).add('Project', 'partnership-portal');
+  return { waf, data, web, auth, api };
+}

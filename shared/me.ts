@@ -1,0 +1,12 @@
+import * as z from 'zod';
+import { AgencySchema } from './agency.ts';
+import { ROLES } from './roles.ts';
+
+export const MeSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string().optional(),
+  roles: z.array(z.enum(ROLES)),
+  agency: AgencySchema.nullable(),
+});
+export type Me = z.infer<typeof MeSchema>;

@@ -1,0 +1,15 @@
+/** The roles of DESIGN.md §2. They arrive as Cognito groups (`cognito:groups`) in the access token. */
+export const ROLES = ['referrer', 'triage', 'board', 'guidance-editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  referrer: 'Referrer',
+  triage: 'Front door (triage)',
+  board: 'Safeguarding board',
+  'guidance-editor': 'Guidance editor',
+  admin: 'System owner',
+};

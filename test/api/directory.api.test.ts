@@ -1,0 +1,236 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agency } from '../../shared/agency.ts';
+import type { Problem } from '../../shared/problem.ts';
+import { DEMO_AGENCIES } from '../../infra/seed/demo-data.ts';
+import { createTestApi, type TestApi } from '../support/api.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await createTestApi();
+});
+afterAll(async () => api.close());
+
+async function auditTrail(type: string, id: string): Promise<Record<string, unknown>[]> {
+  const { Items } = await api.store.db.send(
+    new QueryCommand({
+      TableName: api.store.tables.audit,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ENTITY#${type}#${id}` },
+    }),
+  );
+  return Items ?? [];
+}
+
+async function create(name: string, kind = 'school'): Promise<Agency> {
+  const res = await api.request('POST', '/api/agencies', { as: 'sam', body: { name, kind } });
+  expect(res.status).toBe(201);
+  return (await res.json()) as Agency;
+}
+
+describe('health and the OpenAPI document (public)', () => {
+  it('reports health', async () => {
+    const res = await api.request('GET', '/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('publishes an OpenAPI 3.1 document listing every area’s routes', async () => {
+    const res = await api.request('GET', '/api/openapi.json');
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const path of ['/api/guidance', '/api/agencies', '/api/agencies/{id}', '/api/me', '/api/referrals', '/api/board/actions']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(Object.keys(doc.paths['/api/agencies'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
+  });
+});
+
+describe('GET /api/me', () => {
+  it('says who the caller is, from the verified token, with their agency from the directory', async () => {
+    const res = await api.request('GET', '/api/me', { as: 'amira' });
+    expect(res.status).toBe(200);
+    const me = (await res.json()) as { name: string; roles: string[]; agency: Agency };
+    expect(me.name).toBe('Amira Haddad');
+    expect(me.roles).toEqual(['referrer']);
+    expect(me.agency.name).toBe('Brookfield Primary School');
+  });
+});
+
+describe('tokens', () => {
+  const protectedRoutes = ['/api/me', '/api/agencies', '/api/referrals', '/api/board/actions'];
+
+  it.each(protectedRoutes)('%s answers 401 problem+json without a token', async (path) => {
+    const res = await api.request('GET', path);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(res.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it('refuses a token from a signer the issuer never published', async () => {
+    const { createDevIssuer } = await import('../../infra/local/dev-auth.ts');
+    const impostor = await createDevIssuer('https://issuer.test/auth/dev');
+    const res = await api.request('GET', '/api/me', { token: await impostor.sign(api.user('sam')) });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as Problem).detail).toBe('The token is not valid');
+  });
+
+  it('refuses an expired token, an ID token and a token for another client', async () => {
+    const expired = await api.tokenFor('sam', { exp: Math.floor(Date.now() / 1000) - 3600 });
+    const idToken = await api.tokenFor('sam', { token_use: 'id' });
+    const otherClient = await api.tokenFor('sam', { client_id: 'someone-else' });
+    for (const token of [expired, idToken, otherClient]) {
+      expect((await api.request('GET', '/api/me', { token })).status).toBe(401);
+    }
+  });
+
+  it('refuses an Authorization header that is not a bearer token', async () => {
+    const res = await api.request('GET', '/api/me', { headers: { authorization: 'Basic c2FtOnNhbQ==' } });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('agencies', () => {
+  it('lists the seeded partner agencies to any signed-in user', async () => {
+    const res = await api.request('GET', '/api/agencies?limit=200', { as: 'amira' });
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: Agency[] };
+    expect(items.map((a) => a.name)).toEqual(expect.arrayContaining(DEMO_AGENCIES.map((a) => a.name)));
+  });
+
+  it('pages with an opaque cursor that cannot be altered or used by someone else', async () => {
+    const first = (await (await api.request('GET', '/api/agencies?limit=4', { as: 'amira' })).json()) as {
+      items: Agency[];
+      nextCursor: string;
+    };
+    expect(first.items).toHaveLength(4);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (await (
+      await api.request('GET', `/api/agencies?limit=4&cursor=${encodeURIComponent(first.nextCursor)}`, { as: 'amira' })
+    ).json()) as { items: Agency[] };
+    expect(second.items.map((a) => a.id)).not.toContain(first.items[0]?.id);
+
+    const tampered = `${first.nextCursor.slice(0, -3)}AAA`;
+    const bad = await api.request('GET', `/api/agencies?cursor=${encodeURIComponent(tampered)}`, { as: 'amira' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Problem).errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    const stolen = await api.request('GET', `/api/agencies?cursor=${encodeURIComponent(first.nextCursor)}`, { as: 'dan' });
+    expect(stolen.status).toBe(400);
+  });
+
+  it('refuses a limit out of range, naming the field', async () => {
+    const res = await api.request('GET', '/api/agencies?limit=0', { as: 'amira' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as Problem).errors).toEqual([expect.objectContaining({ field: 'limit' })]);
+  });
+
+  it('lets the admin add an agency, audited in the same transaction', async () => {
+    const agency = await create('Oakfield Academy Trust');
+    expect(agency).toMatchObject({ name: 'Oakfield Academy Trust', kind: 'school', active: true, version: 1 });
+    const trail = await auditTrail('agency', agency.id);
+    expect(trail).toEqual([
+      expect.objectContaining({
+        action: 'agency.create',
+        outcome: 'allowed',
+        actor: expect.objectContaining({ userId: api.user('sam').sub }),
+      }),
+    ]);
+    const read = await api.request('GET', `/api/agencies/${agency.id}`, { as: 'dan' });
+    expect(read.headers.get('etag')).toBe('"1"');
+  });
+
+  it('refuses an agency from anyone but the admin, and writes nothing', async () => {
+    for (const who of ['amira', 'grace', 'tom']) {
+      const res = await api.request('POST', '/api/agencies', { as: who, body: { name: `By ${who}`, kind: 'other' } });
+      expect(res.status).toBe(403);
+    }
+    const { items } = (await (await api.request('GET', '/api/agencies?limit=200', { as: 'sam' })).json()) as { items: Agency[] };
+    expect(items.map((a) => a.name)).not.toContain('By amira');
+  });
+
+  it('names each bad field and the reason, and rejects unknown fields', async () => {
+    const res = await api.request('POST', '/api/agencies', {
+      as: 'sam',
+      body: { name: '', kind: 'bank', agencyId: 'northshire-police' },
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as Problem;
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'name', reason: 'Enter the agency name' },
+        { field: 'kind', reason: 'Choose the kind of agency' },
+        { field: 'agencyId', reason: 'is not a field this request accepts' },
+      ]),
+    );
+  });
+
+  it('answers malformed JSON with 400 and an oversize body with 413, before parsing', async () => {
+    const malformed = await api.request('POST', '/api/agencies', { as: 'sam', rawBody: '{"name": "Half' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toBe('application/problem+json');
+    const huge = await api.request('POST', '/api/agencies', {
+      as: 'sam',
+      rawBody: JSON.stringify({ name: 'x'.repeat(200_000), kind: 'school' }),
+    });
+    expect(huge.status).toBe(413);
+  });
+
+  it('refuses two agencies with the same name, whatever the case and spacing', async () => {
+    await create('Riverside Youth Club', 'voluntary');
+    const res = await api.request('POST', '/api/agencies', { as: 'sam', body: { name: 'riverside  youth club', kind: 'voluntary' } });
+    expect(res.status).toBe(409);
+  });
+
+  it('renames and deactivates with If-Match; a stale version gets 409 and the current record', async () => {
+    const agency = await create('Hillside Nursery');
+    const renamed = await api.request('PATCH', `/api/agencies/${agency.id}`, {
+      as: 'sam',
+      headers: { 'if-match': '"1"' },
+      body: { name: 'Hillside Nursery and Pre-school' },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.headers.get('etag')).toBe('"2"');
+
+    const stale = await api.request('PATCH', `/api/agencies/${agency.id}`, {
+      as: 'sam',
+      headers: { 'if-match': '"1"' },
+      body: { active: false },
+    });
+    expect(stale.status).toBe(409);
+    const conflict = (await stale.json()) as { current: Agency };
+    expect(conflict.current).toMatchObject({ name: 'Hillside Nursery and Pre-school', version: 2, active: true });
+
+    const deactivated = await api.request('PATCH', `/api/agencies/${agency.id}`, {
+      as: 'sam',
+      headers: { 'if-match': '"2"' },
+      body: { active: false },
+    });
+    expect(((await deactivated.json()) as Agency).active).toBe(false);
+    // The old name is free again once it has been renamed away.
+    await create('Hillside Nursery');
+    expect((await auditTrail('agency', agency.id)).map((e) => e.action)).toEqual([
+      'agency.create',
+      'agency.update',
+      'agency.update',
+    ]);
+  });
+
+  it('asks for If-Match on an edit, and answers 404 for an agency that does not exist', async () => {
+    const agency = await create('Meadow Lane Surgery', 'health');
+    const noVersion = await api.request('PATCH', `/api/agencies/${agency.id}`, { as: 'sam', body: { active: false } });
+    expect(noVersion.status).toBe(428);
+    const missing = await api.request('PATCH', '/api/agencies/no-such-agency', {
+      as: 'sam',
+      headers: { 'if-match': '"1"' },
+      body: { active: false },
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it('keeps bodies and names out of the logs', async () => {
+    await create('Canary Lodge Children’s Centre', 'voluntary');
+    expect(api.logs.length).toBeGreaterThan(0);
+    expect(api.logs.join('\n')).not.toContain('Canary Lodge');
+    expect(JSON.parse(api.logs.at(-1) ?? '{}')).toMatchObject({ route: '/api/agencies', status: 201 });
+  });
+});

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One run, four kinds of test (STYLE.md): unit (pure), api (the apps through `app.request()` against
+ * DynamoDB Local), infra (CDK synthesis, assertions and cdk-nag) and browser (Chromium against the
+ * local runtime). The global setup starts one in-memory DynamoDB Local for the whole run.
+ */
+export default defineConfig({
+  test: {
+    globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'api', include: ['test/api/**/*.api.test.ts'], testTimeout: 30_000 } },
+      {
+        extends: true,
+        test: { name: 'infra', include: ['test/infra/**/*.infra.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
