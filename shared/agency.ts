@@ -35,5 +35,7 @@ export type AgencyCreate = z.infer<typeof AgencyCreateSchema>;
 /** Agencies are renamed or deactivated, never deleted: records keep pointing at them. */
 export const AgencyUpdateSchema = z
   .strictObject({ name: agencyName.optional(), active: z.boolean().optional() })
-  .refine((u) => u.name !== undefined || u.active !== undefined, { message: 'Change the name or the status' });
+  .refine((u) => u.name !== undefined || u.active !== undefined, {
+    message: 'Change the name or the status',
+  });
 export type AgencyUpdate = z.infer<typeof AgencyUpdateSchema>;

@@ -12,8 +12,12 @@ export type DomainId = (typeof DOMAIN_IDS)[number];
 export const AGE_BANDS = ['pre-birth', '0-4', '5-11', '12-17'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and hyphens').max(80);
-const text = (max: number) => z.string().trim().min(1, 'Enter some text').max(max, `Use ${max} characters or fewer`);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and hyphens')
+  .max(80);
+const text = (max: number) =>
+  z.string().trim().min(1, 'Enter some text').max(max, `Use ${max} characters or fewer`);
 
 export const LevelSchema = z.strictObject({
   level: LevelNumberSchema,
@@ -37,7 +41,11 @@ export const LevelSchema = z.strictObject({
 });
 export type Level = z.infer<typeof LevelSchema>;
 
-export const SubDomainSchema = z.strictObject({ id: slug, name: text(120), description: text(400).optional() });
+export const SubDomainSchema = z.strictObject({
+  id: slug,
+  name: text(120),
+  description: text(400).optional(),
+});
 export type SubDomain = z.infer<typeof SubDomainSchema>;
 
 export const DomainSchema = z.strictObject({

@@ -35,7 +35,11 @@ export interface PreTokenGenerationV2Event {
   callerContext: { awsSdkVersion: string; clientId: string };
   request: {
     userAttributes: Record<string, string | undefined>;
-    groupConfiguration?: { groupsToOverride?: string[]; iamRolesToOverride?: string[]; preferredRole?: string | null };
+    groupConfiguration?: {
+      groupsToOverride?: string[];
+      iamRolesToOverride?: string[];
+      preferredRole?: string | null;
+    };
     scopes?: string[];
     clientMetadata?: Record<string, string>;
   };

@@ -6,4 +6,6 @@ import { createDynamoBoardStore } from './store.ts';
 /** The board function's Lambda entry: wires the app to DynamoDB once per cold start. */
 const { config, db, deps } = lambdaPlatform();
 
-export const handler = handle(createBoardApp({ ...deps, store: createDynamoBoardStore(db, config.TABLE_NAME) }));
+export const handler = handle(
+  createBoardApp({ ...deps, store: createDynamoBoardStore(db, config.TABLE_NAME) }),
+);

@@ -4,7 +4,10 @@ import type { StoreKey } from '../platform/pagination.ts';
 
 /** Keys: an action is `ACTION#<id> / ACTION`; the plan is gsi1 (`PLAN`, by `<dueDate>#<id>`). */
 export interface BoardStore {
-  listActions(options: { limit: number; startKey?: StoreKey }): Promise<{ items: ActionSummary[]; lastKey?: StoreKey }>;
+  listActions(options: {
+    limit: number;
+    startKey?: StoreKey;
+  }): Promise<{ items: ActionSummary[]; lastKey?: StoreKey }>;
 }
 
 export function createDynamoBoardStore(db: DynamoDBDocumentClient, tableName: string): BoardStore {
@@ -20,7 +23,9 @@ export function createDynamoBoardStore(db: DynamoDBDocumentClient, tableName: st
           ExclusiveStartKey: startKey,
         }),
       );
-      const items = (page.Items ?? []).map(({ pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...rest }) => rest as ActionSummary);
+      const items = (page.Items ?? []).map(
+        ({ pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...rest }) => rest as ActionSummary,
+      );
       return { items, ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}) };
     },
   };

@@ -2,10 +2,26 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { ulid } from 'ulid';
 import type { Agency } from '../../shared/agency.ts';
 import { NotFound } from '../platform/errors.ts';
-import { type AppEnv, createAreaApp, etag, ifMatchVersion, type PlatformDeps, signedIn, sourceIp } from '../platform/http.ts';
+import {
+  type AppEnv,
+  createAreaApp,
+  etag,
+  ifMatchVersion,
+  type PlatformDeps,
+  signedIn,
+  sourceIp,
+} from '../platform/http.ts';
 import { requireRole } from '../platform/identity.ts';
 import { openApiDocument } from './openapi.ts';
-import { createAgency, getAgency, getMe, health, listAgencies, openApiDocument as openApiRoute, updateAgency } from './routes.ts';
+import {
+  createAgency,
+  getAgency,
+  getMe,
+  health,
+  listAgencies,
+  openApiDocument as openApiRoute,
+  updateAgency,
+} from './routes.ts';
 import type { DirectoryStore } from './store.ts';
 
 export interface DirectoryDeps extends PlatformDeps {
@@ -50,7 +66,15 @@ export function createDirectoryApp(deps: DirectoryDeps): OpenAPIHono<AppEnv> {
     requireRole(me, 'admin');
     const input = c.req.valid('json');
     const now = clock().toISOString();
-    const agency: Agency = { id: ulid(), name: input.name, kind: input.kind, active: true, createdAt: now, updatedAt: now, version: 1 };
+    const agency: Agency = {
+      id: ulid(),
+      name: input.name,
+      kind: input.kind,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
     await store.createAgency(
       agency,
       audit.putItem({
@@ -82,7 +106,11 @@ export function createDirectoryApp(deps: DirectoryDeps): OpenAPIHono<AppEnv> {
       updatedAt: clock().toISOString(),
       version: expected + 1,
     };
-    const what = [change.name !== undefined && 'renamed', change.active === false && 'deactivated', change.active === true && 'reactivated'];
+    const what = [
+      change.name !== undefined && 'renamed',
+      change.active === false && 'deactivated',
+      change.active === true && 'reactivated',
+    ];
     await store.updateAgency(
       updated,
       expected,

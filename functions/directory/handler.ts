@@ -6,4 +6,6 @@ import { createDynamoDirectoryStore } from './store.ts';
 /** The directory function's Lambda entry: wires the app to DynamoDB once per cold start. */
 const { config, db, deps } = lambdaPlatform();
 
-export const handler = handle(createDirectoryApp({ ...deps, store: createDynamoDirectoryStore(db, config.TABLE_NAME) }));
+export const handler = handle(
+  createDirectoryApp({ ...deps, store: createDynamoDirectoryStore(db, config.TABLE_NAME) }),
+);

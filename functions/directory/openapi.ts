@@ -14,7 +14,11 @@ export function openApiDocument(): unknown {
   if (document) return document;
   const app = new OpenAPIHono();
   const registry = app.openAPIRegistry;
-  registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
   for (const route of [...directoryRoutes, ...guidanceRoutes, ...referralRoutes, ...boardRoutes]) {
     registry.registerPath(route);
   }

@@ -50,7 +50,11 @@ export const listAgencies = createRoute({
   summary: 'Partner agencies (any signed-in user)',
   security: bearer,
   request: { query: ListQuerySchema },
-  responses: { 200: json('A page of agencies', AgencyListSchema), 400: problem('Bad limit or cursor'), 401: problem('Not signed in') },
+  responses: {
+    200: json('A page of agencies', AgencyListSchema),
+    400: problem('Bad limit or cursor'),
+    401: problem('Not signed in'),
+  },
 });
 
 export const createAgency = createRoute({
@@ -78,7 +82,10 @@ export const getAgency = createRoute({
   summary: 'One agency (any signed-in user)',
   security: bearer,
   request: { params: AgencyIdParams },
-  responses: { 200: json('The agency; its ETag is its version', AgencySchema), 404: problem('No such agency') },
+  responses: {
+    200: json('The agency; its ETag is its version', AgencySchema),
+    404: problem('No such agency'),
+  },
 });
 
 export const updateAgency = createRoute({
@@ -102,4 +109,12 @@ export const updateAgency = createRoute({
   },
 });
 
-export const directoryRoutes = [health, openApiDocument, getMe, listAgencies, createAgency, getAgency, updateAgency];
+export const directoryRoutes = [
+  health,
+  openApiDocument,
+  getMe,
+  listAgencies,
+  createAgency,
+  getAgency,
+  updateAgency,
+];

@@ -25,11 +25,19 @@ export function normaliseName(name: string): string {
 type AuditPut = ReturnType<AuditWriter['putItem']>;
 
 export interface DirectoryStore {
-  listAgencies(options: { limit: number; startKey?: StoreKey }): Promise<{ items: Agency[]; lastKey?: StoreKey }>;
+  listAgencies(options: {
+    limit: number;
+    startKey?: StoreKey;
+  }): Promise<{ items: Agency[]; lastKey?: StoreKey }>;
   getAgency(id: string): Promise<Agency | null>;
   createAgency(agency: Agency, audit: AuditPut): Promise<void>;
   /** Applies the change only if the stored version is still `expectedVersion`; otherwise Conflict with the current record. */
-  updateAgency(updated: Agency, expectedVersion: number, previousName: string, audit: AuditPut): Promise<void>;
+  updateAgency(
+    updated: Agency,
+    expectedVersion: number,
+    previousName: string,
+    audit: AuditPut,
+  ): Promise<void>;
 }
 
 const strip = (item: Record<string, unknown>): Agency => {
@@ -55,7 +63,10 @@ export function createDynamoDirectoryStore(db: DynamoDBDocumentClient, tableName
           ExclusiveStartKey: startKey,
         }),
       );
-      return { items: (page.Items ?? []).map(strip), ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}) };
+      return {
+        items: (page.Items ?? []).map(strip),
+        ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}),
+      };
     },
     async getAgency(id) {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: agencyKey(id) }));

@@ -6,4 +6,6 @@ import { createDynamoGuidanceStore } from './store.ts';
 /** The guidance function's Lambda entry: wires the app to DynamoDB once per cold start. */
 const { config, db, deps } = lambdaPlatform();
 
-export const handler = handle(createGuidanceApp({ ...deps, store: createDynamoGuidanceStore(db, config.TABLE_NAME) }));
+export const handler = handle(
+  createGuidanceApp({ ...deps, store: createDynamoGuidanceStore(db, config.TABLE_NAME) }),
+);

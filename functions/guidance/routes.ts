@@ -21,7 +21,10 @@ export const getCurrentGuidance = createRoute({
   tags: ['guidance'],
   summary: 'The current published threshold guidance',
   responses: {
-    200: { description: 'The current version', content: { 'application/json': { schema: GuidanceVersionSchema } } },
+    200: {
+      description: 'The current version',
+      content: { 'application/json': { schema: GuidanceVersionSchema } },
+    },
     304: { description: 'Not modified since the ETag sent in If-None-Match' },
     404: { description: 'Nothing has been published yet', ...problem },
   },
@@ -36,7 +39,9 @@ export const listGuidanceVersions = createRoute({
     200: {
       description: 'The versions',
       content: {
-        'application/json': { schema: z.object({ items: z.array(VersionSummarySchema), nextCursor: z.string().nullable() }) },
+        'application/json': {
+          schema: z.object({ items: z.array(VersionSummarySchema), nextCursor: z.string().nullable() }),
+        },
       },
     },
   },
@@ -48,7 +53,9 @@ export const getGuidanceVersion = createRoute({
   tags: ['guidance'],
   summary: 'One version by number (drafts: guidance editors only)',
   request: {
-    params: z.object({ version: z.coerce.number().int('must be a whole number').positive('must be 1 or more') }),
+    params: z.object({
+      version: z.coerce.number().int('must be a whole number').positive('must be 1 or more'),
+    }),
   },
   responses: {
     200: { description: 'The version', content: { 'application/json': { schema: GuidanceVersionSchema } } },

@@ -1,4 +1,9 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { GuidanceVersion } from '../../shared/guidance.ts';
 import type { AuditWriter } from '../platform/audit.ts';
 
@@ -29,11 +34,15 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
   };
   return {
     async current() {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { pk: PK, sk: CURRENT_SK } }));
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: { pk: PK, sk: CURRENT_SK } }),
+      );
       return Item ? strip(Item) : null;
     },
     async version(version) {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { pk: PK, sk: versionSk(version) } }));
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: { pk: PK, sk: versionSk(version) } }),
+      );
       return Item ? strip(Item) : null;
     },
     async versions() {

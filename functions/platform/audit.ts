@@ -27,7 +27,9 @@ export interface AuditRecord extends AuditEvent {
 export interface AuditWriter {
   append(event: AuditEvent): Promise<void>;
   /** The Put for a transaction, so a write and its audit entry land together or not at all. */
-  putItem(event: AuditEvent): { Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression: string } };
+  putItem(event: AuditEvent): {
+    Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression: string };
+  };
 }
 
 export function auditItem(event: AuditEvent, at: Date): Record<string, unknown> {
@@ -45,9 +47,17 @@ export function auditItem(event: AuditEvent, at: Date): Record<string, unknown> 
   };
 }
 
-export function createAuditWriter(db: DynamoDBDocumentClient, tableName: string, clock: () => Date): AuditWriter {
+export function createAuditWriter(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  clock: () => Date,
+): AuditWriter {
   const putItem: AuditWriter['putItem'] = (event) => ({
-    Put: { TableName: tableName, Item: auditItem(event, clock()), ConditionExpression: 'attribute_not_exists(pk)' },
+    Put: {
+      TableName: tableName,
+      Item: auditItem(event, clock()),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
   });
   return {
     putItem,

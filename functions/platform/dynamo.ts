@@ -6,7 +6,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * runtime), never by a handler. The SDK reads AWS_ENDPOINT_URL_DYNAMODB itself, so the same code
  * reaches DynamoDB Local or AWS. Timeouts sit well inside the Lambda's so a slow store answers 503.
  */
-export function createDocumentClient(options: { endpoint?: string; region?: string } = {}): DynamoDBDocumentClient {
+export function createDocumentClient(
+  options: { endpoint?: string; region?: string } = {},
+): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }

@@ -41,7 +41,8 @@ export function createAreaApp(deps: PlatformDeps): OpenAPIHono<AppEnv> {
     requestId({
       // A client-sent id is not trusted into the audit trail; API Gateway's own id is used in AWS.
       headerName: '',
-      generator: (c) => (c.env as AppEnv['Bindings'] | undefined)?.event?.requestContext?.requestId ?? crypto.randomUUID(),
+      generator: (c) =>
+        (c.env as AppEnv['Bindings'] | undefined)?.event?.requestContext?.requestId ?? crypto.randomUUID(),
     }),
   );
   app.use(async (c, next) => {
@@ -85,7 +86,9 @@ export function createAreaApp(deps: PlatformDeps): OpenAPIHono<AppEnv> {
   });
 
   app.onError((error, c) => renderError(error, c, deps.logger));
-  app.notFound((c) => problemResponse(c, { title: 'Not found', status: 404, detail: 'There is nothing at this address' }));
+  app.notFound((c) =>
+    problemResponse(c, { title: 'Not found', status: 404, detail: 'There is nothing at this address' }),
+  );
   return app;
 }
 

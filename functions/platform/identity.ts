@@ -1,4 +1,10 @@
-import { errors as joseErrors, type JWTPayload, type JWTVerifyGetKey, createRemoteJWKSet, jwtVerify } from 'jose';
+import {
+  createRemoteJWKSet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  errors as joseErrors,
+  jwtVerify,
+} from 'jose';
 import { isRole, type Role } from '../../shared/roles.ts';
 import { Forbidden, Unauthorized } from './errors.ts';
 
@@ -43,7 +49,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       throw error;
     }
     if (payload.token_use !== 'access') throw new Unauthorized('An access token is required');
-    if (payload.client_id !== options.clientId) throw new Unauthorized('The token was issued to another client');
+    if (payload.client_id !== options.clientId)
+      throw new Unauthorized('The token was issued to another client');
     const groups = Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'] : [];
     return {
       userId: String(payload.sub),
@@ -58,7 +65,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
 
 function describeTokenFailure(error: InstanceType<typeof joseErrors.JOSEError>): string {
   if (error instanceof joseErrors.JWTExpired) return 'The token has expired';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `The token's ${error.claim} claim is not valid`;
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return `The token's ${error.claim} claim is not valid`;
   return 'The token is not valid';
 }
 

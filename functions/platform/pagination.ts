@@ -10,7 +10,12 @@ import { InvalidRequest } from './errors.ts';
 export type StoreKey = Record<string, unknown>;
 
 export const ListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be 200 or fewer').default(50),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(200, 'must be 200 or fewer')
+    .default(50),
   cursor: z.string().max(2048, 'is too long').optional(),
 });
 
@@ -27,9 +32,9 @@ export function createCursorCodec(secret: string, clock: () => Date): CursorCode
   return {
     encode(key, userId) {
       if (!key) return null;
-      const payload = Buffer.from(JSON.stringify({ k: key, u: userId, e: clock().getTime() + CURSOR_LIFETIME_MS })).toString(
-        'base64url',
-      );
+      const payload = Buffer.from(
+        JSON.stringify({ k: key, u: userId, e: clock().getTime() + CURSOR_LIFETIME_MS }),
+      ).toString('base64url');
       return `${payload}.${sign(payload)}`;
     },
     decode(cursor, userId) {
@@ -48,8 +53,10 @@ export function createCursorCodec(secret: string, clock: () => Date): CursorCode
         throw refuse('is not a cursor this service issued');
       }
       if (parsed.u !== userId) throw refuse('was issued to someone else');
-      if (typeof parsed.e !== 'number' || parsed.e < clock().getTime()) throw refuse('has expired: start the list again');
-      if (typeof parsed.k !== 'object' || parsed.k === null) throw refuse('is not a cursor this service issued');
+      if (typeof parsed.e !== 'number' || parsed.e < clock().getTime())
+        throw refuse('has expired: start the list again');
+      if (typeof parsed.k !== 'object' || parsed.k === null)
+        throw refuse('is not a cursor this service issued');
       return parsed.k as StoreKey;
     },
   };

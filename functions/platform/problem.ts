@@ -61,7 +61,12 @@ export function renderError(error: Error, c: Context, logger: Logger): Response 
     });
   }
   if (error instanceof NotFound) {
-    return problemResponse(c, { type: `${TYPE_BASE}not-found`, title: 'Not found', status: 404, detail: error.message });
+    return problemResponse(c, {
+      type: `${TYPE_BASE}not-found`,
+      title: 'Not found',
+      status: 404,
+      detail: error.message,
+    });
   }
   if (error instanceof Conflict) {
     const body = {
@@ -107,8 +112,13 @@ export function renderError(error: Error, c: Context, logger: Logger): Response 
   if (error instanceof HTTPException) {
     // Hono's own refusals: malformed JSON (400), an oversize body (413).
     const status = error.status;
-    const title = status === 413 ? 'The request is too large' : status === 400 ? 'The request is malformed' : 'Error';
-    return problemResponse(c, { title, status, detail: status === 400 ? 'The body is not valid JSON' : undefined });
+    const title =
+      status === 413 ? 'The request is too large' : status === 400 ? 'The request is malformed' : 'Error';
+    return problemResponse(c, {
+      title,
+      status,
+      detail: status === 400 ? 'The body is not valid JSON' : undefined,
+    });
   }
   // The message may quote input, so only the error's name and its stack frames are logged.
   logger.log('error', 'unhandled error', {

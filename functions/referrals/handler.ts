@@ -6,4 +6,6 @@ import { createDynamoReferralStore } from './store.ts';
 /** The referrals function's Lambda entry: wires the app to DynamoDB once per cold start. */
 const { config, db, deps } = lambdaPlatform();
 
-export const handler = handle(createReferralsApp({ ...deps, store: createDynamoReferralStore(db, config.TABLE_NAME) }));
+export const handler = handle(
+  createReferralsApp({ ...deps, store: createDynamoReferralStore(db, config.TABLE_NAME) }),
+);

@@ -13,7 +13,8 @@ export const listReferrals = createRoute({
   method: 'get',
   path: '/api/referrals',
   tags: ['referrals'],
-  summary: "A referrer's own agency's referrals, newest first; for the front door, the queue by decision due time",
+  summary:
+    "A referrer's own agency's referrals, newest first; for the front door, the queue by decision due time",
   security: [{ bearerAuth: [] }],
   request: { query: ListQuerySchema },
   responses: {

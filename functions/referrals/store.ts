@@ -15,7 +15,10 @@ export interface Page<T> {
 }
 
 export interface ReferralStore {
-  listForAgency(agencyId: string, options: { limit: number; startKey?: StoreKey }): Promise<Page<ReferralSummary>>;
+  listForAgency(
+    agencyId: string,
+    options: { limit: number; startKey?: StoreKey },
+  ): Promise<Page<ReferralSummary>>;
   listQueue(options: { limit: number; startKey?: StoreKey }): Promise<Page<ReferralSummary>>;
 }
 
@@ -23,7 +26,13 @@ const SUMMARY_FIELDS = 'id, #ref, #status, agencyId, submittedAt, decisionDueAt,
 const SUMMARY_NAMES = { '#ref': 'reference', '#status': 'status' };
 
 export function createDynamoReferralStore(db: DynamoDBDocumentClient, tableName: string): ReferralStore {
-  const query = async (index: string, pk: string, newestFirst: boolean, limit: number, startKey?: StoreKey) => {
+  const query = async (
+    index: string,
+    pk: string,
+    newestFirst: boolean,
+    limit: number,
+    startKey?: StoreKey,
+  ) => {
     const page = await db.send(
       new QueryCommand({
         TableName: tableName,
@@ -45,6 +54,7 @@ export function createDynamoReferralStore(db: DynamoDBDocumentClient, tableName:
   return {
     listForAgency: (agencyId, { limit, startKey }) =>
       query(agencyIndex?.name ?? 'gsi1', `AGENCY#${agencyId}`, true, limit, startKey),
-    listQueue: ({ limit, startKey }) => query(queueIndex?.name ?? 'gsi2', 'QUEUE#OPEN', false, limit, startKey),
+    listQueue: ({ limit, startKey }) =>
+      query(queueIndex?.name ?? 'gsi2', 'QUEUE#OPEN', false, limit, startKey),
   };
 }

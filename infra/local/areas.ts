@@ -1,5 +1,5 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createBoardApp } from '../../functions/board/app.ts';
 import { createDynamoBoardStore } from '../../functions/board/store.ts';
 import { createDirectoryApp } from '../../functions/directory/app.ts';

@@ -21,7 +21,10 @@ export interface DevIssuer {
   sign(user: DemoUser, claims?: Record<string, unknown>): Promise<string>;
 }
 
-export async function createDevIssuer(issuer: string, users: readonly DemoUser[] = DEMO_USERS): Promise<DevIssuer> {
+export async function createDevIssuer(
+  issuer: string,
+  users: readonly DemoUser[] = DEMO_USERS,
+): Promise<DevIssuer> {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = `local-${Date.now().toString(36)}`;
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };

@@ -122,7 +122,8 @@ export async function startDynamoDbLocal(options: {
         await probe.send(new ListTablesCommand({ Limit: 1 }));
         break;
       } catch {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on port ${options.port} within 30 s`);
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not answer on port ${options.port} within 30 s`);
         await new Promise((r) => setTimeout(r, 150));
       }
     }

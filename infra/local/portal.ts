@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
@@ -76,7 +76,11 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
   let endpoint = options.dynamoEndpoint;
   if (!endpoint) {
     progress('Starting DynamoDB Local…');
-    store = await startDynamoDbLocal({ port: options.dynamoPort ?? 8742, dataDir: options.dataDir, log: progress });
+    store = await startDynamoDbLocal({
+      port: options.dynamoPort ?? 8742,
+      dataDir: options.dataDir,
+      log: progress,
+    });
     endpoint = store.endpoint;
   }
   const raw = new DynamoDBClient({
@@ -95,7 +99,11 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     // The apps need the issuer's URL, which needs the port: route to them once the server listens.
     let handle: (request: Request, env: unknown) => Response | Promise<Response> = () =>
       new Response('Starting', { status: 503, headers: { 'retry-after': '1' } });
-    const server = serve({ fetch: (request, env) => handle(request, env), port: options.port, hostname: '127.0.0.1' });
+    const server = serve({
+      fetch: (request, env) => handle(request, env),
+      port: options.port,
+      hostname: '127.0.0.1',
+    });
     await new Promise<void>((done) => server.once('listening', () => done()));
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
@@ -128,7 +136,10 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       };
       return apps[area].fetch(c.req.raw, { event });
     });
-    root.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }));
+    root.use(
+      '*',
+      secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }),
+    );
     root.use('*', compress());
     root.get('/config.json', (c) => c.json({ auth: { mode: 'local' } }));
     root.use(
@@ -137,7 +148,10 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         root: webDir,
         onFound: (path, c) => {
           // Hashed bundles never change; pages are revalidated so a new build shows at once.
-          c.header('cache-control', /\/assets\/js\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+          c.header(
+            'cache-control',
+            /\/assets\/js\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
         },
       }),
     );

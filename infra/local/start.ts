@@ -1,8 +1,8 @@
 import { localConfigFromEnv } from '../../functions/platform/config.ts';
 import { createLogger } from '../../functions/platform/logger.ts';
 import { ROLE_LABELS } from '../../shared/roles.ts';
-import { DEMO_AGENCIES, DEMO_USERS } from '../seed/demo-data.ts';
 import { buildWeb } from '../../web/build.ts';
+import { DEMO_AGENCIES, DEMO_USERS } from '../seed/demo-data.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { startLocalPortal } from './portal.ts';
 
@@ -24,13 +24,19 @@ async function main(): Promise<void> {
   const agencyName = new Map(DEMO_AGENCIES.map((a) => [a.id, a.name]));
   say('');
   say(`The partnership portal is running at ${portal.url}`);
-  say(`  data: ${config.PORTAL_DATA_DIR} (${portal.seeded ? 'seeded just now' : 'kept from the last start'})`);
-  say(`  DynamoDB Local: port ${config.DYNAMODB_LOCAL_PORT} (it listens on every interface: keep that port firewalled)`);
+  say(
+    `  data: ${config.PORTAL_DATA_DIR} (${portal.seeded ? 'seeded just now' : 'kept from the last start'})`,
+  );
+  say(
+    `  DynamoDB Local: port ${config.DYNAMODB_LOCAL_PORT} (it listens on every interface: keep that port firewalled)`,
+  );
   say('');
   say('Sign in at /sign-in/ as any of these synthetic demo users:');
   for (const user of DEMO_USERS) {
     const roles = user.roles.map((r) => ROLE_LABELS[r]).join(', ');
-    say(`  ${user.username.padEnd(7)} ${user.name}, ${user.jobTitle} (${agencyName.get(user.agencyId)}): ${roles}`);
+    say(
+      `  ${user.username.padEnd(7)} ${user.name}, ${user.jobTitle} (${agencyName.get(user.agencyId)}): ${roles}`,
+    );
   }
   say('');
   say('Press Ctrl-C to stop.');
@@ -51,7 +57,9 @@ main().catch((error: unknown) => {
   if (error instanceof JavaMissingError || (error instanceof Error && error.name === 'ConfigError')) {
     process.stderr.write(`\n${error.message}\n`);
   } else {
-    process.stderr.write(`\nThe portal could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `\nThe portal could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Agency } from '../../shared/agency.ts';
-import type { GuidanceVersion } from '../../shared/guidance.ts';
 import { createDynamoDirectoryStore } from '../../functions/directory/store.ts';
 import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
+import type { Agency } from '../../shared/agency.ts';
+import type { GuidanceVersion } from '../../shared/guidance.ts';
 import type { TableNames } from '../local/tables.ts';
 import { DEMO_AGENCIES } from './demo-data.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
@@ -28,7 +28,13 @@ export async function seedDemoData(
 
   const audit = createAuditWriter(db, tables.audit, clock);
   const seedEvent = (type: string, id: string) =>
-    audit.putItem({ action: `${type}.seed`, entity: { type, id }, outcome: 'allowed', actor: null, requestId: 'seed' });
+    audit.putItem({
+      action: `${type}.seed`,
+      entity: { type, id },
+      outcome: 'allowed',
+      actor: null,
+      requestId: 'seed',
+    });
 
   const directory = createDynamoDirectoryStore(db, tables.directory);
   const now = clock().toISOString();

@@ -1,8 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AGENCIES } from '../../infra/seed/demo-data.ts';
 import type { Agency } from '../../shared/agency.ts';
 import type { Problem } from '../../shared/problem.ts';
-import { DEMO_AGENCIES } from '../../infra/seed/demo-data.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 
 let api: TestApi;
@@ -39,7 +39,14 @@ describe('health and the OpenAPI document (public)', () => {
     const res = await api.request('GET', '/api/openapi.json');
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/guidance', '/api/agencies', '/api/agencies/{id}', '/api/me', '/api/referrals', '/api/board/actions']) {
+    for (const path of [
+      '/api/guidance',
+      '/api/agencies',
+      '/api/agencies/{id}',
+      '/api/me',
+      '/api/referrals',
+      '/api/board/actions',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(Object.keys(doc.paths['/api/agencies'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
@@ -106,15 +113,21 @@ describe('agencies', () => {
     expect(first.items).toHaveLength(4);
     expect(first.nextCursor).toEqual(expect.any(String));
     const second = (await (
-      await api.request('GET', `/api/agencies?limit=4&cursor=${encodeURIComponent(first.nextCursor)}`, { as: 'amira' })
+      await api.request('GET', `/api/agencies?limit=4&cursor=${encodeURIComponent(first.nextCursor)}`, {
+        as: 'amira',
+      })
     ).json()) as { items: Agency[] };
     expect(second.items.map((a) => a.id)).not.toContain(first.items[0]?.id);
 
     const tampered = `${first.nextCursor.slice(0, -3)}AAA`;
-    const bad = await api.request('GET', `/api/agencies?cursor=${encodeURIComponent(tampered)}`, { as: 'amira' });
+    const bad = await api.request('GET', `/api/agencies?cursor=${encodeURIComponent(tampered)}`, {
+      as: 'amira',
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as Problem).errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
-    const stolen = await api.request('GET', `/api/agencies?cursor=${encodeURIComponent(first.nextCursor)}`, { as: 'dan' });
+    const stolen = await api.request('GET', `/api/agencies?cursor=${encodeURIComponent(first.nextCursor)}`, {
+      as: 'dan',
+    });
     expect(stolen.status).toBe(400);
   });
 
@@ -126,7 +139,12 @@ describe('agencies', () => {
 
   it('lets the admin add an agency, audited in the same transaction', async () => {
     const agency = await create('Oakfield Academy Trust');
-    expect(agency).toMatchObject({ name: 'Oakfield Academy Trust', kind: 'school', active: true, version: 1 });
+    expect(agency).toMatchObject({
+      name: 'Oakfield Academy Trust',
+      kind: 'school',
+      active: true,
+      version: 1,
+    });
     const trail = await auditTrail('agency', agency.id);
     expect(trail).toEqual([
       expect.objectContaining({
@@ -141,10 +159,15 @@ describe('agencies', () => {
 
   it('refuses an agency from anyone but the admin, and writes nothing', async () => {
     for (const who of ['amira', 'grace', 'tom']) {
-      const res = await api.request('POST', '/api/agencies', { as: who, body: { name: `By ${who}`, kind: 'other' } });
+      const res = await api.request('POST', '/api/agencies', {
+        as: who,
+        body: { name: `By ${who}`, kind: 'other' },
+      });
       expect(res.status).toBe(403);
     }
-    const { items } = (await (await api.request('GET', '/api/agencies?limit=200', { as: 'sam' })).json()) as { items: Agency[] };
+    const { items } = (await (await api.request('GET', '/api/agencies?limit=200', { as: 'sam' })).json()) as {
+      items: Agency[];
+    };
     expect(items.map((a) => a.name)).not.toContain('By amira');
   });
 
@@ -177,7 +200,10 @@ describe('agencies', () => {
 
   it('refuses two agencies with the same name, whatever the case and spacing', async () => {
     await create('Riverside Youth Club', 'voluntary');
-    const res = await api.request('POST', '/api/agencies', { as: 'sam', body: { name: 'riverside  youth club', kind: 'voluntary' } });
+    const res = await api.request('POST', '/api/agencies', {
+      as: 'sam',
+      body: { name: 'riverside  youth club', kind: 'voluntary' },
+    });
     expect(res.status).toBe(409);
   });
 
@@ -198,7 +224,11 @@ describe('agencies', () => {
     });
     expect(stale.status).toBe(409);
     const conflict = (await stale.json()) as { current: Agency };
-    expect(conflict.current).toMatchObject({ name: 'Hillside Nursery and Pre-school', version: 2, active: true });
+    expect(conflict.current).toMatchObject({
+      name: 'Hillside Nursery and Pre-school',
+      version: 2,
+      active: true,
+    });
 
     const deactivated = await api.request('PATCH', `/api/agencies/${agency.id}`, {
       as: 'sam',
@@ -217,7 +247,10 @@ describe('agencies', () => {
 
   it('asks for If-Match on an edit, and answers 404 for an agency that does not exist', async () => {
     const agency = await create('Meadow Lane Surgery', 'health');
-    const noVersion = await api.request('PATCH', `/api/agencies/${agency.id}`, { as: 'sam', body: { active: false } });
+    const noVersion = await api.request('PATCH', `/api/agencies/${agency.id}`, {
+      as: 'sam',
+      body: { active: false },
+    });
     expect(noVersion.status).toBe(428);
     const missing = await api.request('PATCH', '/api/agencies/no-such-agency', {
       as: 'sam',

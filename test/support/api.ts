@@ -48,7 +48,11 @@ export async function createTestApi(options: { seed?: boolean; clock?: () => Dat
   const jwks = (await (await issuer.app.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
   const logs: string[] = [];
   const platform: PlatformDeps = {
-    verifyToken: createTokenVerifier({ issuer: TEST_ISSUER, clientId: issuer.clientId, keys: createLocalJWKSet(jwks) }),
+    verifyToken: createTokenVerifier({
+      issuer: TEST_ISSUER,
+      clientId: issuer.clientId,
+      keys: createLocalJWKSet(jwks),
+    }),
     audit: createAuditWriter(store.db, store.tables.audit, clock),
     clock,
     logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
@@ -60,7 +64,8 @@ export async function createTestApi(options: { seed?: boolean; clock?: () => Dat
     if (!found) throw new Error(`No demo user ${username}`);
     return found;
   };
-  const tokenFor = (username: string, claims?: Record<string, unknown>) => issuer.sign(user(username), claims);
+  const tokenFor = (username: string, claims?: Record<string, unknown>) =>
+    issuer.sign(user(username), claims);
 
   return {
     store,
@@ -79,7 +84,11 @@ export async function createTestApi(options: { seed?: boolean; clock?: () => Dat
           ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
           ...headers,
         },
-        ...(rawBody !== undefined ? { body: rawBody } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(rawBody !== undefined
+          ? { body: rawBody }
+          : body !== undefined
+            ? { body: JSON.stringify(body) }
+            : {}),
       };
       return apps[area].request(path, init);
     },
