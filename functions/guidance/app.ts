@@ -1,8 +1,30 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { NotFound } from '../platform/errors.ts';
-import { type AppEnv, createAreaApp, type PlatformDeps } from '../platform/http.ts';
-import { hasRole, type Principal } from '../platform/identity.ts';
-import { getCurrentGuidance, getGuidanceVersion, listGuidanceVersions } from './routes.ts';
+import type { GuidanceVersion } from '../../shared/guidance.ts';
+import { checkIndicators, findFrameworkProblems, searchIndicators } from '../../shared/guidance-check.ts';
+import { compareFrameworks } from '../../shared/guidance-diff.ts';
+import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
+import {
+  type AppContext,
+  type AppEnv,
+  createAreaApp,
+  etag,
+  ifMatchVersion,
+  type PlatformDeps,
+  signedIn,
+  sourceIp,
+} from '../platform/http.ts';
+import { hasRole, type Principal, requireRole } from '../platform/identity.ts';
+import {
+  checkGuidance,
+  compareVersions,
+  createDraft,
+  getCurrentGuidance,
+  getGuidanceVersion,
+  listGuidanceVersions,
+  publishVersion,
+  searchGuidance,
+  updateDraft,
+} from './routes.ts';
 import type { GuidanceStore } from './store.ts';
 
 export interface GuidanceDeps extends PlatformDeps {
@@ -33,18 +55,154 @@ export function createGuidanceApp(deps: GuidanceDeps): OpenAPIHono<AppEnv> {
     return c.json({ items, nextCursor: null }, 200);
   });
 
-  app.openapi(getGuidanceVersion, async (c) => {
-    const { version: number } = c.req.valid('param');
+  /** A version the caller may see: a draft is invisible, not forbidden, to anyone but an editor. */
+  const visibleVersion = async (c: AppContext, number: number): Promise<GuidanceVersion> => {
     const version = await deps.store.version(number);
-    // A draft is invisible, not forbidden, to anyone but an editor.
     if (!version || (version.status === 'draft' && !isEditor(c.get('principal')))) {
       throw new NotFound(`There is no version ${number}`);
     }
-    if (version.status !== 'draft') {
+    return version;
+  };
+
+  const currentOrFail = async (): Promise<GuidanceVersion> => {
+    const current = await deps.store.current();
+    if (!current) throw new NotFound('No threshold guidance has been published yet');
+    return current;
+  };
+
+  const auditPut = (c: AppContext, me: Principal, action: string, version: number, detail?: string) =>
+    deps.audit.putItem({
+      action,
+      entity: { type: 'guidance', id: String(version) },
+      outcome: 'allowed',
+      actor: me,
+      requestId: c.get('requestId'),
+      sourceIp: sourceIp(c),
+      ...(detail ? { detail } : {}),
+    });
+
+  app.openapi(getGuidanceVersion, async (c) => {
+    const version = await visibleVersion(c, c.req.valid('param').version);
+    if (version.status === 'draft') {
+      // Editors send this back as If-Match when they save or publish.
+      c.header('etag', etag(version.revision));
+    } else {
       c.header('etag', `"v${version.version}-${version.status}"`);
       c.header('cache-control', PUBLISHED_CACHE);
     }
     return c.json(version, 200);
+  });
+
+  app.openapi(checkGuidance, async (c) => {
+    const { indicatorIds } = c.req.valid('json');
+    const current = await currentOrFail();
+    const outcome = checkIndicators(current.framework, indicatorIds);
+    if (outcome.unknownIds.length) {
+      throw new InvalidRequest(
+        indicatorIds.flatMap((id, i) =>
+          outcome.unknownIds.includes(id)
+            ? [{ field: `indicatorIds.${i}`, reason: `is not an indicator in version ${current.version}` }]
+            : [],
+        ),
+      );
+    }
+    const { unknownIds: _unknown, ...result } = outcome;
+    return c.json({ version: current.version, ...result }, 200);
+  });
+
+  app.openapi(searchGuidance, async (c) => {
+    const { q } = c.req.valid('query');
+    const current = await currentOrFail();
+    c.header('cache-control', PUBLISHED_CACHE);
+    return c.json({ version: current.version, query: q, items: searchIndicators(current.framework, q) }, 200);
+  });
+
+  app.openapi(createDraft, async (c) => {
+    const me = signedIn(c);
+    requireRole(me, 'guidance-editor');
+    const body = c.req.valid('json') ?? {};
+    const latest = await deps.store.latestNumber();
+    const newest = latest ? await deps.store.version(latest) : null;
+    if (newest?.status === 'draft') {
+      throw new Conflict(`Version ${newest.version} is already a draft: edit or publish it first`, newest);
+    }
+    const source = body.fromVersion ? await visibleVersion(c, body.fromVersion) : await currentOrFail();
+    const now = deps.clock().toISOString();
+    const draft: GuidanceVersion = {
+      version: latest + 1,
+      status: 'draft',
+      framework: source.framework,
+      createdAt: now,
+      updatedAt: now,
+      revision: 1,
+    };
+    await deps.store.createDraft(
+      draft,
+      auditPut(c, me, 'guidance.draft', draft.version, `copied from version ${source.version}`),
+    );
+    c.header('etag', etag(draft.revision));
+    c.header('location', `/api/guidance/versions/${draft.version}`);
+    return c.json(draft, 201);
+  });
+
+  app.openapi(updateDraft, async (c) => {
+    const me = signedIn(c);
+    requireRole(me, 'guidance-editor');
+    const { version: number } = c.req.valid('param');
+    const expected = ifMatchVersion(c);
+    const { framework, changeSummary } = c.req.valid('json');
+    const existing = await visibleVersion(c, number);
+    if (existing.status !== 'draft')
+      throw new Conflict(`Version ${number} is ${existing.status}: published versions never change`);
+    const saved: GuidanceVersion = {
+      ...existing,
+      framework,
+      ...(changeSummary !== undefined ? { changeSummary } : {}),
+      updatedAt: deps.clock().toISOString(),
+      revision: expected + 1,
+    };
+    await deps.store.saveDraft(saved, expected, auditPut(c, me, 'guidance.edit', number));
+    c.header('etag', etag(saved.revision));
+    return c.json(saved, 200);
+  });
+
+  app.openapi(publishVersion, async (c) => {
+    const me = signedIn(c);
+    requireRole(me, 'guidance-editor');
+    const { version: number } = c.req.valid('param');
+    const expected = ifMatchVersion(c);
+    const { changeSummary, effectiveFrom } = c.req.valid('json');
+    const draft = await visibleVersion(c, number);
+    if (draft.status !== 'draft') throw new Conflict(`Version ${number} is already ${draft.status}`, draft);
+    const problems = findFrameworkProblems(draft.framework);
+    if (problems.length) {
+      throw new Unprocessable(
+        'Fix these problems in the draft before publishing it',
+        problems.map((reason) => ({ field: 'framework', reason })),
+      );
+    }
+    const previous = await deps.store.current();
+    const now = deps.clock().toISOString();
+    const published: GuidanceVersion = {
+      ...draft,
+      status: 'published',
+      changeSummary,
+      effectiveFrom,
+      publishedAt: now,
+      publishedBy: me.name,
+      updatedAt: now,
+      revision: expected + 1,
+    };
+    await deps.store.publish(published, expected, previous, auditPut(c, me, 'guidance.publish', number));
+    return c.json(published, 200);
+  });
+
+  app.openapi(compareVersions, async (c) => {
+    const { version: number } = c.req.valid('param');
+    const from = c.req.valid('query').from ?? number - 1;
+    if (from === number) throw new InvalidRequest([{ field: 'from', reason: 'must be another version' }]);
+    const [after, before] = await Promise.all([visibleVersion(c, number), visibleVersion(c, from)]);
+    return c.json({ from, to: number, ...compareFrameworks(before.framework, after.framework) }, 200);
   });
 
   return app;

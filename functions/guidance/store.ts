@@ -6,6 +6,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { GuidanceVersion } from '../../shared/guidance.ts';
 import type { AuditWriter } from '../platform/audit.ts';
+import { Conflict } from '../platform/errors.ts';
+
+type AuditPut = ReturnType<AuditWriter['putItem']>;
 
 /** Keys: every version is `GUIDANCE / VERSION#000003`; the current published one is copied to `GUIDANCE / CURRENT`. */
 const PK = 'GUIDANCE';
@@ -23,8 +26,35 @@ export interface GuidanceStore {
   version(version: number): Promise<GuidanceVersion | null>;
   /** Newest first, without the framework content. */
   versions(): Promise<VersionSummary[]>;
-  /** Writes a version as published and current, with its audit entry, in one transaction. */
-  putPublished(version: GuidanceVersion, audit: ReturnType<AuditWriter['putItem']>): Promise<void>;
+  /** The highest version number, of any status, or 0. */
+  latestNumber(): Promise<number>;
+  /** Writes a version as published and current, with its audit entry, in one transaction (seeding). */
+  putPublished(version: GuidanceVersion, audit: AuditPut): Promise<void>;
+  /** Creates a draft under a number no other version has; Conflict if someone took it first. */
+  createDraft(draft: GuidanceVersion, audit: AuditPut): Promise<void>;
+  /** Saves a draft if it is still a draft at `expectedRevision`; Conflict otherwise. */
+  saveDraft(draft: GuidanceVersion, expectedRevision: number, audit: AuditPut): Promise<void>;
+  /**
+   * Publishes a draft at `expectedRevision` in one transaction: the draft becomes published, the
+   * previous current version superseded, the current pointer moves, and the audit entry lands.
+   */
+  publish(
+    published: GuidanceVersion,
+    expectedRevision: number,
+    previous: GuidanceVersion | null,
+    audit: AuditPut,
+  ): Promise<void>;
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error.name === 'ConditionalCheckFailedException' ||
+      (error.name === 'TransactionCanceledException' &&
+        ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
+          (r) => r.Code === 'ConditionalCheckFailed',
+        )))
+  );
 }
 
 export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName: string): GuidanceStore {
@@ -32,7 +62,7 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
     const { pk: _pk, sk: _sk, ...rest } = item;
     return rest as GuidanceVersion;
   };
-  return {
+  const store: GuidanceStore = {
     async current() {
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: { pk: PK, sk: CURRENT_SK } }),
@@ -65,6 +95,120 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
       } while (start);
       return items;
     },
+    async latestNumber() {
+      const { Items } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+          ExpressionAttributeValues: { ':pk': PK, ':v': 'VERSION#' },
+          ProjectionExpression: 'version',
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      );
+      return Number(Items?.[0]?.version ?? 0);
+    },
+    async createDraft(draft, audit) {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { pk: PK, sk: versionSk(draft.version), ...draft },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              audit,
+            ],
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error))
+          throw new Conflict(`Version ${draft.version} was started by someone else just now`);
+        throw error;
+      }
+    },
+    async saveDraft(draft, expectedRevision, audit) {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { pk: PK, sk: versionSk(draft.version), ...draft },
+                  ConditionExpression: '#status = :draft AND revision = :revision',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':draft': 'draft', ':revision': expectedRevision },
+                },
+              },
+              audit,
+            ],
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) {
+          throw new Conflict(
+            'Someone else saved or published this draft since you read it',
+            await store.version(draft.version),
+          );
+        }
+        throw error;
+      }
+    },
+    async publish(published, expectedRevision, previous, audit) {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { pk: PK, sk: versionSk(published.version), ...published },
+                  ConditionExpression: '#status = :draft AND revision = :revision',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':draft': 'draft', ':revision': expectedRevision },
+                },
+              },
+              ...(previous
+                ? [
+                    {
+                      Update: {
+                        TableName: tableName,
+                        Key: { pk: PK, sk: versionSk(previous.version) },
+                        UpdateExpression: 'SET #status = :superseded',
+                        ConditionExpression: '#status = :published',
+                        ExpressionAttributeNames: { '#status': 'status' },
+                        ExpressionAttributeValues: { ':superseded': 'superseded', ':published': 'published' },
+                      },
+                    },
+                  ]
+                : []),
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { pk: PK, sk: CURRENT_SK, ...published },
+                  // The pointer moves only from the version this publication replaces.
+                  ConditionExpression: previous ? 'version = :previous' : 'attribute_not_exists(pk)',
+                  ...(previous ? { ExpressionAttributeValues: { ':previous': previous.version } } : {}),
+                },
+              },
+              audit,
+            ],
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) {
+          throw new Conflict(
+            'This version was published or changed by someone else since you read it',
+            await store.version(published.version),
+          );
+        }
+        throw error;
+      }
+    },
     async putPublished(version, audit) {
       await db.send(
         new TransactWriteCommand({
@@ -83,4 +227,5 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
       );
     },
   };
+  return store;
 }

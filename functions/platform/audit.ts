@@ -44,6 +44,10 @@ export function auditItem(event: AuditEvent, at: Date): Record<string, unknown> 
     id,
     at: time,
     ...event,
+    // Only who, not their name or email: the directory resolves those when the trail is read.
+    actor: event.actor
+      ? { userId: event.actor.userId, roles: event.actor.roles, agencyId: event.actor.agencyId }
+      : null,
   };
 }
 

@@ -5,7 +5,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ZodError } from 'zod';
 import type { AuditWriter } from './audit.ts';
-import { type FieldError, InvalidRequest, PreconditionRequired, Unauthorized } from './errors.ts';
+import { type FieldError, Forbidden, InvalidRequest, PreconditionRequired, Unauthorized } from './errors.ts';
 import { bearerToken, type Principal, type TokenVerifier } from './identity.ts';
 import type { Logger } from './logger.ts';
 import type { CursorCodec } from './pagination.ts';
@@ -85,7 +85,29 @@ export function createAreaApp(deps: PlatformDeps): OpenAPIHono<AppEnv> {
     await next();
   });
 
-  app.onError((error, c) => renderError(error, c, deps.logger));
+  app.onError(async (error, c) => {
+    // A refused attempt is part of the trail too: who tried what, and that it was denied.
+    const principal = c.get('principal');
+    if (error instanceof Forbidden && principal) {
+      await deps.audit
+        .append({
+          action: `${c.req.method} ${c.req.routePath}`,
+          entity: { type: 'route', id: c.req.routePath },
+          outcome: 'denied',
+          actor: principal,
+          requestId: c.get('requestId'),
+          sourceIp: sourceIp(c),
+          detail: error.message,
+        })
+        .catch((auditError: unknown) =>
+          deps.logger.log('error', 'could not audit a denied attempt', {
+            requestId: c.get('requestId'),
+            error: auditError instanceof Error ? auditError.name : 'unknown',
+          }),
+        );
+    }
+    return renderError(error, c, deps.logger);
+  });
   app.notFound((c) =>
     problemResponse(c, { title: 'Not found', status: 404, detail: 'There is nothing at this address' }),
   );
