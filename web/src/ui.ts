@@ -3,6 +3,7 @@
  * HTML strings from data). Markup follows GOV.UK Frontend 6's templates.
  */
 import {
+  Button as GovukButton,
   ErrorSummary as GovukErrorSummary,
   NotificationBanner as GovukNotificationBanner,
 } from 'govuk-frontend';
@@ -268,6 +269,26 @@ export function Button(props: {
           : null
       }
     </button>
+  `;
+}
+
+/** A link that looks like a button (GOV.UK's button component), which Space activates as well as Enter. */
+export function ButtonLink(props: { href: string; text: string; variant?: 'secondary' | 'start' }): VNode {
+  const ref = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (ref.current) new GovukButton(ref.current);
+  }, []);
+  return html`
+    <a
+      href=${props.href}
+      role="button"
+      draggable="false"
+      class=${cx('govuk-button', props.variant && `govuk-button--${props.variant}`)}
+      data-module="govuk-button"
+      ref=${ref}
+    >
+      ${props.text}
+    </a>
   `;
 }
 

@@ -12,6 +12,7 @@ import { signInUrl } from '../auth.ts';
 import { boot, loadMe } from '../chrome.ts';
 import {
   Button,
+  ButtonLink,
   ErrorSummary,
   type ErrorSummaryItem,
   formatDateTime,
@@ -444,7 +445,7 @@ function AgenciesPage(): VNode {
         <${PageHeading} text="Partner agencies" />
         <p class="govuk-body">The directory of partner agencies is for people who work in the partnership.</p>
         <p class="govuk-body">Sign in to see it.</p>
-        <a href=${signInUrl('/agencies/')} role="button" draggable="false" class="govuk-button" data-module="govuk-button">Sign in</a>
+        <${ButtonLink} href=${signInUrl('/agencies/')} text="Sign in" />
       </div></div>
     `;
   }
@@ -454,7 +455,8 @@ function AgenciesPage(): VNode {
   if (list.kind !== 'loaded') return html`<${Loading} text="Loading the partner agencies…" />`;
 
   const canManage = me.roles.includes('admin');
-  const agencies = list.page.items;
+  // The directory reads best by name; the API pages by its own key.
+  const agencies = [...list.page.items].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 
   if (editId && canManage) {
     const agency = agencies.find((a) => a.id === editId);

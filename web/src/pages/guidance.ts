@@ -82,8 +82,9 @@ function LevelSection(props: { framework: Framework; level: Level }): VNode {
   return html`
     <section class="app-level" id=${`level-${level.level}`} aria-labelledby=${headingId}>
       <h2 class="govuk-heading-l" id=${headingId}>
-        <${Tag} text=${`Level ${level.level}`} colour=${level.colour} classes="app-level__tag" />
-        <span class="govuk-visually-hidden">: </span>${level.name}
+        <strong class=${`govuk-tag govuk-tag--${level.colour} app-level__tag`}>
+          Level ${level.level}<span class="govuk-visually-hidden">:</span>
+        </strong>${' '}${level.name}
       </h2>
       <p class="govuk-body-l">${level.summary}</p>
       <dl class="govuk-summary-list">

@@ -1,0 +1,183 @@
+/**
+ * Journey 1's first step, as a school sees it: the published threshold guidance, without signing
+ * in, by keyboard, with no accessibility violations axe can find.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
+import type { GuidanceVersion } from '../../shared/guidance.ts';
+import { startTestPortal } from '../support/portal.ts';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SERVICE = 'Northshire Safeguarding Partnership portal';
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+interface Focused {
+  tag: string;
+  id: string;
+  text: string;
+}
+
+async function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      id: el?.id ?? '',
+      text: (el?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    };
+  });
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(page: Page, matches: (el: Focused) => boolean, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (matches(await focused(page))) return;
+  }
+  throw new Error(`${max} presses of Tab never reached the element`);
+}
+
+let portal: Awaited<ReturnType<typeof startTestPortal>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [portal, browser] = await Promise.all([
+    startTestPortal(),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+
+describe('the threshold guidance, signed out', () => {
+  it('shows the published version, its four levels and their indicators', async () => {
+    const published = (await (await fetch(`${portal.url}/api/guidance`)).json()) as GuidanceVersion;
+    const response = await page.goto(`${portal.url}/guidance/`);
+    expect(response?.status()).toBe(200);
+
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain(illustrativeFramework.title);
+    expect(await page.title()).toBe(`Threshold guidance – ${SERVICE}`);
+    expect(await page.locator('.govuk-summary-list__row', { hasText: 'Version' }).textContent()).toContain(
+      String(published.version),
+    );
+    if (published.effectiveFrom) {
+      const [y, m, d] = published.effectiveFrom.split('-').map(Number) as [number, number, number];
+      const expected = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+        Date.UTC(y, m - 1, d),
+      );
+      expect(
+        await page.locator('.govuk-summary-list__row', { hasText: 'In effect from' }).textContent(),
+      ).toContain(expected);
+    }
+    // The notice that the seed guidance is illustrative.
+    await expect
+      .poll(() => page.locator('.govuk-warning-text').textContent())
+      .toContain('Illustrative guidance');
+
+    for (const level of illustrativeFramework.levels) {
+      const section = page.locator(`#level-${level.level}`);
+      const heading = section.getByRole('heading', { level: 2, name: level.name });
+      expect((await heading.textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+        `Level ${level.level}: ${level.name}`,
+      );
+      expect(await section.locator('.govuk-tag').first().getAttribute('class')).toContain(
+        `govuk-tag--${level.colour}`,
+      );
+      expect(await section.textContent()).toContain(level.response.doNow);
+    }
+
+    // An indicator is on the page, inside its level's closed details, and shows when opened.
+    const hungry = illustrativeFramework.indicators.find((i) => i.id === 'basic-care-often-hungry');
+    expect(hungry?.level).toBe(2);
+    const indicator = page.getByText(hungry?.text ?? '', { exact: true });
+    expect(await indicator.count()).toBe(1);
+    expect(await indicator.isVisible()).toBe(false);
+    await page.locator('#level-2 summary').click();
+    expect(await indicator.isVisible()).toBe(true);
+    // Grouped under its domain and sub-domain.
+    const details = page.locator('#level-2 details');
+    expect(await details.getByRole('heading', { level: 3, name: 'Parenting capacity' }).count()).toBe(1);
+    expect(await details.getByRole('heading', { level: 4, name: 'Basic care and food' }).count()).toBe(1);
+
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('can be read and opened by keyboard alone', async () => {
+    await page.goto(`${portal.url}/guidance/`);
+    await page.locator('#level-1 h2').waitFor();
+
+    // The first Tab reaches the skip link; Enter moves focus to the main content.
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('main-content');
+
+    // The next Tab is the first link in the content: the contents list of levels.
+    await page.keyboard.press('Tab');
+    const first = illustrativeFramework.levels[0];
+    expect((await focused(page)).text).toBe(`Level 1: ${first?.name}`);
+
+    // Tab on to level 3's indicators and open them with Enter.
+    await tabTo(page, (el) => el.tag === 'summary' && el.text.startsWith('Indicators at level 3'));
+    await page.keyboard.press('Enter');
+    const level3 = illustrativeFramework.indicators.find((i) => i.level === 3);
+    expect(await page.getByText(level3?.text ?? '', { exact: true }).isVisible()).toBe(true);
+    expect(await page.locator('#level-3 details').getAttribute('open')).not.toBeNull();
+  });
+});
+
+describe('the home and not-found pages', () => {
+  it('say what the portal is for and link to the guidance and sign-in', async () => {
+    await page.goto(`${portal.url}/`);
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Read the threshold guidance' }).getAttribute('href')).toBe(
+      '/guidance/',
+    );
+    expect(await page.getByRole('link', { name: 'Sign in to the portal' }).getAttribute('href')).toBe(
+      '/sign-in/',
+    );
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
+    expect(await page.locator('body').getAttribute('class')).toContain('govuk-frontend-supported');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('answers an unknown address with the not-found page', async () => {
+    const response = await page.goto(`${portal.url}/no-such-page/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    expect(await page.title()).toBe(`Page not found – ${SERVICE}`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
