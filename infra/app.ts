@@ -11,7 +11,11 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { REPO_ROOT } from './constructs/portal-function.ts';
 import { createPortal } from './stacks/portal.ts';
 
-const app = new App();
+const app = new App({
+  // Strong cross-stack references (CloudFormation exports), stated rather than defaulted: a producer
+  // stack cannot delete what a consumer still uses. The CLI's context (cdk.json) still overrides this.
+  context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong' },
+});
 
 const webAssetPath = resolve(REPO_ROOT, String(app.node.tryGetContext('webAssetPath') ?? 'web/dist'));
 if (!existsSync(join(webAssetPath, 'index.html'))) {

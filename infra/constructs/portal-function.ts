@@ -18,7 +18,12 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  */
 export type TableAccess = 'read' | 'readWrite' | 'append';
 
-const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+];
 const TABLE_ACTIONS: Record<TableAccess, readonly string[]> = {
   read: READ_ACTIONS,
   readWrite: [
@@ -100,7 +105,8 @@ export class PortalFunction extends NodejsFunction {
         mainFields: ['module', 'main'],
         tsconfig: `${REPO_ROOT}tsconfig.json`,
         // Bundled CommonJS dependencies may still call require() for Node built-ins.
-        banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        banner:
+          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
       },
     });
     Validations.of(this).acknowledge({
@@ -129,7 +135,9 @@ export class PortalFunction extends NodejsFunction {
         new PolicyStatement({
           actions: KEY_ACTIONS,
           resources: [key.keyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
+          conditions: {
+            StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` },
+          },
         }),
       );
     }

@@ -82,7 +82,11 @@ export class AuthStack extends Stack {
       memorySize: 256,
       timeout: Duration.seconds(5),
     });
-    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, preTokenGeneration, LambdaVersion.V2_0);
+    this.userPool.addTrigger(
+      UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
+      preTokenGeneration,
+      LambdaVersion.V2_0,
+    );
 
     for (const role of ROLES) {
       new UserPoolGroup(this, `Group-${role}`, {

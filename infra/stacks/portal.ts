@@ -37,7 +37,8 @@ export function createPortal(app: App, props: PortalProps): Portal {
 
   const waf = new WafStack(app, `${prefix}-Waf`, {
     env: { account: props.account, region: 'us-east-1' },
-    description: 'Partnership portal: the web ACL in front of CloudFront (CLOUDFRONT scope lives in us-east-1)',
+    description:
+      'Partnership portal: the web ACL in front of CloudFront (CLOUDFRONT scope lives in us-east-1)',
   });
   const data = new DataStack(app, `${prefix}-Data`, {
     env,

@@ -17,7 +17,12 @@ function managedRule(name: string, priority: number, excludedToCount: string[] =
         vendorName: 'AWS',
         name,
         ...(excludedToCount.length > 0
-          ? { ruleActionOverrides: excludedToCount.map((rule) => ({ name: rule, actionToUse: { count: {} } })) }
+          ? {
+              ruleActionOverrides: excludedToCount.map((rule) => ({
+                name: rule,
+                actionToUse: { count: {} },
+              })),
+            }
           : {}),
       },
     },
@@ -41,7 +46,11 @@ export class WafStack extends Stack {
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
       description: 'Partnership portal: filters every request to CloudFront, for the site and the API',
-      visibilityConfig: { sampledRequestsEnabled: true, cloudWatchMetricsEnabled: true, metricName: 'PortalWebAcl' },
+      visibilityConfig: {
+        sampledRequestsEnabled: true,
+        cloudWatchMetricsEnabled: true,
+        metricName: 'PortalWebAcl',
+      },
       rules: [
         {
           name: 'RateLimitPerIp',
@@ -50,7 +59,11 @@ export class WafStack extends Stack {
           statement: {
             rateBasedStatement: { limit: props.rateLimitPerFiveMinutes ?? 2000, aggregateKeyType: 'IP' },
           },
-          visibilityConfig: { sampledRequestsEnabled: true, cloudWatchMetricsEnabled: true, metricName: 'RateLimitPerIp' },
+          visibilityConfig: {
+            sampledRequestsEnabled: true,
+            cloudWatchMetricsEnabled: true,
+            metricName: 'RateLimitPerIp',
+          },
         },
         managedRule('AWSManagedRulesAmazonIpReputationList', 1),
         // SizeRestrictions_BODY blocks any body over 8 KB, which a referral in the referrer's own words can

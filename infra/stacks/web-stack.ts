@@ -30,7 +30,13 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type CfnBucket,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 
@@ -140,8 +146,15 @@ export class WebStack extends Stack {
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Partnership portal: security headers for a static GOV.UK Frontend site and its API',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.authOrigin), override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy(props.authOrigin),
+          override: true,
+        },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          override: true,
+        },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.SAME_ORIGIN, override: true },
@@ -242,16 +255,13 @@ export class WebStack extends Stack {
 
   /** The findings on CDK's own BucketDeployment handler, each with its reason. */
   private acknowledgeSiteDeployment(role: Role): void {
-    const assetBucket = DefaultStackSynthesizer.DEFAULT_FILE_ASSETS_BUCKET_NAME.replace(
-      '${Qualifier}',
-      DefaultStackSynthesizer.DEFAULT_QUALIFIER,
-    )
-      .replace('${AWS::AccountId}', this.account)
-      .replace('${AWS::Region}', this.region);
+    // The default bootstrap's asset bucket (DefaultStackSynthesizer.DEFAULT_FILE_ASSETS_BUCKET_NAME).
+    const assetBucket = `cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${this.account}-${this.region}`;
     const siteLogicalId = this.getLogicalId(this.siteBucket.node.defaultChild as CfnBucket);
     const wildcards: Record<string, string> = {
       'Action::s3:GetObject*': 'CDK grants read of the web asset it uploaded (GetObject and its variants).',
-      'Action::s3:GetBucket*': 'CDK grants read of the asset and site buckets to list and compare what is deployed.',
+      'Action::s3:GetBucket*':
+        'CDK grants read of the asset and site buckets to list and compare what is deployed.',
       'Action::s3:List*': 'CDK lists the site bucket to prune files the new build no longer has.',
       'Action::s3:DeleteObject*': 'CDK deletes files the new build no longer has (prune).',
       'Action::s3:Abort*': 'CDK aborts its own failed multipart uploads to the site bucket.',
@@ -264,7 +274,9 @@ export class WebStack extends Stack {
     for (const [finding, reason] of Object.entries(wildcards)) {
       Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
     }
-    const handler = this.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+    const handler = this.node.children.find((child) =>
+      child.node.id.startsWith('Custom::CDKBucketDeployment'),
+    );
     if (handler) {
       Validations.of(handler).acknowledge({
         id: 'AwsSolutions-L1',
