@@ -1,5 +1,9 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
+
+/** Monotonic, so entries written in the same millisecond keep their order. */
+const ulid = monotonicFactory();
+
 import type { Principal } from './identity.ts';
 
 /**

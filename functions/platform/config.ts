@@ -23,6 +23,9 @@ export const FunctionEnvSchema = z.object({
 });
 export type FunctionConfig = z.infer<typeof FunctionEnvSchema>;
 
+/** The referrals function also reads the current guidance, through the public guidance API. */
+export const ReferralsEnvSchema = FunctionEnvSchema.extend({ GUIDANCE_URL: z.url('must be a URL') });
+
 /** The local runtime (`npm start`), DESIGN.md §5. */
 export const LocalEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -50,11 +53,13 @@ export function parseConfig<S extends z.ZodType>(
   return result.data;
 }
 
-let functionConfig: FunctionConfig | undefined;
+const parsed = new Map<z.ZodType, unknown>();
 /** Read once per Lambda process. */
-export function functionConfigFromEnv(): FunctionConfig {
-  functionConfig ??= parseConfig(FunctionEnvSchema, process.env);
-  return functionConfig;
+export function functionConfigFromEnv<S extends z.ZodType = typeof FunctionEnvSchema>(
+  schema: S = FunctionEnvSchema as unknown as S,
+): z.infer<S> {
+  if (!parsed.has(schema)) parsed.set(schema, parseConfig(schema, process.env));
+  return parsed.get(schema) as z.infer<S>;
 }
 
 export function localConfigFromEnv(): LocalConfig {

@@ -5,7 +5,9 @@
  * Access patterns come first; keys follow from them:
  * - guidance:  the current published version (one GetItem on GUIDANCE/CURRENT); versions by number.
  * - referrals: one referral and its timeline (pk REFERRAL#id); an agency's list (gsi1, newest first);
- *   the front door's queue (gsi2, by decision due time); idempotency records expire by TTL.
+ *   the front door's views (gsi2: open ones by decision due time, so overdue is a key condition;
+ *   decided, closed and withdrawn by when); earlier referrals of the same child (pk CHILD#key);
+ *   idempotency records expire by TTL; dashboard counters (pk STATS).
  * - board:     one action and its updates (pk ACTION#id); the plan by status and due date (gsi1).
  * - directory: agencies (pk AGENCY); users by sub (pk USER#sub).
  * - audit:     one entity's trail (pk ENTITY#type#id, sk time#ulid); one actor's trail (gsi1).

@@ -1,35 +1,213 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { ProblemSchema } from '../../shared/problem.ts';
-import { ReferralSummarySchema } from '../../shared/referral.ts';
+import {
+  DecisionInputSchema,
+  ReferralContentSchema,
+  ReferralSchema,
+  ReferralSummarySchema,
+  TimelineEntrySchema,
+} from '../../shared/referral.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
+import { TRIAGE_VIEWS } from './store.ts';
 
+/** The referrals area's HTTP contract (DESIGN.md §7). */
 const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
+const json = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+const security = [{ bearerAuth: [] }];
+const tags = ['referrals'];
+const idParams = z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'is not a referral id') });
+const ifMatch = z.object({ 'if-match': z.string().optional() });
+
+export const ReferralWithTimelineSchema = ReferralSchema.extend({ timeline: z.array(TimelineEntrySchema) });
+
+const writeResponses = {
+  200: json('The referral as it now stands; its ETag is its version', ReferralSchema),
+  400: problem('Invalid fields'),
+  401: problem('Not signed in'),
+  403: problem('Your role cannot do this'),
+  404: problem('No such referral (or another agency’s)'),
+  409: problem('Changed since you read it, or not allowed at its status; the current record is included'),
+  422: problem('It breaks a rule: the problems are listed'),
+  428: problem('If-Match missing'),
+};
 
 export const listReferrals = createRoute({
   method: 'get',
   path: '/api/referrals',
-  tags: ['referrals'],
-  summary:
-    "A referrer's own agency's referrals, newest first; for the front door, the queue by decision due time",
-  security: [{ bearerAuth: [] }],
-  request: { query: ListQuerySchema },
+  tags,
+  summary: "A referrer's own agency's referrals, newest first; for the front door, a view of all of them",
+  security,
+  request: {
+    query: ListQuerySchema.extend({
+      view: z.enum(TRIAGE_VIEWS, { error: 'must be open, decided, closed or withdrawn' }).default('open'),
+      overdue: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+    }),
+  },
   responses: {
-    200: {
-      description: 'A page of referrals',
-      content: {
-        'application/json': {
-          schema: z.object({ items: z.array(ReferralSummarySchema), nextCursor: z.string().nullable() }),
-        },
-      },
-    },
-    400: problem('Bad limit or cursor'),
+    200: json(
+      'A page of referrals',
+      z.object({ items: z.array(ReferralSummarySchema), nextCursor: z.string().nullable() }),
+    ),
+    400: problem('Bad limit, cursor or filter'),
     401: problem('Not signed in'),
     403: problem('Neither a referrer nor the front door'),
   },
 });
 
-export const referralRoutes = [listReferrals];
+export const createReferral = createRoute({
+  method: 'post',
+  path: '/api/referrals',
+  tags,
+  summary: 'Start a referral (saved as a draft). Send an Idempotency-Key: a retry returns the same referral',
+  security,
+  request: {
+    headers: z.object({ 'idempotency-key': z.string().optional() }),
+    body: body(ReferralContentSchema),
+  },
+  responses: {
+    201: json('The new draft', ReferralSchema),
+    200: json('The referral an earlier request with this key created', ReferralSchema),
+    400: problem('Invalid fields or no Idempotency-Key'),
+    403: problem('Not a referrer'),
+    422: problem('This Idempotency-Key was used for a different request'),
+  },
+});
+
+export const getReferral = createRoute({
+  method: 'get',
+  path: '/api/referrals/{id}',
+  tags,
+  summary: 'One referral with its timeline (referrer: own agency; the front door). Every read is audited',
+  security,
+  request: { params: idParams },
+  responses: {
+    200: json('The referral', ReferralWithTimelineSchema),
+    404: problem('No such referral (or another agency’s)'),
+  },
+});
+
+export const updateReferral = createRoute({
+  method: 'patch',
+  path: '/api/referrals/{id}',
+  tags,
+  summary: 'Save more of a draft (referrer, own agency); the parts sent replace those stored',
+  security,
+  request: { params: idParams, headers: ifMatch, body: body(ReferralContentSchema) },
+  responses: writeResponses,
+});
+
+const transitionRequest = { params: idParams, headers: ifMatch };
+const transition = (path: string, summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/api/referrals/{id}/${path}`,
+    tags,
+    summary,
+    security,
+    request: transitionRequest,
+    responses: writeResponses,
+  });
+
+export const submitReferral = transition('submit', 'Submit a draft to the front door (referrer, own agency)');
+export const WithdrawSchema = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'Say why you are withdrawing the referral')
+    .max(1000, 'Use 1,000 characters or fewer'),
+});
+export const withdrawReferral = createRoute({
+  method: 'post',
+  path: '/api/referrals/{id}/withdraw',
+  tags,
+  summary: 'Withdraw before review, with a reason (referrer, own agency)',
+  security,
+  request: { ...transitionRequest, body: body(WithdrawSchema) },
+  responses: writeResponses,
+});
+export const decideReferral = createRoute({
+  method: 'post',
+  path: '/api/referrals/{id}/decision',
+  tags,
+  summary: 'Record the decision and the feedback the referrer reads (front door)',
+  security,
+  request: { ...transitionRequest, body: body(DecisionInputSchema) },
+  responses: writeResponses,
+});
+export const reviewReferral = transition(
+  'review',
+  'Open a submitted referral for review: it becomes yours (front door)',
+);
+export const closeReferral = transition('close', 'Close a decided referral (front door)');
+
+export const NoteSchema = z.strictObject({
+  text: z.string().trim().min(1, 'Enter the further information').max(3000, 'Use 3,000 characters or fewer'),
+});
+export const addNote = createRoute({
+  method: 'post',
+  path: '/api/referrals/{id}/notes',
+  tags,
+  summary: 'Add further information before closure (referrer, own agency; the front door)',
+  security,
+  request: { params: idParams, body: body(NoteSchema) },
+  responses: {
+    201: json('The note as recorded', TimelineEntrySchema),
+    400: problem('Invalid fields'),
+    404: problem('No such referral (or another agency’s)'),
+    409: problem('Closed or withdrawn'),
+  },
+});
+
+export const ReferralStatsSchema = z.object({
+  generatedAt: z.string(),
+  months: z.array(z.object({ month: z.string(), agencyId: z.string(), submitted: z.number() })),
+  quarters: z.array(
+    z.object({
+      quarter: z.string(),
+      agencyId: z.string(),
+      decided: z.number(),
+      decidedOnTime: z.number(),
+      outcomes: z.record(z.string(), z.number()),
+      matrix: z.array(z.array(z.number())),
+    }),
+  ),
+});
+
+export const referralStats = createRoute({
+  method: 'get',
+  path: '/api/stats/referrals',
+  tags,
+  summary:
+    'Aggregate figures only: volumes by agency and month; timeliness, outcomes and threshold agreement by agency and quarter',
+  security,
+  request: { query: z.strictObject({ year: z.coerce.number().int().min(2020).max(2100).optional() }) },
+  responses: {
+    200: json('The figures', ReferralStatsSchema),
+    403: problem('Not the front door or the board'),
+  },
+});
+
+export const referralRoutes = [
+  listReferrals,
+  createReferral,
+  getReferral,
+  updateReferral,
+  submitReferral,
+  withdrawReferral,
+  reviewReferral,
+  decideReferral,
+  closeReferral,
+  addNote,
+  referralStats,
+];

@@ -9,6 +9,7 @@ import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
 import type { AppEnv, PlatformDeps } from '../../functions/platform/http.ts';
 import type { Area } from '../../functions/platform/tables.ts';
 import { createReferralsApp } from '../../functions/referrals/app.ts';
+import { createGuidanceSource } from '../../functions/referrals/guidance-source.ts';
 import { createDynamoReferralStore } from '../../functions/referrals/store.ts';
 import type { TableNames } from './tables.ts';
 
@@ -21,9 +22,18 @@ export function createAreaApps(
   tables: TableNames,
   platform: PlatformDeps,
 ): Record<Area, OpenAPIHono<AppEnv>> {
+  const guidance = createGuidanceApp({ ...platform, store: createDynamoGuidanceStore(db, tables.guidance) });
   return {
-    guidance: createGuidanceApp({ ...platform, store: createDynamoGuidanceStore(db, tables.guidance) }),
-    referrals: createReferralsApp({ ...platform, store: createDynamoReferralStore(db, tables.referrals) }),
+    guidance,
+    referrals: createReferralsApp({
+      ...platform,
+      store: createDynamoReferralStore(db, tables.referrals),
+      // The same public route the referrals function calls in AWS, answered in-process.
+      guidance: createGuidanceSource(
+        (headers) => guidance.request('/api/guidance', { headers }),
+        platform.clock,
+      ),
+    }),
     board: createBoardApp({ ...platform, store: createDynamoBoardStore(db, tables.board) }),
     directory: createDirectoryApp({ ...platform, store: createDynamoDirectoryStore(db, tables.directory) }),
   };

@@ -97,6 +97,8 @@ export class ApiStack extends Stack {
           AUTH_CLIENT_ID: props.webClient.userPoolClientId,
           CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
           LOG_LEVEL: props.logLevel ?? 'info',
+          // Referrals read the public guidance through the API, not the guidance table (DESIGN.md §4).
+          ...(area === 'referrals' ? { GUIDANCE_URL: `${props.httpApi.apiEndpoint}/api/guidance` } : {}),
         },
       });
       fn.bindTable('TABLE_NAME', props.tables[area], 'readWrite');

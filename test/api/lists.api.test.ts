@@ -1,41 +1,32 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionSummary } from '../../shared/board.ts';
-import type { ReferralSummary } from '../../shared/referral.ts';
+import type { Referral } from '../../shared/referral.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
+import { completeReferral } from '../support/referral-fixtures.ts';
 
-/**
- * The referral and board lists of the skeleton: each one Query on the index designed for it, and a
- * referrer never sees another agency's referral. Items are written as the referrals issue will write them.
- */
+/** Every list is one Query on the index designed for it, never a Scan, at any table size. */
 let api: TestApi;
-
-const referral = (id: string, agencyId: string, due: string) => ({
-  pk: `REFERRAL#${id}`,
-  sk: 'REFERRAL',
-  gsi1pk: `AGENCY#${agencyId}`,
-  gsi1sk: `2026-11-20T09:00:00.000Z#${id}`,
-  gsi2pk: 'QUEUE#OPEN',
-  gsi2sk: `${due}#${id}`,
-  id,
-  reference: `EH-2026-${id.padStart(6, '0')}`,
-  status: 'submitted',
-  agencyId,
-  submittedAt: '2026-11-20T09:00:00.000Z',
-  decisionDueAt: due,
-  updatedAt: '2026-11-20T09:00:00.000Z',
-});
 
 beforeAll(async () => {
   api = await createTestApi();
+  for (const [as, n] of [
+    ['amira', 3],
+    ['dan', 2],
+  ] as const) {
+    for (let i = 0; i < n; i++) {
+      const res = await api.request('POST', '/api/referrals', {
+        as,
+        body: completeReferral(),
+        headers: { 'idempotency-key': `lists-${as}-${i}-key` },
+      });
+      const draft = (await res.json()) as Referral;
+      await api.request('POST', `/api/referrals/${draft.id}/submit`, { as, headers: { 'if-match': '"1"' } });
+    }
+  }
   await api.store.db.send(
     new BatchWriteCommand({
       RequestItems: {
-        [api.store.tables.referrals]: [
-          referral('1', 'brookfield-primary', '2026-11-23T09:00:00.000Z'),
-          referral('2', 'northshire-police', '2026-11-21T09:00:00.000Z'),
-          referral('3', 'brookfield-primary', '2026-11-24T09:00:00.000Z'),
-        ].map((Item) => ({ PutRequest: { Item } })),
         [api.store.tables.board]: [
           {
             pk: 'ACTION#a1',
@@ -58,44 +49,47 @@ beforeAll(async () => {
 });
 afterAll(async () => api.close());
 
-const ids = async (res: Response) =>
-  ((await res.json()) as { items: { id: string }[] }).items.map((i) => i.id);
+async function readsFor(as: string, path: string) {
+  api.storeCalls.length = 0;
+  const res = await api.request('GET', path, { as });
+  expect(res.status).toBe(200);
+  return {
+    body: (await res.json()) as { items: { id: string; agencyId?: string }[] },
+    // Besides the audit entry the list leaves behind.
+    reads: api.storeCalls.filter((c) => c.table !== api.store.tables.audit),
+  };
+}
 
-describe('GET /api/referrals', () => {
-  it("shows a referrer their own agency's referrals only, newest first", async () => {
-    const res = await api.request('GET', '/api/referrals', { as: 'amira' });
-    expect(res.status).toBe(200);
-    expect((await ids(res)).sort()).toEqual(['1', '3']);
-    expect(await ids(await api.request('GET', '/api/referrals', { as: 'dan' }))).toEqual(['2']);
+describe('referral lists', () => {
+  it("gives a referrer their agency's referrals with one Query on the agency index", async () => {
+    const { body, reads } = await readsFor('amira', '/api/referrals');
+    expect(body.items).toHaveLength(3);
+    expect(new Set(body.items.map((r) => r.agencyId))).toEqual(new Set(['brookfield-primary']));
+    expect(reads).toEqual([{ command: 'QueryCommand', table: api.store.tables.referrals, index: 'gsi1' }]);
   });
 
-  it('shows the front door every open referral, the soonest due first', async () => {
-    const res = await api.request('GET', '/api/referrals', { as: 'grace' });
-    expect(await ids(res)).toEqual(['2', '1', '3']);
+  it('gives the front door its queue with one Query on the triage index, soonest due first', async () => {
+    const { body, reads } = await readsFor('grace', '/api/referrals');
+    expect(body.items).toHaveLength(5);
+    expect(reads).toEqual([{ command: 'QueryCommand', table: api.store.tables.referrals, index: 'gsi2' }]);
   });
 
-  it('carries no child details in the list', async () => {
-    const res = await api.request('GET', '/api/referrals', { as: 'grace' });
-    const { items } = (await res.json()) as { items: ReferralSummary[] };
-    expect(Object.keys(items[0] ?? {}).sort()).toEqual(
-      ['agencyId', 'decisionDueAt', 'id', 'reference', 'status', 'submittedAt', 'updatedAt'].sort(),
-    );
-  });
-
-  it('refuses roles that neither refer nor triage', async () => {
-    for (const who of ['tom', 'helen', 'sam']) {
-      expect((await api.request('GET', '/api/referrals', { as: who })).status).toBe(403);
-    }
+  it('never scans', () => {
+    expect(api.storeCalls.map((c) => c.command)).not.toContain('ScanCommand');
   });
 });
 
 describe('GET /api/board/actions', () => {
-  it('shows the plan to the board and the front door', async () => {
+  it('shows the plan to the board and the front door, with one Query', async () => {
     for (const who of ['tom', 'helen', 'grace']) {
+      api.storeCalls.length = 0;
       const res = await api.request('GET', '/api/board/actions', { as: who });
       expect(res.status).toBe(200);
       const { items } = (await res.json()) as { items: ActionSummary[] };
       expect(items.map((a) => a.title)).toEqual(['Joint commissioning of early help for exploitation']);
+      expect(api.storeCalls).toEqual([
+        { command: 'QueryCommand', table: api.store.tables.board, index: 'gsi1' },
+      ]);
     }
   });
 

@@ -29,6 +29,8 @@ export interface TestApi {
   issuer: DevIssuer;
   /** Captured log lines, to check nothing personal is written. */
   logs: string[];
+  /** Every command sent to the store, with the table or index it named (for "one Query, no Scan" checks). */
+  storeCalls: { command: string; table?: string; index?: string }[];
   request(method: string, path: string, options?: RequestOptions): Promise<Response>;
   tokenFor(username: string, claims?: Record<string, unknown>): Promise<string>;
   user(username: string): DemoUser;
@@ -47,6 +49,19 @@ export async function createTestApi(options: { seed?: boolean; clock?: () => Dat
   const issuer = await createDevIssuer(TEST_ISSUER);
   const jwks = (await (await issuer.app.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
   const logs: string[] = [];
+  const storeCalls: TestApi['storeCalls'] = [];
+  store.db.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { TableName?: string; IndexName?: string };
+      storeCalls.push({
+        command: String(context.commandName),
+        table: input.TableName,
+        index: input.IndexName,
+      });
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordStoreCalls' },
+  );
   const platform: PlatformDeps = {
     verifyToken: createTokenVerifier({
       issuer: TEST_ISSUER,
@@ -71,6 +86,7 @@ export async function createTestApi(options: { seed?: boolean; clock?: () => Dat
     store,
     issuer,
     logs,
+    storeCalls,
     user,
     tokenFor,
     async request(method, path, { as, token, body, rawBody, headers = {} } = {}) {

@@ -1,0 +1,457 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Problem } from '../../shared/problem.ts';
+import type { Referral, ReferralSummary, TimelineEntry } from '../../shared/referral.ts';
+import { CONSENT_REFUSAL_REASON } from '../../shared/referral-rules.ts';
+import { createTestApi, type TestApi } from '../support/api.ts';
+import { completeReferral } from '../support/referral-fixtures.ts';
+
+/**
+ * Early-help referrals end to end (the referrals issue): create, save, submit with consent, the
+ * front door's queue, review, decision, feedback, and what each role may and may not see or do.
+ */
+let api: TestApi;
+// Thursday 2 April 2026, 10:00 BST: Good Friday and Easter Monday follow.
+let now = new Date('2026-04-02T09:00:00Z');
+beforeAll(async () => {
+  api = await createTestApi({ clock: () => now });
+});
+afterAll(async () => api.close());
+
+let keyCounter = 0;
+const newKey = () => `test-key-${Date.now()}-${keyCounter++}`;
+
+async function create(as: string, content = completeReferral(), key = newKey()): Promise<Referral> {
+  const res = await api.request('POST', '/api/referrals', {
+    as,
+    body: content,
+    headers: { 'idempotency-key': key },
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as Referral;
+}
+
+async function act(as: string, referral: Referral, action: string, body?: unknown): Promise<Response> {
+  return api.request('POST', `/api/referrals/${referral.id}/${action}`, {
+    as,
+    headers: { 'if-match': `"${referral.version}"` },
+    ...(body !== undefined ? { body } : {}),
+  });
+}
+
+async function step(as: string, referral: Referral, action: string, body?: unknown): Promise<Referral> {
+  const res = await act(as, referral, action, body);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as Referral;
+}
+
+const decision = {
+  levelOfNeed: 3,
+  outcome: 'targeted_early_help',
+  rationale: 'Hunger and conflict at home together; mum wants help.',
+  feedback: 'Thank you. A family support worker from the Early Help Hub will contact Maisie’s mum this week.',
+};
+
+async function auditFor(id: string) {
+  const { Items } = await api.store.db.send(
+    new QueryCommand({
+      TableName: api.store.tables.audit,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ENTITY#referral#${id}` },
+    }),
+  );
+  return (Items ?? []) as { action: string; outcome: string; actor: { userId: string } }[];
+}
+
+describe('a school’s referral, from draft to feedback', () => {
+  let referral: Referral;
+
+  it('starts as a draft with a unique reference, the suggested level and the guidance version', async () => {
+    referral = await create('amira', completeReferral({ consent: undefined }));
+    expect(referral).toMatchObject({
+      status: 'draft',
+      agencyId: 'brookfield-primary',
+      guidanceVersion: 1,
+      suggestedLevel: 2,
+    });
+    expect(referral.reference).toMatch(/^EH-2026-\d{6}$/);
+  });
+
+  it('saves more of the draft with If-Match, and refuses a stale save', async () => {
+    const res = await api.request('PATCH', `/api/referrals/${referral.id}`, {
+      as: 'amira',
+      headers: { 'if-match': '"1"' },
+      body: { consent: { status: 'given', byWhom: 'Kerry Fairbrook (mother)', date: '2026-04-01' } },
+    });
+    expect(res.status).toBe(200);
+    referral = (await res.json()) as Referral;
+    expect(referral.version).toBe(2);
+    const stale = await api.request('PATCH', `/api/referrals/${referral.id}`, {
+      as: 'amira',
+      headers: { 'if-match': '"1"' },
+      body: { concerns: 'overwritten?' },
+    });
+    expect(stale.status).toBe(409);
+  });
+
+  it('is submitted, due one working day later: across Good Friday and Easter Monday, Tuesday 17:00', async () => {
+    referral = await step('amira', referral, 'submit');
+    expect(referral.status).toBe('submitted');
+    expect(referral.submittedAt).toBe('2026-04-02T09:00:00.000Z');
+    expect(referral.decisionDueAt).toBe('2026-04-07T16:00:00.000Z');
+  });
+
+  it('can no longer be edited, only added to', async () => {
+    const edit = await api.request('PATCH', `/api/referrals/${referral.id}`, {
+      as: 'amira',
+      headers: { 'if-match': `"${referral.version}"` },
+      body: { concerns: 'changed' },
+    });
+    expect(edit.status).toBe(409);
+    const note = await api.request('POST', `/api/referrals/${referral.id}/notes`, {
+      as: 'amira',
+      body: { text: 'Maisie was absent today.' },
+    });
+    expect(note.status).toBe(201);
+  });
+
+  it('heads the front door’s queue, and is overdue once its time has passed', async () => {
+    const queue = (await (await api.request('GET', '/api/referrals', { as: 'grace' })).json()) as {
+      items: ReferralSummary[];
+    };
+    expect(queue.items.map((r) => r.reference)).toContain(referral.reference);
+    expect(queue.items.find((r) => r.id === referral.id)).toMatchObject({
+      childName: 'Maisie Fairbrook',
+      suggestedLevel: 2,
+    });
+
+    const notYet = (await (
+      await api.request('GET', '/api/referrals?overdue=true', { as: 'grace' })
+    ).json()) as { items: ReferralSummary[] };
+    expect(notYet.items.map((r) => r.id)).not.toContain(referral.id);
+    now = new Date('2026-04-07T16:30:00Z');
+    const overdue = (await (
+      await api.request('GET', '/api/referrals?overdue=true', { as: 'grace' })
+    ).json()) as { items: ReferralSummary[] };
+    expect(overdue.items.map((r) => r.id)).toContain(referral.id);
+  });
+
+  it('becomes the reviewer’s when opened, then is decided with feedback', async () => {
+    referral = await step('grace', referral, 'review');
+    expect(referral).toMatchObject({ status: 'in_review', reviewer: { name: 'Grace Obi' } });
+    referral = await step('grace', referral, 'decision', decision);
+    expect(referral.status).toBe('decided');
+    expect(referral.decision).toMatchObject({ ...decision, decidedBy: { name: 'Grace Obi' } });
+  });
+
+  it('shows the school the outcome and feedback, with the whole timeline', async () => {
+    const res = await api.request('GET', `/api/referrals/${referral.id}`, { as: 'amira' });
+    const seen = (await res.json()) as Referral & { timeline: TimelineEntry[] };
+    expect(seen.decision?.feedback).toBe(decision.feedback);
+    expect(seen.timeline.map((e) => e.kind)).toEqual([
+      'created',
+      'submitted',
+      'note',
+      'review_started',
+      'decided',
+    ]);
+    const list = (await (await api.request('GET', '/api/referrals', { as: 'amira' })).json()) as {
+      items: ReferralSummary[];
+    };
+    expect(list.items.find((r) => r.id === referral.id)).toMatchObject({
+      status: 'decided',
+      outcome: 'targeted_early_help',
+    });
+  });
+
+  it('is closed by the front door, after which nothing more can be added', async () => {
+    referral = await step('grace', referral, 'close');
+    expect(referral.status).toBe('closed');
+    const note = await api.request('POST', `/api/referrals/${referral.id}/notes`, {
+      as: 'amira',
+      body: { text: 'More' },
+    });
+    expect(note.status).toBe(409);
+  });
+
+  it('left exactly one audit entry for each read and each write', async () => {
+    const actions = (await auditFor(referral.id)).map((e) => e.action);
+    expect(actions).toEqual([
+      'referral.create',
+      'referral.update',
+      'referral.submit',
+      'referral.note',
+      'referral.review',
+      'referral.decide',
+      'referral.read',
+      'referral.close',
+    ]);
+  });
+});
+
+describe('who may see and do what', () => {
+  let police: Referral;
+  beforeAll(async () => {
+    now = new Date('2026-04-08T09:00:00Z');
+    police = await create(
+      'dan',
+      completeReferral({ concerns: 'Attended a domestic incident; children present.' }),
+    );
+  });
+
+  it('answers 404 to another agency’s referrer, exactly as for one that does not exist, and audits it', async () => {
+    const other = await api.request('GET', `/api/referrals/${police.id}`, { as: 'amira' });
+    const missing = await api.request('GET', '/api/referrals/01JAAAAAAAAAAAAAAAAAAAAAAA', { as: 'amira' });
+    expect(other.status).toBe(404);
+    expect(missing.status).toBe(404);
+    const strip = (p: Problem) => ({ ...p, instance: undefined, requestId: undefined });
+    expect(strip((await other.json()) as Problem)).toEqual(strip((await missing.json()) as Problem));
+    expect((await auditFor(police.id)).filter((e) => e.outcome === 'denied')).toHaveLength(1);
+    for (const action of ['submit', 'withdraw', 'review', 'close']) {
+      expect(
+        (await act('amira', police, action, action === 'withdraw' ? { reason: 'x' } : undefined)).status,
+      ).toBe(action === 'review' || action === 'close' ? 403 : 404);
+    }
+    const list = (await (await api.request('GET', '/api/referrals', { as: 'amira' })).json()) as {
+      items: ReferralSummary[];
+    };
+    expect(list.items.map((r) => r.id)).not.toContain(police.id);
+  });
+
+  it('refuses referrals to the board, the guidance editor and the admin', async () => {
+    for (const who of ['tom', 'helen', 'sam']) {
+      expect((await api.request('GET', `/api/referrals/${police.id}`, { as: who })).status).toBe(403);
+      expect(
+        (
+          await api.request('POST', '/api/referrals', {
+            as: who,
+            body: {},
+            headers: { 'idempotency-key': newKey() },
+          })
+        ).status,
+      ).toBe(403);
+    }
+  });
+
+  it('lets only the front door review, decide and close, and only the owner submit and withdraw', async () => {
+    expect((await act('grace', police, 'submit')).status).toBe(403);
+    police = await step('dan', police, 'submit');
+    expect((await act('dan', police, 'review')).status).toBe(403);
+    expect((await act('dan', police, 'decision', decision)).status).toBe(403);
+    expect((await act('grace', police, 'decision', decision)).status).toBe(409);
+    expect((await act('grace', police, 'close')).status).toBe(409);
+  });
+
+  it('lets the owner withdraw before review, with a reason, and not after', async () => {
+    const draft = await create('dan');
+    const submitted = await step('dan', draft, 'submit');
+    const noReason = await act('dan', submitted, 'withdraw', { reason: '' });
+    expect(noReason.status).toBe(400);
+    const withdrawn = await step('dan', submitted, 'withdraw', { reason: 'Family moved out of area.' });
+    expect(withdrawn).toMatchObject({
+      status: 'withdrawn',
+      withdrawn: { reason: 'Family moved out of area.' },
+    });
+    const reviewed = await step('grace', police, 'review');
+    const late = await act('dan', reviewed, 'withdraw', { reason: 'Too late' });
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as Problem).detail).toMatch(/already reviewing/);
+  });
+
+  it('ignores an agency sent in the body: unknown fields are refused', async () => {
+    const res = await api.request('POST', '/api/referrals', {
+      as: 'amira',
+      headers: { 'idempotency-key': newKey() },
+      body: { ...completeReferral(), agencyId: 'northshire-police' },
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as Problem).errors).toEqual([
+      { field: 'agencyId', reason: 'is not a field this request accepts' },
+    ]);
+  });
+});
+
+describe('consent, by level', () => {
+  it.each([
+    ['refused', { status: 'refused', byWhom: 'Mother', date: '2026-04-01' }],
+    ['not sought', { status: 'not_sought', notSoughtReason: 'could_not_contact_family' }],
+  ] as const)(
+    'refuses a level-2 referral whose consent was %s, saying why and what to do',
+    async (_, consent) => {
+      const draft = await create('amira', completeReferral({ consent }));
+      const res = await act('amira', draft, 'submit');
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as Problem).errors).toEqual([
+        { field: 'consent.status', reason: CONSENT_REFUSAL_REASON },
+      ]);
+    },
+  );
+
+  it('accepts a level-4 referral without consent when the reason is recorded, and asks for it otherwise', async () => {
+    const level4 = completeReferral({
+      indicatorIds: ['safety-disclosed-hit-with-injury'],
+      consent: { status: 'not_sought' },
+    });
+    const draft = await create('amira', level4);
+    expect(draft.suggestedLevel).toBe(4);
+    const missing = await act('amira', draft, 'submit');
+    expect(missing.status).toBe(422);
+    expect(((await missing.json()) as Problem).errors).toEqual([
+      { field: 'consent.notSoughtReason', reason: 'Choose why consent was not sought' },
+    ]);
+    const fixed = await api.request('PATCH', `/api/referrals/${draft.id}`, {
+      as: 'amira',
+      headers: { 'if-match': '"1"' },
+      body: { consent: { status: 'not_sought', notSoughtReason: 'would_increase_risk_to_child' } },
+    });
+    const submitted = await step('amira', (await fixed.json()) as Referral, 'submit');
+    expect(submitted.status).toBe('submitted');
+  });
+
+  it('names every missing part of an incomplete referral', async () => {
+    const draft = await create('amira', { concerns: 'Only this so far' });
+    const res = await act('amira', draft, 'submit');
+    expect(res.status).toBe(422);
+    const fields = ((await res.json()) as Problem).errors?.map((e) => e.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'child.firstName',
+        'child.dateOfBirth',
+        'household.adults',
+        'indicatorIds',
+        'childViews',
+        'consent.status',
+      ]),
+    );
+  });
+});
+
+describe('idempotent creation', () => {
+  it('turns 50 concurrent requests with one key into one referral', async () => {
+    const key = newKey();
+    const body = completeReferral({ concerns: 'Sent fifty times by a flaky connection.' });
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        api.request('POST', '/api/referrals', { as: 'priya', body, headers: { 'idempotency-key': key } }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(49);
+    const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as Referral).id)));
+    expect(ids.size).toBe(1);
+    const list = (await (await api.request('GET', '/api/referrals?limit=200', { as: 'priya' })).json()) as {
+      items: ReferralSummary[];
+    };
+    expect(list.items.filter((r) => r.id === [...ids][0])).toHaveLength(1);
+  });
+
+  it('refuses the same key with another body, and keeps keys per user', async () => {
+    const key = newKey();
+    const first = await create('priya', completeReferral(), key);
+    const other = await api.request('POST', '/api/referrals', {
+      as: 'priya',
+      body: completeReferral({ concerns: 'Something else' }),
+      headers: { 'idempotency-key': key },
+    });
+    expect(other.status).toBe(422);
+    const someoneElse = await create('amira', completeReferral(), key);
+    expect(someoneElse.id).not.toBe(first.id);
+  });
+
+  it('asks for an Idempotency-Key', async () => {
+    const res = await api.request('POST', '/api/referrals', { as: 'amira', body: completeReferral() });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as Problem).errors?.[0]?.field).toBe('Idempotency-Key');
+  });
+});
+
+describe('possible duplicates', () => {
+  it('flags a re-referral of the same child by another agency to the front door only', async () => {
+    now = new Date('2026-05-11T09:00:00Z');
+    const child = {
+      firstName: 'Tyler',
+      lastName: "O'Neill-Hart",
+      dateOfBirth: '2015-02-03',
+      address: { line1: '4 Sample Close', town: 'Northtown', postcode: 'NS4 5CD' },
+    };
+    const first = await step('dan', await create('dan', completeReferral({ child })), 'submit');
+    now = new Date('2026-06-15T09:00:00Z');
+    const spelledDifferently = {
+      ...child,
+      firstName: 'tyler',
+      lastName: 'ONeill Hart',
+      address: { ...child.address, postcode: 'ns45cd' },
+    };
+    const second = await step(
+      'amira',
+      await create('amira', completeReferral({ child: spelledDifferently })),
+      'submit',
+    );
+
+    const asTriage = (await (
+      await api.request('GET', `/api/referrals/${second.id}`, { as: 'grace' })
+    ).json()) as Referral;
+    expect(asTriage.possibleDuplicates).toEqual([
+      expect.objectContaining({
+        referralId: first.id,
+        agencyId: 'northshire-police',
+        reason: expect.stringContaining('re-referral within 12 months'),
+      }),
+    ]);
+    const queue = (await (await api.request('GET', '/api/referrals?limit=200', { as: 'grace' })).json()) as {
+      items: ReferralSummary[];
+    };
+    expect(queue.items.find((r) => r.id === second.id)?.possibleDuplicate).toBe(true);
+
+    const asSchool = (await (
+      await api.request('GET', `/api/referrals/${second.id}`, { as: 'amira' })
+    ).json()) as Referral;
+    expect(asSchool.possibleDuplicates).toBeUndefined();
+    expect(JSON.stringify(asSchool)).not.toContain(first.reference);
+  });
+});
+
+describe('simultaneous decisions', () => {
+  it('lets exactly one of ten simultaneous decisions win; the rest get 409 with the current record', async () => {
+    const reviewed = await step('grace', await step('amira', await create('amira'), 'submit'), 'review');
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => act('grace', reviewed, 'decision', decision)),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(9);
+    const after = (await (
+      await api.request('GET', `/api/referrals/${reviewed.id}`, { as: 'grace' })
+    ).json()) as Referral & { timeline: TimelineEntry[] };
+    expect(after.timeline.filter((e) => e.kind === 'decided')).toHaveLength(1);
+  });
+});
+
+describe('partnership figures', () => {
+  it('counts submissions by month and decisions by quarter, with the agreement matrix, for triage and the board only', async () => {
+    const res = await api.request('GET', '/api/stats/referrals?year=2026', { as: 'helen' });
+    expect(res.status).toBe(200);
+    const stats = (await res.json()) as {
+      months: { month: string; agencyId: string; submitted: number }[];
+      quarters: {
+        quarter: string;
+        agencyId: string;
+        decided: number;
+        decidedOnTime: number;
+        matrix: number[][];
+      }[];
+    };
+    expect(stats.months).toEqual(
+      expect.arrayContaining([
+        { month: '2026-04', agencyId: 'brookfield-primary', submitted: expect.any(Number) },
+      ]),
+    );
+    const q2 = stats.quarters.find((q) => q.quarter === '2026-Q2' && q.agencyId === 'brookfield-primary');
+    // The first referral was suggested level 2 and decided level 3, late (due Tuesday 17:00, decided at 17:30).
+    expect(q2?.matrix[1]?.[2]).toBeGreaterThanOrEqual(1);
+    expect(q2?.decidedOnTime).toBeLessThan(q2?.decided ?? 0);
+    expect(JSON.stringify(stats)).not.toContain('Maisie');
+    expect((await api.request('GET', '/api/stats/referrals', { as: 'amira' })).status).toBe(403);
+  });
+});
