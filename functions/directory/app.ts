@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { ulid } from 'ulid';
+import type * as z from 'zod';
 import type { Agency } from '../../shared/agency.ts';
 import { NotFound } from '../platform/errors.ts';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../platform/http.ts';
 import { requireRole } from '../platform/identity.ts';
 import { openApiDocument } from './openapi.ts';
+import type { AuditEntrySchema } from './routes.ts';
 import {
   createAgency,
   getAgency,
@@ -20,6 +22,7 @@ import {
   health,
   listAgencies,
   openApiDocument as openApiRoute,
+  readAudit,
   updateAgency,
 } from './routes.ts';
 import type { DirectoryStore } from './store.ts';
@@ -127,6 +130,32 @@ export function createDirectoryApp(deps: DirectoryDeps): OpenAPIHono<AppEnv> {
     );
     c.header('etag', etag(updated.version));
     return c.json(updated, 200);
+  });
+
+  app.openapi(readAudit, async (c) => {
+    const me = signedIn(c);
+    requireRole(me, 'admin');
+    const { entity, id, limit, cursor } = c.req.valid('query');
+    const page = await store.auditTrail(
+      { type: entity, id },
+      { limit, startKey: cursors.decode(cursor, me.userId) },
+    );
+    // Reading the trail is itself recorded: who looked at whose record.
+    await audit.append({
+      action: 'audit.read',
+      entity: { type: entity, id },
+      outcome: 'allowed',
+      actor: me,
+      requestId: c.get('requestId'),
+      sourceIp: sourceIp(c),
+    });
+    return c.json(
+      {
+        items: page.items as z.infer<typeof AuditEntrySchema>[],
+        nextCursor: cursors.encode(page.lastKey, me.userId),
+      },
+      200,
+    );
   });
 
   return app;

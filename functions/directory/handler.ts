@@ -7,5 +7,8 @@ import { createDynamoDirectoryStore } from './store.ts';
 const { config, db, deps } = lambdaPlatform();
 
 export const handler = handle(
-  createDirectoryApp({ ...deps, store: createDynamoDirectoryStore(db, config.TABLE_NAME) }),
+  createDirectoryApp({
+    ...deps,
+    store: createDynamoDirectoryStore(db, config.TABLE_NAME, config.AUDIT_TABLE_NAME),
+  }),
 );

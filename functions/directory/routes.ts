@@ -109,6 +109,44 @@ export const updateAgency = createRoute({
   },
 });
 
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  outcome: z.enum(['allowed', 'denied']),
+  entity: z.object({ type: z.string(), id: z.string() }),
+  actor: z
+    .object({ userId: z.string(), roles: z.array(z.string()), agencyId: z.string().nullable() })
+    .nullable(),
+  requestId: z.string(),
+  sourceIp: z.string().optional(),
+  detail: z.string().optional(),
+});
+
+export const readAudit = createRoute({
+  method: 'get',
+  path: '/api/audit',
+  tags: ['directory'],
+  summary: 'The audit trail of one record, oldest first (admin)',
+  security: bearer,
+  request: {
+    query: ListQuerySchema.extend({
+      entity: z.enum(['referral', 'agency', 'guidance', 'action'], {
+        error: 'must be referral, agency, guidance or action',
+      }),
+      id: z.string().trim().min(1, 'Enter the record’s id').max(80, 'is too long'),
+    }),
+  },
+  responses: {
+    200: json(
+      'A page of the trail',
+      z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }),
+    ),
+    400: problem('Bad entity, id, limit or cursor'),
+    403: problem('Not an admin'),
+  },
+});
+
 export const directoryRoutes = [
   health,
   openApiDocument,
@@ -117,4 +155,5 @@ export const directoryRoutes = [
   createAgency,
   getAgency,
   updateAgency,
+  readAudit,
 ];

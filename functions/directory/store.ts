@@ -25,6 +25,11 @@ export function normaliseName(name: string): string {
 type AuditPut = ReturnType<AuditWriter['putItem']>;
 
 export interface DirectoryStore {
+  /** One record's audit trail, oldest first (the audit table is read here only). */
+  auditTrail(
+    entity: { type: string; id: string },
+    options: { limit: number; startKey?: StoreKey },
+  ): Promise<{ items: Record<string, unknown>[]; lastKey?: StoreKey }>;
   listAgencies(options: {
     limit: number;
     startKey?: StoreKey;
@@ -51,8 +56,25 @@ function isCancelledFor(error: unknown, reason: string, index: number): boolean 
   return reasons[index]?.Code === reason;
 }
 
-export function createDynamoDirectoryStore(db: DynamoDBDocumentClient, tableName: string): DirectoryStore {
+export function createDynamoDirectoryStore(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  auditTableName: string,
+): DirectoryStore {
   const store: DirectoryStore = {
+    async auditTrail(entity, { limit, startKey }) {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: auditTableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `ENTITY#${entity.type}#${entity.id}` },
+          Limit: limit,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      const items = (page.Items ?? []).map(({ pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...entry }) => entry);
+      return { items, ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}) };
+    },
     async listAgencies({ limit, startKey }) {
       const page = await db.send(
         new QueryCommand({

@@ -35,6 +35,9 @@ export function createAreaApps(
       ),
     }),
     board: createBoardApp({ ...platform, store: createDynamoBoardStore(db, tables.board) }),
-    directory: createDirectoryApp({ ...platform, store: createDynamoDirectoryStore(db, tables.directory) }),
+    directory: createDirectoryApp({
+      ...platform,
+      store: createDynamoDirectoryStore(db, tables.directory, tables.audit),
+    }),
   };
 }

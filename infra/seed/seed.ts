@@ -36,7 +36,7 @@ export async function seedDemoData(
       requestId: 'seed',
     });
 
-  const directory = createDynamoDirectoryStore(db, tables.directory);
+  const directory = createDynamoDirectoryStore(db, tables.directory, tables.audit);
   const now = clock().toISOString();
   for (const [i, demo] of DEMO_AGENCIES.entries()) {
     progress(`  agencies ${i + 1}/${DEMO_AGENCIES.length}`);

@@ -189,6 +189,28 @@ describe('a school’s referral, from draft to feedback', () => {
   });
 });
 
+describe('accounting for access (the system owner)', () => {
+  it('lets the admin read who viewed and changed a referral, and records that reading too', async () => {
+    const [first] = (await (await api.request('GET', '/api/referrals?view=closed', { as: 'grace' })).json())
+      .items as { id: string }[];
+    if (!first) throw new Error('no closed referral');
+    const res = await api.request('GET', `/api/audit?entity=referral&id=${first.id}`, { as: 'sam' });
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as {
+      items: { action: string; actor: { userId: string }; at: string }[];
+    };
+    expect(items.find((e) => e.action === 'referral.read')?.actor.userId).toBe(api.user('amira').sub);
+    expect(items.map((e) => e.at)).toEqual([...items.map((e) => e.at)].sort());
+    expect(JSON.stringify(items)).not.toContain('Maisie');
+    expect((await auditFor(first.id)).at(-1)?.action).toBe('audit.read');
+    for (const who of ['amira', 'grace', 'tom']) {
+      expect(
+        (await api.request('GET', `/api/audit?entity=referral&id=${first.id}`, { as: who })).status,
+      ).toBe(403);
+    }
+  });
+});
+
 describe('who may see and do what', () => {
   let police: Referral;
   beforeAll(async () => {
