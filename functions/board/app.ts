@@ -1,23 +1,372 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { type AppEnv, createAreaApp, type PlatformDeps, signedIn } from '../platform/http.ts';
-import { requireRole } from '../platform/identity.ts';
-import { listActions } from './routes.ts';
-import type { BoardStore } from './store.ts';
+import { ulid } from 'ulid';
+import {
+  type Action,
+  type ActionSummary,
+  type ActionView,
+  type ProgressUpdate,
+  RAG_RATINGS,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+  THEME_LABELS,
+  THEMES,
+} from '../../shared/board.ts';
+import {
+  canClose,
+  computeRag,
+  daysBetween,
+  effectiveDueDate,
+  needsEscalation,
+} from '../../shared/board-rules.ts';
+import { toCsv } from '../../shared/csv.ts';
+import type { AgencyNames } from '../platform/agency-names.ts';
+import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
+import {
+  type AppContext,
+  type AppEnv,
+  createAreaApp,
+  etag,
+  ifMatchVersion,
+  type PlatformDeps,
+  signedIn,
+  sourceIp,
+} from '../platform/http.ts';
+import { type Principal, requireRole } from '../platform/identity.ts';
+import {
+  addProgress,
+  closeAction,
+  createAction,
+  dashboard,
+  exportCsv,
+  getAction,
+  listActions,
+  updateAction,
+} from './routes.ts';
+import { type BoardStore, newUpdateId } from './store.ts';
 
 export interface BoardDeps extends PlatformDeps {
   store: BoardStore;
+  agencies: AgencyNames;
+}
+
+/** The UK date today: RAG is a matter of dates, and the board works in UK time. */
+function ukToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}
+
+/** An action with its RAG and escalation worked out for `today` (they change as days pass, so they are not stored). */
+export function viewOf(action: Action, today: string): ActionView {
+  const rag = computeRag(
+    {
+      status: action.status,
+      dueDate: action.dueDate,
+      revisedDueDate: action.revisedDueDate,
+      lastUpdateAt: action.lastUpdateAt,
+      override: action.ragOverride,
+    },
+    today,
+  );
+  const due = effectiveDueDate(action);
+  const escalation = needsEscalation(
+    { ragHistory: action.ragHistory, effectiveDueDate: due, status: action.status },
+    today,
+  );
+  return {
+    ...action,
+    rag: rag.rag,
+    ragComputed: rag.computed,
+    ragReason: rag.reason,
+    escalate: escalation.escalate,
+    escalationReasons: escalation.reasons,
+    effectiveDueDate: due,
+  };
+}
+
+function summaryOf(view: ActionView): ActionSummary {
+  return {
+    id: view.id,
+    reference: view.reference,
+    title: view.title,
+    theme: view.theme,
+    status: view.status,
+    rag: view.rag,
+    ragReason: view.ragReason,
+    escalate: view.escalate,
+    dueDate: view.dueDate,
+    effectiveDueDate: view.effectiveDueDate,
+    ownerAgencyId: view.ownerAgencyId,
+    lead: view.lead,
+    ...(view.lastUpdateAt ? { lastUpdateAt: view.lastUpdateAt } : {}),
+    updatedAt: view.updatedAt,
+  };
 }
 
 export function createBoardApp(deps: BoardDeps): OpenAPIHono<AppEnv> {
   const app = createAreaApp(deps);
-  const { store, cursors } = deps;
-
-  app.openapi(listActions, async (c) => {
+  const { store, cursors, clock, audit } = deps;
+  const today = () => ukToday(clock());
+  const person = (me: Principal) => ({ userId: me.userId, name: me.name });
+  const reader = (c: AppContext) => {
     const me = signedIn(c);
     requireRole(me, 'board', 'triage');
+    return me;
+  };
+  const writer = (c: AppContext) => {
+    const me = signedIn(c);
+    requireRole(me, 'board');
+    return me;
+  };
+  const auditPut = (c: AppContext, me: Principal, action: string, id: string, detail?: string) =>
+    audit.putItem({
+      action,
+      entity: { type: 'action', id },
+      outcome: 'allowed',
+      actor: me,
+      requestId: c.get('requestId'),
+      sourceIp: sourceIp(c),
+      ...(detail ? { detail } : {}),
+    });
+  const respond = (c: AppContext, action: Action, status: 200 | 201 = 200) => {
+    c.header('etag', etag(action.version));
+    return c.json(viewOf(action, today()), status as 200);
+  };
+  const existing = async (id: string) => {
+    const action = await store.get(id);
+    if (!action) throw new NotFound('There is no such action');
+    return action;
+  };
+  /** Read, check the version the editor read, and refuse edits to a closed action. */
+  const editable = async (c: AppContext, id: string) => {
+    const expected = ifMatchVersion(c);
+    const action = await existing(id);
+    if (action.version !== expected)
+      throw new Conflict('Someone else changed this action since you read it', viewOf(action, today()));
+    if (action.status === 'complete')
+      throw new Conflict('This action is closed: it can no longer be changed', viewOf(action, today()));
+    return { action, expected };
+  };
+
+  app.openapi(listActions, async (c) => {
+    const me = reader(c);
     const { limit, cursor } = c.req.valid('query');
     const page = await store.listActions({ limit, startKey: cursors.decode(cursor, me.userId) });
-    return c.json({ items: page.items, nextCursor: cursors.encode(page.lastKey, me.userId) }, 200);
+    const day = today();
+    return c.json(
+      {
+        items: page.items.map((a) => summaryOf(viewOf(a, day))),
+        nextCursor: cursors.encode(page.lastKey, me.userId),
+      },
+      200,
+    );
+  });
+
+  app.openapi(createAction, async (c) => {
+    const me = writer(c);
+    const input = c.req.valid('json');
+    if (daysBetween(input.startDate, input.dueDate) < 0) {
+      throw new InvalidRequest([{ field: 'dueDate', reason: 'must be on or after the start date' }]);
+    }
+    const names = await deps.agencies.names();
+    const unknown = [input.ownerAgencyId, ...input.contributingAgencyIds].filter((id) => !names.has(id));
+    if (unknown.length) {
+      throw new InvalidRequest(
+        unknown.map((id) => ({
+          field: id === input.ownerAgencyId ? 'ownerAgencyId' : 'contributingAgencyIds',
+          reason: `${id} is not a partner agency`,
+        })),
+      );
+    }
+    const now = clock().toISOString();
+    const action: Action = {
+      ...input,
+      id: ulid(clock().getTime()),
+      status: 'not_started',
+      ragHistory: [],
+      updateCount: 0,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await store.create(action, auditPut(c, me, 'action.create', action.id));
+    c.header('location', `/api/board/actions/${action.id}`);
+    return respond(c, action, 201);
+  });
+
+  app.openapi(getAction, async (c) => {
+    reader(c);
+    const action = await existing(c.req.valid('param').id);
+    const updates = await store.updates(action.id);
+    c.header('etag', etag(action.version));
+    return c.json({ ...viewOf(action, today()), updates }, 200);
+  });
+
+  app.openapi(updateAction, async (c) => {
+    const me = writer(c);
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const { action, expected } = await editable(c, id);
+    const now = clock().toISOString();
+    const { ragOverride, ...fields } = patch;
+    if (fields.ownerAgencyId || fields.contributingAgencyIds) {
+      const names = await deps.agencies.names();
+      const unknown = [fields.ownerAgencyId, ...(fields.contributingAgencyIds ?? [])].filter(
+        (x): x is string => !!x && !names.has(x),
+      );
+      if (unknown.length)
+        throw new InvalidRequest(
+          unknown.map((x) => ({ field: 'ownerAgencyId', reason: `${x} is not a partner agency` })),
+        );
+    }
+    const updated: Action = { ...action, ...fields, updatedAt: now, version: expected + 1 };
+    if (ragOverride === null) delete updated.ragOverride;
+    else if (ragOverride) updated.ragOverride = { ...ragOverride, by: person(me), at: now };
+    const what = Object.keys(patch).join(', ');
+    await store.save(updated, expected, auditPut(c, me, 'action.update', id, what));
+    return respond(c, updated);
+  });
+
+  app.openapi(addProgress, async (c) => {
+    const me = writer(c);
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const { action, expected } = await editable(c, id);
+    const at = clock().toISOString();
+    const progressed: Action = {
+      ...action,
+      ...(input.status ? { status: input.status } : {}),
+      lastUpdateAt: at,
+      updateCount: action.updateCount + 1,
+      updatedAt: at,
+      version: expected + 1,
+    };
+    // The RAG recorded with the update is the one the action has once the update is in.
+    const ragThen = viewOf(progressed, today()).rag;
+    progressed.ragHistory = [...action.ragHistory, ragThen];
+    const update: ProgressUpdate = {
+      id: newUpdateId(at),
+      at,
+      by: person(me),
+      narrative: input.narrative,
+      evidence: input.evidence,
+      ragThen,
+      statusThen: progressed.status,
+    };
+    await store.save(progressed, expected, auditPut(c, me, 'action.progress', id), update);
+    return respond(c, progressed);
+  });
+
+  app.openapi(closeAction, async (c) => {
+    const me = writer(c);
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const { action, expected } = await editable(c, id);
+    const at = clock().toISOString();
+    const check = canClose({ evidence: input.evidence, signOff: { by: input.signOff.name, at } });
+    if (!check.ok)
+      throw new Unprocessable(
+        'This action cannot be closed yet',
+        check.reasons.map((reason) => ({ field: 'evidence', reason })),
+      );
+    const closed: Action = {
+      ...action,
+      status: 'complete',
+      closed: { ...input, at, by: person(me) },
+      updatedAt: at,
+      version: expected + 1,
+    };
+    await store.save(closed, expected, auditPut(c, me, 'action.close', id));
+    return respond(c, closed);
+  });
+
+  app.openapi(exportCsv, async (c) => {
+    reader(c);
+    const [actions, names] = await Promise.all([store.allActions(), deps.agencies.names()]);
+    const day = today();
+    const rows = actions.map((a) => {
+      const v = viewOf(a, day);
+      return [
+        v.reference,
+        v.title,
+        THEME_LABELS[v.theme],
+        `${SOURCE_LABELS[v.source.kind]}: ${v.source.reference}${v.source.paragraph ? ` para ${v.source.paragraph}` : ''}`,
+        names.get(v.ownerAgencyId) ?? v.ownerAgencyId,
+        v.lead,
+        v.contributingAgencyIds.map((x) => names.get(x) ?? x).join('; '),
+        v.dueDate,
+        v.revisedDueDate ?? '',
+        STATUS_LABELS[v.status],
+        v.rag.toUpperCase(),
+        v.ragReason,
+        v.escalate ? 'Yes' : 'No',
+        v.lastUpdateAt?.slice(0, 10) ?? '',
+      ];
+    });
+    const csv = toCsv(
+      [
+        'Reference',
+        'Title',
+        'Theme',
+        'Source',
+        'Owner agency',
+        'Lead',
+        'Contributing agencies',
+        'Due',
+        'Revised due',
+        'Status',
+        'RAG',
+        'Why',
+        'Escalated',
+        'Last update',
+      ],
+      rows,
+      { bom: true },
+    );
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="action-plan-${day}.csv"`,
+    }) as never;
+  });
+
+  app.openapi(dashboard, async (c) => {
+    reader(c);
+    const [actions, names] = await Promise.all([store.allActions(), deps.agencies.names()]);
+    const day = today();
+    const views = actions.map((a) => viewOf(a, day));
+    const zero = () => ({ red: 0, amber: 0, green: 0 });
+    const byRag = zero();
+    const byTheme = new Map(THEMES.map((t) => [t, zero()]));
+    const byOwner = new Map<string, ReturnType<typeof zero> & { overdue: number }>();
+    for (const v of views) {
+      byRag[v.rag]++;
+      const theme = byTheme.get(v.theme);
+      if (theme) theme[v.rag]++;
+      const owner = byOwner.get(v.ownerAgencyId) ?? { ...zero(), overdue: 0 };
+      owner[v.rag]++;
+      if (v.status !== 'complete' && v.effectiveDueDate < day) owner.overdue++;
+      byOwner.set(v.ownerAgencyId, owner);
+    }
+    const open = views.filter((v) => v.status !== 'complete');
+    return c.json(
+      {
+        today: day,
+        total: views.length,
+        byRag,
+        byTheme: [...byTheme]
+          .filter(([, n]) => n.red + n.amber + n.green > 0)
+          .map(([theme, n]) => ({ theme, ...n })),
+        byOwner: [...byOwner].map(([agencyId, n]) => ({
+          agencyId,
+          agencyName: names.get(agencyId) ?? agencyId,
+          ...n,
+        })),
+        overdue: open.filter((v) => v.effectiveDueDate < day).map(summaryOf),
+        escalated: open
+          .filter((v) => v.escalate)
+          .map((v) => ({ ...summaryOf(v), escalationReasons: v.escalationReasons })),
+        rags: [...RAG_RATINGS],
+      },
+      200,
+    );
   });
 
   return app;

@@ -1,34 +1,162 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
-import { ActionSummarySchema } from '../../shared/board.ts';
+import {
+  ActionFieldsSchema,
+  ActionPatchSchema,
+  ActionSummarySchema,
+  ActionViewSchema,
+  CloseInputSchema,
+  ProgressInputSchema,
+  ProgressUpdateSchema,
+  RAG_RATINGS,
+  THEMES,
+} from '../../shared/board.ts';
 import { ProblemSchema } from '../../shared/problem.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 
+/** The board area's HTTP contract (DESIGN.md §7). Reads: board and the front door; writes: board. */
 const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
+const json = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+const security = [{ bearerAuth: [] }];
+const tags = ['board'];
+const idParams = z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'is not an action id') });
+const ifMatch = z.object({ 'if-match': z.string().optional() });
+const writeResponses = {
+  200: json('The action as it now stands; its ETag is its version', ActionViewSchema),
+  400: problem('Invalid fields'),
+  401: problem('Not signed in'),
+  403: problem('Not a board member'),
+  404: problem('No such action'),
+  409: problem('Changed by someone else since you read it; the current record is included'),
+  422: problem('It breaks a rule: the problems are listed'),
+  428: problem('If-Match missing'),
+};
 
 export const listActions = createRoute({
   method: 'get',
   path: '/api/board/actions',
-  tags: ['board'],
-  summary: "The board's action plan, soonest due first (board; the front door may read)",
-  security: [{ bearerAuth: [] }],
+  tags,
+  summary: "The board's action plan, soonest due first, with today's RAG (board; the front door may read)",
+  security,
   request: { query: ListQuerySchema },
   responses: {
-    200: {
-      description: 'A page of actions',
-      content: {
-        'application/json': {
-          schema: z.object({ items: z.array(ActionSummarySchema), nextCursor: z.string().nullable() }),
-        },
-      },
-    },
+    200: json(
+      'A page of actions',
+      z.object({ items: z.array(ActionSummarySchema), nextCursor: z.string().nullable() }),
+    ),
     400: problem('Bad limit or cursor'),
     401: problem('Not signed in'),
     403: problem('Not a board member or the front door'),
   },
 });
 
-export const boardRoutes = [listActions];
+export const createAction = createRoute({
+  method: 'post',
+  path: '/api/board/actions',
+  tags,
+  summary: 'Add an action to the plan (board)',
+  security,
+  request: { body: body(ActionFieldsSchema) },
+  responses: { ...writeResponses, 201: json('Added', ActionViewSchema) },
+});
+
+export const getAction = createRoute({
+  method: 'get',
+  path: '/api/board/actions/{id}',
+  tags,
+  summary: 'One action with its progress updates, oldest first',
+  security,
+  request: { params: idParams },
+  responses: {
+    200: json('The action', ActionViewSchema.extend({ updates: z.array(ProgressUpdateSchema) })),
+    404: problem('No such action'),
+  },
+});
+
+export const updateAction = createRoute({
+  method: 'patch',
+  path: '/api/board/actions/{id}',
+  tags,
+  summary:
+    'Change an action: details, status, a revised due date (with a reason) or a RAG override (with a justification)',
+  security,
+  request: { params: idParams, headers: ifMatch, body: body(ActionPatchSchema) },
+  responses: writeResponses,
+});
+
+export const addProgress = createRoute({
+  method: 'post',
+  path: '/api/board/actions/{id}/updates',
+  tags,
+  summary: 'Append a progress update (who, when, narrative, evidence, the RAG then); send If-Match',
+  security,
+  request: { params: idParams, headers: ifMatch, body: body(ProgressInputSchema) },
+  responses: writeResponses,
+});
+
+export const closeAction = createRoute({
+  method: 'post',
+  path: '/api/board/actions/{id}/close',
+  tags,
+  summary: 'Close an action as complete: needs evidence and a sign-off; send If-Match',
+  security,
+  request: { params: idParams, headers: ifMatch, body: body(CloseInputSchema) },
+  responses: writeResponses,
+});
+
+export const exportCsv = createRoute({
+  method: 'get',
+  path: '/api/board/actions.csv',
+  tags,
+  summary: 'The action plan as CSV, for board papers',
+  security,
+  responses: {
+    200: { description: 'text/csv', content: { 'text/csv': { schema: z.string() } } },
+    403: problem('Not a board member or the front door'),
+  },
+});
+
+const ragCounts = z.object({ red: z.number(), amber: z.number(), green: z.number() });
+export const DashboardSchema = z.object({
+  today: z.string(),
+  total: z.number(),
+  byRag: ragCounts,
+  byTheme: z.array(ragCounts.extend({ theme: z.enum(THEMES) })),
+  byOwner: z.array(ragCounts.extend({ agencyId: z.string(), agencyName: z.string(), overdue: z.number() })),
+  overdue: z.array(ActionSummarySchema),
+  escalated: z.array(ActionSummarySchema.extend({ escalationReasons: z.array(z.string()) })),
+  rags: z.array(z.enum(RAG_RATINGS)),
+});
+
+export const dashboard = createRoute({
+  method: 'get',
+  path: '/api/board/dashboard',
+  tags,
+  summary: 'The plan in figures: actions by RAG, theme and owner agency; overdue and escalated actions',
+  security,
+  responses: {
+    200: json('The figures', DashboardSchema),
+    403: problem('Not a board member or the front door'),
+  },
+});
+
+export const boardRoutes = [
+  listActions,
+  createAction,
+  exportCsv,
+  dashboard,
+  getAction,
+  updateAction,
+  addProgress,
+  closeAction,
+];

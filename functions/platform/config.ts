@@ -26,6 +26,9 @@ export type FunctionConfig = z.infer<typeof FunctionEnvSchema>;
 /** The referrals function also reads the current guidance, through the public guidance API. */
 export const ReferralsEnvSchema = FunctionEnvSchema.extend({ GUIDANCE_URL: z.url('must be a URL') });
 
+/** The board function also reads agencies' names (only) from the directory table. */
+export const BoardEnvSchema = FunctionEnvSchema.extend({ DIRECTORY_TABLE_NAME: nonEmpty });
+
 /** The local runtime (`npm start`), DESIGN.md §5. */
 export const LocalEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

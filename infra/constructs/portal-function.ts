@@ -143,4 +143,34 @@ export class PortalFunction extends NodejsFunction {
     }
     return this;
   }
+
+  /**
+   * Lets the function read partner agencies' names from the directory table and nothing else there:
+   * Query only, and only on the `AGENCY` partition (IAM's `dynamodb:LeadingKeys`). Users' records in
+   * the same table stay out of reach.
+   */
+  bindAgencyNames(envName: string, table: PortalTable): this {
+    this.addEnvironment(envName, table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['AGENCY'] } },
+      }),
+    );
+    const key = table.encryptionKey;
+    if (!this.boundKeys.has(key.node.addr)) {
+      this.boundKeys.add(key.node.addr);
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: KEY_ACTIONS,
+          resources: [key.keyArn],
+          conditions: {
+            StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` },
+          },
+        }),
+      );
+    }
+    return this;
+  }
 }

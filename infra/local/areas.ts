@@ -6,6 +6,7 @@ import { createDirectoryApp } from '../../functions/directory/app.ts';
 import { createDynamoDirectoryStore } from '../../functions/directory/store.ts';
 import { createGuidanceApp } from '../../functions/guidance/app.ts';
 import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
+import { createAgencyNames } from '../../functions/platform/agency-names.ts';
 import type { AppEnv, PlatformDeps } from '../../functions/platform/http.ts';
 import type { Area } from '../../functions/platform/tables.ts';
 import { createReferralsApp } from '../../functions/referrals/app.ts';
@@ -34,7 +35,11 @@ export function createAreaApps(
         platform.clock,
       ),
     }),
-    board: createBoardApp({ ...platform, store: createDynamoBoardStore(db, tables.board) }),
+    board: createBoardApp({
+      ...platform,
+      store: createDynamoBoardStore(db, tables.board),
+      agencies: createAgencyNames(db, tables.directory, platform.clock),
+    }),
     directory: createDirectoryApp({
       ...platform,
       store: createDynamoDirectoryStore(db, tables.directory, tables.audit),

@@ -105,6 +105,8 @@ export class ApiStack extends Stack {
       // Every function appends to the audit trail; only the directory (GET /api/audit) reads it.
       if (area === 'directory') fn.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append', 'read');
       else fn.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append');
+      // The board's CSV names owner agencies, so it may read agencies (only) from the directory.
+      if (area === 'board') fn.bindAgencyNames('DIRECTORY_TABLE_NAME', props.tables.directory);
       functions[area] = fn;
       integrations[area] = new HttpLambdaIntegration(`${capitalise(area)}Integration`, fn, {
         scopePermissionToRoute: false,

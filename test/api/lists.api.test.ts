@@ -1,4 +1,3 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionSummary } from '../../shared/board.ts';
 import type { Referral } from '../../shared/referral.ts';
@@ -24,28 +23,21 @@ beforeAll(async () => {
       await api.request('POST', `/api/referrals/${draft.id}/submit`, { as, headers: { 'if-match': '"1"' } });
     }
   }
-  await api.store.db.send(
-    new BatchWriteCommand({
-      RequestItems: {
-        [api.store.tables.board]: [
-          {
-            pk: 'ACTION#a1',
-            sk: 'ACTION',
-            gsi1pk: 'PLAN',
-            gsi1sk: '2027-01-31#a1',
-            id: 'a1',
-            reference: 'BA-001',
-            title: 'Joint commissioning of early help for exploitation',
-            status: 'in_progress',
-            rag: 'amber',
-            dueDate: '2027-01-31',
-            ownerAgencyIds: ['northshire-council'],
-            updatedAt: '2026-11-01T10:00:00.000Z',
-          },
-        ].map((Item) => ({ PutRequest: { Item } })),
-      },
-    }),
-  );
+  const action = await api.request('POST', '/api/board/actions', {
+    as: 'tom',
+    body: {
+      reference: 'BA-001',
+      title: 'Joint commissioning of early help for exploitation',
+      description: 'Commission a joint offer.',
+      source: { kind: 'inspection', reference: 'Inspection 2019' },
+      theme: 'joint-commissioning',
+      ownerAgencyId: 'northshire-council',
+      lead: 'Head of Early Help',
+      startDate: '2026-09-01',
+      dueDate: '2027-01-31',
+    },
+  });
+  expect(action.status).toBe(201);
 });
 afterAll(async () => api.close());
 

@@ -1,0 +1,44 @@
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoreKey } from './pagination.ts';
+
+/**
+ * Partner agencies' names, for documents a person reads away from the portal (the board's CSV).
+ * Read from the directory's agency partition only (IAM allows this function nothing else there),
+ * and kept for five minutes: agencies are renamed rarely.
+ */
+export interface AgencyNames {
+  names(): Promise<Map<string, string>>;
+}
+
+export function createAgencyNames(
+  db: DynamoDBDocumentClient,
+  directoryTable: string,
+  clock: () => Date,
+  maxAgeMs = 300_000,
+): AgencyNames {
+  let cached: { at: number; names: Map<string, string> } | undefined;
+  return {
+    async names() {
+      const now = clock().getTime();
+      if (cached && now - cached.at < maxAgeMs) return cached.names;
+      const names = new Map<string, string>();
+      let start: StoreKey | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: directoryTable,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': 'AGENCY' },
+            ProjectionExpression: 'id, #n',
+            ExpressionAttributeNames: { '#n': 'name' },
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of page.Items ?? []) names.set(String(item.id), String(item.name));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      cached = { at: now, names };
+      return names;
+    },
+  };
+}
