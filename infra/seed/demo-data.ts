@@ -65,6 +65,24 @@ export const DEMO_USERS: readonly DemoUser[] = [
     agencyId: 'northshire-community-health',
   },
   {
+    sub: sub(8),
+    username: 'nadia',
+    name: 'Nadia Rahman',
+    email: 'nadia.rahman@example.org',
+    jobTitle: 'Designated safeguarding lead',
+    roles: ['referrer'],
+    agencyId: 'northshire-academy',
+  },
+  {
+    sub: sub(9),
+    username: 'joe',
+    name: 'Joe Kamara',
+    email: 'joe.kamara@example.org',
+    jobTitle: 'Family support worker',
+    roles: ['referrer'],
+    agencyId: 'harbour-family-support',
+  },
+  {
     sub: sub(4),
     username: 'grace',
     name: 'Grace Obi',
@@ -101,3 +119,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
     agencyId: 'northshire-council',
   },
 ];
+
+/**
+ * The child of JOURNEYS.md 2–4: the police referred her last month, so when Amira refers her the
+ * front door sees a possible duplicate. Made up, like everyone here.
+ */
+export const JOURNEY_CHILD = {
+  firstName: 'Maisie',
+  lastName: 'Fairbrook',
+  dateOfBirth: '2018-05-14',
+  sex: 'female' as const,
+  address: { line1: '12 Example Row', town: 'Northtown', postcode: 'NS1 2AB' },
+};

@@ -5,11 +5,12 @@ import { createAuditWriter } from '../../functions/platform/audit.ts';
 import type { Agency } from '../../shared/agency.ts';
 import type { GuidanceVersion } from '../../shared/guidance.ts';
 import type { TableNames } from '../local/tables.ts';
+import { seedDemoActivity } from './demo-activity.ts';
 import { DEMO_AGENCIES } from './demo-data.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
 
 /** Bump when the demo data changes shape, so an old local store is seeded again. */
-const SEED_MARKER = { pk: 'SEED', sk: 'demo-v1' };
+const SEED_MARKER = { pk: 'SEED', sk: 'demo-v2' };
 
 /**
  * Seeds the synthetic demo data once: the agencies and the first published guidance. It goes through
@@ -19,7 +20,7 @@ const SEED_MARKER = { pk: 'SEED', sk: 'demo-v1' };
 export async function seedDemoData(
   db: DynamoDBDocumentClient,
   tables: TableNames,
-  options: { clock?: () => Date; progress?: (line: string) => void } = {},
+  options: { clock?: () => Date; progress?: (line: string) => void; activity?: boolean } = {},
 ): Promise<boolean> {
   const clock = options.clock ?? (() => new Date());
   const progress = options.progress ?? (() => {});
@@ -61,6 +62,11 @@ export async function seedDemoData(
       revision: 1,
     };
     await guidance.putPublished(first, seedEvent('guidance', '1'));
+  }
+
+  if (options.activity !== false) {
+    progress('  referrals and the board’s plan');
+    await seedDemoActivity(db, tables, { now: clock(), progress });
   }
 
   await db.send(new PutCommand({ TableName: tables.directory, Item: { ...SEED_MARKER, seededAt: now } }));

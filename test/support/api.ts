@@ -45,7 +45,8 @@ export interface TestApi {
 export async function createTestApi(options: { seed?: boolean; clock?: () => Date } = {}): Promise<TestApi> {
   const store = await createTestStore();
   const clock = options.clock ?? (() => new Date());
-  if (options.seed !== false) await seedDemoData(store.db, store.tables, { clock });
+  // Agencies and guidance only: each test file makes the referrals and actions it reasons about.
+  if (options.seed !== false) await seedDemoData(store.db, store.tables, { clock, activity: false });
   const issuer = await createDevIssuer(TEST_ISSUER);
   const jwks = (await (await issuer.app.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
   const logs: string[] = [];

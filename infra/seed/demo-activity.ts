@@ -1,0 +1,433 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
+import { areaForPath } from '../../functions/platform/area-routes.ts';
+import { createAuditWriter } from '../../functions/platform/audit.ts';
+import type { PlatformDeps } from '../../functions/platform/http.ts';
+import { createTokenVerifier } from '../../functions/platform/identity.ts';
+import { silentLogger } from '../../functions/platform/logger.ts';
+import { createCursorCodec } from '../../functions/platform/pagination.ts';
+import type { ActionFields } from '../../shared/board.ts';
+import type { LevelNumber } from '../../shared/guidance.ts';
+import type { Outcome, ReferralContent } from '../../shared/referral.ts';
+import { createAreaApps } from '../local/areas.ts';
+import { createDevIssuer } from '../local/dev-auth.ts';
+import type { TableNames } from '../local/tables.ts';
+import { DEMO_USERS, JOURNEY_CHILD } from './demo-data.ts';
+import { illustrativeFramework } from './guidance-framework.ts';
+
+/**
+ * Synthetic activity, so every journey of JOURNEYS.md works on a fresh start: referrals from every
+ * kind of agency over the last two quarters (decided, open, overdue, in review, a draft), the police
+ * referral that makes Amira's a possible duplicate, and the board's action plan with its history.
+ *
+ * Everything is written through the same apps the portal serves, in-process, with the clock moved to
+ * when each step happened, so counters, timelines, due times and audit entries are what they would be.
+ */
+const DAY = 86_400_000;
+
+/** A small deterministic generator: the demo is the same on every machine. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+const FIRST_NAMES = [
+  'Ava',
+  'Leo',
+  'Isla',
+  'Noah',
+  'Freya',
+  'Ollie',
+  'Amelia',
+  'Jacob',
+  'Poppy',
+  'Kai',
+  'Ruby',
+  'Alfie',
+  'Zara',
+  'Finley',
+  'Maya',
+  'Reggie',
+];
+const LAST_NAMES = [
+  'Ashby',
+  'Brennan',
+  'Calloway',
+  'Dunmore',
+  'Everly',
+  'Fenwick',
+  'Garside',
+  'Holloway',
+  'Ingram',
+  'Jessop',
+  'Kettering',
+  'Lowther',
+];
+
+const OUTCOME_FOR_LEVEL: Record<LevelNumber, Outcome[]> = {
+  1: ['advice_signposting'],
+  2: ['early_help_single_agency', 'advice_signposting'],
+  3: ['targeted_early_help'],
+  4: ['social_care_assessment', 'strategy_discussion'],
+};
+
+const FEEDBACK: Record<Outcome, string> = {
+  no_further_action: 'We will not take further action.',
+  advice_signposting:
+    'Thank you. This is best met by universal services: we have sent the family details of the local family hub and the school nurse drop-in.',
+  early_help_single_agency:
+    'Thank you. Please lead early help in your setting with an Early Help Assessment; the Early Help Hub can advise (0300 000 0001).',
+  targeted_early_help:
+    'Thank you. A family support worker from the Early Help Hub will contact the family this week and invite you to a team around the family meeting.',
+  social_care_assessment:
+    'Thank you. A social worker will carry out a children and families assessment and will contact you for your knowledge of the child.',
+  strategy_discussion:
+    'Thank you. A strategy discussion is being held today; a social worker will contact you.',
+  already_open: 'This child already has an allocated worker, who has been told of your concerns.',
+};
+
+/** Indicators that suggest `level` (never an immediate-danger one below 4). */
+function indicatorsFor(level: LevelNumber, pick: () => number): string[] {
+  const pool = illustrativeFramework.indicators.filter((i) => i.level === level && !i.immediateDanger);
+  const first = pool[Math.floor(pick() * pool.length)];
+  const second = pool[Math.floor(pick() * pool.length)];
+  return [...new Set([first?.id, second?.id].filter((x): x is string => Boolean(x)))];
+}
+
+export async function seedDemoActivity(
+  db: DynamoDBDocumentClient,
+  tables: TableNames,
+  options: { now?: Date; progress?: (line: string) => void } = {},
+): Promise<void> {
+  const progress = options.progress ?? (() => {});
+  const realNow = options.now ?? new Date();
+  let now = realNow;
+  const clock = () => now;
+  const issuer = await createDevIssuer('https://seed.invalid/auth/dev');
+  const jwks = (await (await issuer.app.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
+  const platform: PlatformDeps = {
+    verifyToken: createTokenVerifier({
+      issuer: issuer.issuer,
+      clientId: issuer.clientId,
+      keys: createLocalJWKSet(jwks),
+    }),
+    audit: createAuditWriter(db, tables.audit, clock),
+    clock,
+    logger: silentLogger,
+    cursors: createCursorCodec('seed-only-cursor-secret-0123456789abcdef', clock),
+  };
+  const apps = createAreaApps(db, tables, platform);
+  const tokens = new Map<string, string>();
+  const call = async <T>(
+    as: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> => {
+    const user = DEMO_USERS.find((u) => u.username === as);
+    if (!user) throw new Error(`No demo user ${as}`);
+    if (!tokens.has(as))
+      tokens.set(
+        as,
+        await issuer.sign(user, {
+          exp: Math.floor(realNow.getTime() / 1000) + 3600,
+          iat: Math.floor(realNow.getTime() / 1000) - 3600 * 24 * 400,
+        }),
+      );
+    const area = areaForPath(path);
+    if (!area) throw new Error(`No area for ${path}`);
+    const res = await apps[area].request(path, {
+      method,
+      headers: { authorization: `Bearer ${tokens.get(as)}`, 'content-type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok)
+      throw new Error(`Seeding: ${method} ${path} as ${as} answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  type Saved = { id: string; version: number };
+  const at = (ms: number) => {
+    now = new Date(ms);
+  };
+
+  // Referrals: [referrer, suggested level, decided level or null, days ago submitted, state]
+  const pick = random(20_261_123);
+  const referrers = ['amira', 'nadia', 'priya', 'dan', 'joe'] as const;
+  type Plan = {
+    as: string;
+    suggested: LevelNumber;
+    decided: LevelNumber | null;
+    daysAgo: number;
+    state: 'closed' | 'decided' | 'in_review' | 'submitted';
+  };
+  const plans: Plan[] = [];
+  for (let i = 0; i < 48; i++) {
+    const as = referrers[i % referrers.length] ?? 'amira';
+    const suggested = (1 + Math.floor(pick() * 4)) as LevelNumber;
+    const daysAgo = 8 + Math.floor(pick() * 170);
+    // The police applied their own risk tool before the new guidance: their older referrals disagree more.
+    const disagreeChance = as === 'dan' ? (daysAgo > 90 ? 0.7 : 0.2) : as === 'joe' ? 0.4 : 0.15;
+    let decided = suggested;
+    if (pick() < disagreeChance)
+      decided = Math.min(4, Math.max(1, suggested + (pick() < 0.6 ? 1 : -1))) as LevelNumber;
+    plans.push({ as, suggested, decided, daysAgo, state: daysAgo > 40 ? 'closed' : 'decided' });
+  }
+  plans.push(
+    { as: 'nadia', suggested: 2, decided: null, daysAgo: 4, state: 'submitted' },
+    { as: 'priya', suggested: 3, decided: null, daysAgo: 1, state: 'submitted' },
+    { as: 'joe', suggested: 2, decided: null, daysAgo: 1, state: 'in_review' },
+    { as: 'dan', suggested: 3, decided: null, daysAgo: 0, state: 'submitted' },
+  );
+
+  const child = (n: number): ReferralContent['child'] => ({
+    firstName: FIRST_NAMES[n % FIRST_NAMES.length],
+    lastName: LAST_NAMES[(n * 7) % LAST_NAMES.length],
+    dateOfBirth: `${2010 + (n % 14)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 27)).padStart(2, '0')}`,
+    address: {
+      line1: `${n + 1} Sample Street`,
+      town: 'Northtown',
+      postcode: `NS${1 + (n % 9)} ${1 + (n % 9)}AB`,
+    },
+  });
+  const content = (
+    childDetails: ReferralContent['child'],
+    level: LevelNumber,
+    indicatorIds: string[],
+  ): ReferralContent => ({
+    child: childDetails,
+    household: {
+      adults: [
+        { name: 'A parent', relationship: 'Parent', parentalResponsibility: true, doNotContact: false },
+      ],
+    },
+    concerns: 'Synthetic demo concern written for the demonstration portal.',
+    indicatorIds,
+    triedSoFar: 'Conversations with the family; support in school.',
+    earlyHelpAssessmentInPlace: level >= 3,
+    childViews: 'The child said they would like things to be calmer at home.',
+    consent:
+      level < 4
+        ? { status: 'given', byWhom: 'Parent', date: new Date(now.getTime()).toISOString().slice(0, 10) }
+        : { status: 'not_sought', notSoughtReason: 'would_increase_risk_to_child' },
+  });
+
+  const referAndProgress = async (plan: Plan, childDetails: ReferralContent['child'], n: number) => {
+    const submitted = realNow.getTime() - plan.daysAgo * DAY - 3 * 3600_000;
+    at(submitted - 3600_000);
+    const draft = await call<Saved>(
+      plan.as,
+      'POST',
+      '/api/referrals',
+      content(childDetails, plan.suggested, indicatorsFor(plan.suggested, pick)),
+      {
+        'idempotency-key': `demo-seed-${n}`,
+      },
+    );
+    at(submitted);
+    let saved = await call<Saved>(plan.as, 'POST', `/api/referrals/${draft.id}/submit`, undefined, {
+      'if-match': `"${draft.version}"`,
+    });
+    if (plan.state === 'submitted') return;
+    at(submitted + 2 * 3600_000);
+    saved = await call<Saved>('grace', 'POST', `/api/referrals/${saved.id}/review`, undefined, {
+      'if-match': `"${saved.version}"`,
+    });
+    if (plan.state === 'in_review' || !plan.decided) return;
+    // Most decisions land within the working day; some drift.
+    at(submitted + (pick() < 0.8 ? 4 : 50) * 3600_000);
+    const outcomes = OUTCOME_FOR_LEVEL[plan.decided];
+    const outcome = outcomes[Math.floor(pick() * outcomes.length)] ?? 'advice_signposting';
+    saved = await call<Saved>(
+      'grace',
+      'POST',
+      `/api/referrals/${saved.id}/decision`,
+      {
+        levelOfNeed: plan.decided,
+        outcome,
+        rationale: 'Decision recorded for the demonstration data.',
+        feedback: FEEDBACK[outcome],
+      },
+      { 'if-match': `"${saved.version}"` },
+    );
+    if (plan.state === 'closed') {
+      at(submitted + 20 * DAY);
+      await call('grace', 'POST', `/api/referrals/${saved.id}/close`, undefined, {
+        'if-match': `"${saved.version}"`,
+      });
+    }
+  };
+
+  // The police referral about the journeys' child, last month: Amira's will be flagged against it.
+  progress('  referrals: the police referral about the journeys’ child');
+  await referAndProgress(
+    { as: 'dan', suggested: 2, decided: 2, daysAgo: 30, state: 'closed' },
+    JOURNEY_CHILD,
+    1000,
+  );
+  for (const [n, plan] of plans.entries()) {
+    if (n % 8 === 0) progress(`  referrals ${n + 1}/${plans.length}`);
+    await referAndProgress(plan, child(n), n);
+  }
+  // Dan's half-finished draft: he saves as he goes.
+  at(realNow.getTime() - 2 * 3600_000);
+  await call(
+    'dan',
+    'POST',
+    '/api/referrals',
+    {
+      child: { firstName: 'Harvey', lastName: 'Lowther' },
+      concerns: 'Attended a domestic incident last night; two children present.',
+    },
+    { 'idempotency-key': 'demo-seed-dan-draft' },
+  );
+
+  progress('  the board’s action plan');
+  const today = (offsetDays: number) =>
+    new Date(realNow.getTime() + offsetDays * DAY).toISOString().slice(0, 10);
+  const actions: (Partial<ActionFields> & {
+    title: string;
+    updates: { daysAgo: number; narrative: string; status?: string }[];
+    close?: boolean;
+  })[] = [
+    {
+      title: 'Joint commissioning of early help for exploitation',
+      theme: 'joint-commissioning',
+      ownerAgencyId: 'northshire-council',
+      dueDate: today(20),
+      updates: [
+        { daysAgo: 60, narrative: 'Needs analysis shared with health and police.', status: 'in_progress' },
+      ],
+    },
+    {
+      title: 'Every partner uses the threshold checker before referring',
+      theme: 'thresholds',
+      ownerAgencyId: 'northshire-partnership',
+      dueDate: today(75),
+      updates: [
+        {
+          daysAgo: 12,
+          narrative: 'Police briefings on the new guidance done in all three districts.',
+          status: 'in_progress',
+        },
+      ],
+    },
+    {
+      title: 'Referrers hear the outcome of every early-help referral',
+      theme: 'early-help',
+      ownerAgencyId: 'northshire-front-door',
+      dueDate: today(40),
+      updates: [
+        {
+          daysAgo: 20,
+          narrative: 'Feedback now sent through the portal for every decision.',
+          status: 'in_progress',
+        },
+      ],
+    },
+    {
+      title: 'Multi-agency neglect toolkit refreshed and trained',
+      theme: 'neglect',
+      ownerAgencyId: 'northshire-community-health',
+      dueDate: today(-35),
+      updates: [
+        { daysAgo: 70, narrative: 'Trainer recruitment delayed.', status: 'in_progress' },
+        { daysAgo: 40, narrative: 'Still no trainer; escalated to the executive group.', status: 'blocked' },
+      ],
+    },
+    {
+      title: 'Domestic abuse notifications to schools within 24 hours',
+      theme: 'domestic-abuse',
+      ownerAgencyId: 'northshire-police',
+      dueDate: today(-5),
+      updates: [{ daysAgo: 45, narrative: 'Pilot in the north district.', status: 'in_progress' }],
+    },
+    {
+      title: 'Care leavers’ housing pathway agreed with district councils',
+      theme: 'care-leavers',
+      ownerAgencyId: 'northshire-council',
+      dueDate: today(10),
+      updates: [],
+    },
+    {
+      title: 'Audit of decisions made at the front door',
+      theme: 'thresholds',
+      ownerAgencyId: 'northshire-partnership',
+      dueDate: today(-60),
+      updates: [{ daysAgo: 90, narrative: 'Audit completed; report to the board.', status: 'in_progress' }],
+      close: true,
+    },
+    {
+      title: 'Children’s mental health support in every secondary school',
+      theme: 'mental-health',
+      ownerAgencyId: 'northshire-community-health',
+      dueDate: today(120),
+      updates: [
+        { daysAgo: 5, narrative: 'Two mental health support teams recruited.', status: 'in_progress' },
+      ],
+    },
+    {
+      title: 'Missing-from-education protocol shared with academies',
+      theme: 'education',
+      ownerAgencyId: 'northshire-academy',
+      dueDate: today(30),
+      updates: [
+        {
+          daysAgo: 25,
+          narrative: 'Protocol drafted; consultation with headteachers.',
+          status: 'in_progress',
+        },
+      ],
+    },
+    {
+      title: 'Safeguarding training for voluntary sector volunteers',
+      theme: 'workforce',
+      ownerAgencyId: 'harbour-family-support',
+      dueDate: today(55),
+      updates: [],
+    },
+  ];
+  for (const [n, a] of actions.entries()) {
+    at(realNow.getTime() - 120 * DAY);
+    const { updates, close, ...fieldsIn } = a;
+    let saved = await call<Saved>('tom', 'POST', '/api/board/actions', {
+      reference: `BA-${String(n + 1).padStart(3, '0')}`,
+      description: `${a.title}: an action of the partnership's plan (synthetic demo data).`,
+      source:
+        n % 2
+          ? { kind: 'business_plan', reference: 'Partnership business plan 2026–27' }
+          : { kind: 'inspection', reference: 'Inspection of children’s services', paragraph: String(n + 1) },
+      lead: 'Named lead',
+      contributingAgencyIds: [],
+      startDate: today(-120),
+      ...fieldsIn,
+    });
+    for (const u of updates) {
+      at(realNow.getTime() - u.daysAgo * DAY);
+      saved = await call<Saved>(
+        'tom',
+        'POST',
+        `/api/board/actions/${saved.id}/updates`,
+        { narrative: u.narrative, ...(u.status ? { status: u.status } : {}) },
+        { 'if-match': `"${saved.version}"` },
+      );
+    }
+    if (close) {
+      at(realNow.getTime() - 50 * DAY);
+      await call(
+        'tom',
+        'POST',
+        `/api/board/actions/${saved.id}/close`,
+        {
+          evidence: [{ title: 'Audit report to the board' }],
+          signOff: { name: 'Helen Marsh', role: 'Independent chair' },
+        },
+        { 'if-match': `"${saved.version}"` },
+      );
+    }
+  }
+  now = realNow;
+}
