@@ -45,13 +45,20 @@ export const THEME_LABELS: Record<(typeof THEMES)[number], string> = {
 };
 
 const text = (max: number, empty = 'Enter some text') =>
-  z.string().trim().min(1, empty).max(max, `Use ${max.toLocaleString('en-GB')} characters or fewer`);
+  z
+    .string()
+    .trim()
+    .min(1, empty)
+    .max(max, `Use ${max.toLocaleString('en-GB')} characters or fewer`);
 const isoDate = z.iso.date({ error: 'Enter a real date, as YYYY-MM-DD' });
 const agencyId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an agency id');
 
 export const EvidenceSchema = z.strictObject({
   title: text(200, 'Describe the evidence'),
-  url: z.url({ protocol: /^https?$/, error: 'Enter a web address starting https://' }).max(500).optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'Enter a web address starting https://' })
+    .max(500)
+    .optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -59,7 +66,10 @@ export const ActionFieldsSchema = z.strictObject({
   reference: z
     .string()
     .trim()
-    .regex(/^[A-Z0-9][A-Z0-9./-]{1,19}$/i, 'Use 2 to 20 letters, digits, dots, slashes or hyphens, like BA-014'),
+    .regex(
+      /^[A-Z0-9][A-Z0-9./-]{1,19}$/i,
+      'Use 2 to 20 letters, digits, dots, slashes or hyphens, like BA-014',
+    ),
   title: text(200, 'Enter a title'),
   description: text(4000, 'Describe the action'),
   source: z.strictObject({
@@ -69,7 +79,12 @@ export const ActionFieldsSchema = z.strictObject({
   }),
   theme: z.enum(THEMES, { error: 'Choose a theme' }),
   outcomeMeasure: z
-    .strictObject({ measure: text(300), baseline: z.string().trim().max(120), target: z.string().trim().max(120), current: z.string().trim().max(120) })
+    .strictObject({
+      measure: text(300),
+      baseline: z.string().trim().max(120),
+      target: z.string().trim().max(120),
+      current: z.string().trim().max(120),
+    })
     .optional(),
   ownerAgencyId: agencyId,
   lead: text(120, 'Enter the lead'),
@@ -82,14 +97,19 @@ export type ActionFields = z.infer<typeof ActionFieldsSchema>;
 
 export const RagOverrideInputSchema = z.strictObject({
   rag: z.enum(RAG_RATINGS, { error: 'Choose red, amber or green' }),
-  justification: text(1000, 'Explain why the rating is overridden').min(10, 'Explain why in at least 10 characters'),
+  justification: text(1000, 'Explain why the rating is overridden').min(
+    10,
+    'Explain why in at least 10 characters',
+  ),
 });
 
 /** The parts of an action an edit may change; closing and progress have their own routes. */
 export const ActionPatchSchema = ActionFieldsSchema.omit({ reference: true, startDate: true, dueDate: true })
   .partial()
   .extend({
-    status: z.enum(['not_started', 'in_progress', 'blocked'], { error: 'Close the action to complete it' }).optional(),
+    status: z
+      .enum(['not_started', 'in_progress', 'blocked'], { error: 'Close the action to complete it' })
+      .optional(),
     revisedDueDate: isoDate.optional(),
     revisionReason: z.string().trim().max(1000).optional(),
     /** null clears an override. */
@@ -110,7 +130,10 @@ export const ProgressInputSchema = z.strictObject({
 
 export const CloseInputSchema = z.strictObject({
   evidence: z.array(EvidenceSchema).min(1, 'Add the evidence that the action is complete').max(10),
-  signOff: z.strictObject({ name: text(120, 'Enter who signed it off'), role: text(120, 'Enter their role') }),
+  signOff: z.strictObject({
+    name: text(120, 'Enter who signed it off'),
+    role: text(120, 'Enter their role'),
+  }),
 });
 
 const PersonRef = z.object({ userId: z.string(), name: z.string() });
@@ -125,7 +148,14 @@ export const ActionSchema = ActionFieldsSchema.extend({
   ragHistory: z.array(z.enum(RAG_RATINGS)),
   lastUpdateAt: z.string().optional(),
   updateCount: z.number().int(),
-  closed: z.object({ evidence: z.array(EvidenceSchema), signOff: z.object({ name: z.string(), role: z.string() }), at: z.string(), by: PersonRef }).optional(),
+  closed: z
+    .object({
+      evidence: z.array(EvidenceSchema),
+      signOff: z.object({ name: z.string(), role: z.string() }),
+      at: z.string(),
+      by: PersonRef,
+    })
+    .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int().positive(),
