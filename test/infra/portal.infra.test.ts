@@ -223,6 +223,9 @@ describe('functions', () => {
       const env = (
         areaFunction(area).resource.Properties.Environment as { Variables: Record<string, unknown> }
       ).Variables;
+      // Referrals read the public guidance through the API; the board reads agencies' names.
+      const extra =
+        area === 'referrals' ? ['GUIDANCE_URL'] : area === 'board' ? ['DIRECTORY_TABLE_NAME'] : [];
       expect(Object.keys(env).sort()).toEqual(
         [
           'AUDIT_TABLE_NAME',
@@ -232,6 +235,7 @@ describe('functions', () => {
           'LOG_LEVEL',
           'NODE_OPTIONS',
           'TABLE_NAME',
+          ...extra,
         ].sort(),
       );
       // The cursor key is a Secrets Manager dynamic reference, never a literal in the template.
@@ -255,7 +259,22 @@ describe('functions', () => {
       'dynamodb:*',
     ];
     for (const area of AREAS) {
-      const statements = statementsFor(area);
+      const all = statementsFor(area);
+      // The board's one exception: Query on the directory's AGENCY partition, for agencies' names.
+      const agencyNames = all.filter(
+        (s) =>
+          area === 'board' &&
+          JSON.stringify(s.Resource).includes(ids.directory) &&
+          JSON.stringify(s) ===
+            JSON.stringify({
+              Action: 'dynamodb:Query',
+              Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['AGENCY'] } },
+              Effect: 'Allow',
+              Resource: s.Resource,
+            }),
+      );
+      if (area === 'board') expect(agencyNames).toHaveLength(1);
+      const statements = all.filter((s) => !agencyNames.includes(s));
       const text = JSON.stringify(statements);
       for (const other of AREAS.filter((a) => a !== area)) {
         expect(text, `${area} must not reach ${other}`).not.toContain(ids[other]);
