@@ -46,11 +46,31 @@ const home = `        <div class="govuk-grid-row">
             <h2 class="govuk-heading-m">Check the threshold guidance</h2>
             <p class="govuk-body">The threshold guidance sets out the four levels of need, what each looks like and what to do at each level. Everyone in the partnership uses the same version. You do not need to sign in to read it.</p>
             <a href="/guidance/" role="button" draggable="false" class="govuk-button" data-module="govuk-button">Read the threshold guidance</a>
+            <p class="govuk-body">Worried about a child? <a class="govuk-link" href="/check/">Check the level of need step by step</a>: search for what you have seen or heard, and see what to do now.</p>
             <h2 class="govuk-heading-m">Sign in</h2>
             <p class="govuk-body">Practitioners in partner agencies sign in to see the directory of partner agencies. Requests for early help and the board's action plan are coming to the portal next.</p>
             <p class="govuk-body"><a class="govuk-link" href="/sign-in/">Sign in to the portal</a></p>
           </div>
         </div>`;
+
+/** The checker's loading state: the emergency advice is in the page itself, before and without JavaScript. */
+function checkerLoading(heading: string, message: string): string {
+  return `        <div id="app">
+          <span class="govuk-caption-xl">Check a level of need</span>
+          <h1 class="govuk-heading-xl">${heading}</h1>
+          <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+            <strong class="govuk-warning-text__text">
+              <span class="govuk-visually-hidden">Warning</span>
+              If a child is in immediate danger, call 999. If you think a child is at risk of significant harm, contact the Children's Front Door straight away.
+            </strong>
+          </div>
+          <p class="govuk-body app-js-only" role="status">${message}</p>
+          <noscript>
+            <p class="govuk-body">The checker needs JavaScript. Turn it on in your browser's settings, or use a different browser, and reload the page.</p>
+          </noscript>
+        </div>`;
+}
 
 const notFound = `        <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
@@ -91,5 +111,42 @@ export const PAGES: PageDefinition[] = [
     entry: 'agencies',
     mainHtml: loading('Partner agencies', 'Loading the partner agencies…'),
   },
+  {
+    file: 'check/index.html',
+    title: 'Check a level of need',
+    nav: 'guidance',
+    entry: 'check',
+    mainHtml: checkerLoading('What are you worried about?', 'Loading the threshold guidance…'),
+  },
+  {
+    file: 'check/answer/index.html',
+    title: 'Check a level of need',
+    nav: 'guidance',
+    entry: 'check',
+    mainHtml: checkerLoading('Your answer', 'Working out the suggested level…'),
+  },
+  {
+    file: 'guidance/versions/index.html',
+    title: 'Versions of the threshold guidance',
+    nav: 'guidance',
+    entry: 'guidance-versions',
+    mainHtml: loading('Versions and what changed', 'Loading the versions…'),
+  },
+  {
+    file: 'guidance/version/index.html',
+    title: 'Threshold guidance version',
+    nav: 'guidance',
+    entry: 'guidance-version',
+    mainHtml: loading('Threshold guidance version', 'Loading this version of the guidance…'),
+  },
+  ...['', 'draft/', 'compare/', 'publish/'].map(
+    (sub): PageDefinition => ({
+      file: `guidance/edit/${sub}index.html`,
+      title: 'Edit the threshold guidance',
+      nav: 'guidance',
+      entry: 'guidance-editor',
+      mainHtml: loading('Edit the threshold guidance', 'Loading…'),
+    }),
+  ),
   { file: '404.html', title: 'Page not found', nav: 'none', entry: 'home', mainHtml: notFound },
 ];

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { ulid } from 'ulid';
 import type * as z from 'zod';
 import type { Agency } from '../../shared/agency.ts';
+import type { WebConfig } from '../../shared/web-config.ts';
 import { NotFound } from '../platform/errors.ts';
 import {
   type AppEnv,
@@ -24,11 +25,13 @@ import {
   openApiDocument as openApiRoute,
   readAudit,
   updateAgency,
+  webConfig as webConfigRoute,
 } from './routes.ts';
 import type { DirectoryStore } from './store.ts';
 
 export interface DirectoryDeps extends PlatformDeps {
   store: DirectoryStore;
+  webConfig: WebConfig;
 }
 
 /** The directory: partner agencies, `/api/me`, and the platform's health and OpenAPI routes. */
@@ -41,6 +44,11 @@ export function createDirectoryApp(deps: DirectoryDeps): OpenAPIHono<AppEnv> {
   app.openapi(openApiRoute, (c) => {
     c.header('cache-control', 'public, max-age=300');
     return c.json(openApiDocument() as { openapi: string }, 200);
+  });
+
+  app.openapi(webConfigRoute, (c) => {
+    c.header('cache-control', 'public, max-age=300');
+    return c.json(deps.webConfig, 200);
   });
 
   app.openapi(getMe, async (c) => {

@@ -1,14 +1,26 @@
 import { handle } from 'hono/aws-lambda';
+import { DirectoryEnvSchema, functionConfigFromEnv } from '../platform/config.ts';
 import { lambdaPlatform } from '../platform/lambda.ts';
 import { createDirectoryApp } from './app.ts';
 import { createDynamoDirectoryStore } from './store.ts';
 
 /** The directory function's Lambda entry: wires the app to DynamoDB once per cold start. */
 const { config, db, deps } = lambdaPlatform();
+const { AUTH_DOMAIN, PORTAL_URL } = functionConfigFromEnv(DirectoryEnvSchema);
 
 export const handler = handle(
   createDirectoryApp({
     ...deps,
     store: createDynamoDirectoryStore(db, config.TABLE_NAME, config.AUDIT_TABLE_NAME),
+    webConfig: {
+      auth: {
+        mode: 'cognito',
+        domain: AUTH_DOMAIN,
+        clientId: config.AUTH_CLIENT_ID,
+        redirectUri: `${PORTAL_URL}/auth/callback/`,
+        scopes: ['openid', 'email', 'profile'],
+        logoutUri: `${PORTAL_URL}/`,
+      },
+    },
   }),
 );

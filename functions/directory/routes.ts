@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { AgencyCreateSchema, AgencySchema, AgencyUpdateSchema } from '../../shared/agency.ts';
 import { MeSchema } from '../../shared/me.ts';
 import { ProblemSchema } from '../../shared/problem.ts';
+import { WebConfigSchema } from '../../shared/web-config.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 
 /** The directory's HTTP contract: health, the OpenAPI document, who am I, and partner agencies. */
@@ -30,6 +31,14 @@ export const openApiDocument = createRoute({
   tags: ['platform'],
   summary: 'This document',
   responses: { 200: json('The OpenAPI 3.1 document', z.object({ openapi: z.string() }).loose()) },
+});
+
+export const webConfig = createRoute({
+  method: 'get',
+  path: '/api/config',
+  tags: ['platform'],
+  summary: 'How the web front end signs people in',
+  responses: { 200: json('The sign-in configuration', WebConfigSchema) },
 });
 
 export const getMe = createRoute({

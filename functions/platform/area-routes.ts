@@ -9,7 +9,7 @@ export const AREA_PATH_PREFIXES: Record<Area, readonly string[]> = {
   guidance: ['/api/guidance'],
   referrals: ['/api/referrals', '/api/stats'],
   board: ['/api/board'],
-  directory: ['/api/me', '/api/agencies', '/api/audit', '/api/health', '/api/openapi.json'],
+  directory: ['/api/me', '/api/agencies', '/api/audit', '/api/health', '/api/openapi.json', '/api/config'],
 };
 
 /**
@@ -20,6 +20,7 @@ export const AREA_PATH_PREFIXES: Record<Area, readonly string[]> = {
 export const PUBLIC_ROUTES: readonly { method: 'GET' | 'POST'; path: string }[] = [
   { method: 'GET', path: '/api/health' },
   { method: 'GET', path: '/api/openapi.json' },
+  { method: 'GET', path: '/api/config' },
   { method: 'GET', path: '/api/guidance' },
   { method: 'GET', path: '/api/guidance/{proxy+}' },
   { method: 'POST', path: '/api/guidance/check' },

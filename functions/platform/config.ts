@@ -26,6 +26,14 @@ export type FunctionConfig = z.infer<typeof FunctionEnvSchema>;
 /** The referrals function also reads the current guidance, through the public guidance API. */
 export const ReferralsEnvSchema = FunctionEnvSchema.extend({ GUIDANCE_URL: z.url('must be a URL') });
 
+/** The directory function also tells the web front end how to sign in (GET /api/config). */
+export const DirectoryEnvSchema = FunctionEnvSchema.extend({
+  /** Cognito's hosted sign-in origin, e.g. https://portal.auth.eu-west-2.amazoncognito.com */
+  AUTH_DOMAIN: z.url('must be a URL'),
+  /** The portal's own origin (CloudFront), where sign-in returns. */
+  PORTAL_URL: z.url('must be a URL'),
+});
+
 /** The board function also reads agencies' names (only) from the directory table. */
 export const BoardEnvSchema = FunctionEnvSchema.extend({ DIRECTORY_TABLE_NAME: nonEmpty });
 

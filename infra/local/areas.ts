@@ -43,6 +43,7 @@ export function createAreaApps(
     directory: createDirectoryApp({
       ...platform,
       store: createDynamoDirectoryStore(db, tables.directory, tables.audit),
+      webConfig: { auth: { mode: 'local' } },
     }),
   };
 }

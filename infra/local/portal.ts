@@ -141,7 +141,6 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }),
     );
     root.use('*', compress());
-    root.get('/config.json', (c) => c.json({ auth: { mode: 'local' } }));
     root.use(
       '*',
       serveStatic({

@@ -19,6 +19,10 @@ import { PortalFunction } from '../constructs/portal-function.ts';
 import type { PortalTable } from '../constructs/portal-table.ts';
 
 export interface ApiStackProps extends StackProps {
+  /** Cognito's hosted sign-in origin, for the web front end's configuration. */
+  readonly authOrigin: string;
+  /** The portal's CloudFront domain name, where sign-in returns. */
+  readonly portalDomainName: string;
   /** The HTTP API whose endpoint WebStack owns; this stack adds its authorizer, routes and functions. */
   readonly httpApi: IHttpApi;
   readonly tables: Record<TableId, PortalTable>;
@@ -99,6 +103,10 @@ export class ApiStack extends Stack {
           LOG_LEVEL: props.logLevel ?? 'info',
           // Referrals read the public guidance through the API, not the guidance table (DESIGN.md §4).
           ...(area === 'referrals' ? { GUIDANCE_URL: `${props.httpApi.apiEndpoint}/api/guidance` } : {}),
+          // The directory tells the web front end how to sign in (GET /api/config).
+          ...(area === 'directory'
+            ? { AUTH_DOMAIN: props.authOrigin, PORTAL_URL: `https://${props.portalDomainName}` }
+            : {}),
         },
       });
       fn.bindTable('TABLE_NAME', props.tables[area], 'readWrite');

@@ -66,6 +66,8 @@ export function createPortal(app: App, props: PortalProps): Portal {
     userPool: auth.userPool,
     webClient: auth.webClient,
     issuer: auth.issuer,
+    authOrigin: authOrigin(authDomainPrefix, props.region),
+    portalDomainName: web.distribution.distributionDomainName,
   });
 
   for (const stack of [waf, data, web, auth, api]) Tags.of(stack).add('Project', 'partnership-portal');

@@ -53,6 +53,14 @@ describe('health and the OpenAPI document (public)', () => {
   });
 });
 
+describe('GET /api/config (public)', () => {
+  it('tells the web front end to use the local sign-in when running locally', async () => {
+    const res = await api.request('GET', '/api/config');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ auth: { mode: 'local' } });
+  });
+});
+
 describe('GET /api/me', () => {
   it('says who the caller is, from the verified token, with their agency from the directory', async () => {
     const res = await api.request('GET', '/api/me', { as: 'amira' });

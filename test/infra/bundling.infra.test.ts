@@ -115,6 +115,8 @@ describe('function bundles', () => {
         CURSOR_SECRET: 'a-test-cursor-secret-of-at-least-32-characters',
         GUIDANCE_URL: 'https://api.example.org/api/guidance',
         DIRECTORY_TABLE_NAME: 'test-directory',
+        AUTH_DOMAIN: 'https://portal.auth.eu-west-2.amazoncognito.com',
+        PORTAL_URL: 'https://d111111abcdef8.cloudfront.net',
         LOG_LEVEL: 'error',
       },
     );

@@ -224,8 +224,13 @@ describe('functions', () => {
         areaFunction(area).resource.Properties.Environment as { Variables: Record<string, unknown> }
       ).Variables;
       // Referrals read the public guidance through the API; the board reads agencies' names.
-      const extra =
-        area === 'referrals' ? ['GUIDANCE_URL'] : area === 'board' ? ['DIRECTORY_TABLE_NAME'] : [];
+      const extra = {
+        referrals: ['GUIDANCE_URL'],
+        board: ['DIRECTORY_TABLE_NAME'],
+        // The directory tells the web front end how to sign in (GET /api/config).
+        directory: ['AUTH_DOMAIN', 'PORTAL_URL'],
+        guidance: [],
+      }[area];
       expect(Object.keys(env).sort()).toEqual(
         [
           'AUDIT_TABLE_NAME',

@@ -40,10 +40,10 @@ interface StoredSession {
 
 let configPromise: Promise<AuthConfig> | undefined;
 
-/** The sign-in configuration, from /config.json (read once per page). */
+/** The sign-in configuration, from /api/config (read once per page). */
 export function loadAuthConfig(): Promise<AuthConfig> {
   configPromise ??= (async () => {
-    const response = await fetch('/config.json', { headers: { accept: 'application/json' } });
+    const response = await fetch('/api/config', { headers: { accept: 'application/json' } });
     if (!response.ok) throw new Error(`The sign-in configuration could not be read (${response.status})`);
     const body = (await response.json()) as {
       auth?: Partial<Omit<CognitoAuthConfig, 'mode'>> & { mode?: string };

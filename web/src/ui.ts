@@ -321,3 +321,218 @@ export function mount(view: VNode): void {
   root.textContent = '';
   render(view, root);
 }
+
+function describedBy(...ids: (string | null | undefined)[]): string | undefined {
+  return ids.filter(Boolean).join(' ') || undefined;
+}
+
+export function Textarea(props: {
+  id: string;
+  name: string;
+  label: string;
+  labelClasses?: string;
+  hint?: string;
+  value: string;
+  error?: string | undefined;
+  rows?: number;
+  spellcheck?: boolean;
+  onInput: (value: string) => void;
+}): VNode {
+  const hintId = props.hint ? `${props.id}-hint` : null;
+  const errorId = props.error ? `${props.id}-error` : null;
+  return html`
+    <div class=${cx('govuk-form-group', props.error && 'govuk-form-group--error')}>
+      <label class=${cx('govuk-label', props.labelClasses)} for=${props.id}>${props.label}</label>
+      ${props.hint ? html`<div id=${hintId} class="govuk-hint">${props.hint}</div>` : null}
+      ${props.error && errorId ? html`<${ErrorMessage} id=${errorId} text=${props.error} />` : null}
+      <textarea
+        class=${cx('govuk-textarea', props.error && 'govuk-textarea--error')}
+        id=${props.id}
+        name=${props.name}
+        rows=${props.rows ?? 5}
+        spellcheck=${props.spellcheck ?? undefined}
+        aria-describedby=${describedBy(hintId, errorId)}
+        value=${props.value}
+        onInput=${(event: Event) => props.onInput((event.currentTarget as HTMLTextAreaElement).value)}
+      ></textarea>
+    </div>
+  `;
+}
+
+export interface SelectOption {
+  value: string;
+  text: string;
+}
+
+export interface SelectGroup {
+  label: string;
+  options: SelectOption[];
+}
+
+/** GOV.UK select. Options, or groups of options (optgroup); `placeholder` adds a first, empty choice. */
+export function Select(props: {
+  id: string;
+  name: string;
+  label: string;
+  labelClasses?: string;
+  hint?: string;
+  value: string;
+  placeholder?: string;
+  options?: SelectOption[];
+  groups?: SelectGroup[];
+  error?: string | undefined;
+  onChange: (value: string) => void;
+}): VNode {
+  const hintId = props.hint ? `${props.id}-hint` : null;
+  const errorId = props.error ? `${props.id}-error` : null;
+  const option = (o: SelectOption) =>
+    html`<option key=${o.value} value=${o.value} selected=${o.value === props.value}>${o.text}</option>`;
+  return html`
+    <div class=${cx('govuk-form-group', props.error && 'govuk-form-group--error')}>
+      <label class=${cx('govuk-label', props.labelClasses)} for=${props.id}>${props.label}</label>
+      ${props.hint ? html`<div id=${hintId} class="govuk-hint">${props.hint}</div>` : null}
+      ${props.error && errorId ? html`<${ErrorMessage} id=${errorId} text=${props.error} />` : null}
+      <select
+        class=${cx('govuk-select', props.error && 'govuk-select--error')}
+        id=${props.id}
+        name=${props.name}
+        aria-describedby=${describedBy(hintId, errorId)}
+        onChange=${(event: Event) => props.onChange((event.currentTarget as HTMLSelectElement).value)}
+      >
+        ${props.placeholder !== undefined ? html`<option value="" selected=${props.value === ''}>${props.placeholder}</option>` : null}
+        ${props.options?.map(option)}
+        ${props.groups?.map((g) => html`<optgroup key=${g.label} label=${g.label}>${g.options.map(option)}</optgroup>`)}
+      </select>
+    </div>
+  `;
+}
+
+/** One checkbox on its own (GOV.UK checkboxes with a single item), for a yes/no choice. */
+export function Checkbox(props: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}): VNode {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  return html`
+    <div class="govuk-form-group">
+      <div class="govuk-checkboxes" data-module="govuk-checkboxes">
+        <div class="govuk-checkboxes__item">
+          <input
+            class="govuk-checkboxes__input"
+            id=${props.id}
+            name=${props.name}
+            type="checkbox"
+            value="yes"
+            checked=${props.checked}
+            aria-describedby=${hintId}
+            onChange=${(event: Event) => props.onChange((event.currentTarget as HTMLInputElement).checked)}
+          />
+          <label class="govuk-label govuk-checkboxes__label" for=${props.id}>${props.label}</label>
+          ${props.hint ? html`<div id=${hintId} class="govuk-hint govuk-checkboxes__hint">${props.hint}</div>` : null}
+        </div>
+      </div>
+    </div>
+  `;
+}
+
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+/** GOV.UK date input: day, month and year; `errorPart` marks which box(es) the error is about. */
+export function DateInput(props: {
+  id: string;
+  name: string;
+  legend: string;
+  legendClasses?: string;
+  hint?: string;
+  value: DateParts;
+  error?: string | undefined;
+  errorParts?: (keyof DateParts)[];
+  onChange: (value: DateParts) => void;
+}): VNode {
+  const hintId = props.hint ? `${props.id}-hint` : null;
+  const errorId = props.error ? `${props.id}-error` : null;
+  const parts: { key: keyof DateParts; label: string; width: number }[] = [
+    { key: 'day', label: 'Day', width: 2 },
+    { key: 'month', label: 'Month', width: 2 },
+    { key: 'year', label: 'Year', width: 4 },
+  ];
+  const marked = props.error ? (props.errorParts ?? ['day', 'month', 'year']) : [];
+  return html`
+    <div class=${cx('govuk-form-group', props.error && 'govuk-form-group--error')}>
+      <fieldset class="govuk-fieldset" role="group" aria-describedby=${describedBy(hintId, errorId)}>
+        <legend class=${cx('govuk-fieldset__legend', props.legendClasses)}>${props.legend}</legend>
+        ${props.hint ? html`<div id=${hintId} class="govuk-hint">${props.hint}</div>` : null}
+        ${props.error && errorId ? html`<${ErrorMessage} id=${errorId} text=${props.error} />` : null}
+        <div class="govuk-date-input" id=${props.id}>
+          ${parts.map(
+            (part) => html`
+              <div class="govuk-date-input__item" key=${part.key}>
+                <div class="govuk-form-group">
+                  <label class="govuk-label govuk-date-input__label" for=${`${props.id}-${part.key}`}>${part.label}</label>
+                  <input
+                    class=${cx(
+                      'govuk-input govuk-date-input__input',
+                      `govuk-input--width-${part.width}`,
+                      marked.includes(part.key) && 'govuk-input--error',
+                    )}
+                    id=${`${props.id}-${part.key}`}
+                    name=${`${props.name}-${part.key}`}
+                    type="text"
+                    inputmode="numeric"
+                    value=${props.value[part.key]}
+                    onInput=${(event: Event) =>
+                      props.onChange({
+                        ...props.value,
+                        [part.key]: (event.currentTarget as HTMLInputElement).value,
+                      })}
+                  />
+                </div>
+              </div>
+            `,
+          )}
+        </div>
+      </fieldset>
+    </div>
+  `;
+}
+
+/**
+ * Checks a GOV.UK date input's parts and gives YYYY-MM-DD, or the GOV.UK-style error and the parts
+ * it is about. `what` names the date in messages, e.g. "The date it takes effect".
+ */
+export function parseDateParts(
+  value: DateParts,
+  what: string,
+): { date: string } | { error: string; parts: (keyof DateParts)[] } {
+  const day = value.day.trim();
+  const month = value.month.trim();
+  const year = value.year.trim();
+  if (!day && !month && !year)
+    return {
+      error: `Enter ${what.charAt(0).toLowerCase()}${what.slice(1)}`,
+      parts: ['day', 'month', 'year'],
+    };
+  const missing = (['day', 'month', 'year'] as const).filter((k) => !{ day, month, year }[k]);
+  if (missing.length > 0)
+    return { error: `${what} must include a ${missing.join(' and ')}`, parts: [...missing] };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d+$/.test(year)) {
+    return { error: `${what} must be a real date`, parts: ['day', 'month', 'year'] };
+  }
+  if (year.length !== 4) return { error: 'Year must include 4 numbers', parts: ['year'] };
+  const d = Number(day);
+  const m = Number(month);
+  const y = Number(year);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (m < 1 || m > 12 || date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) {
+    return { error: `${what} must be a real date`, parts: ['day', 'month', 'year'] };
+  }
+  return { date: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}

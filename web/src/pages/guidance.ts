@@ -1,219 +1,327 @@
-/** /guidance/: the current published threshold guidance, for anyone, without signing in. */
+/**
+ * /guidance/: the current published threshold guidance, for anyone, without signing in.
+ *
+ *   /guidance/                  by level (each level's indicators in a details element)
+ *   /guidance/?view=domain      by domain and sub-domain, every indicator with its level
+ *   /guidance/?q=hungry         search, with the matched words marked
+ *   /guidance/?level=3          one level in full, ready to print (?print=1 is the same view)
+ *
+ * Every view is a plain link or GET form, so Back, refresh and sharing all work.
+ */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type {
-  AgeBand,
-  Domain,
-  Framework,
-  GuidanceVersion,
-  Indicator,
-  Level,
-  SubDomain,
-} from '../../../shared/guidance.ts';
-import { levelLabel } from '../../../shared/guidance-check.ts';
+import type { Framework, GuidanceVersion, LevelNumber } from '../../../shared/guidance.ts';
+import { levelLabel, searchIndicators } from '../../../shared/guidance-check.ts';
 import { ApiError, apiGet } from '../api.ts';
-import { boot } from '../chrome.ts';
-import { formatDate, Loading, mount, PageHeading, ProblemState, setTitle, Tag } from '../ui.ts';
+import { boot, loadMe } from '../chrome.ts';
+import {
+  groupIndicators,
+  HighlightedIndicator,
+  IndicatorGroups,
+  LevelHeadingText,
+  LevelSection,
+  LevelTag,
+  queryWords,
+  sortedLevels,
+  whereIs,
+} from '../guidance-views.ts';
+import { Button, formatDate, Loading, mount, PageHeading, ProblemState, setTitle } from '../ui.ts';
 
-/** Each age band as the range of ages it covers; before birth is -1. */
-const AGE_BAND_RANGES: Record<AgeBand, [number, number]> = {
-  'pre-birth': [-1, -1],
-  '0-4': [0, 4],
-  '5-11': [5, 11],
-  '12-17': [12, 17],
-};
+type View =
+  | { kind: 'levels' }
+  | { kind: 'domains' }
+  | { kind: 'search'; query: string }
+  | { kind: 'level'; level: LevelNumber };
 
-/** ['5-11', '12-17'] → "ages 5 to 17"; ['pre-birth', '0-4'] → "before birth to age 4". */
-export function describeAgeBands(bands: readonly AgeBand[]): string {
-  const ranges = bands.map((band) => AGE_BAND_RANGES[band]).sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [from, to] of ranges) {
-    const last = merged.at(-1);
-    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
-    else merged.push([from, to]);
-  }
-  return merged
-    .map(([from, to]) => {
-      if (from === -1) return to === -1 ? 'before birth' : `before birth to age ${to}`;
-      return `ages ${from} to ${to}`;
-    })
-    .join(' and ');
+function viewFromUrl(): View {
+  const params = new URLSearchParams(window.location.search);
+  const query = params.get('q');
+  if (query !== null) return { kind: 'search', query: query.trim().slice(0, 100) };
+  const level = Number(params.get('level'));
+  if (level === 1 || level === 2 || level === 3 || level === 4) return { kind: 'level', level };
+  if (params.get('view') === 'domain') return { kind: 'domains' };
+  return { kind: 'levels' };
 }
 
-export interface IndicatorGroup {
-  domain: Domain;
-  subDomains: { subDomain: SubDomain; indicators: Indicator[] }[];
-}
-
-/** A level's indicators grouped by domain, then sub-domain, in the framework's order; empty groups left out. */
-export function groupIndicators(framework: Framework, level: number): IndicatorGroup[] {
-  const atLevel = framework.indicators.filter((i) => i.level === level);
-  return framework.domains
-    .map((domain) => ({
-      domain,
-      subDomains: domain.subDomains
-        .map((subDomain) => ({
-          subDomain,
-          indicators: atLevel.filter((i) => i.subDomainId === subDomain.id),
-        }))
-        .filter((group) => group.indicators.length > 0),
-    }))
-    .filter((group) => group.subDomains.length > 0);
-}
-
-function IndicatorItem(props: { indicator: Indicator }): VNode {
-  const { indicator } = props;
-  const ages = indicator.ageBands ? describeAgeBands(indicator.ageBands) : null;
+function VersionFacts(props: { guidance: GuidanceVersion }): VNode {
+  const { guidance } = props;
   return html`
-    <li>
-      ${indicator.immediateDanger ? html`<${Tag} text="Immediate danger" colour="red" classes="app-tag--inline" /> ` : null}
-      ${indicator.text}
-      ${ages ? html` <span class="govuk-hint app-inline-hint">(${ages})</span>` : null}
-    </li>
+    <dl class="govuk-summary-list govuk-summary-list--no-border app-version">
+      <div class="govuk-summary-list__row">
+        <dt class="govuk-summary-list__key">Version</dt>
+        <dd class="govuk-summary-list__value">${String(guidance.version)}</dd>
+      </div>
+      ${
+        guidance.effectiveFrom
+          ? html`<div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">In effect from</dt>
+              <dd class="govuk-summary-list__value">${formatDate(guidance.effectiveFrom)}</dd>
+            </div>`
+          : null
+      }
+      ${
+        guidance.publishedAt
+          ? html`<div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">Published</dt>
+              <dd class="govuk-summary-list__value">${formatDate(guidance.publishedAt)}</dd>
+            </div>`
+          : null
+      }
+    </dl>
   `;
 }
 
-function LevelSection(props: { framework: Framework; level: Level }): VNode {
-  const { level, framework } = props;
-  const groups = groupIndicators(framework, level.level);
-  const count = groups.reduce((n, g) => n + g.subDomains.reduce((m, s) => m + s.indicators.length, 0), 0);
-  const headingId = `level-${level.level}-heading`;
+function Notice(props: { framework: Framework }): VNode | null {
+  if (!props.framework.notice) return null;
+  return html`<div class="govuk-warning-text">
+    <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+    <strong class="govuk-warning-text__text">
+      <span class="govuk-visually-hidden">Warning</span> ${props.framework.notice}
+    </strong>
+  </div>`;
+}
+
+function SearchForm(props: { query: string }): VNode {
+  const [value, setValue] = useState(props.query);
   return html`
-    <section class="app-level" id=${`level-${level.level}`} aria-labelledby=${headingId}>
-      <h2 class="govuk-heading-l" id=${headingId}>
-        <strong class=${`govuk-tag govuk-tag--${level.colour} app-level__tag`}>
-          Level ${level.level}<span class="govuk-visually-hidden">:</span>
-        </strong>${' '}${level.name}
-      </h2>
-      <p class="govuk-body-l">${level.summary}</p>
-      <dl class="govuk-summary-list">
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">What to do now</dt>
-          <dd class="govuk-summary-list__value">${level.response.doNow}</dd>
+    <form action="/guidance/" method="get" role="search" class="app-search app-no-print" aria-label="Threshold guidance">
+      <div class="govuk-form-group">
+        <label class="govuk-label govuk-label--s" for="guidance-q">Search the indicators</label>
+        <div id="guidance-q-hint" class="govuk-hint">For example: hungry, attendance, county lines, bruise</div>
+        <div class="app-search__row">
+          <input
+            class="govuk-input app-search__input"
+            id="guidance-q"
+            name="q"
+            type="search"
+            maxlength="100"
+            spellcheck=${false}
+            aria-describedby="guidance-q-hint"
+            value=${value}
+            onInput=${(e: Event) => setValue((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit" class="govuk-button govuk-button--secondary app-search__button" data-module="govuk-button">Search</button>
         </div>
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Who to contact</dt>
-          <dd class="govuk-summary-list__value">${level.response.whoToContact}</dd>
-        </div>
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Assessment</dt>
-          <dd class="govuk-summary-list__value">
-            ${level.response.assessment}
+      </div>
+    </form>
+  `;
+}
+
+/** "View by level | View by domain" and the way to other versions and the checker. */
+function ViewLinks(props: { view: View; editor: boolean }): VNode {
+  const item = (href: string, text: string, current: boolean) =>
+    html`<li class="app-view-links__item">${
+      current
+        ? html`<a class="govuk-link govuk-link--no-visited-state" href=${href} aria-current="page"><strong>${text}</strong></a>`
+        : html`<a class="govuk-link govuk-link--no-visited-state" href=${href}>${text}</a>`
+    }</li>`;
+  return html`
+    <nav class="app-no-print" aria-label="Ways to read the guidance">
+      <ul class="govuk-list app-view-links">
+        ${item('/guidance/', 'View by level', props.view.kind === 'levels')}
+        ${item('/guidance/?view=domain', 'View by area of need', props.view.kind === 'domains')}
+      </ul>
+      <ul class="govuk-list">
+        <li><a class="govuk-link" href="/check/">Check the level for a child</a>, step by step</li>
+        <li><a class="govuk-link" href="/guidance/versions/">Earlier versions and what changed</a></li>
+        ${props.editor ? html`<li><a class="govuk-link" href="/guidance/edit/">Edit the threshold guidance</a></li>` : null}
+      </ul>
+    </nav>
+  `;
+}
+
+function ByLevel(props: { guidance: GuidanceVersion }): VNode {
+  const { framework } = props.guidance;
+  const levels = sortedLevels(framework);
+  return html`
+    <h2 class="govuk-heading-m">Levels of need</h2>
+    <ul class="govuk-list">
+      ${levels.map(
+        (level) =>
+          html`<li key=${level.level}><a class="govuk-link" href=${`#level-${level.level}`}>${levelLabel(level)}</a></li>`,
+      )}
+    </ul>
+    ${levels.map(
+      (level) => html`<${LevelSection}
+        key=${level.level}
+        framework=${framework}
+        level=${level}
+        actions=${html`<p class="govuk-body app-no-print">
+          <a class="govuk-link" href=${`/guidance/?level=${level.level}&print=1`}>
+            Print-friendly view<span class="govuk-visually-hidden"> of level ${level.level}</span>
+          </a>
+        </p>`}
+      />`,
+    )}
+  `;
+}
+
+function ByDomain(props: { guidance: GuidanceVersion }): VNode {
+  const { framework } = props.guidance;
+  const groups = groupIndicators(framework);
+  return html`
+    <h2 class="govuk-heading-m">Areas of need</h2>
+    <p class="govuk-body">
+      The indicators follow the assessment triangle: the child's developmental needs, parenting capacity, and family
+      and environmental factors. Each shows its level of need.
+    </p>
+    <ul class="govuk-list">
+      ${groups.map(
+        (g) =>
+          html`<li key=${g.domain.id}><a class="govuk-link" href=${`#domain-${g.domain.id}`}>${g.domain.name}</a></li>`,
+      )}
+    </ul>
+    <${IndicatorGroups} groups=${groups} framework=${framework} showLevel=${true} headingLevel=${2} />
+  `;
+}
+
+function SearchResults(props: { guidance: GuidanceVersion; query: string }): VNode {
+  const { framework } = props.guidance;
+  const words = queryWords(props.query);
+  const results = props.query ? searchIndicators(framework, props.query) : [];
+  const heading =
+    props.query === ''
+      ? 'Enter a word to search for'
+      : results.length === 0
+        ? `No indicators match “${props.query}”`
+        : `${results.length} ${results.length === 1 ? 'indicator matches' : 'indicators match'} “${props.query}”`;
+  return html`
+    <h2 class="govuk-heading-m" id="results-heading">${heading}</h2>
+    ${
+      results.length === 0
+        ? html`
+          <p class="govuk-body">Try:</p>
+          <ul class="govuk-list govuk-list--bullet">
+            <li>a different or shorter word, for example “food” rather than “malnourished”</li>
+            <li>a word for what you saw or heard, for example “bruise”, “attendance” or “county lines”</li>
+            <li><a class="govuk-link" href="/guidance/?view=domain">browsing every indicator by area of need</a></li>
+          </ul>
+        `
+        : html`
+          <ol class="govuk-list app-results">
+            ${results.map(
+              (indicator) => html`
+                <li class="app-results__item" key=${indicator.id}>
+                  <p class="govuk-body govuk-!-margin-bottom-1">
+                    <${HighlightedIndicator} indicator=${indicator} words=${words} />
+                  </p>
+                  <p class="govuk-body-s govuk-!-margin-bottom-0">
+                    <${LevelTag} level=${indicator.level} framework=${framework} />
+                    ${' '}<a class="govuk-link" href=${`/guidance/?level=${indicator.level}`}>
+                      ${framework.levels.find((l) => l.level === indicator.level)?.name ?? `Level ${indicator.level}`}
+                    </a>
+                    <span class="govuk-hint app-inline-hint"> · ${whereIs(framework, indicator)}</span>
+                  </p>
+                </li>
+              `,
+            )}
+          </ol>
+        `
+    }
+    <p class="govuk-body"><a class="govuk-link" href="/guidance/">Back to all the guidance</a></p>
+  `;
+}
+
+/** One level in full, for reading on its own or printing. */
+function OneLevel(props: { guidance: GuidanceVersion; level: LevelNumber }): VNode {
+  const { guidance } = props;
+  const record = guidance.framework.levels.find((l) => l.level === props.level);
+  if (!record) return html`<p class="govuk-body">This version has no level ${props.level}.</p>`;
+  return html`
+    <div class="app-no-print">
+      <${Button} text="Print this page" type="button" variant="secondary" onClick=${() => window.print()} />
+    </div>
+    <${LevelSection} framework=${guidance.framework} level=${record} expanded=${true} headingless=${true} />
+    <p class="govuk-body-s app-print-source">
+      From version ${guidance.version} of the Northshire threshold guidance${
+        guidance.effectiveFrom ? `, in effect from ${formatDate(guidance.effectiveFrom)}` : ''
+      }. Check the current version at /guidance/ before relying on a printed copy.
+    </p>
+  `;
+}
+
+/** Which version this is, the notice, what changed in it, and what the guidance is for. */
+function About(props: { guidance: GuidanceVersion }): VNode {
+  const { guidance } = props;
+  return html`
+    <${Notice} framework=${guidance.framework} />
+    <${VersionFacts} guidance=${guidance} />
+    ${
+      guidance.changeSummary
+        ? html`<div class="govuk-inset-text">
+            <h2 class="govuk-heading-s govuk-!-margin-bottom-1">What changed in version ${guidance.version}</h2>
+            <p class="govuk-body govuk-!-margin-bottom-0">${guidance.changeSummary}</p>
             ${
-              level.response.earlyHelpPlanExpected
-                ? html`<p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">An Early Help Assessment and plan should normally already be in place.</p>`
+              guidance.version > 1
+                ? html`<p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                    <a class="govuk-link" href=${`/guidance/version/?v=${guidance.version}`}>See exactly what changed in version ${guidance.version}</a>
+                  </p>`
                 : null
             }
-          </dd>
-        </div>
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Consent</dt>
-          <dd class="govuk-summary-list__value">
-            <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">
-              ${level.consent.required ? 'The family’s informed consent is needed.' : 'Consent is not needed, but record why you did not seek it.'}
-            </p>
-            <p class="govuk-body govuk-!-margin-bottom-0">${level.consent.guidance}</p>
-          </dd>
-        </div>
-      </dl>
-      ${
-        count === 0
-          ? html`<p class="govuk-body">This version lists no indicators at level ${level.level}.</p>`
-          : html`
-            <details class="govuk-details">
-              <summary class="govuk-details__summary">
-                <span class="govuk-details__summary-text">
-                  ${`Indicators at level ${level.level} (${count})`}
-                </span>
-              </summary>
-              <div class="govuk-details__text">
-                ${groups.map(
-                  (group) => html`
-                    <h3 class="govuk-heading-m" key=${group.domain.id}>${group.domain.name}</h3>
-                    ${group.subDomains.map(
-                      ({ subDomain, indicators }) => html`
-                        <h4 class="govuk-heading-s" key=${`${subDomain.id}-heading`}>${subDomain.name}</h4>
-                        <ul class="govuk-list govuk-list--bullet" key=${`${subDomain.id}-list`}>
-                          ${indicators.map((indicator) => html`<${IndicatorItem} key=${indicator.id} indicator=${indicator} />`)}
-                        </ul>
-                      `,
-                    )}
-                  `,
-                )}
-              </div>
-            </details>
-          `
-      }
-    </section>
+          </div>`
+        : null
+    }
+    <p class="govuk-body">
+      Every partner agency in Northshire uses these four levels of need. For each level, the guidance says what to do
+      now, who to contact and whether you need the family's consent. Open a level's indicators to see what needs at
+      that level can look like.
+    </p>
   `;
 }
 
-function Guidance(props: { guidance: GuidanceVersion }): VNode {
-  const { guidance } = props;
+function Guidance(props: { guidance: GuidanceVersion; view: View; editor: boolean }): VNode {
+  const { guidance, view } = props;
   const { framework } = guidance;
-  const levels = [...framework.levels].sort((a, b) => a.level - b.level);
+  const levelRecord =
+    view.kind === 'level' ? framework.levels.find((l) => l.level === view.level) : undefined;
+
+  if (view.kind === 'level') {
+    return html`
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds app-print-full">
+          <a class="govuk-back-link" href=${`/guidance/#level-${view.level}`}>All levels</a>
+          <span class="govuk-caption-l">${framework.title}</span>
+          <h1 class="govuk-heading-l">
+            ${levelRecord ? html`<${LevelHeadingText} level=${levelRecord} />` : `Level ${view.level}`}
+          </h1>
+          <${Notice} framework=${framework} />
+          <${OneLevel} guidance=${guidance} level=${view.level} />
+        </div>
+      </div>
+    `;
+  }
+
   return html`
     <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
+      <div class="govuk-grid-column-two-thirds app-print-full">
         <${PageHeading} caption="Threshold guidance" text=${framework.title} />
-        <dl class="govuk-summary-list govuk-summary-list--no-border app-version">
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Version</dt>
-            <dd class="govuk-summary-list__value">${String(guidance.version)}</dd>
-          </div>
-          ${
-            guidance.effectiveFrom
-              ? html`<div class="govuk-summary-list__row">
-                  <dt class="govuk-summary-list__key">In effect from</dt>
-                  <dd class="govuk-summary-list__value">${formatDate(guidance.effectiveFrom)}</dd>
-                </div>`
-              : null
-          }
-          ${
-            guidance.publishedAt
-              ? html`<div class="govuk-summary-list__row">
-                  <dt class="govuk-summary-list__key">Published</dt>
-                  <dd class="govuk-summary-list__value">${formatDate(guidance.publishedAt)}</dd>
-                </div>`
-              : null
-          }
-        </dl>
+        <${SearchForm} query=${view.kind === 'search' ? view.query : ''} />
+        <${ViewLinks} view=${view} editor=${props.editor} />
         ${
-          framework.notice
-            ? html`<div class="govuk-warning-text">
-                <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-                <strong class="govuk-warning-text__text">
-                  <span class="govuk-visually-hidden">Warning</span>
-                  ${framework.notice}
-                </strong>
-              </div>`
-            : null
+          view.kind === 'search'
+            ? html`<${SearchResults} guidance=${guidance} query=${view.query} /><${About} guidance=${guidance} />`
+            : html`
+              <${About} guidance=${guidance} />
+              ${view.kind === 'domains' ? html`<${ByDomain} guidance=${guidance} />` : html`<${ByLevel} guidance=${guidance} />`}
+            `
         }
-        ${
-          guidance.changeSummary
-            ? html`<div class="govuk-inset-text">
-                <h2 class="govuk-heading-s govuk-!-margin-bottom-1">What changed in version ${guidance.version}</h2>
-                <p class="govuk-body govuk-!-margin-bottom-0">${guidance.changeSummary}</p>
-              </div>`
-            : null
-        }
-        <p class="govuk-body">
-          Every partner agency in Northshire uses these four levels of need. For each level, the guidance says what to
-          do now, who to contact and whether you need the family's consent. Open a level's indicators to see what needs
-          at that level can look like.
-        </p>
-        <h2 class="govuk-heading-m">Levels of need</h2>
-        <ul class="govuk-list">
-          ${levels.map(
-            (level) =>
-              html`<li key=${level.level}><a class="govuk-link" href=${`#level-${level.level}`}>${levelLabel(level)}</a></li>`,
-          )}
-        </ul>
-        ${levels.map((level) => html`<${LevelSection} key=${level.level} framework=${framework} level=${level} />`)}
       </div>
     </div>
   `;
+}
+
+/** Opens every closed details element while printing, so printed guidance is complete, then restores them. */
+function expandDetailsForPrint(): void {
+  let opened: HTMLDetailsElement[] = [];
+  window.addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll('details:not([open])')] as HTMLDetailsElement[];
+    for (const d of opened) d.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
 }
 
 type State =
@@ -222,9 +330,22 @@ type State =
   | { kind: 'none' }
   | { kind: 'failed'; error: unknown };
 
+function titleFor(view: View, guidance: GuidanceVersion | null): string {
+  if (view.kind === 'search')
+    return view.query ? `Search: ${view.query} – Threshold guidance` : 'Threshold guidance';
+  if (view.kind === 'domains') return 'Threshold guidance by area of need';
+  if (view.kind === 'level') {
+    const record = guidance?.framework.levels.find((l) => l.level === view.level);
+    return record ? `${levelLabel(record)} – Threshold guidance` : 'Threshold guidance';
+  }
+  return 'Threshold guidance';
+}
+
 function GuidancePage(): VNode {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [editor, setEditor] = useState(false);
+  const view = viewFromUrl();
 
   useEffect(() => {
     setState({ kind: 'loading' });
@@ -238,7 +359,18 @@ function GuidancePage(): VNode {
   }, [attempt]);
 
   useEffect(() => {
-    setTitle(state.kind === 'failed' ? 'Threshold guidance could not be loaded' : 'Threshold guidance');
+    loadMe().then(
+      (me) => setEditor(me?.roles.includes('guidance-editor') ?? false),
+      () => setEditor(false),
+    );
+  }, []);
+
+  useEffect(() => {
+    setTitle(
+      state.kind === 'failed'
+        ? 'Threshold guidance could not be loaded'
+        : titleFor(view, state.kind === 'loaded' ? state.guidance : null),
+    );
     // Opening /guidance/#level-3 scrolls to the level once it is on the page.
     if (state.kind === 'loaded' && window.location.hash) {
       document.getElementById(window.location.hash.slice(1))?.scrollIntoView();
@@ -264,9 +396,10 @@ function GuidancePage(): VNode {
         <p class="govuk-body">If a child is in immediate danger, call 999.</p>
       `;
     case 'loaded':
-      return html`<${Guidance} guidance=${state.guidance} />`;
+      return html`<${Guidance} guidance=${state.guidance} view=${view} editor=${editor} />`;
   }
 }
 
 boot();
+expandDetailsForPrint();
 mount(html`<${GuidancePage} />`);
