@@ -7,7 +7,7 @@ import type { Area } from './tables.ts';
  */
 export const AREA_PATH_PREFIXES: Record<Area, readonly string[]> = {
   guidance: ['/api/guidance'],
-  referrals: ['/api/referrals', '/api/stats'],
+  referrals: ['/api/referrals', '/api/stats', '/api/notifications'],
   board: ['/api/board'],
   directory: ['/api/me', '/api/agencies', '/api/audit', '/api/health', '/api/openapi.json', '/api/config'],
 };

@@ -26,6 +26,13 @@ export type FunctionConfig = z.infer<typeof FunctionEnvSchema>;
 /** The referrals function also reads the current guidance, through the public guidance API. */
 export const ReferralsEnvSchema = FunctionEnvSchema.extend({ GUIDANCE_URL: z.url('must be a URL') });
 
+/** The scheduled reminder needs only the referrals and audit tables. */
+export const ReminderEnvSchema = FunctionEnvSchema.pick({
+  TABLE_NAME: true,
+  AUDIT_TABLE_NAME: true,
+  LOG_LEVEL: true,
+});
+
 /** The directory function also tells the web front end how to sign in (GET /api/config). */
 export const DirectoryEnvSchema = FunctionEnvSchema.extend({
   /** Cognito's hosted sign-in origin, e.g. https://portal.auth.eu-west-2.amazoncognito.com */

@@ -29,12 +29,14 @@ import {
 } from '../platform/http.ts';
 import { hasRole, type Principal } from '../platform/identity.ts';
 import type { GuidanceSource } from './guidance-source.ts';
+import { notificationFor } from './notifications.ts';
 import {
   addNote,
   closeReferral,
   createReferral,
   decideReferral,
   getReferral,
+  listNotifications,
   listReferrals,
   referralStats,
   reviewReferral,
@@ -42,7 +44,7 @@ import {
   updateReferral,
   withdrawReferral,
 } from './routes.ts';
-import type { CounterChange, ReferralStore } from './store.ts';
+import type { CounterChange, OutboxMessage, ReferralStore } from './store.ts';
 
 export interface ReferralsDeps extends PlatformDeps {
   store: ReferralStore;
@@ -290,6 +292,7 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<AppEnv> {
       entryText?: string;
       childKeys?: string[];
       counters?: CounterChange[];
+      messages?: OutboxMessage[];
     }>,
   ) => {
     const me = signedIn(c);
@@ -317,6 +320,7 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<AppEnv> {
       audit: deps.audit.putItem(event(c, me, action, id)),
       ...(next.childKeys ? { childKeys: next.childKeys } : {}),
       ...(next.counters ? { counters: next.counters } : {}),
+      ...(next.messages ? { messages: next.messages } : {}),
     });
     return respond(c, me, next.referral);
   };
@@ -351,16 +355,18 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<AppEnv> {
             : 'referred before',
         ].join('; '),
       }));
+      const submittedReferral: Referral = {
+        ...referral,
+        ...suggestion,
+        submittedAt: at,
+        decisionDueAt: decisionDueAt(submittedAt).toISOString(),
+        ...(possibleDuplicates.length ? { possibleDuplicates } : {}),
+      };
       return {
-        referral: {
-          ...referral,
-          ...suggestion,
-          submittedAt: at,
-          decisionDueAt: decisionDueAt(submittedAt).toISOString(),
-          ...(possibleDuplicates.length ? { possibleDuplicates } : {}),
-        },
+        referral: submittedReferral,
         childKeys,
         counters: [{ sk: `M#${at.slice(0, 7)}#AGENCY#${referral.agencyId}`, add: { submitted: 1 } }],
+        messages: [{ audience: 'TRIAGE', notification: notificationFor.submitted(at, submittedReferral) }],
       };
     }),
   );
@@ -393,6 +399,9 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<AppEnv> {
       return {
         referral: { ...referral, decision: { ...input, decidedAt: at, decidedBy: person(me) } },
         counters: [{ sk: `Q#${quarterOf(at)}#AGENCY#${referral.agencyId}`, add }],
+        messages: [
+          { audience: `AGENCY#${referral.agencyId}`, notification: notificationFor.decided(at, referral) },
+        ],
       };
     }),
   );
@@ -417,6 +426,18 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<AppEnv> {
     const entry = entryFor(me, 'note', clock().toISOString(), text);
     await store.addNote(id, entry, deps.audit.putItem(event(c, me, 'referral.note', id)));
     return c.json(entry, 201);
+  });
+
+  app.openapi(listNotifications, async (c) => {
+    const me = signedIn(c);
+    const { limit } = c.req.valid('query');
+    const audience = hasRole(me, 'triage')
+      ? 'TRIAGE'
+      : hasRole(me, 'referrer') && me.agencyId
+        ? (`AGENCY#${me.agencyId}` as const)
+        : null;
+    if (!audience) throw new Forbidden('Notifications are for referrers and the front door');
+    return c.json({ items: await store.notifications(audience, limit) }, 200);
   });
 
   app.openapi(referralStats, async (c) => {

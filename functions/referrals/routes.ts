@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
+import { NotificationSchema } from '../../shared/notification.ts';
 import { ProblemSchema } from '../../shared/problem.ts';
 import {
   DecisionInputSchema,
@@ -198,7 +199,22 @@ export const referralStats = createRoute({
   },
 });
 
+export const listNotifications = createRoute({
+  method: 'get',
+  path: '/api/notifications',
+  tags,
+  summary:
+    "The caller's notifications, newest first: a referrer's agency's, or the front door's (no child details)",
+  security,
+  request: { query: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50) }) },
+  responses: {
+    200: json('Notifications', z.object({ items: z.array(NotificationSchema) })),
+    403: problem('Neither a referrer nor the front door'),
+  },
+});
+
 export const referralRoutes = [
+  listNotifications,
   listReferrals,
   createReferral,
   getReferral,

@@ -8,6 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
+import type { Notification } from '../../shared/notification.ts';
 import type { Referral, ReferralSummary, TimelineEntry } from '../../shared/referral.ts';
 import type { AuditWriter } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
@@ -50,6 +51,17 @@ export interface PriorReferral {
   matchedOn: 'child' | 'name_and_birth';
 }
 
+/** Who a notification is for: the front door, or one agency's referrers. */
+export type Audience = 'TRIAGE' | `AGENCY#${string}`;
+
+export interface OutboxMessage {
+  audience: Audience;
+  notification: Notification;
+}
+
+/** Notifications are kept for 90 days. */
+const OUTBOX_TTL_SECONDS = 90 * 24 * 60 * 60;
+
 export interface CounterChange {
   /** Sort key under the STATS partition, e.g. `M#2026-11#AGENCY#brookfield-primary`. */
   sk: string;
@@ -79,8 +91,25 @@ export interface ReferralStore {
   update(
     referral: Referral,
     expectedVersion: number,
-    extras: { entry?: TimelineEntry; audit: AuditPut; childKeys?: string[]; counters?: CounterChange[] },
+    extras: {
+      entry?: TimelineEntry;
+      audit: AuditPut;
+      childKeys?: string[];
+      counters?: CounterChange[];
+      messages?: OutboxMessage[];
+    },
   ): Promise<void>;
+  /** The newest notifications for an audience. */
+  notifications(audience: Audience, limit: number): Promise<Notification[]>;
+  /**
+   * Sends one "about to be overdue" notification per open referral due before `before`, at most once
+   * per referral however often it runs. Returns how many were sent.
+   */
+  remindDueSoon(
+    before: string,
+    message: (summary: ReferralSummary) => Notification,
+    audit: (summary: ReferralSummary) => AuditPut,
+  ): Promise<number>;
   /** Appends a note to a referral that is still open to notes. */
   addNote(id: string, entry: TimelineEntry, audit: AuditPut): Promise<void>;
   priorForChild(childKeys: readonly string[], excludeId: string): Promise<PriorReferral[]>;
@@ -156,6 +185,15 @@ const nextUlid = monotonicFactory();
 
 function timelineItem(id: string, entry: TimelineEntry): Record<string, unknown> {
   return { pk: `REFERRAL#${id}`, sk: `TIMELINE#${entry.at}#${nextUlid(Date.parse(entry.at))}`, ...entry };
+}
+
+function outboxItem({ audience, notification }: OutboxMessage): Record<string, unknown> {
+  return {
+    pk: `OUTBOX#${audience}`,
+    sk: `${notification.at}#${notification.id}`,
+    ...notification,
+    expiresAt: Math.floor(Date.parse(notification.at) / 1000) + OUTBOX_TTL_SECONDS,
+  };
 }
 
 function cancellationCodes(error: unknown): (string | undefined)[] | null {
@@ -276,7 +314,7 @@ export function createDynamoReferralStore(db: DynamoDBDocumentClient, tableName:
       }
     },
 
-    async update(referral, expectedVersion, { entry, audit, childKeys = [], counters = [] }) {
+    async update(referral, expectedVersion, { entry, audit, childKeys = [], counters = [], messages = [] }) {
       const items: TransactItem[] = [
         {
           Put: {
@@ -305,6 +343,8 @@ export function createDynamoReferralStore(db: DynamoDBDocumentClient, tableName:
           },
         });
       }
+      for (const message of messages)
+        items.push({ Put: { TableName: tableName, Item: outboxItem(message) } });
       for (const change of counters) {
         const names = Object.keys(change.add);
         items.push({
@@ -352,6 +392,53 @@ export function createDynamoReferralStore(db: DynamoDBDocumentClient, tableName:
         }
         throw error;
       }
+    },
+
+    async notifications(audience, limit) {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `OUTBOX#${audience}` },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (page.Items ?? []).map(({ pk: _pk, sk: _sk, expiresAt: _e, ...n }) => n as Notification);
+    },
+
+    async remindDueSoon(before, message, audit) {
+      let sent = 0;
+      let startKey: StoreKey | undefined;
+      do {
+        const page = await store.listForTriage('open', { limit: 100, startKey, overdueAt: before });
+        for (const summary of page.items) {
+          try {
+            await transact([
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { pk: `REMINDER#${summary.id}`, sk: 'DUE_SOON', at: before },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: outboxItem({ audience: 'TRIAGE', notification: message(summary) }),
+                },
+              },
+              audit(summary),
+            ]);
+            sent++;
+          } catch (error) {
+            // Already reminded (by this run's predecessor or a concurrent one): nothing to do.
+            if (cancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+          }
+        }
+        startKey = page.lastKey;
+      } while (startKey);
+      return sent;
     },
 
     async priorForChild(childKeys, excludeId) {

@@ -18,6 +18,8 @@ import type { PlatformDeps } from '../../functions/platform/http.ts';
 import { createTokenVerifier } from '../../functions/platform/identity.ts';
 import { createLogger, type Logger } from '../../functions/platform/logger.ts';
 import { createCursorCodec } from '../../functions/platform/pagination.ts';
+import { createReminderJob } from '../../functions/referrals/reminders.ts';
+import { createDynamoReferralStore } from '../../functions/referrals/store.ts';
 import { PROBLEM_CONTENT_TYPE } from '../../shared/problem.ts';
 import { seedDemoData } from '../seed/seed.ts';
 import { createAreaApps } from './areas.ts';
@@ -119,6 +121,15 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       cursors: createCursorCodec(randomBytes(32).toString('hex'), clock),
     };
     const apps = createAreaApps(db, tables, platform);
+    // The scheduled reminder, as EventBridge runs it in AWS: at start, then every five minutes.
+    const remind = createReminderJob({ store: createDynamoReferralStore(db, tables.referrals), ...platform });
+    const runReminders = () =>
+      remind().catch((error: unknown) =>
+        logger.log('error', 'reminders failed', { error: error instanceof Error ? error.name : 'unknown' }),
+      );
+    void runReminders();
+    const reminderTimer = setInterval(runReminders, 5 * 60 * 1000);
+    reminderTimer.unref();
     const webDir = options.webDir ?? DEFAULT_WEB_DIR;
 
     const root = new Hono();
@@ -171,6 +182,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       tables,
       seeded,
       async stop() {
+        clearInterval(reminderTimer);
         await new Promise<void>((done) => {
           server.close(() => done());
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();

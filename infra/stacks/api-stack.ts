@@ -1,4 +1,4 @@
-import { Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   HttpApi,
   HttpMethod,
@@ -11,6 +11,8 @@ import {
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AREA_PATH_PREFIXES, areaForPath, PUBLIC_ROUTES } from '../../functions/platform/area-routes.ts';
@@ -72,6 +74,7 @@ export function routeSpecs(): RouteSpec[] {
  */
 export class ApiStack extends Stack {
   readonly functions: Record<Area, PortalFunction>;
+  readonly reminders: PortalFunction;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -121,6 +124,21 @@ export class ApiStack extends Stack {
       });
     }
     this.functions = functions;
+
+    // "About to be overdue" reminders to the front door (the referrals issue, item 4).
+    const reminders = new PortalFunction(this, 'RemindersFunction', {
+      entry: 'functions/referrals/reminders-handler.ts',
+      description: 'Partnership portal: reminds the front door of referrals about to be overdue',
+      environment: { LOG_LEVEL: props.logLevel ?? 'info' },
+    });
+    reminders.bindTable('TABLE_NAME', props.tables.referrals, 'readWrite');
+    reminders.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append');
+    new Rule(this, 'RemindersSchedule', {
+      description: 'Every 15 minutes: remind the front door of referrals due within two hours',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(reminders, { retryAttempts: 2 })],
+    });
+    this.reminders = reminders;
 
     const jwt: IHttpRouteAuthorizer = new HttpUserPoolAuthorizer('CognitoJwt', props.userPool, {
       userPoolClients: [props.webClient],

@@ -450,6 +450,67 @@ describe('simultaneous decisions', () => {
   });
 });
 
+describe('notifications', () => {
+  it('tells the front door of a submission and the referrer of a decision, with no child details', async () => {
+    now = new Date('2026-07-01T09:00:00Z');
+    const submitted = await step('amira', await create('amira'), 'submit');
+    const forGrace = (await (await api.request('GET', '/api/notifications', { as: 'grace' })).json()) as {
+      items: { kind: string; reference: string; subject: string; body: string; link: string }[];
+    };
+    const arrival = forGrace.items.find((n) => n.reference === submitted.reference);
+    expect(arrival).toMatchObject({
+      kind: 'referral.submitted',
+      subject: `New early-help referral ${submitted.reference}`,
+      link: `/referrals/view/?id=${submitted.id}`,
+    });
+    expect(arrival?.body).toContain('5pm on Thursday 2 July');
+
+    now = new Date('2026-07-01T11:00:00Z');
+    await step('grace', await step('grace', submitted, 'review'), 'decision', decision);
+    const forAmira = (await (await api.request('GET', '/api/notifications', { as: 'amira' })).json()) as {
+      items: { kind: string; reference: string }[];
+    };
+    expect(forAmira.items[0]).toMatchObject({ kind: 'referral.decided', reference: submitted.reference });
+    const forDan = (await (await api.request('GET', '/api/notifications', { as: 'dan' })).json()) as {
+      items: { reference: string }[];
+    };
+    expect(forDan.items.map((n) => n.reference)).not.toContain(submitted.reference);
+    const everything = JSON.stringify([forGrace, forAmira]);
+    for (const detail of ['Maisie', 'Fairbrook', 'NS1 2AB', 'hungry'])
+      expect(everything).not.toContain(detail);
+    expect((await api.request('GET', '/api/notifications', { as: 'tom' })).status).toBe(403);
+  });
+
+  it('reminds the front door once of each referral about to be overdue, however often the job runs', async () => {
+    now = new Date('2026-07-06T09:00:00Z');
+    const submitted = await step('nadia', await create('nadia'), 'submit');
+    expect(submitted.decisionDueAt).toBe('2026-07-07T16:00:00.000Z');
+    const { createReminderJob } = await import('../../functions/referrals/reminders.ts');
+    const { createDynamoReferralStore } = await import('../../functions/referrals/store.ts');
+    const { createAuditWriter } = await import('../../functions/platform/audit.ts');
+    const { silentLogger } = await import('../../functions/platform/logger.ts');
+    const job = createReminderJob({
+      store: createDynamoReferralStore(api.store.db, api.store.tables.referrals),
+      audit: createAuditWriter(api.store.db, api.store.tables.audit, () => now),
+      clock: () => now,
+      logger: silentLogger,
+    });
+    const reminders = async () =>
+      (
+        (await (await api.request('GET', '/api/notifications?limit=100', { as: 'grace' })).json()) as {
+          items: { kind: string; reference: string }[];
+        }
+      ).items.filter((n) => n.kind === 'referral.due_soon' && n.reference === submitted.reference);
+    await job();
+    expect(await reminders()).toHaveLength(0);
+    now = new Date('2026-07-07T14:30:00Z');
+    expect(await job()).toBeGreaterThanOrEqual(1);
+    expect(await job()).toBe(0);
+    expect(await reminders()).toHaveLength(1);
+    expect((await auditFor(submitted.id)).filter((e) => e.action === 'referral.remind')).toHaveLength(1);
+  });
+});
+
 describe('partnership figures', () => {
   it('counts submissions by month and decisions by quarter, with the agreement matrix, for triage and the board only', async () => {
     const res = await api.request('GET', '/api/stats/referrals?year=2026', { as: 'helen' });

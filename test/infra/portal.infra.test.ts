@@ -197,7 +197,8 @@ describe('data stack', () => {
 describe('functions', () => {
   it('has exactly one function per area, arm64 on Node.js 22, under the 30 s integration timeout', () => {
     const functions = resourcesOf(api, 'AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(AREAS.length);
+    // One per area, plus the scheduled reminder.
+    expect(Object.keys(functions)).toHaveLength(AREAS.length + 1);
     for (const area of AREAS) {
       const { resource } = areaFunction(area);
       expect(resource.Properties).toMatchObject({
@@ -213,6 +214,21 @@ describe('functions', () => {
       Runtime: 'nodejs22.x',
       Timeout: Match.anyValue(),
     });
+  });
+
+  it('runs the due-soon reminder every 15 minutes, with the referrals table and append on audit only', () => {
+    api.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+    });
+    const [id, reminder] =
+      Object.entries(resourcesOf(api, 'AWS::Lambda::Function')).find(([key]) =>
+        key.startsWith('RemindersFunction'),
+      ) ?? [];
+    expect(id).toBeDefined();
+    expect(Object.keys((reminder?.Properties.Environment as { Variables: object }).Variables).sort()).toEqual(
+      ['AUDIT_TABLE_NAME', 'LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_NAME'].sort(),
+    );
   });
 
   it('gives each function its own table, the audit table and the token issuer and client', () => {
