@@ -225,8 +225,8 @@ describe('functions', () => {
       Object.entries(resourcesOf(api, 'AWS::Lambda::Function')).find(([key]) =>
         key.startsWith('RemindersFunction'),
       ) ?? [];
-    expect(id).toBeDefined();
-    expect(Object.keys((reminder?.Properties.Environment as { Variables: object }).Variables).sort()).toEqual(
+    if (!id || !reminder) throw new Error('no reminder function');
+    expect(Object.keys((reminder.Properties.Environment as { Variables: object }).Variables).sort()).toEqual(
       ['AUDIT_TABLE_NAME', 'LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_NAME'].sort(),
     );
   });
