@@ -27,10 +27,24 @@ if (!existsSync(join(webAssetPath, 'index.html'))) {
   execFileSync('npx', ['tsx', 'web/build.ts'], { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
 }
 
+// GOV.UK Notify is optional: `-c notifyTemplateId=… -c frontDoorEmail=…` (and a Secrets Manager secret
+// `partnership-portal/notify-api-key`) turn email on; without them notifications stay in the portal.
+const notifyTemplateId = app.node.tryGetContext('notifyTemplateId') as string | undefined;
+const frontDoorEmail = app.node.tryGetContext('frontDoorEmail') as string | undefined;
+
 createPortal(app, {
   account: process.env.CDK_DEFAULT_ACCOUNT ?? '111111111111',
   region: String(app.node.tryGetContext('region') ?? 'eu-west-2'),
   webAssetPath,
+  ...(notifyTemplateId && frontDoorEmail
+    ? {
+        notify: {
+          apiKeySecretName: 'partnership-portal/notify-api-key',
+          templateId: notifyTemplateId,
+          frontDoorEmail,
+        },
+      }
+    : {}),
 });
 
 // cdk-nag 3 is a policy-validation plugin (not an Aspect): synthesis fails on any unacknowledged finding.

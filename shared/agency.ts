@@ -19,6 +19,8 @@ export const AgencySchema = z.strictObject({
   name: z.string(),
   kind: z.enum(AGENCY_KINDS),
   active: z.boolean(),
+  /** The agency's safeguarding mailbox: notifications for its referrers go there (a team address, not a person's). */
+  notifyEmail: z.email().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Optimistic-concurrency version: sent back as `If-Match` on edits. */
@@ -26,16 +28,19 @@ export const AgencySchema = z.strictObject({
 });
 export type Agency = z.infer<typeof AgencySchema>;
 
+const notifyEmail = z.email('Enter an email address, like safeguarding@school.example.org').max(200);
+
 export const AgencyCreateSchema = z.strictObject({
   name: agencyName,
   kind: z.enum(AGENCY_KINDS, { error: 'Choose the kind of agency' }),
+  notifyEmail: notifyEmail.optional(),
 });
 export type AgencyCreate = z.infer<typeof AgencyCreateSchema>;
 
 /** Agencies are renamed or deactivated, never deleted: records keep pointing at them. */
 export const AgencyUpdateSchema = z
-  .strictObject({ name: agencyName.optional(), active: z.boolean().optional() })
-  .refine((u) => u.name !== undefined || u.active !== undefined, {
-    message: 'Change the name or the status',
+  .strictObject({ name: agencyName.optional(), active: z.boolean().optional(), notifyEmail: notifyEmail.optional() })
+  .refine((u) => u.name !== undefined || u.active !== undefined || u.notifyEmail !== undefined, {
+    message: 'Change the name, the status or the email address',
   });
 export type AgencyUpdate = z.infer<typeof AgencyUpdateSchema>;

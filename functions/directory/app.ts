@@ -81,6 +81,7 @@ export function createDirectoryApp(deps: DirectoryDeps): OpenAPIHono<AppEnv> {
       id: ulid(),
       name: input.name,
       kind: input.kind,
+      ...(input.notifyEmail ? { notifyEmail: input.notifyEmail } : {}),
       active: true,
       createdAt: now,
       updatedAt: now,
@@ -114,6 +115,7 @@ export function createDirectoryApp(deps: DirectoryDeps): OpenAPIHono<AppEnv> {
       ...existing,
       ...(change.name !== undefined ? { name: change.name } : {}),
       ...(change.active !== undefined ? { active: change.active } : {}),
+      ...(change.notifyEmail !== undefined ? { notifyEmail: change.notifyEmail } : {}),
       updatedAt: clock().toISOString(),
       version: expected + 1,
     };

@@ -8,6 +8,8 @@ import type { StoreKey } from './pagination.ts';
  */
 export interface AgencyNames {
   names(): Promise<Map<string, string>>;
+  /** Each agency's safeguarding mailbox, where one is set. */
+  notifyEmails(): Promise<Map<string, string>>;
 }
 
 export function createAgencyNames(
@@ -16,29 +18,35 @@ export function createAgencyNames(
   clock: () => Date,
   maxAgeMs = 300_000,
 ): AgencyNames {
-  let cached: { at: number; names: Map<string, string> } | undefined;
+  let cached: { at: number; names: Map<string, string>; emails: Map<string, string> } | undefined;
+  const load = async () => {
+    const now = clock().getTime();
+    if (cached && now - cached.at < maxAgeMs) return cached;
+    const names = new Map<string, string>();
+    const emails = new Map<string, string>();
+    let start: StoreKey | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: directoryTable,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'AGENCY' },
+          ProjectionExpression: 'id, #n, notifyEmail',
+          ExpressionAttributeNames: { '#n': 'name' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        names.set(String(item.id), String(item.name));
+        if (typeof item.notifyEmail === 'string') emails.set(String(item.id), item.notifyEmail);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    cached = { at: now, names, emails };
+    return cached;
+  };
   return {
-    async names() {
-      const now = clock().getTime();
-      if (cached && now - cached.at < maxAgeMs) return cached.names;
-      const names = new Map<string, string>();
-      let start: StoreKey | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: directoryTable,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': 'AGENCY' },
-            ProjectionExpression: 'id, #n',
-            ExpressionAttributeNames: { '#n': 'name' },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) names.set(String(item.id), String(item.name));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      cached = { at: now, names };
-      return names;
-    },
+    names: async () => (await load()).names,
+    notifyEmails: async () => (await load()).emails,
   };
 }

@@ -33,6 +33,18 @@ export const ReminderEnvSchema = FunctionEnvSchema.pick({
   LOG_LEVEL: true,
 });
 
+/** The outbox's email delivery in AWS (functions/referrals/notify-handler.ts). */
+export const NotifyEnvSchema = z.object({
+  /** GOV.UK Notify's API key, from Secrets Manager (a deploy-time dynamic reference). */
+  NOTIFY_API_KEY: nonEmpty,
+  /** A Notify email template with ((subject)), ((body)) and ((link)) placeholders. */
+  NOTIFY_TEMPLATE_ID: nonEmpty,
+  FRONT_DOOR_EMAIL: z.email('must be an email address'),
+  DIRECTORY_TABLE_NAME: nonEmpty,
+  PORTAL_URL: z.url('must be a URL'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
 /** The directory function also tells the web front end how to sign in (GET /api/config). */
 export const DirectoryEnvSchema = FunctionEnvSchema.extend({
   /** Cognito's hosted sign-in origin, e.g. https://portal.auth.eu-west-2.amazoncognito.com */

@@ -26,6 +26,8 @@ export interface TableDefinition {
   readonly sortKey: string;
   readonly indexes: readonly IndexDefinition[];
   readonly timeToLiveAttribute?: string;
+  /** Stream new items (the referrals outbox is emailed from the stream in AWS). */
+  readonly stream?: 'NEW_IMAGE';
 }
 
 const base = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -40,6 +42,7 @@ export const TABLES = {
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     ],
     timeToLiveAttribute: 'expiresAt',
+    stream: 'NEW_IMAGE',
   },
   board: { id: 'board', ...base, indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }] },
   directory: { id: 'directory', ...base, indexes: [] },

@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { TableDefinition } from '../../functions/platform/tables.ts';
@@ -36,6 +36,7 @@ export class PortalTable extends Construct {
       encryptionKey,
       removalPolicy: RemovalPolicy.RETAIN,
       ...(definition.timeToLiveAttribute ? { timeToLiveAttribute: definition.timeToLiveAttribute } : {}),
+      ...(definition.stream ? { stream: StreamViewType.NEW_IMAGE } : {}),
     });
     for (const index of definition.indexes) {
       this.table.addGlobalSecondaryIndex({

@@ -29,6 +29,9 @@ export function createTableInput(definition: TableDefinition, tableName: string)
       { AttributeName: definition.partitionKey, KeyType: 'HASH' },
       { AttributeName: definition.sortKey, KeyType: 'RANGE' },
     ],
+    ...(definition.stream
+      ? { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } }
+      : {}),
     ...(definition.indexes.length
       ? {
           GlobalSecondaryIndexes: definition.indexes.map((index) => ({

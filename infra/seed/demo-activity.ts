@@ -297,7 +297,8 @@ export async function seedDemoActivity(
       title: 'Joint commissioning of early help for exploitation',
       theme: 'joint-commissioning',
       ownerAgencyId: 'northshire-council',
-      dueDate: today(20),
+      // Due in 12 days with its last update 60 days old: amber until someone reports progress (journey 5).
+      dueDate: today(12),
       updates: [
         { daysAgo: 60, narrative: 'Needs analysis shared with health and police.', status: 'in_progress' },
       ],

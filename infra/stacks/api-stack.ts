@@ -13,6 +13,8 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AREA_PATH_PREFIXES, areaForPath, PUBLIC_ROUTES } from '../../functions/platform/area-routes.ts';
@@ -34,6 +36,11 @@ export interface ApiStackProps extends StackProps {
   readonly issuer: string;
   /** @default 'info' */
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Email the outbox through GOV.UK Notify. Off unless given: the outbox is still read in the portal.
+   * The API key is read from Secrets Manager (create the secret before deploying).
+   */
+  readonly notify?: { apiKeySecretName: string; templateId: string; frontDoorEmail: string };
 }
 
 /** One API Gateway route: `ANY /api/board/{proxy+}`, or a method on a public path. */
@@ -139,6 +146,44 @@ export class ApiStack extends Stack {
       targets: [new LambdaFunction(reminders, { retryAttempts: 2 })],
     });
     this.reminders = reminders;
+
+    if (props.notify) {
+      // The outbox (OUTBOX#… items of the referrals table) streams to GOV.UK Notify emails.
+      const notifier = new PortalFunction(this, 'NotifyFunction', {
+        entry: 'functions/referrals/notify-handler.ts',
+        description: 'Partnership portal: emails notifications through GOV.UK Notify',
+        environment: {
+          NOTIFY_API_KEY: Secret.fromSecretNameV2(
+            this,
+            'NotifyApiKey',
+            props.notify.apiKeySecretName,
+          ).secretValue.unsafeUnwrap(),
+          NOTIFY_TEMPLATE_ID: props.notify.templateId,
+          FRONT_DOOR_EMAIL: props.notify.frontDoorEmail,
+          PORTAL_URL: `https://${props.portalDomainName}`,
+          LOG_LEVEL: props.logLevel ?? 'info',
+        },
+      });
+      notifier.bindAgencyNames('DIRECTORY_TABLE_NAME', props.tables.directory);
+      Validations.of(notifier.role ?? notifier).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'dynamodb:ListStreams has no resource-level permissions (AWS requires Resource "*"); the stream reads themselves are granted on the referrals table\'s stream only, by the event source.',
+      });
+      notifier.addEventSource(
+        new DynamoEventSource(props.tables.referrals.table, {
+          startingPosition: StartingPosition.LATEST,
+          batchSize: 25,
+          retryAttempts: 3,
+          filters: [
+            FilterCriteria.filter({
+              eventName: FilterRule.isEqual('INSERT'),
+              dynamodb: { NewImage: { pk: { S: FilterRule.beginsWith('OUTBOX#') } } },
+            }),
+          ],
+        }),
+      );
+    }
 
     const jwt: IHttpRouteAuthorizer = new HttpUserPoolAuthorizer('CognitoJwt', props.userPool, {
       userPoolClients: [props.webClient],

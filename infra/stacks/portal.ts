@@ -15,6 +15,8 @@ export interface PortalProps {
   readonly authDomainPrefix?: string;
   /** @default 'Portal' */
   readonly stackPrefix?: string;
+  /** Email notifications through GOV.UK Notify (off unless given). */
+  readonly notify?: { apiKeySecretName: string; templateId: string; frontDoorEmail: string };
 }
 
 export interface Portal {
@@ -68,6 +70,7 @@ export function createPortal(app: App, props: PortalProps): Portal {
     issuer: auth.issuer,
     authOrigin: authOrigin(authDomainPrefix, props.region),
     portalDomainName: web.distribution.distributionDomainName,
+    ...(props.notify ? { notify: props.notify } : {}),
   });
 
   for (const stack of [waf, data, web, auth, api]) Tags.of(stack).add('Project', 'partnership-portal');

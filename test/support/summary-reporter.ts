@@ -10,12 +10,16 @@ export default class SummaryReporter implements Reporter {
     for (const module of modules) {
       const kind = module.project.name || 'default';
       const counts = byKind.get(kind) ?? { passed: 0, failed: 0, skipped: 0 };
+      let failedHere = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') counts.passed++;
-        else if (state === 'failed') counts.failed++;
+        else if (state === 'failed') failedHere++;
         else counts.skipped++;
       }
+      // A file that failed outside its tests (a failing beforeAll, an import error) counts as a failure too.
+      if (failedHere === 0 && !module.ok()) failedHere = 1;
+      counts.failed += failedHere;
       byKind.set(kind, counts);
     }
     const total = { passed: 0, failed: 0, skipped: 0 };

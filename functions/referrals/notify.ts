@@ -1,0 +1,74 @@
+import type { Notification } from '../../shared/notification.ts';
+import type { Logger } from '../platform/logger.ts';
+
+/**
+ * Email delivery of the outbox in AWS, through GOV.UK Notify as councils do: DynamoDB streams each new
+ * `OUTBOX#…` item of the referrals table to this code, which sends it to the team mailbox of its
+ * audience (the front door's, or the referrer's agency's). The email holds the subject, the body and a
+ * link, never a child's details. Locally the outbox is read in the portal instead (`/notifications/`).
+ */
+export interface EmailSender {
+  /** One email through a Notify template with `subject`, `body` and `link` placeholders. */
+  send(
+    to: string,
+    personalisation: { subject: string; body: string; link: string },
+    reference: string,
+  ): Promise<void>;
+}
+
+export interface OutboxDeliveryDeps {
+  sender: EmailSender;
+  /** The front door's team mailbox. */
+  frontDoorEmail: string;
+  /** Agencies' safeguarding mailboxes by agency id. */
+  agencyEmails(): Promise<Map<string, string>>;
+  /** The portal's origin, so links in emails are absolute. */
+  portalUrl: string;
+  logger: Logger;
+}
+
+/** The parts of a DynamoDB stream record this reads (NEW_IMAGE, already unmarshalled). */
+export interface OutboxRecord {
+  eventName?: string;
+  item?: Record<string, unknown>;
+}
+
+export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
+  return async (records: readonly OutboxRecord[]): Promise<{ sent: number; skipped: number }> => {
+    let sent = 0;
+    let skipped = 0;
+    for (const record of records) {
+      const pk = record.item?.pk;
+      if (record.eventName !== 'INSERT' || typeof pk !== 'string' || !pk.startsWith('OUTBOX#')) continue;
+      const {
+        pk: _pk,
+        sk: _sk,
+        expiresAt: _e,
+        ...notification
+      } = record.item as Record<string, unknown> & Notification;
+      const audience = pk.slice('OUTBOX#'.length);
+      const to =
+        audience === 'TRIAGE'
+          ? deps.frontDoorEmail
+          : (await deps.agencyEmails()).get(audience.replace(/^AGENCY#/, ''));
+      if (!to) {
+        // An agency with no mailbox set still sees its messages in the portal.
+        deps.logger.log('warn', 'no mailbox for a notification', { audience, kind: notification.kind });
+        skipped++;
+        continue;
+      }
+      await deps.sender.send(
+        to,
+        {
+          subject: notification.subject,
+          body: notification.body,
+          link: new URL(notification.link, deps.portalUrl).toString(),
+        },
+        notification.id,
+      );
+      sent++;
+    }
+    deps.logger.log('info', 'notifications emailed', { sent, skipped });
+    return { sent, skipped };
+  };
+}

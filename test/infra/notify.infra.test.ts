@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPortal, type Portal } from '../../infra/stacks/portal.ts';
+
+/** Email through GOV.UK Notify, when configured: the referrals table's stream of outbox items only. */
+let workDir: string;
+let portal: Portal;
+let api: Template;
+let data: Template;
+
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'portal-notify-'));
+  const site = join(workDir, 'site');
+  mkdirSync(site);
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>stub</title>');
+  const app = new App({
+    context: { 'aws:cdk:bundling-stacks': [] },
+    outdir: join(workDir, 'cdk.out'),
+    builtinCloudFormationValidation: false,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  portal = createPortal(app, {
+    account: '111111111111',
+    region: 'eu-west-2',
+    webAssetPath: site,
+    notify: {
+      apiKeySecretName: 'partnership-portal/notify-api-key',
+      templateId: 'tmpl-1',
+      frontDoorEmail: 'frontdoor@example.org',
+    },
+  });
+  app.synth();
+  api = Template.fromStack(portal.api);
+  data = Template.fromStack(portal.data);
+});
+
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('GOV.UK Notify delivery', () => {
+  it('streams new items of the referrals table only, filtered to outbox inserts', () => {
+    data.hasResourceProperties('AWS::DynamoDB::Table', {
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
+    const mappings = Object.values(api.findResources('AWS::Lambda::EventSourceMapping')) as {
+      Properties: Record<string, unknown>;
+    }[];
+    expect(mappings).toHaveLength(1);
+    const filter = JSON.stringify(mappings[0]?.Properties.FilterCriteria);
+    expect(filter).toContain('OUTBOX#');
+    expect(filter).toContain('INSERT');
+  });
+
+  it('takes the API key from Secrets Manager at deploy time, never as a literal', () => {
+    const fns = Object.entries(api.findResources('AWS::Lambda::Function')) as [
+      string,
+      { Properties: { Environment: { Variables: Record<string, unknown> } } },
+    ][];
+    const notify = fns.find(([id]) => id.startsWith('NotifyFunction'))?.[1];
+    if (!notify) throw new Error('no notify function');
+    const env = notify.Properties.Environment.Variables;
+    expect(JSON.stringify(env.NOTIFY_API_KEY)).toMatch(
+      /resolve:secretsmanager:.*partnership-portal\/notify-api-key/,
+    );
+    expect(env).toMatchObject({ NOTIFY_TEMPLATE_ID: 'tmpl-1', FRONT_DOOR_EMAIL: 'frontdoor@example.org' });
+  });
+
+  it('adds the delivery function only when configured (the default portal has none: portal.infra.test.ts counts its functions)', () => {
+    expect(
+      Object.keys(api.findResources('AWS::Lambda::Function')).some((id) => id.startsWith('NotifyFunction')),
+    ).toBe(true);
+  });
+});
