@@ -23,6 +23,14 @@ describe('GET /api/guidance (public)', () => {
     );
   });
 
+  it('is served with one read of the store', async () => {
+    api.storeCalls.length = 0;
+    await api.request('GET', '/api/guidance');
+    expect(api.storeCalls).toEqual([
+      { command: 'GetItemCommand', table: api.store.tables.guidance, index: undefined },
+    ]);
+  });
+
   it('is cacheable by browsers and CloudFront, and revalidates by ETag', async () => {
     const first = await api.request('GET', '/api/guidance');
     const tag = first.headers.get('etag');

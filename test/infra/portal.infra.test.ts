@@ -490,12 +490,32 @@ describe('web stack', () => {
     const behaviours = (
       distribution.Properties.DistributionConfig as { CacheBehaviors: Record<string, unknown>[] }
     ).CacheBehaviors;
-    expect(behaviours).toHaveLength(1);
-    expect(behaviours[0]).toMatchObject({
+    expect(behaviours.map((b) => b.PathPattern)).toEqual(['/api/guidance*', '/api/*']);
+    expect(behaviours[1]).toMatchObject({
       PathPattern: '/api/*',
       CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
       OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
       AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
+    });
+  });
+
+  it('lets CloudFront cache published guidance as its Cache-Control says, keyed by any token sent', () => {
+    const distribution = only(resourcesOf(web, 'AWS::CloudFront::Distribution'));
+    const [guidance] = (
+      distribution.Properties.DistributionConfig as { CacheBehaviors: Record<string, unknown>[] }
+    ).CacheBehaviors;
+    expect(guidance).toMatchObject({
+      PathPattern: '/api/guidance*',
+      OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+    });
+    web.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        DefaultTTL: 0,
+        MinTTL: 0,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization'] },
+        }),
+      }),
     });
   });
 
