@@ -1,4 +1,3 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import { ulid } from 'ulid';
 import {
   type Action,
@@ -23,7 +22,7 @@ import type { AgencyNames } from '../platform/agency-names.ts';
 import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
 import {
   type AppContext,
-  type AppEnv,
+  type AreaApp,
   createAreaApp,
   etag,
   ifMatchVersion,
@@ -101,7 +100,7 @@ function summaryOf(view: ActionView): ActionSummary {
   };
 }
 
-export function createBoardApp(deps: BoardDeps): OpenAPIHono<AppEnv> {
+export function createBoardApp(deps: BoardDeps): AreaApp {
   const app = createAreaApp(deps);
   const { store, cursors, clock, audit } = deps;
   const today = () => ukToday(clock());
@@ -126,9 +125,9 @@ export function createBoardApp(deps: BoardDeps): OpenAPIHono<AppEnv> {
       sourceIp: sourceIp(c),
       ...(detail ? { detail } : {}),
     });
-  const respond = (c: AppContext, action: Action, status: 200 | 201 = 200) => {
+  const respond = (c: AppContext, action: Action) => {
     c.header('etag', etag(action.version));
-    return c.json(viewOf(action, today()), status as 200);
+    return c.json(viewOf(action, today()), 200);
   };
   const existing = async (id: string) => {
     const action = await store.get(id);
@@ -189,7 +188,8 @@ export function createBoardApp(deps: BoardDeps): OpenAPIHono<AppEnv> {
     };
     await store.create(action, auditPut(c, me, 'action.create', action.id));
     c.header('location', `/api/board/actions/${action.id}`);
-    return respond(c, action, 201);
+    c.header('etag', etag(action.version));
+    return c.json(viewOf(action, today()), 201);
   });
 
   app.openapi(getAction, async (c) => {

@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import {
   ActionFieldsSchema,
@@ -13,6 +12,7 @@ import {
 } from '../../shared/board.ts';
 import { ProblemSchema } from '../../shared/problem.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
+import { createRoute } from '../platform/routing.ts';
 
 /** The board area's HTTP contract (DESIGN.md §7). Reads: board and the front door; writes: board. */
 const problem = (description: string) => ({

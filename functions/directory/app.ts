@@ -1,11 +1,10 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import { ulid } from 'ulid';
 import type * as z from 'zod';
 import type { Agency } from '../../shared/agency.ts';
 import type { WebConfig } from '../../shared/web-config.ts';
 import { NotFound } from '../platform/errors.ts';
 import {
-  type AppEnv,
+  type AreaApp,
   createAreaApp,
   etag,
   ifMatchVersion,
@@ -35,7 +34,7 @@ export interface DirectoryDeps extends PlatformDeps {
 }
 
 /** The directory: partner agencies, `/api/me`, and the platform's health and OpenAPI routes. */
-export function createDirectoryApp(deps: DirectoryDeps): OpenAPIHono<AppEnv> {
+export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
   const app = createAreaApp(deps);
   const { store, audit, clock, cursors } = deps;
 

@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { boardRoutes } from '../board/routes.ts';
 import { guidanceRoutes } from '../guidance/routes.ts';
 import { referralRoutes } from '../referrals/routes.ts';
@@ -12,8 +12,7 @@ let document: unknown;
 
 export function openApiDocument(): unknown {
   if (document) return document;
-  const app = new OpenAPIHono();
-  const registry = app.openAPIRegistry;
+  const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
@@ -22,7 +21,7 @@ export function openApiDocument(): unknown {
   for (const route of [...directoryRoutes, ...guidanceRoutes, ...referralRoutes, ...boardRoutes]) {
     registry.registerPath(route);
   }
-  document = app.getOpenAPI31Document({
+  document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Partnership portal API',

@@ -1,10 +1,10 @@
-import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { AgencyCreateSchema, AgencySchema, AgencyUpdateSchema } from '../../shared/agency.ts';
 import { MeSchema } from '../../shared/me.ts';
 import { ProblemSchema } from '../../shared/problem.ts';
 import { WebConfigSchema } from '../../shared/web-config.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
+import { createRoute } from '../platform/routing.ts';
 
 /** The directory's HTTP contract: health, the OpenAPI document, who am I, and partner agencies. */
 const problem = (description: string) => ({
@@ -159,6 +159,7 @@ export const readAudit = createRoute({
 export const directoryRoutes = [
   health,
   openApiDocument,
+  webConfig,
   getMe,
   listAgencies,
   createAgency,

@@ -1,11 +1,10 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { GuidanceVersion } from '../../shared/guidance.ts';
 import { checkIndicators, findFrameworkProblems, searchIndicators } from '../../shared/guidance-check.ts';
 import { compareFrameworks } from '../../shared/guidance-diff.ts';
 import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
 import {
   type AppContext,
-  type AppEnv,
+  type AreaApp,
   createAreaApp,
   etag,
   ifMatchVersion,
@@ -36,7 +35,7 @@ const PUBLISHED_CACHE = 'public, max-age=60, stale-while-revalidate=300';
 
 const isEditor = (p: Principal | null) => p !== null && hasRole(p, 'guidance-editor');
 
-export function createGuidanceApp(deps: GuidanceDeps): OpenAPIHono<AppEnv> {
+export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
   const app = createAreaApp(deps);
 
   app.openapi(getCurrentGuidance, async (c) => {

@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import {
   FrameworkSchema,
@@ -8,6 +7,7 @@ import {
   LevelSchema,
 } from '../../shared/guidance.ts';
 import { ProblemSchema } from '../../shared/problem.ts';
+import { createRoute } from '../platform/routing.ts';
 
 /** The guidance area's HTTP contract; app.ts binds handlers to it and the OpenAPI document lists it. */
 const problem = { content: { 'application/problem+json': { schema: ProblemSchema } } };

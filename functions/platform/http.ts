@@ -1,15 +1,14 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ZodError } from 'zod';
 import type { AuditWriter } from './audit.ts';
-import { type FieldError, Forbidden, InvalidRequest, PreconditionRequired, Unauthorized } from './errors.ts';
+import { Forbidden, InvalidRequest, PreconditionRequired, Unauthorized } from './errors.ts';
 import { bearerToken, type Principal, type TokenVerifier } from './identity.ts';
 import type { Logger } from './logger.ts';
 import type { CursorCodec } from './pagination.ts';
 import { problemResponse, renderError } from './problem.ts';
+import { RoutedApp } from './routing.ts';
 
 /** What every area app is given besides its own store. */
 export interface PlatformDeps {
@@ -34,8 +33,10 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * The shared shell of every area's Hono app: request ids, security headers, the body limit,
  * request logging, token verification, and the one error path to problem+json.
  */
-export function createAreaApp(deps: PlatformDeps): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export type AreaApp = RoutedApp<AppEnv>;
+
+export function createAreaApp(deps: PlatformDeps): AreaApp {
+  const app = new RoutedApp<AppEnv>();
 
   app.use(
     requestId({
@@ -123,27 +124,6 @@ export function signedIn(c: AppContext): Principal {
 
 export function sourceIp(c: AppContext): string | undefined {
   return (c.env as AppEnv['Bindings'] | undefined)?.event?.requestContext?.http?.sourceIp;
-}
-
-/** Turns zod's failures into field errors a person can act on (DESIGN.md §6). */
-export function fieldErrors(error: ZodError, prefix?: string): FieldError[] {
-  return error.issues.flatMap((issue): FieldError[] => {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        field: [path, key].filter(Boolean).join('.'),
-        reason: 'is not a field this request accepts',
-      }));
-    }
-    return [{ field: path || '(body)', reason: issue.message }];
-  });
-}
-
-function validationHook(result: { target: string; success: boolean; error?: ZodError }, _c: unknown): void {
-  if (!result.success && result.error) {
-    // Fields are named as the caller sent them (`name`, `limit`, `version`), whatever part of the request held them.
-    throw new InvalidRequest(fieldErrors(result.error));
-  }
 }
 
 /** `ETag` value for a record version. */

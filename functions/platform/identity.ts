@@ -42,6 +42,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         issuer: options.issuer,
         algorithms: ['RS256'],
         clockTolerance: 5,
+        // Also refuses a token issued in the future (checked only with a maximum age). A day is the
+        // longest an access token can live in Cognito.
+        maxTokenAge: '1 day',
         requiredClaims: ['sub', 'exp', 'iat'],
       }));
     } catch (error) {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import { ulid } from 'ulid';
 import { childMatchKey, childNameDobKey, isReReferral } from '../../shared/duplicates.ts';
 import type { LevelNumber } from '../../shared/guidance.ts';
@@ -9,6 +8,7 @@ import {
   canAddNote,
   canRead,
   canTransition,
+  type ReferralRef,
   type Refusal,
   type Transition,
 } from '../../shared/referral-lifecycle.ts';
@@ -19,7 +19,7 @@ import type { AuditEvent } from '../platform/audit.ts';
 import { Conflict, Forbidden, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
 import {
   type AppContext,
-  type AppEnv,
+  type AreaApp,
   createAreaApp,
   etag,
   ifMatchVersion,
@@ -51,11 +51,18 @@ export interface ReferralsDeps extends PlatformDeps {
   guidance: GuidanceSource;
 }
 
+/**
+ * What a referral that does not exist is checked as: a draft of no agency, which nobody may read. The
+ * lifecycle then refuses what the caller's roles can never do (403) before "not found" (404), exactly
+ * as for another agency's referral, so a 403 never reveals that a referral exists.
+ */
+const NOBODYS_REFERRAL: ReferralRef = { status: 'draft', agencyId: '' };
+
 /** Idempotency records outlive any sensible retry. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
-export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<AppEnv> {
+export function createReferralsApp(deps: ReferralsDeps): AreaApp {
   const app = createAreaApp(deps);
   const { store, cursors, clock } = deps;
 
@@ -300,10 +307,11 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<AppEnv> {
     const expected = ifMatchVersion(c);
     const action = `referral.${transitionName}`;
     const current = await store.get(id);
+    // A missing referral is refused in the same order as an unreadable one, so the two answer alike.
+    const check = canTransition(transitionName, me, current ?? NOBODYS_REFERRAL);
+    if (!check.ok) return refuse(c, me, id, action, check, current ?? undefined);
     if (!current)
       return refuse(c, me, id, action, { ok: false, reason: 'not-found', message: 'Referral not found' });
-    const check = canTransition(transitionName, me, current);
-    if (!check.ok) return refuse(c, me, id, action, check, current);
     if (current.version !== expected)
       throw new Conflict('Someone else changed this referral since you read it', visibleTo(me, current));
     const at = clock().toISOString();
@@ -415,14 +423,14 @@ export function createReferralsApp(deps: ReferralsDeps): OpenAPIHono<AppEnv> {
     const { id } = c.req.valid('param');
     const { text } = c.req.valid('json');
     const referral = await store.get(id);
+    const check = canAddNote(me, referral ?? NOBODYS_REFERRAL);
+    if (!check.ok) return refuse(c, me, id, 'referral.note', check, referral ?? undefined);
     if (!referral)
       return refuse(c, me, id, 'referral.note', {
         ok: false,
         reason: 'not-found',
         message: 'Referral not found',
       });
-    const check = canAddNote(me, referral);
-    if (!check.ok) return refuse(c, me, id, 'referral.note', check, referral);
     const entry = entryFor(me, 'note', clock().toISOString(), text);
     await store.addNote(id, entry, deps.audit.putItem(event(c, me, 'referral.note', id)));
     return c.json(entry, 201);

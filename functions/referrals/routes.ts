@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { NotificationSchema } from '../../shared/notification.ts';
 import { ProblemSchema } from '../../shared/problem.ts';
@@ -10,6 +9,7 @@ import {
   TimelineEntrySchema,
 } from '../../shared/referral.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
+import { createRoute } from '../platform/routing.ts';
 import { TRIAGE_VIEWS } from './store.ts';
 
 /** The referrals area's HTTP contract (DESIGN.md §7). */

@@ -1,5 +1,4 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createBoardApp } from '../../functions/board/app.ts';
 import { createDynamoBoardStore } from '../../functions/board/store.ts';
 import { createDirectoryApp } from '../../functions/directory/app.ts';
@@ -7,7 +6,7 @@ import { createDynamoDirectoryStore } from '../../functions/directory/store.ts';
 import { createGuidanceApp } from '../../functions/guidance/app.ts';
 import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
 import { createAgencyNames } from '../../functions/platform/agency-names.ts';
-import type { AppEnv, PlatformDeps } from '../../functions/platform/http.ts';
+import type { AreaApp, PlatformDeps } from '../../functions/platform/http.ts';
 import type { Area } from '../../functions/platform/tables.ts';
 import { createReferralsApp } from '../../functions/referrals/app.ts';
 import { createGuidanceSource } from '../../functions/referrals/guidance-source.ts';
@@ -22,7 +21,7 @@ export function createAreaApps(
   db: DynamoDBDocumentClient,
   tables: TableNames,
   platform: PlatformDeps,
-): Record<Area, OpenAPIHono<AppEnv>> {
+): Record<Area, AreaApp> {
   const guidance = createGuidanceApp({ ...platform, store: createDynamoGuidanceStore(db, tables.guidance) });
   return {
     guidance,
