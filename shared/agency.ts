@@ -39,7 +39,11 @@ export type AgencyCreate = z.infer<typeof AgencyCreateSchema>;
 
 /** Agencies are renamed or deactivated, never deleted: records keep pointing at them. */
 export const AgencyUpdateSchema = z
-  .strictObject({ name: agencyName.optional(), active: z.boolean().optional(), notifyEmail: notifyEmail.optional() })
+  .strictObject({
+    name: agencyName.optional(),
+    active: z.boolean().optional(),
+    notifyEmail: notifyEmail.optional(),
+  })
   .refine((u) => u.name !== undefined || u.active !== undefined || u.notifyEmail !== undefined, {
     message: 'Change the name, the status or the email address',
   });

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../functions/platform/logger.ts';
-import { createOutboxDelivery } from '../../functions/referrals/notify.ts';
 import { notificationFor } from '../../functions/referrals/notifications.ts';
+import { createOutboxDelivery } from '../../functions/referrals/notify.ts';
 
 /** Email delivery of the outbox through GOV.UK Notify (AWS only), with a fake sender. */
-function setup(agencyEmails: Record<string, string> = { 'brookfield-primary': 'safeguarding@brookfield.example.org' }) {
-  const sent: { to: string; personalisation: { subject: string; body: string; link: string }; reference: string }[] = [];
+function setup(
+  agencyEmails: Record<string, string> = { 'brookfield-primary': 'safeguarding@brookfield.example.org' },
+) {
+  const sent: {
+    to: string;
+    personalisation: { subject: string; body: string; link: string };
+    reference: string;
+  }[] = [];
   const deliver = createOutboxDelivery({
     sender: {
       async send(to, personalisation, reference) {
@@ -20,7 +26,11 @@ function setup(agencyEmails: Record<string, string> = { 'brookfield-primary': 's
   return { deliver, sent };
 }
 
-const referral = { id: '01JAAAAAAAAAAAAAAAAAAAAAAA', reference: 'EH-2026-000123', decisionDueAt: '2026-04-07T16:00:00.000Z' };
+const referral = {
+  id: '01JAAAAAAAAAAAAAAAAAAAAAAA',
+  reference: 'EH-2026-000123',
+  decisionDueAt: '2026-04-07T16:00:00.000Z',
+};
 const outbox = (audience: string, n: ReturnType<typeof notificationFor.submitted>) => ({
   eventName: 'INSERT',
   item: { pk: `OUTBOX#${audience}`, sk: `${n.at}#${n.id}`, ...n, expiresAt: 1 },
@@ -34,7 +44,10 @@ describe('emailing the outbox', () => {
       outbox('AGENCY#brookfield-primary', notificationFor.decided('2026-04-03T09:00:00.000Z', referral)),
     ]);
     expect(result).toEqual({ sent: 2, skipped: 0 });
-    expect(sent.map((s) => s.to)).toEqual(['frontdoor@northshire.example.org', 'safeguarding@brookfield.example.org']);
+    expect(sent.map((s) => s.to)).toEqual([
+      'frontdoor@northshire.example.org',
+      'safeguarding@brookfield.example.org',
+    ]);
     expect(sent[0]?.personalisation).toEqual({
       subject: 'New early-help referral EH-2026-000123',
       body: expect.stringContaining('A decision is due by 5pm on Tuesday 7 April'),
