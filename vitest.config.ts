@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One run, four kinds of test (STYLE.md): unit (pure), api (the apps through `app.request()` against
- * DynamoDB Local), infra (CDK synthesis, assertions and cdk-nag) and browser (Chromium against the
+ * One run, five kinds of test (STYLE.md): unit (pure), api (the apps through `app.request()` against
+ * DynamoDB Local), infra (CDK synthesis, assertions and cdk-nag), security (the authorization matrix,
+ * hostile input, faults, concurrency and privacy: SECURITY.md) and browser (Chromium against the
  * local runtime). The global setup starts one in-memory DynamoDB Local for the whole run.
  */
 export default defineConfig({
@@ -19,6 +20,15 @@ export default defineConfig({
           include: ['test/infra/**/*.infra.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

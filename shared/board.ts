@@ -107,6 +107,8 @@ export const RagOverrideInputSchema = z.strictObject({
 export const ActionPatchSchema = ActionFieldsSchema.omit({ reference: true, startDate: true, dueDate: true })
   .partial()
   .extend({
+    // Without this, `.partial()` keeps the fields' `.default([])`, and every edit would empty the list.
+    contributingAgencyIds: z.array(agencyId).max(20).optional(),
     status: z
       .enum(['not_started', 'in_progress', 'blocked'], { error: 'Close the action to complete it' })
       .optional(),

@@ -17,7 +17,16 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", '&#39;');
 }
 
-export type NavKey = 'home' | 'guidance' | 'agencies' | 'sign-in' | 'none';
+export type NavKey =
+  | 'home'
+  | 'guidance'
+  | 'agencies'
+  | 'sign-in'
+  | 'none'
+  | 'referrals'
+  | 'messages'
+  | 'board'
+  | 'dashboard';
 
 export interface LayoutOptions {
   /** The page's own title; the service name is appended. */
@@ -34,9 +43,19 @@ export interface LayoutOptions {
   jsEnabledSrc: string;
 }
 
-const NAV_ITEMS: { key: NavKey; href: string; text: string }[] = [
+/**
+ * `roles`: shown only to a user with one of them (chrome.ts unhides it once it knows who is signed
+ * in; the server refuses others anyway). Of several items with the same key, only the first that
+ * matches is shown.
+ */
+const NAV_ITEMS: { key: NavKey; href: string; text: string; roles?: string[] }[] = [
   { key: 'guidance', href: '/guidance/', text: 'Threshold guidance' },
   { key: 'agencies', href: '/agencies/', text: 'Partner agencies' },
+  { key: 'referrals', href: '/referrals/queue/', text: 'Referrals', roles: ['triage'] },
+  { key: 'referrals', href: '/referrals/', text: 'Referrals', roles: ['referrer'] },
+  { key: 'messages', href: '/notifications/', text: 'Messages', roles: ['referrer', 'triage'] },
+  { key: 'board', href: '/board/', text: 'Action plan', roles: ['board', 'triage'] },
+  { key: 'dashboard', href: '/dashboard/', text: 'Dashboard', roles: ['board', 'triage'] },
 ];
 
 function serviceNavigation(current: NavKey): string {
@@ -44,7 +63,7 @@ function serviceNavigation(current: NavKey): string {
     const active = item.key === current;
     const text = escapeHtml(item.text);
     return `
-            <li class="govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}">
+            <li class="govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}"${item.roles ? ` data-app-roles="${escapeHtml(item.roles.join(' '))}" data-app-nav="${item.key}" hidden` : ''}>
               <a class="govuk-service-navigation__link" href="${item.href}"${active ? ' aria-current="page"' : ''}>
                 ${active ? `<strong class="govuk-service-navigation__active-fallback">${text}</strong>` : text}
               </a>

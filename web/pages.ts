@@ -1,4 +1,6 @@
+import { BOARD_PAGES } from './board-pages.ts';
 import type { NavKey } from './layout.ts';
+import { REFERRAL_PAGES } from './referral-pages.ts';
 
 /** A page the build writes: where it goes, its title, its static main content and its module. */
 export interface PageDefinition {
@@ -148,5 +150,7 @@ export const PAGES: PageDefinition[] = [
       mainHtml: loading('Edit the threshold guidance', 'Loading…'),
     }),
   ),
+  ...REFERRAL_PAGES,
+  ...BOARD_PAGES,
   { file: '404.html', title: 'Page not found', nav: 'none', entry: 'home', mainHtml: notFound },
 ];

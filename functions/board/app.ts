@@ -148,12 +148,15 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
   app.openapi(listActions, async (c) => {
     const me = reader(c);
     const { limit, cursor } = c.req.valid('query');
-    const page = await store.listActions({ limit, startKey: cursors.decode(cursor, me.userId) });
+    const page = await store.listActions({
+      limit,
+      startKey: cursors.decode(cursor, me.userId, 'board:actions'),
+    });
     const day = today();
     return c.json(
       {
         items: page.items.map((a) => summaryOf(viewOf(a, day))),
-        nextCursor: cursors.encode(page.lastKey, me.userId),
+        nextCursor: cursors.encode(page.lastKey, me.userId, 'board:actions'),
       },
       200,
     );

@@ -59,8 +59,11 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
   app.openapi(listAgencies, async (c) => {
     const me = signedIn(c);
     const { limit, cursor } = c.req.valid('query');
-    const page = await store.listAgencies({ limit, startKey: cursors.decode(cursor, me.userId) });
-    return c.json({ items: page.items, nextCursor: cursors.encode(page.lastKey, me.userId) }, 200);
+    const page = await store.listAgencies({ limit, startKey: cursors.decode(cursor, me.userId, 'agencies') });
+    return c.json(
+      { items: page.items, nextCursor: cursors.encode(page.lastKey, me.userId, 'agencies') },
+      200,
+    );
   });
 
   app.openapi(getAgency, async (c) => {
@@ -147,7 +150,7 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
     const { entity, id, limit, cursor } = c.req.valid('query');
     const page = await store.auditTrail(
       { type: entity, id },
-      { limit, startKey: cursors.decode(cursor, me.userId) },
+      { limit, startKey: cursors.decode(cursor, me.userId, `audit:${entity}:${id}`) },
     );
     // Reading the trail is itself recorded: who looked at whose record.
     await audit.append({
@@ -161,7 +164,7 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
     return c.json(
       {
         items: page.items as z.infer<typeof AuditEntrySchema>[],
-        nextCursor: cursors.encode(page.lastKey, me.userId),
+        nextCursor: cursors.encode(page.lastKey, me.userId, `audit:${entity}:${id}`),
       },
       200,
     );

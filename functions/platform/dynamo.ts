@@ -14,8 +14,10 @@ export function createDocumentClient(
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
     ...(options.region ? { region: options.region } : {}),
+    // Worst case for one call: 3 attempts × (1 s to connect + 1.5 s to answer) plus back-off, about
+    // 8 s, inside the functions' 10 s. Without throwOnRequestTimeout the SDK only warns and waits on.
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 1_500, throwOnRequestTimeout: true },
   });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -83,14 +83,28 @@ const RETRYABLE_STORE_ERRORS = new Set([
   'ETIMEDOUT',
 ]);
 
+/**
+ * Why DynamoDB cancels a transaction when the cause is passing: an item or index was throttled, or
+ * another transaction held an item. The SDK does not retry a cancelled transaction.
+ */
+const RETRYABLE_CANCELLATIONS = new Set([
+  'ThrottlingError',
+  'ProvisionedThroughputExceeded',
+  'RequestLimitExceeded',
+  'TransactionConflict',
+]);
+
 /** True for a failure of the store that a later retry may not meet (throttling, outage, timeout). */
 export function isStoreUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   const retryable = (error as { $retryable?: unknown }).$retryable;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
   return (
     RETRYABLE_STORE_ERRORS.has(error.name) ||
     (typeof code === 'string' && RETRYABLE_STORE_ERRORS.has(code)) ||
-    retryable !== undefined
+    retryable !== undefined ||
+    (error.name === 'TransactionCanceledException' &&
+      (reasons ?? []).some((r) => r.Code !== undefined && RETRYABLE_CANCELLATIONS.has(r.Code)))
   );
 }

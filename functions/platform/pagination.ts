@@ -4,8 +4,9 @@ import { InvalidRequest } from './errors.ts';
 
 /**
  * Opaque, tamper-proof list cursors (DESIGN.md §7): the store's LastEvaluatedKey, the user it was
- * issued to and an expiry, signed with HMAC-SHA256. A cursor that was altered, belongs to someone
- * else or has expired is refused with 400.
+ * issued to, the list it pages through and an expiry, signed with HMAC-SHA256. A cursor that was
+ * altered, belongs to someone else, comes from another list or has expired is refused with 400 (a
+ * key from another list would otherwise reach the store as a start key it rejects: a 500).
  */
 export type StoreKey = Record<string, unknown>;
 
@@ -22,22 +23,23 @@ export const ListQuerySchema = z.strictObject({
 const CURSOR_LIFETIME_MS = 60 * 60 * 1000;
 
 export interface CursorCodec {
-  encode(key: StoreKey | undefined, userId: string): string | null;
-  decode(cursor: string | undefined, userId: string): StoreKey | undefined;
+  /** `list` names the list and its filters, e.g. `referrals:open:true`. */
+  encode(key: StoreKey | undefined, userId: string, list?: string): string | null;
+  decode(cursor: string | undefined, userId: string, list?: string): StoreKey | undefined;
 }
 
 export function createCursorCodec(secret: string, clock: () => Date): CursorCodec {
   const sign = (payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
   const refuse = (reason: string) => new InvalidRequest([{ field: 'cursor', reason }]);
   return {
-    encode(key, userId) {
+    encode(key, userId, list = '') {
       if (!key) return null;
       const payload = Buffer.from(
-        JSON.stringify({ k: key, u: userId, e: clock().getTime() + CURSOR_LIFETIME_MS }),
+        JSON.stringify({ k: key, u: userId, l: list, e: clock().getTime() + CURSOR_LIFETIME_MS }),
       ).toString('base64url');
       return `${payload}.${sign(payload)}`;
     },
-    decode(cursor, userId) {
+    decode(cursor, userId, list = '') {
       if (cursor === undefined) return undefined;
       const [payload, signature, extra] = cursor.split('.');
       if (!payload || !signature || extra !== undefined) throw refuse('is not a cursor this service issued');
@@ -46,13 +48,14 @@ export function createCursorCodec(secret: string, clock: () => Date): CursorCode
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
         throw refuse('is not a cursor this service issued');
       }
-      let parsed: { k?: unknown; u?: unknown; e?: unknown };
+      let parsed: { k?: unknown; u?: unknown; l?: unknown; e?: unknown };
       try {
         parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
       } catch {
         throw refuse('is not a cursor this service issued');
       }
       if (parsed.u !== userId) throw refuse('was issued to someone else');
+      if ((parsed.l ?? '') !== list) throw refuse('belongs to another list: start the list again');
       if (typeof parsed.e !== 'number' || parsed.e < clock().getTime())
         throw refuse('has expired: start the list again');
       if (typeof parsed.k !== 'object' || parsed.k === null)

@@ -161,7 +161,9 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
   app.openapi(listReferrals, async (c) => {
     const me = signedIn(c);
     const { limit, cursor, view, overdue } = c.req.valid('query');
-    const startKey = cursors.decode(cursor, me.userId);
+    // A cursor pages through the list it came from: this view, with this filter.
+    const list = `referrals:${view}:${overdue ?? ''}`;
+    const startKey = cursors.decode(cursor, me.userId, list);
     let page: Awaited<ReturnType<ReferralStore['listForAgency']>>;
     let listed: string;
     if (hasRole(me, 'triage')) {
@@ -179,7 +181,7 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
       ...event(c, me, 'referral.list', listed),
       entity: { type: 'referral-list', id: listed },
     });
-    return c.json({ items: page.items, nextCursor: cursors.encode(page.lastKey, me.userId) }, 200);
+    return c.json({ items: page.items, nextCursor: cursors.encode(page.lastKey, me.userId, list) }, 200);
   });
 
   app.openapi(createReferral, async (c) => {
@@ -199,6 +201,21 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
     }
     const content: ReferralContent = c.req.valid('json');
     const requestHash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
+    /** A retry is answered with what the earlier request made; a key reused for another referral is refused. */
+    const answerEarlier = async (earlier: { referralId: string; requestHash: string }) => {
+      if (earlier.requestHash !== requestHash) {
+        throw new Unprocessable(
+          'This Idempotency-Key was already used for a different referral: use a new key for a new referral',
+          [{ field: 'Idempotency-Key', reason: 'was used for a different request' }],
+        );
+      }
+      const found = await readable(c, me, earlier.referralId, 'referral.create');
+      await deps.audit.append(event(c, me, 'referral.create.replayed', found.id));
+      return respond(c, me, found);
+    };
+    // Looked up before a reference is taken, so a retry or a refused reuse spends no reference number.
+    const earlier = await store.idempotencyRecord(me.userId, key);
+    if (earlier) return answerEarlier(earlier);
     const now = clock();
     const at = now.toISOString();
     const suggestion = await suggest(content.indicatorIds);
@@ -231,15 +248,8 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
       c.header('etag', etag(referral.version));
       return c.json(visibleTo(me, referral), 201);
     }
-    if (result.requestHash !== requestHash) {
-      throw new Unprocessable(
-        'This Idempotency-Key was already used for a different referral: use a new key for a new referral',
-        [{ field: 'Idempotency-Key', reason: 'was used for a different request' }],
-      );
-    }
-    const earlier = await readable(c, me, result.referralId, 'referral.create');
-    await deps.audit.append(event(c, me, 'referral.create.replayed', earlier.id));
-    return respond(c, me, earlier);
+    // A concurrent request with the same key won the race.
+    return answerEarlier(result);
   });
 
   app.openapi(getReferral, async (c) => {

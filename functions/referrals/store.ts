@@ -71,6 +71,8 @@ export interface CounterChange {
 export interface ReferralStore {
   get(id: string): Promise<Referral | null>;
   timeline(id: string): Promise<TimelineEntry[]>;
+  /** The earlier creation with this user's idempotency key, if any: the referral it made and its request's hash. */
+  idempotencyRecord(userId: string, key: string): Promise<{ referralId: string; requestHash: string } | null>;
   /** The next reference of the year, from an atomic counter. */
   nextReference(year: number): Promise<string>;
   /**
@@ -240,6 +242,17 @@ export function createDynamoReferralStore(db: DynamoDBDocumentClient, tableName:
         start = page.LastEvaluatedKey;
       } while (start);
       return entries;
+    },
+
+    async idempotencyRecord(userId, key) {
+      const { Item } = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: { pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'IDEMPOTENCY' },
+          ConsistentRead: true,
+        }),
+      );
+      return Item ? { referralId: String(Item.referralId), requestHash: String(Item.requestHash) } : null;
     },
 
     async nextReference(year) {

@@ -74,7 +74,12 @@ describe('actions and their RAG', () => {
       revisedDueDate: '2027-01-31',
       revisionReason: 'Waiting for the health commissioning cycle.',
     });
-    expect(await revised.json()).toMatchObject({ rag: 'green', effectiveDueDate: '2027-01-31' });
+    // An edit changes only what it names: the contributing agencies stay.
+    expect(await revised.json()).toMatchObject({
+      rag: 'green',
+      effectiveDueDate: '2027-01-31',
+      contributingAgencyIds: ['northshire-police', 'northshire-community-health'],
+    });
   });
 
   it('takes an override only with a written justification, and shows the computed RAG beside it', async () => {

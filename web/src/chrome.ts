@@ -46,9 +46,53 @@ function Account(props: { me: Me | null; showSignIn: boolean }) {
   `;
 }
 
+/**
+ * Shows the navigation items meant for the signed-in user's roles (layout.ts renders them hidden),
+ * the first of each key only; and the number of new messages beside "Messages".
+ */
+function showRoleNavigation(me: Me | null): void {
+  if (!me) return;
+  const shown = new Set<string>();
+  for (const item of document.querySelectorAll<HTMLElement>('[data-app-roles]')) {
+    const key = item.dataset.appNav ?? '';
+    const roles = (item.dataset.appRoles ?? '').split(' ');
+    if (shown.has(key) || !roles.some((role) => (me.roles as string[]).includes(role))) continue;
+    shown.add(key);
+    item.hidden = false;
+    if (key === 'messages') void showMessageCount(item, me);
+  }
+}
+
+/** Where the time this user last opened Messages is kept (the notifications page sets it). */
+export function messagesSeenKey(me: Me): string {
+  return `portal.messagesSeenAt.${me.userId}`;
+}
+
+async function showMessageCount(item: HTMLElement, me: Me): Promise<void> {
+  const link = item.querySelector('a');
+  if (!link || window.location.pathname.startsWith('/notifications')) return;
+  try {
+    const { items } = await apiGet<{ items: { at: string }[] }>('/notifications');
+    const seen = localStorage.getItem(messagesSeenKey(me)) ?? '';
+    const count = items.filter((n) => n.at > seen).length;
+    if (count === 0) return;
+    const badge = document.createElement('span');
+    badge.className = 'app-nav-count';
+    badge.textContent = String(count);
+    const hidden = document.createElement('span');
+    hidden.className = 'govuk-visually-hidden';
+    hidden.textContent = count === 1 ? ' new message' : ' new messages';
+    badge.append(hidden);
+    link.append(' ', badge);
+  } catch {
+    // The count is a convenience: without it, Messages still works.
+  }
+}
+
 /** Starts the page: GOV.UK Frontend's components, then the account line. */
 export function boot(options: { showSignIn?: boolean } = {}): void {
   initAll();
+  loadMe().then(showRoleNavigation, () => {});
   const slot = document.getElementById('app-account');
   if (!slot) return;
   loadMe().then(

@@ -14,9 +14,12 @@ import type {
   LevelNumber,
   SubDomain,
 } from '../../shared/guidance.ts';
-import { findSubDomain, levelLabel, searchTokens } from '../../shared/guidance-check.ts';
+import { levelLabel, searchTokens } from '../../shared/guidance-check.ts';
 import type { GuidanceChanges } from '../../shared/guidance-diff.ts';
-import { Tag, type TagColour } from './ui.ts';
+import { consentRule, LevelTag, PhoneText, whereIs } from './guidance-basics.ts';
+import { Tag } from './ui.ts';
+
+export { consentRule, LevelTag, PhoneText, whereIs };
 
 /** Each age band as the range of ages it covers; before birth is -1. */
 const AGE_BAND_RANGES: Record<AgeBand, [number, number]> = {
@@ -77,28 +80,6 @@ export function groupIndicators(
 /** The levels, lowest first. */
 export function sortedLevels(framework: Framework): Level[] {
   return [...framework.levels].sort((a, b) => a.level - b.level);
-}
-
-const LEVEL_COLOURS: Record<LevelNumber, TagColour> = { 1: 'green', 2: 'yellow', 3: 'orange', 4: 'red' };
-
-/** "Level 3" as a tag in the level's colour. */
-export function LevelTag(props: {
-  level: LevelNumber;
-  framework?: Framework | null;
-  classes?: string;
-}): VNode {
-  const record = props.framework?.levels.find((l) => l.level === props.level);
-  return html`<${Tag}
-    text=${`Level ${props.level}`}
-    colour=${record?.colour ?? LEVEL_COLOURS[props.level]}
-    classes=${props.classes ?? 'app-tag--inline'}
-  />`;
-}
-
-/** "Parenting capacity: Basic care and food" */
-export function whereIs(framework: Framework, indicator: Indicator): string {
-  const found = findSubDomain(framework, indicator.subDomainId);
-  return found ? `${found.domain.name}: ${found.subDomain.name}` : indicator.subDomainId;
 }
 
 // Search highlighting ----------------------------------------------------------------------------
@@ -167,28 +148,6 @@ export function HighlightedIndicator(props: { indicator: Indicator; words: reado
       ? html` <span class="app-found-by">(found by: ${viaWords.map((w, i) => html`${i > 0 ? ', ' : ''}<mark class="app-mark">${w}</mark>`)})</span>`
       : null
   }`;
-}
-
-// Telephone numbers ---------------------------------------------------------------------------------
-
-const PHONE = /(^|[^\d])(999|0\d{3} \d{3} \d{4})(?!\d)/g;
-
-/** Text with its telephone numbers as tel: links, so a phone can call them with one tap. */
-export function PhoneText(props: { text: string; inverse?: boolean }): VNode {
-  const nodes: ComponentChildren[] = [];
-  let last = 0;
-  const linkClass = props.inverse ? 'govuk-link govuk-link--inverse' : 'govuk-link';
-  for (const match of props.text.matchAll(PHONE)) {
-    const start = (match.index ?? 0) + (match[1]?.length ?? 0);
-    const number = match[2] ?? '';
-    if (start > last) nodes.push(props.text.slice(last, start));
-    nodes.push(
-      html`<a class=${`${linkClass} app-tel`} href=${`tel:${number.replace(/\s/g, '')}`}>${number}</a>`,
-    );
-    last = start + number.length;
-  }
-  if (last < props.text.length) nodes.push(props.text.slice(last));
-  return html`${nodes}`;
 }
 
 // Levels and indicators --------------------------------------------------------------------------
@@ -271,12 +230,6 @@ export function LevelResponse(props: { level: Level }): VNode {
       </div>
     </dl>
   `;
-}
-
-export function consentRule(level: Level): string {
-  return level.consent.required
-    ? 'The family’s informed consent is needed.'
-    : 'Consent is not needed, but record why you did not seek it.';
 }
 
 /** The level's heading content: its coloured tag, then its name. */

@@ -1,0 +1,391 @@
+/**
+ * Journeys 5 and 6, "Run the board" and "Read the partnership": Tom, by keyboard alone, signs in,
+ * opens "Joint commissioning of early help for exploitation" (amber in the demo data: due in 12 days,
+ * its last update 60 days old), adds a progress update with evidence and sees it turn green, sees the
+ * change on the dashboard, downloads the CSV for the board papers and meets the new-action form's
+ * errors. Then two members update one action at once: the second is told someone else changed it,
+ * with what changed, and sends theirs again. The front door reads the plan but cannot change it.
+ * axe finds nothing on any page.
+ */
+import { readFile } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPortal } from '../support/portal.ts';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SERVICE = 'Northshire Safeguarding Partnership portal';
+const JOINT = 'Joint commissioning of early help for exploitation';
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+interface Focused {
+  tag: string;
+  id: string;
+  text: string;
+  name: string;
+  value: string;
+  checked: boolean;
+}
+
+async function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      id: el?.id ?? '',
+      text: (el?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      name: el?.getAttribute('name') ?? '',
+      value: el?.value ?? '',
+      checked: el?.checked ?? false,
+    };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would. */
+async function tabTo(
+  page: Page,
+  matches: (el: Focused) => boolean,
+  options: { back?: boolean; max?: number } = {},
+): Promise<Focused> {
+  const max = options.max ?? 120;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+    const el = await focused(page);
+    if (matches(el)) return el;
+  }
+  throw new Error(`${max} presses of Tab never reached the element`);
+}
+
+const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+const readable = async (locator: Locator) => squash((await locator.allInnerTexts()).join(' '));
+
+let portal: Awaited<ReturnType<typeof startTestPortal>>;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [portal, browser] = await Promise.all([
+    startTestPortal(),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+  ]);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await portal?.stop();
+});
+
+async function newPage(options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** A page already signed in as a demo user (for the parts of a test that are not about signing in). */
+async function signedInPage(username: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const response = await fetch(`${portal.url}/auth/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username }),
+  });
+  const { token } = (await response.json()) as { token: string };
+  const page = await newPage(viewport ? { viewport } : {});
+  await page.addInitScript((t) => {
+    sessionStorage.setItem('portal.session', JSON.stringify({ token: t, expiresAt: Date.now() + 3_600_000 }));
+  }, token);
+  return page;
+}
+
+describe('the action plan and the dashboard, as the business manager, by keyboard alone', () => {
+  it('updates an action, sees it turn green on the plan and the dashboard, downloads the CSV and meets the form errors', async () => {
+    const page = await newPage();
+
+    // Signed out, the plan asks you to sign in and brings you back.
+    await page.goto(`${portal.url}/board/`);
+    await page.getByText('Sign in to see it.').waitFor();
+    await tabTo(page, (el) => el.tag === 'a' && el.text === 'Sign in');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/sign-in/?returnTo=%2Fboard%2F');
+    await page.getByRole('radio', { name: 'Tom Ashworth' }).waitFor();
+    await tabTo(page, (el) => el.name === 'username');
+    for (let i = 0; i < 12 && (await focused(page)).value !== 'tom'; i++)
+      await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toMatchObject({ value: 'tom', checked: true });
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Continue');
+    await page.keyboard.press('Enter');
+
+    // The plan: every action, with its RAG and why; the board's navigation shows.
+    await page.waitForURL('**/board/');
+    const table = page.locator('table.app-board-table');
+    await table.waitFor();
+    await expect.poll(() => page.title()).toBe(`Action plan – ${SERVICE}`);
+    expect(await page.locator('tbody tr').count()).toBe(10);
+    expect(
+      await page.getByRole('link', { name: 'Action plan', exact: true }).getAttribute('aria-current'),
+    ).toBe('page');
+    expect(await page.getByRole('link', { name: 'Dashboard', exact: true }).isVisible()).toBe(true);
+    const jointRow = page.locator('tbody tr', { hasText: JOINT });
+    expect(await readable(jointRow)).toMatch(
+      /BA-001 .*Joint commissioning .*Northshire County Council .*Amber Due in 12 days and no update for 60 days/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Filtering by RAG, in the page: only the amber actions.
+    await tabTo(page, (el) => el.id === 'filter-rag');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => page.url()).toContain('rag=amber');
+    expect(await page.locator('tbody tr').count()).toBe(2);
+    expect(squash(await page.locator('#plan-count').textContent())).toBe(
+      'Showing 2 of 10 actions: RAG amber',
+    );
+
+    // Opening the action.
+    await tabTo(page, (el) => el.tag === 'a' && el.text === JOINT);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/board/action/?id=*');
+    const rag = page.locator('.app-board-rag');
+    await rag.waitFor();
+    await expect.poll(() => page.title()).toBe(`BA-001: ${JOINT} – ${SERVICE}`);
+    expect(await readable(rag)).toContain('RAG: Amber In progress Due in 12 days and no update for 60 days');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Adding a progress update with evidence.
+    await tabTo(page, (el) => el.tag === 'a' && el.text === 'Add a progress update');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Add a progress update' }).waitFor();
+    expect((await focused(page)).tag).toBe('h1');
+    // Sending it empty: the error summary takes focus and names the field.
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Add progress update');
+    await page.keyboard.press('Enter');
+    await page.locator('.govuk-error-summary').waitFor();
+    await expect.poll(() => page.title()).toBe(`Error: Add a progress update – BA-001 – ${SERVICE}`);
+    expect(await page.locator('#narrative-error').textContent()).toContain(
+      'Describe the progress made since the last update',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(
+      page,
+      (el) => el.tag === 'a' && el.text === 'Describe the progress made since the last update',
+    );
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('narrative');
+    await page.keyboard.type('Joint commissioning panel agreed the specification; tender opens next month.');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).id).toBe('evidence-title');
+    await page.keyboard.type('Commissioning panel minutes');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).id).toBe('evidence-url');
+    await page.keyboard.type('https://example.org/panel-minutes');
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Add progress update');
+    await page.keyboard.press('Enter');
+
+    // Back on the action: it is green now, and the update is there with its evidence.
+    const banner = page.locator('.govuk-notification-banner--success');
+    await banner.waitFor();
+    expect(await readable(banner)).toContain(
+      'Progress update added The RAG is now green (it was amber): On track: due in 12 days.',
+    );
+    expect(await readable(rag)).toContain('RAG: Green In progress On track: due in 12 days');
+    const newest = page.locator('.app-board-update').first();
+    expect(await readable(newest)).toContain('By Tom Ashworth. Status then: In progress. RAG then: Green');
+    expect(
+      await newest
+        .getByRole('link', { name: 'Commissioning panel minutes (opens in new tab)' })
+        .getAttribute('href'),
+    ).toBe('https://example.org/panel-minutes');
+    expect(await page.locator('#updates').textContent()).toBe('Progress updates (2)');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The dashboard shows it: one amber fewer, one green more.
+    await tabTo(page, (el) => el.tag === 'a' && el.text === 'Dashboard', { back: true });
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/dashboard/');
+    const ragChart = page.locator('#chart-rag-desc');
+    await ragChart.waitFor({ state: 'attached' });
+    await expect.poll(() => page.title()).toBe(`Partnership dashboard – ${SERVICE}`);
+    expect(await ragChart.textContent()).toBe('10 actions: 2 red, 1 amber, 7 green.');
+    expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(6);
+    // Every chart is followed by its figures as a table; open the first by keyboard.
+    expect(await page.locator('.app-chart-details').count()).toBe(7);
+    await tabTo(page, (el) => el.tag === 'summary' && el.text.startsWith('Show the figures as a table'));
+    await page.keyboard.press('Enter');
+    const ragTable = page.locator('.app-chart-details').first().locator('table');
+    expect(await ragTable.isVisible()).toBe(true);
+    expect(await readable(ragTable.locator('tbody'))).toBe('Red 2 20% Amber 1 10% Green 7 70%');
+    const themeTable = page.locator('.app-chart-details').nth(1).locator('tbody');
+    expect(squash(await themeTable.locator('tr', { hasText: 'Joint commissioning' }).textContent())).toBe(
+      'Joint commissioning0011',
+    );
+    // Threshold consistency, by agency and quarter: the police's agreement has risen.
+    const policeRows = page.locator('.app-chart-details table tbody tr', { hasText: 'Northshire Police,' });
+    const police = (await policeRows.locator('td:nth-of-type(3)').allTextContents())
+      .filter((cell) => cell.endsWith('%'))
+      .map((cell) => Number.parseInt(cell, 10));
+    expect(police.length).toBeGreaterThanOrEqual(2);
+    expect(police.at(-1)).toBeGreaterThan(police[0] ?? 100);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The CSV for the board papers, from the plan.
+    await tabTo(page, (el) => el.tag === 'a' && el.text === 'Action plan', { back: true });
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/board/');
+    await table.waitFor();
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Download CSV for board papers');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/^action-plan-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile((await download.path()) ?? 'missing', 'utf8');
+    const line = csv.split('\r\n').find((l) => l.startsWith('BA-001,'));
+    expect(line).toContain(`BA-001,${JOINT},Joint commissioning,`);
+    expect(line).toContain(',In progress,GREEN,On track: due in 12 days,No,');
+    await page.getByText(/^Downloaded action-plan-/).waitFor();
+
+    // The printed plan: the table without the buttons and filters.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-board-toolbar').isVisible()).toBe(false);
+    expect(await page.locator('.app-board-filters').isVisible()).toBe(false);
+    expect(await page.locator('.govuk-template__header').isVisible()).toBe(false);
+    expect(await table.isVisible()).toBe(true);
+    expect(await page.getByText(/^Printed on /).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Adding an action: sent empty, the form says what is missing.
+    await tabTo(page, (el) => el.tag === 'a' && el.text === 'Add an action', { back: true });
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/board/new/');
+    await page.locator('#reference').waitFor();
+    expect(await page.locator('#reference').inputValue()).toBe('BA-011');
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Add the action');
+    await page.keyboard.press('Enter');
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    await expect.poll(() => page.title()).toBe(`Error: Add an action – ${SERVICE}`);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(
+      true,
+    );
+    const errors = await summary.locator('li').allTextContents();
+    expect(errors).toEqual([
+      'Enter a title',
+      'Describe the action',
+      'Choose where the action comes from',
+      'Enter the document the action comes from',
+      'Choose a theme',
+      'Choose the agency that owns the action',
+      'Enter who leads the action',
+      'Enter the due date',
+    ]);
+    expect(await page.locator('#due-error').textContent()).toContain('Enter the due date');
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, (el) => el.tag === 'a' && el.text === 'Choose a theme');
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('theme');
+  });
+});
+
+describe('two board members updating one action at once', () => {
+  it('tells the second that someone else changed it, says what changed, and lets them send theirs again', async () => {
+    const [tom, helen] = await Promise.all([signedInPage('tom'), signedInPage('helen')]);
+    const open = async (page: Page) => {
+      await page.goto(`${portal.url}/board/?rag=green`);
+      await tabTo(
+        page,
+        (el) => el.tag === 'a' && el.text === 'Every partner uses the threshold checker before referring',
+      );
+      await page.keyboard.press('Enter');
+      await page.locator('.app-board-rag').waitFor();
+      await tabTo(page, (el) => el.tag === 'a' && el.text === 'Add a progress update');
+      await page.keyboard.press('Enter');
+      await page.locator('#narrative').waitFor();
+      await tabTo(page, (el) => el.id === 'narrative');
+    };
+    await Promise.all([open(tom), open(helen)]);
+
+    // Tom sends his first.
+    await tom.keyboard.type('Health visitors briefed on the checker.');
+    await tabTo(tom, (el) => el.tag === 'button' && el.text === 'Add progress update');
+    await tom.keyboard.press('Enter');
+    await tom.locator('.govuk-notification-banner--success').waitFor();
+
+    // Helen, who opened the same version, sends hers: refused, with what changed, nothing lost.
+    await helen.keyboard.type('Schools’ designated leads shown the checker at the forum.');
+    await tabTo(helen, (el) => el.tag === 'button' && el.text === 'Add progress update');
+    await helen.keyboard.press('Enter');
+    const conflict = helen.locator('.app-board-conflict');
+    await conflict.waitFor();
+    const said = await readable(conflict);
+    expect(said).toContain('Someone else changed this action while you were editing');
+    expect(said).toContain('Your progress update was not saved.');
+    expect(said).toMatch(
+      /Tom Ashworth added a progress update at .*: “Health visitors briefed on the checker\.”/,
+    );
+    expect(await helen.evaluate(() => document.activeElement?.classList.contains('app-board-conflict'))).toBe(
+      true,
+    );
+    expect(await readable(helen.locator('.app-board-now'))).toContain('Latest update, ');
+    expect(await helen.locator('#narrative').inputValue()).toBe(
+      'Schools’ designated leads shown the checker at the forum.',
+    );
+    expect(await axeViolations(helen)).toEqual([]);
+
+    // She sends it again, on top of Tom's: both updates are kept.
+    await tabTo(helen, (el) => el.tag === 'button' && el.text === 'Add progress update');
+    await helen.keyboard.press('Enter');
+    await helen.locator('.govuk-notification-banner--success').waitFor();
+    const updates = await helen.locator('.app-board-update').allTextContents();
+    expect(updates.map(squash).slice(0, 2)).toEqual([
+      expect.stringContaining('By Helen Marsh'),
+      expect.stringContaining('By Tom Ashworth'),
+    ]);
+    expect(await helen.locator('#updates').textContent()).toBe('Progress updates (3)');
+  });
+});
+
+describe('the front door and the board chair', () => {
+  it('lets the front door read the plan and the dashboard but not change them', async () => {
+    const page = await signedInPage('grace');
+    await page.goto(`${portal.url}/board/`);
+    await page.locator('table.app-board-table').waitFor();
+    expect(await page.getByRole('link', { name: 'Add an action' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Domestic abuse notifications to schools within 24 hours' }).click();
+    await page.locator('.app-board-rag').waitFor();
+    expect(await page.getByRole('button', { name: 'Add a progress update' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /^Change/ }).count()).toBe(0);
+    expect(await page.locator('main').textContent()).toContain(
+      'Only safeguarding partnership board members can change it.',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('draws the dashboard for a tablet: charts that fit, each with its figures', async () => {
+    const page = await signedInPage('helen', { width: 820, height: 1180 });
+    await page.goto(`${portal.url}/dashboard/`);
+    await page.locator('#chart-consistency-title').waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+    const charts = page.locator('.app-chart__svg');
+    for (const svg of await charts.all()) {
+      const box = await svg.boundingBox();
+      expect(box?.width ?? 0).toBeLessThanOrEqual(760);
+    }
+    const svg = page.locator('svg[aria-labelledby="chart-consistency-title"]');
+    expect(await svg.getAttribute('role')).toBe('img');
+    expect(await page.locator('#chart-consistency-desc').textContent()).toMatch(/^All agencies: /);
+  });
+});

@@ -1,0 +1,319 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, type CfnElement, type Stack, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as preTokenGeneration } from '../../functions/auth/pre-token-generation.ts';
+import { createDocumentClient } from '../../functions/platform/dynamo.ts';
+import { AREAS, TABLE_IDS, type TableId } from '../../functions/platform/tables.ts';
+import { createPortal, type Portal } from '../../infra/stacks/portal.ts';
+import { sdkTimeouts, sdkWorstCaseMs } from '../support/security-harness.ts';
+
+/**
+ * Infrastructure security (issue 6, items 4 and 7; SECURITY.md), over every role in the app rather
+ * than the four area functions portal.infra.test.ts checks: the audit table is append-only for
+ * every role, no function reaches another area's table, users cannot write their agency or groups,
+ * each function gives up before API Gateway does and the store client before the function, and
+ * cdk-nag stays clean with every optional part (e-mail notifications) switched on. PITR, deletion
+ * protection and the default configuration's cdk-nag run are in portal.infra.test.ts.
+ */
+type Resource = { Type: string; Properties: Record<string, unknown> };
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
+
+let workDir: string;
+let portal: Portal;
+let stacks: Stack[];
+let templates: Template[];
+
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'portal-security-infra-'));
+  const site = join(workDir, 'site');
+  mkdirSync(site);
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>stub</title>');
+  const app = new App({
+    context: { 'aws:cdk:bundling-stacks': [] },
+    outdir: join(workDir, 'cdk.out'),
+    builtinCloudFormationValidation: false,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  // Everything switched on: the optional GOV.UK Notify function brings a role of its own.
+  portal = createPortal(app, {
+    account: '111111111111',
+    region: 'eu-west-2',
+    webAssetPath: site,
+    notify: {
+      apiKeySecretName: 'portal/notify-key',
+      templateId: 'template-1',
+      frontDoorEmail: 'front.door@example.org',
+    },
+  });
+  app.synth();
+  stacks = [portal.waf, portal.data, portal.web, portal.auth, portal.api];
+  templates = stacks.map((s) => Template.fromStack(s));
+});
+
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+const resources = (type: string): [string, Resource][] =>
+  templates.flatMap((t) => Object.entries(t.findResources(type) as Record<string, Resource>));
+const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+function tableIds(): Record<TableId, string> {
+  const ids = {} as Record<TableId, string>;
+  for (const id of TABLE_IDS)
+    ids[id] = portal.data.getLogicalId(portal.data.tables[id].table.node.defaultChild as CfnElement);
+  return ids;
+}
+
+/** Every statement of every identity policy in the app, with the roles it is attached to. */
+function allStatements(): { roles: string[]; statement: Statement }[] {
+  const out: { roles: string[]; statement: Statement }[] = [];
+  for (const [, policy] of [...resources('AWS::IAM::Policy'), ...resources('AWS::IAM::ManagedPolicy')]) {
+    const roles = JSON.stringify(policy.Properties.Roles ?? []).match(/"Ref":"([^"]+)"/g) ?? [];
+    for (const statement of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+      out.push({ roles: roles.map((r) => r.slice(7, -1)), statement });
+  }
+  for (const [id, role] of resources('AWS::IAM::Role')) {
+    for (const inline of (role.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[])
+      for (const statement of inline.PolicyDocument.Statement) out.push({ roles: [id], statement });
+  }
+  return out;
+}
+
+/** The role of each Lambda function in the app, by a readable name. */
+function functionRoles(): Record<string, string> {
+  const roles: Record<string, string> = {};
+  for (const [id, fn] of resources('AWS::Lambda::Function')) {
+    const role = JSON.stringify(fn.Properties.Role).match(/"Fn::GetAtt":\["([^"]+)"/)?.[1];
+    if (role) roles[id] = role;
+  }
+  return roles;
+}
+
+const WRITES_TO_AUDIT =
+  /^dynamodb:(?:UpdateItem|DeleteItem|BatchWriteItem|PartiQL.*|DeleteTable|UpdateTable|RestoreTable.*|\*)$|^\*$/;
+
+describe('the audit trail', () => {
+  it('is append-only for every role in the app: no update, delete or batch write, by name or by wildcard', () => {
+    const audit = tableIds().audit;
+    const wrong: string[] = [];
+    let onAudit = 0;
+    for (const { roles, statement } of allStatements()) {
+      if (statement.Effect !== 'Allow') continue;
+      const resource = JSON.stringify(statement.Resource);
+      const reachesAudit = resource.includes(audit) || resource === '"*"';
+      if (!reachesAudit) continue;
+      if (resource.includes(audit)) onAudit++;
+      for (const action of actionsOf(statement).filter((a) => WRITES_TO_AUDIT.test(a)))
+        wrong.push(`${roles.join(',')}: ${action} on ${resource.slice(0, 80)}`);
+    }
+    expect(onAudit, 'statements on the audit table found').toBeGreaterThanOrEqual(AREAS.length + 1);
+    expect(wrong).toEqual([]);
+  });
+
+  it('has no resource policy that would let anyone else in', () => {
+    const [, table] = resources('AWS::DynamoDB::Table').find(([id]) => id === tableIds().audit) ?? [];
+    expect(table).toBeDefined();
+    expect(table?.Properties.ResourcePolicy).toBeUndefined();
+  });
+});
+
+describe('each function and its tables', () => {
+  it('reaches only its own table and the audit table; the board and the notifier only read agencies (AGENCY partition)', () => {
+    const ids = tableIds();
+    const roleOf = functionRoles();
+    const areaRole = (area: string) =>
+      roleOf[
+        portal.api.getLogicalId(
+          portal.api.functions[area as (typeof AREAS)[number]].node.defaultChild as CfnElement,
+        )
+      ];
+    const reminders = roleOf[portal.api.getLogicalId(portal.api.reminders.node.defaultChild as CfnElement)];
+    const allowed = new Map<string | undefined, TableId[]>([
+      [areaRole('guidance'), ['guidance', 'audit']],
+      [areaRole('referrals'), ['referrals', 'audit']],
+      [areaRole('board'), ['board', 'audit', 'directory']],
+      [areaRole('directory'), ['directory', 'audit']],
+      [reminders, ['referrals', 'audit']],
+    ]);
+    const agencyPartitionOnly = { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['AGENCY'] } };
+    const wrong: string[] = [];
+    const reached = new Map<string, Set<TableId>>();
+    for (const { roles, statement } of allStatements()) {
+      const resource = JSON.stringify(statement.Resource);
+      for (const table of TABLE_IDS) {
+        if (!resource.includes(ids[table])) continue;
+        for (const role of roles) {
+          reached.set(role, (reached.get(role) ?? new Set()).add(table));
+          const mine = allowed.get(role);
+          const streamOnly =
+            resource.includes('StreamArn') &&
+            actionsOf(statement).every((a) =>
+              /^dynamodb:(?:DescribeStream|GetRecords|GetShardIterator|ListStreams)$/.test(a),
+            );
+          const agencyNames =
+            table === 'directory' &&
+            JSON.stringify(statement.Condition) === JSON.stringify(agencyPartitionOnly) &&
+            actionsOf(statement).join() === 'dynamodb:Query';
+          if (mine?.includes(table) && (table !== 'directory' || mine.includes('directory'))) {
+            // The board's directory access is the agency names only.
+            if (role === areaRole('board') && table === 'directory' && !agencyNames)
+              wrong.push(`board: ${actionsOf(statement)} on the directory beyond agency names`);
+            continue;
+          }
+          // Not one of the area functions: the notifier reads agencies' names and the outbox stream.
+          if (!mine && (agencyNames || (table === 'referrals' && streamOnly))) continue;
+          wrong.push(`${role}: ${actionsOf(statement).join(' ')} on ${table}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Every area function was found (the check above is not vacuous).
+    for (const area of AREAS) expect(reached.get(areaRole(area) as string)?.has(area), area).toBe(true);
+  });
+
+  it.fails('KNOWN ISSUE (SECURITY.md): the notifier can read every new referral, not only the outbox', () => {
+    // DynamoDB streams cannot be narrowed by IAM: GetRecords on the referrals table's stream
+    // (NEW_IMAGE) returns every new item, children's details included; the event source's filter
+    // only decides which records invoke the function. Fixed when the outbox has a table of its own.
+    const ids = tableIds();
+    const streamReaders = allStatements().filter(
+      ({ statement }) =>
+        JSON.stringify(statement.Resource).includes(ids.referrals) &&
+        JSON.stringify(statement.Resource).includes('StreamArn') &&
+        actionsOf(statement).includes('dynamodb:GetRecords'),
+    );
+    expect(streamReaders).toEqual([]);
+  });
+
+  it('gives the sign-in trigger and CDK’s helpers no table at all', () => {
+    const ids = tableIds();
+    const roleOf = functionRoles();
+    const trigger = Object.entries(roleOf).find(([fn]) => fn.startsWith('PreTokenGeneration'))?.[1];
+    expect(trigger).toBeDefined();
+    const tables = Object.values(ids);
+    const touches = allStatements().filter(
+      ({ roles, statement }) =>
+        roles.includes(trigger as string) &&
+        tables.some((t) => JSON.stringify(statement.Resource).includes(t)),
+    );
+    expect(touches).toEqual([]);
+    const deploy = allStatements().filter(
+      ({ roles, statement }) =>
+        roles.some((r) => /DeploySite|CustomResource|BucketDeployment/.test(r)) &&
+        tables.some((t) => JSON.stringify(statement.Resource).includes(t)),
+    );
+    expect(deploy).toEqual([]);
+  });
+});
+
+describe('who decides a user’s agency and roles', () => {
+  it('no app client can write the agency, or any custom attribute', () => {
+    const clients = resources('AWS::Cognito::UserPoolClient');
+    expect(clients.length).toBeGreaterThan(0);
+    for (const [id, client] of clients) {
+      const writable = client.Properties.WriteAttributes as string[] | undefined;
+      expect(writable, `${id} must list what it may write`).toBeDefined();
+      expect(
+        (writable ?? []).filter((a) => a.startsWith('custom:')),
+        id,
+      ).toEqual([]);
+    }
+  });
+
+  it('no role in the app can change users, their attributes or their groups', () => {
+    const wrong = allStatements()
+      .filter(({ statement }) => statement.Effect === 'Allow')
+      .flatMap(({ roles, statement }) =>
+        actionsOf(statement)
+          .filter((a) =>
+            /^cognito-idp:(?:Admin|AddCustomAttributes|CreateGroup|UpdateGroup|DeleteGroup|UpdateUserAttributes|\*)|^\*$/.test(
+              a,
+            ),
+          )
+          .map((a) => `${roles.join(',')}: ${a}`),
+      );
+    expect(wrong).toEqual([]);
+  });
+
+  it('groups carry no AWS role, and there is no identity pool to trade a token for AWS credentials', () => {
+    for (const [id, group] of resources('AWS::Cognito::UserPoolGroup'))
+      expect(group.Properties.RoleArn, id).toBeUndefined();
+    expect(resources('AWS::Cognito::IdentityPool')).toEqual([]);
+  });
+
+  it('the sign-in trigger copies the agency only, whatever else a user’s attributes claim', async () => {
+    const result = await preTokenGeneration({
+      version: '2',
+      triggerSource: 'TokenGeneration_HostedAuth',
+      region: 'eu-west-2',
+      userPoolId: 'eu-west-2_test',
+      userName: 'mallory',
+      callerContext: { awsSdkVersion: 'x', clientId: 'web' },
+      request: {
+        userAttributes: {
+          'custom:agencyId': 'brookfield-primary',
+          'custom:roles': 'admin',
+          'cognito:groups': 'admin,triage',
+          'custom:groups': 'admin',
+          name: 'admin',
+        },
+        groupConfiguration: { groupsToOverride: ['referrer'] },
+      },
+      response: {},
+    });
+    expect(result.response.claimsAndScopeOverrideDetails).toEqual({
+      accessTokenGeneration: { claimsToAddOrOverride: { agencyId: 'brookfield-primary' } },
+    });
+  });
+});
+
+describe('timeouts, from the store to the edge', () => {
+  it('every function stops before API Gateway’s 30 s integration timeout', () => {
+    // The portal's own functions (CDK's deployment helpers are not behind the API).
+    const functions = resources('AWS::Lambda::Function').filter(([, fn]) =>
+      String(fn.Properties.Description ?? '').startsWith('Partnership portal'),
+    );
+    expect(functions.length).toBeGreaterThanOrEqual(AREAS.length + 3);
+    for (const [id, fn] of functions) {
+      const timeout = (fn.Properties.Timeout as number | undefined) ?? 3;
+      expect(timeout, id).toBeLessThan(30);
+    }
+    for (const [id, integration] of resources('AWS::ApiGatewayV2::Integration')) {
+      const limit = (integration.Properties.TimeoutInMillis as number | undefined) ?? 30_000;
+      expect(limit, id).toBeLessThanOrEqual(30_000);
+    }
+  });
+
+  it('the store client gives up, retries and all, well before any function that uses it', async () => {
+    const client = createDocumentClient({ region: 'eu-west-2' });
+    const timeouts = await sdkTimeouts(client);
+    client.destroy();
+    expect(timeouts.throwOnRequestTimeout, 'a hung request is cut off, not only warned about').toBe(true);
+    expect(timeouts.requestTimeout).toBeGreaterThan(0);
+    const worst = sdkWorstCaseMs(timeouts);
+    for (const [id, fn] of resources('AWS::Lambda::Function')) {
+      if (id.startsWith('PreTokenGeneration') || !fn.Properties.Environment) continue;
+      const env = (fn.Properties.Environment as { Variables?: Record<string, unknown> }).Variables ?? {};
+      if (!('TABLE_NAME' in env || 'DIRECTORY_TABLE_NAME' in env)) continue;
+      const timeoutMs = ((fn.Properties.Timeout as number | undefined) ?? 3) * 1000;
+      // One store call's worst case leaves at least a second to answer 503 in.
+      expect(worst + 1_000, id).toBeLessThanOrEqual(timeoutMs);
+    }
+  });
+});
+
+describe('cdk-nag (AwsSolutions) with everything switched on', () => {
+  it('finds nothing unacknowledged', () => {
+    const report = new AwsSolutionsChecks().validateScope(portal.api.node.root);
+    expect(
+      report.violations.map(
+        (v) => `${v.ruleName} ${JSON.stringify(v.violatingResources?.[0]?.locations ?? '')}`,
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,257 @@
+import type * as z from 'zod';
+import { boardRoutes } from '../../functions/board/routes.ts';
+import { directoryRoutes } from '../../functions/directory/routes.ts';
+import { guidanceRoutes } from '../../functions/guidance/routes.ts';
+import { referralRoutes } from '../../functions/referrals/routes.ts';
+import type { TestApi } from './api.ts';
+import { completeReferral } from './referral-fixtures.ts';
+import { actionFields, DECISION, type fixtures, idempotencyKey } from './security-fixtures.ts';
+import type { Caller } from './security-harness.ts';
+
+/**
+ * Every write route with a request that succeeds: who sends it and how its record is prepared. The
+ * hostile-input, token, fault and privacy suites start from these; a write route the routers answer
+ * without an entry here fails those suites.
+ */
+export interface PreparedWrite {
+  path: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface WriteRoute {
+  route: string;
+  as: Caller;
+  /** A request that succeeds (with a fresh record where it needs one). */
+  prepare(fx: ReturnType<typeof fixtures>): Promise<PreparedWrite>;
+  /** The status it answers. */
+  ok: number;
+}
+
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+
+export const WRITE_ROUTES: readonly WriteRoute[] = [
+  {
+    route: 'POST /api/agencies',
+    as: 'admin',
+    ok: 201,
+    async prepare() {
+      return {
+        path: '/api/agencies',
+        body: { name: `Agency ${Math.random().toString(36).slice(2, 10)}`, kind: 'voluntary' },
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/agencies/{id}',
+    as: 'admin',
+    ok: 200,
+    async prepare(fx) {
+      const agency = await fx.agency();
+      return {
+        path: `/api/agencies/${agency.id}`,
+        headers: ifMatch(agency.version),
+        body: { name: `Renamed ${Math.random().toString(36).slice(2, 10)}` },
+      };
+    },
+  },
+  {
+    route: 'POST /api/guidance/check',
+    as: 'anonymous',
+    ok: 200,
+    async prepare() {
+      return { path: '/api/guidance/check', body: { indicatorIds: ['basic-care-often-hungry'] } };
+    },
+  },
+  {
+    route: 'POST /api/guidance/versions',
+    as: 'editor',
+    ok: 201,
+    async prepare(fx) {
+      await fx.noDraft();
+      return { path: '/api/guidance/versions', body: {} };
+    },
+  },
+  {
+    route: 'PUT /api/guidance/versions/{version}',
+    as: 'editor',
+    ok: 200,
+    async prepare(fx) {
+      const draft = await fx.draft();
+      return {
+        path: `/api/guidance/versions/${draft.version}`,
+        headers: ifMatch(draft.revision),
+        body: { framework: draft.framework, changeSummary: 'Reworded one indicator.' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/guidance/versions/{version}/publish',
+    as: 'editor',
+    ok: 200,
+    async prepare(fx) {
+      const draft = await fx.cleanDraft();
+      return {
+        path: `/api/guidance/versions/${draft.version}/publish`,
+        headers: ifMatch(draft.revision),
+        body: { changeSummary: 'Reworded one indicator.', effectiveFrom: '2026-12-01' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/referrals',
+    as: 'referrerA',
+    ok: 201,
+    async prepare() {
+      return {
+        path: '/api/referrals',
+        headers: { 'idempotency-key': idempotencyKey() },
+        body: completeReferral(),
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/referrals/{id}',
+    as: 'referrerA',
+    ok: 200,
+    async prepare(fx) {
+      const r = await fx.referral('draft');
+      return {
+        path: `/api/referrals/${r.id}`,
+        headers: ifMatch(r.version),
+        body: { concerns: 'More detail.' },
+      };
+    },
+  },
+  ...(
+    [
+      ['submit', 'draft', 'referrerA', undefined],
+      ['withdraw', 'submitted', 'referrerA', { reason: 'The family moved away.' }],
+      ['review', 'submitted', 'triage', undefined],
+      ['decision', 'in_review', 'triage', DECISION],
+      ['close', 'decided', 'triage', undefined],
+    ] as const
+  ).map(
+    ([action, status, as, body]): WriteRoute => ({
+      route: `POST /api/referrals/{id}/${action}`,
+      as,
+      ok: 200,
+      async prepare(fx) {
+        const r = await fx.referral(status);
+        return {
+          path: `/api/referrals/${r.id}/${action}`,
+          headers: ifMatch(r.version),
+          ...(body ? { body } : {}),
+        };
+      },
+    }),
+  ),
+  {
+    route: 'POST /api/referrals/{id}/notes',
+    as: 'referrerA',
+    ok: 201,
+    async prepare(fx) {
+      const r = await fx.referral('submitted');
+      return { path: `/api/referrals/${r.id}/notes`, body: { text: 'Absent again today.' } };
+    },
+  },
+  {
+    route: 'POST /api/board/actions',
+    as: 'board',
+    ok: 201,
+    async prepare() {
+      return { path: '/api/board/actions', body: actionFields() };
+    },
+  },
+  {
+    route: 'PATCH /api/board/actions/{id}',
+    as: 'board',
+    ok: 200,
+    async prepare(fx) {
+      const a = await fx.action();
+      return { path: `/api/board/actions/${a.id}`, headers: ifMatch(a.version), body: { title: 'Renamed' } };
+    },
+  },
+  {
+    route: 'POST /api/board/actions/{id}/updates',
+    as: 'board',
+    ok: 200,
+    async prepare(fx) {
+      const a = await fx.action();
+      return {
+        path: `/api/board/actions/${a.id}/updates`,
+        headers: ifMatch(a.version),
+        body: { narrative: 'Specification agreed.', status: 'in_progress' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/board/actions/{id}/close',
+    as: 'board',
+    ok: 200,
+    async prepare(fx) {
+      const a = await fx.action();
+      return {
+        path: `/api/board/actions/${a.id}/close`,
+        headers: ifMatch(a.version),
+        body: { evidence: [{ title: 'Signed report' }], signOff: { name: 'Helen Marsh', role: 'Chair' } },
+      };
+    },
+  },
+];
+
+/** The declaration behind a route (method and path as the router names them), with its request schemas. */
+export interface Declared {
+  body?: z.ZodType;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  headers?: z.ZodType;
+}
+
+type Declaration = {
+  method: string;
+  path: string;
+  request?: {
+    body?: { content?: Record<string, { schema?: unknown }> };
+    params?: unknown;
+    query?: unknown;
+    headers?: unknown;
+  };
+};
+
+export function declarationOf(route: string): Declared {
+  const [method, path] = route.split(' ');
+  const all = [
+    ...directoryRoutes,
+    ...guidanceRoutes,
+    ...referralRoutes,
+    ...boardRoutes,
+  ] as unknown as Declaration[];
+  const found = all.find((r) => r.method.toUpperCase() === method && r.path === path);
+  if (!found) throw new Error(`No declaration for ${route}`);
+  const request = found.request ?? {};
+  const body = request.body?.content?.['application/json']?.schema;
+  return {
+    ...(body ? { body: body as z.ZodType } : {}),
+    ...(request.params ? { params: request.params as z.ZodType } : {}),
+    ...(request.query ? { query: request.query as z.ZodType } : {}),
+    ...(request.headers ? { headers: request.headers as z.ZodType } : {}),
+  };
+}
+
+export async function sendWrite(
+  api: TestApi,
+  tokens: Record<Caller, string | undefined>,
+  write: WriteRoute,
+  prepared: PreparedWrite,
+  overrides: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  const [method] = write.route.split(' ');
+  const token = 'token' in overrides ? overrides.token : tokens[write.as];
+  const body = 'body' in overrides ? overrides.body : prepared.body;
+  return api.request(method as string, prepared.path, {
+    ...(token ? { token } : {}),
+    ...(body !== undefined ? { body } : {}),
+    headers: { ...prepared.headers, ...overrides.headers },
+  });
+}
