@@ -290,7 +290,7 @@ function warmSection(w: WarmResult, charts: Map<string, string>): string {
   const out = [
     '## 2. Warm overhead',
     '',
-    `Each run ${w.seconds} s after a ${w.warmupSeconds} s warm-up, closed loop, from a separate load-generator process (autocannon for HTTP; the app's own store code for the direct baseline, through the same document-client settings). The app path is HTTP → the local runtime → the area's Hono app (token check, validation, JSON) → DynamoDB Local; the direct path is only the DynamoDB calls. With one client the same app is also called in-process (\`app.request()\` in the bench's own process, no HTTP hop), which splits the overhead into the app's own code and the HTTP hop. Latency counts successful responses only.`,
+    `Against a store holding the demo data. Each run ${w.seconds} s after a ${w.warmupSeconds} s warm-up, in two rounds alternating app and direct, closed loop, from a separate load-generator process (autocannon for HTTP; the app's own store code for the direct baseline, through the same document-client settings). The app path is HTTP → the local runtime → the area's Hono app (token check, validation, JSON) → DynamoDB Local; the direct path is only the DynamoDB calls. With one client the same app is also called in-process (\`app.request()\` in the bench's own process, no HTTP hop), which splits the overhead into the app's own code and the HTTP hop. Latency counts successful responses only.`,
     '',
     'DynamoDB calls per operation, recorded on the clients:',
     '',
@@ -368,7 +368,7 @@ function scaleSection(s: ScaleResult, charts: Map<string, string>): string {
   return [
     '## 3. Scale',
     '',
-    `Synthetic referrals written in bulk straight into the referrals table with the app's own \`referralItem\` (BatchWriteItem, 25 a request, several in flight), with the dashboard counters they imply. The open queue holds ${small.openReferrals} referrals at both sizes (plus the demo data's); the rest are decided, closed, withdrawn or drafts, spread over up to three years. One client, so the figure is latency, not throughput.`,
+    `Two sets of tables in the one DynamoDB Local, each behind its own local portal with the demo data: one with ${small.referrals.toLocaleString('en-GB')} referrals, one with ${large.referrals.toLocaleString('en-GB')}. The synthetic referrals are written in bulk straight into the referrals table with the app's own \`referralItem\` (BatchWriteItem, 25 a request, several in flight), with the dashboard counters they imply. The open queue holds ${small.openReferrals} synthetic referrals at both sizes (plus the demo data's); the rest are decided, closed, withdrawn or drafts, spread over up to three years. The large size also holds the drafts the warm runs created. One client; the two sizes are measured in alternation (six rounds each, endpoint by endpoint), so other work on the machine falls on both alike.`,
     '',
     s.note ? `**Size:** ${s.note}\n` : '',
     table(

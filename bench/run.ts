@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures cold start, warm overhead, scale and page weight side by side in one
- * run, against its own in-memory DynamoDB Local and a local portal on a free port, and writes
+ * run, against its own in-memory DynamoDB Local and two local portals on free ports, and writes
  * bench-results/report.md and results.json. It reports; it is not a test: missed budgets still
  * exit 0 (a section that could not run exits 1).
  *
@@ -55,7 +55,7 @@ const settings = {
   openReferrals: 300,
   seedBudgetSeconds: env('BENCH_SEED_BUDGET', 300),
   seedInFlight: 12,
-  scaleSeconds: 3,
+  scaleSeconds: 6,
   lighthouse: process.env.BENCH_LIGHTHOUSE !== '0',
   lighthouseRuns: env('BENCH_LIGHTHOUSE_RUNS', 3),
 };
@@ -70,15 +70,14 @@ const problem = (section: string, error: unknown) => {
 };
 
 let store: RunningStore | undefined;
-let portal: LocalPortal | undefined;
+const portals: LocalPortal[] = [];
 let worker: LoadWorker | undefined;
 let webDir: string | undefined;
 
 async function cleanUp(): Promise<void> {
   worker?.stop();
   worker = undefined;
-  await portal?.stop().catch(() => {});
-  portal = undefined;
+  for (const p of portals.splice(0)) await p.stop().catch(() => {});
   await store?.stop().catch(() => {});
   store = undefined;
   if (webDir) await rm(webDir, { recursive: true, force: true });
@@ -170,22 +169,33 @@ async function main(): Promise<number> {
       say(`Starting an in-memory DynamoDB Local on port ${port}…`);
       store = await startDynamoDbLocal({ port, log: (line) => say(`  ${line}`) });
       const running = store;
-      say('Starting the local portal on a free port…');
-      portal = await startLocalPortal({
-        port: 0,
-        dynamoEndpoint: running.endpoint,
-        tablePrefix: 'bench-',
-        webDir: webDir ?? DEFAULT_WEB_DIR,
-        logger: createLogger({ level: 'error' }),
-        progress: (line) => say(`  ${line}`),
-      });
-      const local = portal;
-      say(`Portal at ${local.url}`);
+      // Two portals on two sets of tables in the one DynamoDB Local: the small size and the large
+      // one, so the scale section can measure them in alternation.
+      const startPortal = async (prefix: string, label: string) => {
+        say(`Starting the local portal for the ${label} (tables ${prefix}*) on a free port…`);
+        const started = await startLocalPortal({
+          port: 0,
+          dynamoEndpoint: running.endpoint,
+          tablePrefix: prefix,
+          webDir: webDir ?? DEFAULT_WEB_DIR,
+          logger: createLogger({ level: 'error' }),
+          progress: (line) => say(`  ${line}`),
+        });
+        portals.push(started);
+        say(`  at ${started.url}`);
+        return started;
+      };
+      const needScale = sections.has('scale');
+      const small = needScale ? await startPortal('bench-s-', 'small size') : undefined;
+      const large = await startPortal(
+        'bench-l-',
+        needScale ? 'large size, warm runs and pages' : 'warm runs and pages',
+      );
       worker = startLoadWorker();
       const load = worker;
-      const demoReferrals = await countReferrals(running.endpoint, local.tables.referrals);
       const seeding: ScaleResult['seeding'] = [];
       const seed = async (
+        target: LocalPortal,
         count: number,
         batch: number,
         open: number,
@@ -193,16 +203,16 @@ async function main(): Promise<number> {
         limit?: (written: number, seconds: number) => number,
       ) => {
         const r = await seedReferrals(
-          local.db,
-          local.tables.referrals,
+          target.db,
+          target.tables.referrals,
           { count, open, batch, now: new Date() },
           {
             inFlight: settings.seedInFlight,
             ...(deadline ? { deadline } : {}),
             ...(limit ? { limit } : {}),
-            progress: (done, rate, target) =>
+            progress: (done, rate, goal) =>
               say(
-                `  seeded ${fmtInt(done)} / ${fmtInt(target)} (${fmtInt(rate)}/s${rate > 0 ? `, about ${Math.ceil((target - done) / rate)} s to go` : ''})`,
+                `  seeded ${fmtInt(done)} / ${fmtInt(goal)} (${fmtInt(rate)}/s${rate > 0 ? `, about ${Math.ceil((goal - done) / rate)} s to go` : ''})`,
               ),
           },
         );
@@ -218,33 +228,14 @@ async function main(): Promise<number> {
         return r;
       };
 
-      let small: ScaleResult['small'] | undefined;
-      if (sections.has('warm') || sections.has('scale')) {
+      let smallTotal = 0;
+      if (small) {
+        const demo = await countReferrals(running.endpoint, small.tables.referrals);
         say(
-          `Seeding ${fmtInt(settings.smallReferrals)} synthetic referrals (${settings.openReferrals} open) beside the demo data's ${demoReferrals}…`,
+          `Seeding ${fmtInt(settings.smallReferrals)} synthetic referrals (${settings.openReferrals} open) beside the demo data's ${demo} (small size)…`,
         );
-        await seed(settings.smallReferrals, 1, settings.openReferrals);
-      }
-      // Scale at the small size first: the warm runs below create referrals (drafts) of their own.
-      if (sections.has('scale')) {
-        try {
-          const smallTotal = settings.smallReferrals + demoReferrals;
-          say(
-            'Warming the portal and DynamoDB Local up (every scale endpoint, 4 clients, 3 s each, unrecorded)…',
-          );
-          await warmUp(local, load, 3);
-          say(`Scale at ${fmtInt(smallTotal)} referrals…`);
-          small = await measureScale({
-            portal: local,
-            worker: load,
-            referrals: smallTotal,
-            openReferrals: settings.openReferrals,
-            seconds: settings.scaleSeconds,
-            warmupSeconds: 2,
-          });
-        } catch (error) {
-          problem('scale', error);
-        }
+        await seed(small, settings.smallReferrals, 1, settings.openReferrals);
+        smallTotal = demo + settings.smallReferrals;
       }
       if (sections.has('warm')) {
         say(
@@ -252,7 +243,7 @@ async function main(): Promise<number> {
         );
         try {
           results.warm = await measureWarm({
-            portal: local,
+            portal: large,
             endpoint: running.endpoint,
             worker: load,
             seconds: settings.warmSeconds,
@@ -263,11 +254,11 @@ async function main(): Promise<number> {
           problem('warm overhead', error);
         }
       }
-      if (sections.has('scale') && small) {
+      if (small) {
         try {
           // The size: the one asked for, unless the seeding rate measured in its first seconds says it
           // cannot be written in the time the bench allows itself; then the largest that can.
-          const before = await countReferrals(running.endpoint, local.tables.referrals);
+          const before = await countReferrals(running.endpoint, large.tables.referrals);
           const candidates = [settings.largeReferrals, 50_000, 20_000, 10_000].filter(
             (n) => n <= settings.largeReferrals,
           );
@@ -275,7 +266,7 @@ async function main(): Promise<number> {
           let decided = false;
           let measuredRate = 0;
           say(
-            `Seeding towards ${fmtInt(settings.largeReferrals)} referrals in all (${fmtInt(before)} now, counting the warm runs' drafts; ${settings.seedBudgetSeconds} s allowed)…`,
+            `Seeding towards ${fmtInt(settings.largeReferrals)} referrals (large size; ${fmtInt(before)} there now: the demo data's and the warm runs' drafts; ${settings.seedBudgetSeconds} s allowed)…`,
           );
           const limit = (written: number, seconds: number) => {
             if (!decided && seconds >= 12) {
@@ -290,7 +281,14 @@ async function main(): Promise<number> {
             return planned - before;
           };
           const deadline = performance.now() + settings.seedBudgetSeconds * 1.25 * 1000;
-          const written = await seed(Math.max(0, settings.largeReferrals - before), 2, 0, deadline, limit);
+          const written = await seed(
+            large,
+            Math.max(0, settings.largeReferrals - before),
+            2,
+            settings.openReferrals,
+            deadline,
+            limit,
+          );
           const largeTotal = before + written.written;
           let note: string | undefined;
           if (planned < settings.largeReferrals) {
@@ -299,18 +297,19 @@ async function main(): Promise<number> {
             note = `${fmtInt(largeTotal)} referrals, not ${fmtInt(planned)}: seeding slowed down as the table grew and stopped at its deadline.`;
           }
           if (note) say(`  ${note}`);
-          say(`Scale at ${fmtInt(largeTotal)} referrals…`);
-          const large = await measureScale({
-            portal: local,
+          say('Warming both portals and DynamoDB Local up (every scale endpoint, 4 clients, unrecorded)…');
+          await warmUp(small, load, 2);
+          await warmUp(large, load, 2);
+          say(`Scale: ${fmtInt(smallTotal)} vs ${fmtInt(largeTotal)} referrals, measured in alternation…`);
+          const measured = await measureScale({
+            small: { portal: small, referrals: smallTotal, openReferrals: settings.openReferrals },
+            large: { portal: large, referrals: largeTotal, openReferrals: settings.openReferrals },
             worker: load,
-            referrals: largeTotal,
-            openReferrals: settings.openReferrals,
             seconds: settings.scaleSeconds,
-            warmupSeconds: 2,
+            rounds: 6,
           });
           results.scale = {
-            small,
-            large,
+            ...measured,
             requestedLarge: settings.largeReferrals,
             seeding,
             ...(note ? { note } : {}),
@@ -326,7 +325,7 @@ async function main(): Promise<number> {
           say('Pages: checking which pages exist…');
           try {
             results.pages = await measurePages({
-              portal: local,
+              portal: large,
               reportDir: join(resultsDir, 'lighthouse'),
               lighthouse: settings.lighthouse,
               lighthouseRuns: settings.lighthouseRuns,

@@ -1,6 +1,6 @@
 import type { LocalPortal } from '../infra/local/portal.ts';
-import type { LoadResult, LoadWorker } from './lib/load.ts';
-import { fmtMs, say } from './lib/progress.ts';
+import { type LoadResult, type LoadWorker, mergeResults } from './lib/load.ts';
+import { fmtInt, fmtMs, say } from './lib/progress.ts';
 import { bearer } from './warm.ts';
 
 /**
@@ -54,33 +54,62 @@ export async function warmUp(portal: LocalPortal, worker: LoadWorker, seconds: n
   }
 }
 
-export async function measureScale(options: {
+export interface ScaleSide {
   portal: LocalPortal;
-  worker: LoadWorker;
   referrals: number;
   openReferrals: number;
+}
+
+/**
+ * Both sizes side by side: two sets of tables in the same DynamoDB Local, each behind its own local
+ * portal, measured in alternation (small, large, small, large, …) endpoint by endpoint, so that
+ * other work on the machine, the JIT and the JVM's state fall on both sizes alike.
+ */
+export async function measureScale(options: {
+  small: ScaleSide;
+  large: ScaleSide;
+  worker: LoadWorker;
+  /** Seconds per size and endpoint, split over `rounds` alternations. */
   seconds: number;
-  warmupSeconds: number;
-}): Promise<ScaleSample> {
-  const { portal, worker } = options;
-  const results: ScaleSample['results'] = {};
+  rounds: number;
+}): Promise<{ small: ScaleSample; large: ScaleSample }> {
+  const { worker, rounds } = options;
+  const sides = [options.small, options.large] as const;
+  const results: [ScaleSample['results'], ScaleSample['results']] = [{}, {}];
   for (const endpoint of SCALE_ENDPOINTS) {
-    const headers = await bearer(portal, endpoint.username);
-    const items = await firstPageSize(portal, endpoint.path, headers);
-    const result = await worker.run({
-      kind: 'http',
-      url: portal.url,
-      method: 'GET',
-      path: endpoint.path,
-      headers,
-      connections: 1,
-      seconds: options.seconds,
-      warmupSeconds: options.warmupSeconds,
-    });
-    results[endpoint.id] = { ...result, ...(items === undefined ? {} : { items }) };
+    const headers = await Promise.all(sides.map((side) => bearer(side.portal, endpoint.username)));
+    const items = await Promise.all(
+      sides.map((side, i) => firstPageSize(side.portal, endpoint.path, headers[i] ?? {})),
+    );
+    const parts: LoadResult[][] = [[], []];
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, side] of sides.entries()) {
+        parts[i]?.push(
+          await worker.run({
+            kind: 'http',
+            url: side.portal.url,
+            method: 'GET',
+            path: endpoint.path,
+            headers: headers[i] ?? {},
+            connections: 1,
+            seconds: options.seconds / rounds,
+            warmupSeconds: round === 0 ? 0.5 : 0,
+            keepSamples: true,
+          }),
+        );
+      }
+    }
+    const [a, b] = [mergeResults(parts[0] ?? []), mergeResults(parts[1] ?? [])];
+    results[0][endpoint.id] = { ...a, ...(items[0] === undefined ? {} : { items: items[0] }) };
+    results[1][endpoint.id] = { ...b, ...(items[1] === undefined ? {} : { items: items[1] }) };
     say(
-      `  ${endpoint.label.padEnd(32)} p50 ${fmtMs(result.latency.p50).padStart(9)}  p99 ${fmtMs(result.latency.p99).padStart(9)}  (${result.requests} requests)`,
+      `  ${endpoint.label.padEnd(32)} p50 ${fmtMs(a.latency.p50).padStart(9)} at ${fmtInt(options.small.referrals)}, ${fmtMs(b.latency.p50).padStart(9)} at ${fmtInt(options.large.referrals)}  (p99 ${fmtMs(a.latency.p99)} / ${fmtMs(b.latency.p99)})`,
     );
   }
-  return { referrals: options.referrals, openReferrals: options.openReferrals, results };
+  const sample = (side: ScaleSide, r: ScaleSample['results']): ScaleSample => ({
+    referrals: side.referrals,
+    openReferrals: side.openReferrals,
+    results: r,
+  });
+  return { small: sample(options.small, results[0]), large: sample(options.large, results[1]) };
 }

@@ -536,9 +536,13 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     await expect
       .poll(() => readable(page.locator('.govuk-notification-banner--success')))
       .toContain('Further information added');
-    const history = await readable(page.locator('.app-timeline'));
-    expect(history).toMatch(/^Further information added Amira Haddad, Brookfield Primary School/);
-    expect(history).toContain('Maisie has had breakfast at school every day this week.');
+    // The history reloads after the banner shows: wait for it rather than reading it at once.
+    await expect
+      .poll(() => readable(page.locator('.app-timeline')))
+      .toMatch(/^Further information added Amira Haddad, Brookfield Primary School/);
+    expect(await readable(page.locator('.app-timeline'))).toContain(
+      'Maisie has had breakfast at school every day this week.',
+    );
     await expectAxeClean(page);
 
     await page.goto(`${portal.url}/referrals/view/?id=${policeReferralId}`);

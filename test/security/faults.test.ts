@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/platform/dynamo.ts';
+import { createDocumentClient, STORE_TIMEOUTS } from '../../functions/platform/dynamo.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { fixtures } from '../support/security-fixtures.ts';
 import {
@@ -293,7 +293,12 @@ describe('a store that is really not there', () => {
   it('gives up on a store that accepts connections but never answers, in time to answer 503 itself', async () => {
     // A black hole: the connection opens, the request goes in, nothing ever comes back.
     const { server, port, sockets } = await listen(() => {});
-    const client = createDocumentClient({ endpoint: `http://127.0.0.1:${port}`, region: 'eu-west-2' });
+    // With the timeouts the functions use in AWS (a local store is given longer).
+    const client = createDocumentClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'eu-west-2',
+      timeouts: STORE_TIMEOUTS,
+    });
     const budget = sdkWorstCaseMs(await sdkTimeouts(client));
     figures.sdkWorstCaseMs = budget;
     expect(budget, 'a hung request is cut off (throwOnRequestTimeout) and retries are bounded').toBeLessThan(

@@ -47,7 +47,7 @@ export default class SummaryReporter implements Reporter {
       total.failed += c.failed;
       total.skipped += c.skipped;
     }
-    lines.push(...securityFigures(this.started));
+    if (byKind.has('security')) lines.push(...securityFigures(this.started));
     lines.push(
       '',
       `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
