@@ -36,7 +36,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.browser.test.ts'],
-          testTimeout: 120_000,
+          // A long journey takes ~30 s alone; the margin is for a busy two-core machine.
+          testTimeout: 300_000,
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
