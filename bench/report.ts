@@ -40,6 +40,8 @@ export interface BenchResults {
   date: string;
   machine: MachineInfo;
   loadAverage: { start: number[]; end: number[] };
+  /** The 1-minute load average as each section started: how busy the machine was while it ran. */
+  sectionLoad: Record<string, number>;
   durationSeconds: number;
   settings: Record<string, number | string | boolean>;
   coldStart?: ColdStartResult;
@@ -562,10 +564,23 @@ export async function writeReport(dir: string, results: BenchResults): Promise<v
       '',
     );
   }
-  if (results.coldStart) parts.push(coldStartSection(results.coldStart, charts));
-  if (results.warm) parts.push(warmSection(results.warm, charts));
-  if (results.scale) parts.push(scaleSection(results.scale, charts));
-  if (results.pages) parts.push(pagesSection(results.pages, charts));
+  const busy = (section: string, text: string) => {
+    const load = results.sectionLoad[section];
+    if (load === undefined) return text;
+    const note = `_Load average when this section started: ${load.toFixed(2)} on ${results.machine.cores} cores${load > results.machine.cores ? ' — the machine was busy with other work, so these figures are noisier than usual' : ''}._`;
+    return text.replace(/\n\n/, `\n\n${note}\n\n`);
+  };
+  const overloaded = Object.values(results.sectionLoad).some((l) => l > 2 * results.machine.cores);
+  if (overloaded) {
+    parts.push(
+      `> **The machine was overloaded during this run** (load average above ${2 * results.machine.cores} on ${results.machine.cores} cores in at least one section): other processes competed for the CPU, so latency ratios near a budget and Lighthouse's performance scores (which scale the CPU time they observe) are unreliable. Run again on a quiet machine before acting on a near miss.`,
+      '',
+    );
+  }
+  if (results.coldStart) parts.push(busy('cold', coldStartSection(results.coldStart, charts)));
+  if (results.warm) parts.push(busy('warm', warmSection(results.warm, charts)));
+  if (results.scale) parts.push(busy('scale', scaleSection(results.scale, charts)));
+  if (results.pages) parts.push(busy('pages', pagesSection(results.pages, charts)));
   parts.push(
     '## Settings',
     '',

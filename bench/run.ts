@@ -136,11 +136,16 @@ async function main(): Promise<number> {
     loadAverage: { start: loadStart, end: [] },
     durationSeconds: 0,
     settings,
+    sectionLoad: {},
     problems,
+  };
+  const starting = (section: string) => {
+    results.sectionLoad[section] = loadavg()[0] ?? 0;
   };
 
   // 1. Cold start first, while nothing else the bench starts is using the CPU.
   if (sections.has('cold')) {
+    starting('cold');
     try {
       results.coldStart = await measureColdStart({
         outRoot: join(resultsDir, 'bundles'),
@@ -238,6 +243,7 @@ async function main(): Promise<number> {
         smallTotal = demo + settings.smallReferrals;
       }
       if (sections.has('warm')) {
+        starting('warm');
         say(
           `Warm overhead: ${settings.warmSeconds} s runs at ${CONCURRENCY.join(', ')} clients, app vs direct…`,
         );
@@ -297,6 +303,7 @@ async function main(): Promise<number> {
             note = `${fmtInt(largeTotal)} referrals, not ${fmtInt(planned)}: seeding slowed down as the table grew and stopped at its deadline.`;
           }
           if (note) say(`  ${note}`);
+          starting('scale');
           say('Warming both portals and DynamoDB Local up (every scale endpoint, 4 clients, unrecorded)…');
           await warmUp(small, load, 2);
           await warmUp(large, load, 2);
@@ -322,6 +329,7 @@ async function main(): Promise<number> {
         if (!existsSync(CHROMIUM)) {
           problem('pages', new Error(`${CHROMIUM} is missing: apt-get install -y chromium`));
         } else {
+          starting('pages');
           say('Pages: checking which pages exist…');
           try {
             results.pages = await measurePages({
