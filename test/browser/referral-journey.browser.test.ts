@@ -172,6 +172,9 @@ async function typeInto(page: Page, id: string, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** `expect.poll` with room for a slow, busy machine (its default gives up after a second). */
+const soon = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 15_000 });
+
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 /** The text as shown (with breaks between blocks, unlike textContent), on one line. */
 const readable = async (locator: Locator) => squash((await locator.allInnerTexts()).join(' '));
@@ -187,9 +190,7 @@ async function arrive(page: Page, path: string | RegExp, text: string | RegExp):
         /^(Loading|Taking you|Signing)/.test((el.textContent ?? '').trim()),
       ),
   );
-  await expect
-    .poll(async () => squash(await h1(page).first().textContent()), { timeout: 15_000 })
-    .toMatch(text);
+  await soon(async () => squash(await h1(page).first().textContent())).toMatch(text);
 }
 
 /** Signs in on the local sign-in page by keyboard: the radios, then Continue. */
@@ -256,14 +257,14 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     await page.locator('#search-q').waitFor();
     await typeInto(page, 'search-q', 'hungry');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await focused(page)).id).toBe('results-heading');
+    await soon(async () => (await focused(page)).id).toBe('results-heading');
     await tabTo(page, byId(`indicator-${HUNGRY}`));
     await page.keyboard.press('Space');
     await tabTo(page, byId('search-q'));
     await page.keyboard.press('Control+A');
     await page.keyboard.type('shouting');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await focused(page)).id).toBe('results-heading');
+    await soon(async () => (await focused(page)).id).toBe('results-heading');
     await tabTo(page, byId(`indicator-${SHOUTING}`));
     await page.keyboard.press('Space');
     await tabTo(page, button('See the suggested level'));
@@ -279,7 +280,7 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     expect(start).toContain('Child often hungry');
     expect(start).toContain('Frequent shouting');
     expect(start).toContain('Suggested level: Level 2');
-    await expect.poll(() => page.title()).toBe(`Request early help for a child – ${SERVICE}`);
+    await soon(() => page.title()).toBe(`Request early help for a child – ${SERVICE}`);
     await expectAxeClean(page);
     await tabTo(page, button('Start now'));
     await page.keyboard.press('Enter');
@@ -336,7 +337,7 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     await page.keyboard.press('Space');
     await tabTo(page, button('Add another adult'));
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await focused(page)).id).toBe('adult-2-name');
+    await soon(async () => (await focused(page)).id).toBe('adult-2-name');
     await page.keyboard.type('Lee Carter');
     await typeInto(page, 'adult-2-relationship', 'Mum’s partner');
     await tabTo(page, byId('adult-2-dnc'));
@@ -423,7 +424,7 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     expect(squash(await page.locator('#due').textContent())).toMatch(
       /^The Front Door will decide by 5pm on (Monday|Tuesday|Wednesday|Thursday|Friday) \d{1,2} [A-Z][a-z]+( \d{4})?\.$/,
     );
-    await expect.poll(() => page.title()).toBe(`Referral sent – ${SERVICE}`);
+    await soon(() => page.title()).toBe(`Referral sent – ${SERVICE}`);
     await expectAxeClean(page);
   });
 
@@ -434,7 +435,7 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     await signInByKeyboard(page, 'grace');
     await arrive(page, '/referrals/queue/', 'Front Door queue');
     const row = page.locator('tbody tr', { hasText: reference });
-    await expect.poll(() => readable(row)).toContain('Brookfield Primary School');
+    await soon(() => readable(row)).toContain('Brookfield Primary School');
     const rowText = await readable(row);
     expect(rowText).toContain('Maisie Fairbrook');
     expect(rowText).toContain('Possible duplicate');
@@ -454,11 +455,11 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     await tabTo(page, { href: `/referrals/view/?id=${referralId}` });
     await page.keyboard.press('Enter');
     await arrive(page, `/referrals/view/?id=${referralId}`, /^Maisie Fairbrook, EH-/);
-    await expect
-      .poll(async () => squash(await page.locator('.govuk-notification-banner--success').textContent()))
-      .toContain('You are now reviewing this referral');
+    await soon(async () =>
+      squash(await page.locator('.govuk-notification-banner--success').textContent()),
+    ).toContain('You are now reviewing this referral');
     // Agencies are named once the directory has answered.
-    await expect.poll(() => readable(page.locator('#duplicates'))).toContain('Northshire Police');
+    await soon(() => readable(page.locator('#duplicates'))).toContain('Northshire Police');
     const main = await readable(page.locator('main'));
     expect(main).toContain('In review');
     expect(main).toContain('Reviewed by Grace Obi');
@@ -470,7 +471,7 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     policeReferralId = new URL(duplicate.href, portal.url).searchParams.get('id') ?? '';
     await page.keyboard.press('Enter');
     await arrive(page, `/referrals/view/?id=${policeReferralId}`, /^Maisie Fairbrook, EH-/);
-    await expect.poll(() => readable(page.locator('main'))).toContain('Dan Whitfield, Northshire Police');
+    await soon(() => readable(page.locator('main'))).toContain('Dan Whitfield, Northshire Police');
     expect(await readable(page.locator('main'))).toContain('Closed');
     await expectAxeClean(page);
 
@@ -533,13 +534,13 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     await typeInto(page, 'note', 'Maisie has had breakfast at school every day this week.');
     await tabTo(page, button('Add information'));
     await page.keyboard.press('Enter');
-    await expect
-      .poll(() => readable(page.locator('.govuk-notification-banner--success')))
-      .toContain('Further information added');
+    await soon(() => readable(page.locator('.govuk-notification-banner--success'))).toContain(
+      'Further information added',
+    );
     // The history reloads after the banner shows: wait for it rather than reading it at once.
-    await expect
-      .poll(() => readable(page.locator('.app-timeline')))
-      .toMatch(/^Further information added Amira Haddad, Brookfield Primary School/);
+    await soon(() => readable(page.locator('.app-timeline'))).toMatch(
+      /^Further information added Amira Haddad, Brookfield Primary School/,
+    );
     expect(await readable(page.locator('.app-timeline'))).toContain(
       'Maisie has had breakfast at school every day this week.',
     );
@@ -548,7 +549,7 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     await page.goto(`${portal.url}/referrals/view/?id=${policeReferralId}`);
     await arrive(page, `/referrals/view/?id=${policeReferralId}`, 'Referral not found');
     expect(await readable(page.locator('main'))).not.toContain('Maisie');
-    await expect.poll(() => page.title()).toBe(`Referral not found – ${SERVICE}`);
+    await soon(() => page.title()).toBe(`Referral not found – ${SERVICE}`);
     await expectAxeClean(page);
   });
 });
@@ -591,9 +592,9 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     await arrive(page, /\/draft\/consent\//, 'Has the family agreed to this referral?');
     expect(squash(await page.locator('.govuk-inset-text').textContent())).toContain('Level 2');
     await page.getByLabel('No, the family refused').check();
-    await expect
-      .poll(async () => squash(await page.locator('#consent-warning').textContent()))
-      .toContain(squash(CONSENT_REFUSAL_REASON));
+    await soon(async () => squash(await page.locator('#consent-warning').textContent())).toContain(
+      squash(CONSENT_REFUSAL_REASON),
+    );
     await page.getByLabel('Who refused consent?').fill('Jo Testwell, mother');
     await page.locator('#consent-date-day').fill('2');
     await page.locator('#consent-date-month').fill('3');
@@ -616,7 +617,7 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     await summary.waitFor();
     expect(squash(await summary.textContent())).toContain('Your referral was not sent');
     expect(squash(await summary.textContent())).toContain(squash(CONSENT_REFUSAL_REASON));
-    await expect.poll(() => page.title()).toMatch(/^Error: /);
+    await soon(() => page.title()).toMatch(/^Error: /);
     await expectAxeClean(page);
     const after = await api<{ status: string }>('nadia', 'GET', `/referrals/${id}`);
     expect(after.body.status).toBe('draft');
@@ -624,15 +625,15 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     // The reason's link goes to the question that fixes it.
     await summary.getByRole('link', { name: squash(CONSENT_REFUSAL_REASON) }).click();
     await arrive(page, /\/draft\/consent\//, 'Has the family agreed to this referral?');
-    await expect.poll(async () => (await focused(page)).id).toBe('consent-status');
+    await soon(async () => (await focused(page)).id).toBe('consent-status');
 
     // Not sent, so it can be withdrawn, with a reason.
     await page.goto(`${portal.url}/referrals/withdraw/?id=${id}`);
     await arrive(page, /\/referrals\/withdraw\//, 'Why are you withdrawing this referral?');
     await page.getByRole('button', { name: 'Withdraw referral' }).click();
-    await expect
-      .poll(() => readable(page.locator('.govuk-error-summary')))
-      .toContain('Enter why you are withdrawing this referral');
+    await soon(() => readable(page.locator('.govuk-error-summary'))).toContain(
+      'Enter why you are withdrawing this referral',
+    );
     await expectAxeClean(page);
     await page.locator('#reason').fill('The family would rather talk to the school nurse first.');
     await page.getByRole('button', { name: 'Withdraw referral' }).click();
@@ -677,7 +678,7 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     expect(squash(await summary.textContent())).toContain('Enter the town or city');
     expect(squash(await summary.textContent())).toContain('Enter the postcode');
     expect(await page.locator('#child-address-town-error').count()).toBe(1);
-    await expect.poll(() => page.title()).toBe(`Error: About the child – ${SERVICE}`);
+    await soon(() => page.title()).toBe(`Error: About the child – ${SERVICE}`);
     await expectAxeClean(page);
 
     await page.locator('#child-dob-day').fill('3');
@@ -702,7 +703,7 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     expect(squash(await conflict.textContent())).toContain(
       'This referral changed since you opened this page',
     );
-    await expect.poll(async () => (await focused(other)).text).toContain('This referral changed');
+    await soon(async () => (await focused(other)).text).toContain('This referral changed');
     expect(await other.getByRole('link', { name: 'Reload the page' }).count()).toBe(1);
     await expectAxeClean(other);
   });

@@ -140,7 +140,7 @@ function Duplicates(props: { referral: Referral; agencies: Map<string, string> }
 
 // Further information ----------------------------------------------------------------------------------
 
-function AddNote(props: { referral: Referral; onAdded: () => void }): VNode {
+function AddNote(props: { referral: Referral; onAdded: (entry: TimelineEntry) => void }): VNode {
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<ErrorSummaryItem[]>([]);
   const [submissions, setSubmissions] = useState(0);
@@ -156,10 +156,15 @@ function AddNote(props: { referral: Referral; onAdded: () => void }): VNode {
     setErrors([]);
     setBusy(true);
     try {
-      await apiPost(`/referrals/${encodeURIComponent(props.referral.id)}/notes`, { text: text.trim() });
+      const entry = await apiPost<TimelineEntry>(
+        `/referrals/${encodeURIComponent(props.referral.id)}/notes`,
+        {
+          text: text.trim(),
+        },
+      );
       setText('');
       setBusy(false);
-      props.onAdded();
+      props.onAdded(entry);
     } catch (error) {
       setBusy(false);
       setErrors(describeRefusal(error, () => 'note', 'note').items);
@@ -193,6 +198,8 @@ function ReferralPage(props: {
   framework: Framework | undefined;
   done: string | null;
   reload: (done?: string) => void;
+  /** A note was added: it goes on the history at once, without reading the referral again. */
+  onNote: (entry: TimelineEntry) => void;
 }): VNode {
   const { me, referral, framework } = props;
   const agencies = useAgencyNames();
@@ -299,7 +306,7 @@ function ReferralPage(props: {
       }
       <h2 class="govuk-heading-m app-section-heading">The referral</h2>
       <${ReferralAnswers} referral=${referral} framework=${framework} level=${level} headingLevel=${3} />
-      ${canNote ? html`<${AddNote} referral=${referral} onAdded=${() => props.reload('note')} />` : null}
+      ${canNote ? html`<${AddNote} referral=${referral} onAdded=${props.onNote} />` : null}
       <h2 class="govuk-heading-m app-section-heading">What has happened</h2>
       <${Timeline} entries=${referral.timeline as TimelineEntry[]} agencies=${agencies} />
     </div></div>
@@ -622,6 +629,11 @@ function Page(props: { kind: PageKind }): VNode {
         reload=${(next?: string) => {
           setDone(next ?? null);
           setAttempt((n) => n + 1);
+          window.scrollTo(0, 0);
+        }}
+        onNote=${(entry: TimelineEntry) => {
+          setState({ ...state, referral: { ...referral, timeline: [...referral.timeline, entry] } });
+          setDone('note');
           window.scrollTo(0, 0);
         }}
       />`;
