@@ -114,7 +114,11 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
   const visibleTo = (me: Principal, referral: Referral): Referral => {
     if (hasRole(me, 'triage')) return referral;
     const { possibleDuplicates: _hidden, ...rest } = referral;
-    return rest;
+    if (!rest.decision) return rest;
+    // The rationale is the front door's record and may weigh what other agencies said: the referrer
+    // reads the outcome and the feedback written for them.
+    const { rationale: _rationale, ...decision } = rest.decision;
+    return { ...rest, decision: decision as NonNullable<Referral['decision']> };
   };
 
   const respond = (c: AppContext, me: Principal, referral: Referral) => {

@@ -148,6 +148,7 @@ describe('a school’s referral, from draft to feedback', () => {
     const res = await api.request('GET', `/api/referrals/${referral.id}`, { as: 'amira' });
     const seen = (await res.json()) as Referral & { timeline: TimelineEntry[] };
     expect(seen.decision?.feedback).toBe(decision.feedback);
+    expect(seen.decision?.rationale).toBeUndefined();
     expect(seen.timeline.map((e) => e.kind)).toEqual([
       'created',
       'submitted',
