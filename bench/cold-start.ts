@@ -32,6 +32,11 @@ const FUNCTION_ENV: Record<string, string> = {
   DIRECTORY_TABLE_NAME: 'bench-directory',
   AUTH_DOMAIN: 'https://portal.auth.eu-west-2.amazoncognito.com',
   PORTAL_URL: 'https://portal.example',
+  WEB_ASSETS: JSON.stringify({
+    stylesheets: ['/assets/a.css'],
+    jsEnabled: '/assets/j.js',
+    modules: { guidance: '/assets/g.js', check: '/assets/c.js' },
+  }),
   LOG_LEVEL: 'warn',
   AWS_REGION: 'eu-west-2',
   AWS_ACCESS_KEY_ID: 'bench',

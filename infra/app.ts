@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { ASSET_MANIFEST_FILE } from '../web/layout.ts';
 import { REPO_ROOT } from './constructs/portal-function.ts';
 import { createPortal } from './stacks/portal.ts';
 
@@ -18,10 +19,12 @@ const app = new App({
 });
 
 const webAssetPath = resolve(REPO_ROOT, String(app.node.tryGetContext('webAssetPath') ?? 'web/dist'));
-if (!existsSync(join(webAssetPath, 'index.html'))) {
+if (!existsSync(join(webAssetPath, ASSET_MANIFEST_FILE))) {
   // The site is part of what is deployed: build it once if it has not been built (npm run build:web).
   if (!existsSync(join(REPO_ROOT, 'web', 'build.ts'))) {
-    throw new Error(`${webAssetPath}/index.html is missing and web/build.ts is not there to build it.`);
+    throw new Error(
+      `${webAssetPath}/${ASSET_MANIFEST_FILE} is missing and web/build.ts is not there to build it.`,
+    );
   }
   process.stderr.write(`${webAssetPath} has not been built: running web/build.ts\n`);
   execFileSync('npx', ['tsx', 'web/build.ts'], { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });

@@ -9,8 +9,8 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { layout } from './layout.ts';
-import { PAGES } from './pages.ts';
+import { ASSET_MANIFEST_FILE, type AssetManifest, layout } from './layout.ts';
+import { PAGES, SERVER_RENDERED_ENTRIES } from './pages.ts';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const govukDist = resolve(webDir, '..', 'node_modules', 'govuk-frontend', 'dist', 'govuk');
@@ -85,7 +85,7 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebR
   ]);
 
   // The page modules: ESM, code-split, content-hashed.
-  const entries = [...new Set(PAGES.map((p) => p.entry))];
+  const entries = [...new Set([...PAGES.map((p) => p.entry), ...SERVER_RENDERED_ENTRIES])];
   const result = await build({
     entryPoints: Object.fromEntries(entries.map((e) => [e, join(webDir, 'src', 'pages', `${e}.ts`)])),
     outdir: join(outDir, 'assets', 'js'),
@@ -106,8 +106,17 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebR
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
     if (!output.entryPoint) continue;
     const name = output.entryPoint.replace(/^.*\/([^/]+)\.ts$/, '$1');
+    // Lazily imported modules have an entry point too; only the page modules are named here.
+    if (!output.entryPoint.includes('/pages/') || !entries.includes(name)) continue;
     entryUrls.set(name, `/${relative(outDir, resolve(file)).split('\\').join('/')}`);
   }
+
+  const manifest: AssetManifest = {
+    stylesheets: [govukCssUrl, appCssUrl],
+    jsEnabled: jsEnabledUrl,
+    modules: Object.fromEntries(entryUrls),
+  };
+  await writeFile(join(outDir, ASSET_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 
   // The pages, each from the one layout.
   await Promise.all(
@@ -123,8 +132,8 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebR
           nav: page.nav,
           mainHtml: page.mainHtml,
           scriptSrc,
-          stylesheets: [govukCssUrl, appCssUrl],
-          jsEnabledSrc: jsEnabledUrl,
+          stylesheets: manifest.stylesheets,
+          jsEnabledSrc: manifest.jsEnabled,
         }),
       );
     }),

@@ -28,6 +28,20 @@ export type NavKey =
   | 'board'
   | 'dashboard';
 
+/**
+ * What the web build wrote, by content-hashed URL: the server-rendered pages (functions/guidance/pages.ts)
+ * use it to link the same stylesheets and page modules as the static pages. Written to
+ * web/dist/asset-manifest.json; in AWS it reaches the guidance function as WEB_ASSETS.
+ */
+export interface AssetManifest {
+  stylesheets: string[];
+  jsEnabled: string;
+  /** Page module name (web/src/pages/<name>.ts) → its bundle's URL. */
+  modules: Record<string, string>;
+}
+
+export const ASSET_MANIFEST_FILE = 'asset-manifest.json';
+
 export interface LayoutOptions {
   /** The page's own title; the service name is appended. */
   title: string;

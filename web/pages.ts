@@ -55,25 +55,6 @@ const home = `        <div class="govuk-grid-row">
           </div>
         </div>`;
 
-/** The checker's loading state: the emergency advice is in the page itself, before and without JavaScript. */
-function checkerLoading(heading: string, message: string): string {
-  return `        <div id="app">
-          <span class="govuk-caption-xl">Check a level of need</span>
-          <h1 class="govuk-heading-xl">${heading}</h1>
-          <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-            <strong class="govuk-warning-text__text">
-              <span class="govuk-visually-hidden">Warning</span>
-              If a child is in immediate danger, call 999. If you think a child is at risk of significant harm, contact the Children's Front Door straight away.
-            </strong>
-          </div>
-          <p class="govuk-body app-js-only" role="status">${message}</p>
-          <noscript>
-            <p class="govuk-body">The checker needs JavaScript. Turn it on in your browser's settings, or use a different browser, and reload the page.</p>
-          </noscript>
-        </div>`;
-}
-
 const notFound = `        <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
             <h1 class="govuk-heading-l">Page not found</h1>
@@ -83,15 +64,14 @@ const notFound = `        <div class="govuk-grid-row">
           </div>
         </div>`;
 
+/**
+ * Page modules for the pages the guidance function renders on the server (/guidance/, /check/ and
+ * /check/answer/, see functions/guidance/pages.ts): built with the rest, listed in the asset manifest.
+ */
+export const SERVER_RENDERED_ENTRIES = ['guidance', 'check'] as const;
+
 export const PAGES: PageDefinition[] = [
   { file: 'index.html', title: 'Home', nav: 'home', entry: 'home', mainHtml: home },
-  {
-    file: 'guidance/index.html',
-    title: 'Threshold guidance',
-    nav: 'guidance',
-    entry: 'guidance',
-    mainHtml: loading('Threshold guidance', 'Loading the threshold guidance…'),
-  },
   {
     file: 'sign-in/index.html',
     title: 'Sign in',
@@ -112,20 +92,6 @@ export const PAGES: PageDefinition[] = [
     nav: 'agencies',
     entry: 'agencies',
     mainHtml: loading('Partner agencies', 'Loading the partner agencies…'),
-  },
-  {
-    file: 'check/index.html',
-    title: 'Check a level of need',
-    nav: 'guidance',
-    entry: 'check',
-    mainHtml: checkerLoading('What are you worried about?', 'Loading the threshold guidance…'),
-  },
-  {
-    file: 'check/answer/index.html',
-    title: 'Check a level of need',
-    nav: 'guidance',
-    entry: 'check',
-    mainHtml: checkerLoading('Your answer', 'Working out the suggested level…'),
   },
   {
     file: 'guidance/versions/index.html',

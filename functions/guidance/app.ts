@@ -1,6 +1,9 @@
+import { etag as etagMiddleware } from 'hono/etag';
 import type { GuidanceVersion } from '../../shared/guidance.ts';
 import { checkIndicators, findFrameworkProblems, searchIndicators } from '../../shared/guidance-check.ts';
 import { compareFrameworks } from '../../shared/guidance-diff.ts';
+import type { AssetManifest } from '../../web/layout.ts';
+import { SERVER_RENDERED_PAGES } from '../platform/area-routes.ts';
 import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
 import {
   type AppContext,
@@ -13,6 +16,7 @@ import {
   sourceIp,
 } from '../platform/http.ts';
 import { hasRole, type Principal, requireRole } from '../platform/identity.ts';
+import { renderCheckAnswerPage, renderCheckPage, renderGuidancePage } from './pages.ts';
 import {
   checkGuidance,
   compareVersions,
@@ -28,7 +32,15 @@ import type { GuidanceStore } from './store.ts';
 
 export interface GuidanceDeps extends PlatformDeps {
   store: GuidanceStore;
+  /** The web build's assets. Without them the function serves the API only, not the pages. */
+  pageAssets?: AssetManifest;
 }
+
+const PAGE_RENDERERS = {
+  '/guidance/': renderGuidancePage,
+  '/check/': renderCheckPage,
+  '/check/answer/': renderCheckAnswerPage,
+} satisfies Record<(typeof SERVER_RENDERED_PAGES)[number]['path'], unknown>;
 
 /** Published guidance is public and cacheable: browsers and CloudFront revalidate it by ETag. */
 const PUBLISHED_CACHE = 'public, max-age=60, stale-while-revalidate=300';
@@ -203,6 +215,20 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     const [after, before] = await Promise.all([visibleVersion(c, number), visibleVersion(c, from)]);
     return c.json({ from, to: number, ...compareFrameworks(before.framework, after.framework) }, 200);
   });
+
+  const { pageAssets } = deps;
+  if (pageAssets) {
+    for (const { path, apiPath } of SERVER_RENDERED_PAGES) {
+      const render = PAGE_RENDERERS[path];
+      // The same for everyone, so browsers and CloudFront keep it like the guidance itself (ETag from the body).
+      app.get(apiPath, etagMiddleware({ weak: true }), async (c) => {
+        const current = await deps.store.current();
+        const params = new URL(c.req.url).searchParams;
+        c.header('cache-control', PUBLISHED_CACHE);
+        return c.html(render(pageAssets, current, params), current ? 200 : 404);
+      });
+    }
+  }
 
   return app;
 }

@@ -1,11 +1,17 @@
 import { handle } from 'hono/aws-lambda';
+import { functionConfigFromEnv, GuidanceEnvSchema } from '../platform/config.ts';
 import { lambdaPlatform } from '../platform/lambda.ts';
 import { createGuidanceApp } from './app.ts';
 import { createDynamoGuidanceStore } from './store.ts';
 
 /** The guidance function's Lambda entry: wires the app to DynamoDB once per cold start. */
 const { config, db, deps } = lambdaPlatform();
+const { WEB_ASSETS } = functionConfigFromEnv(GuidanceEnvSchema);
 
 export const handler = handle(
-  createGuidanceApp({ ...deps, store: createDynamoGuidanceStore(db, config.TABLE_NAME) }),
+  createGuidanceApp({
+    ...deps,
+    store: createDynamoGuidanceStore(db, config.TABLE_NAME),
+    pageAssets: WEB_ASSETS,
+  }),
 );

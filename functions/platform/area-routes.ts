@@ -26,6 +26,17 @@ export const PUBLIC_ROUTES: readonly { method: 'GET' | 'POST'; path: string }[] 
   { method: 'POST', path: '/api/guidance/check' },
 ];
 
+/**
+ * The public pages the guidance function renders on the server, so they read without JavaScript.
+ * CloudFront (infra/stacks/web-stack.ts) and the local runtime (infra/local/portal.ts) both send
+ * `path` to the function as `apiPath`, which the public `GET /api/guidance/{proxy+}` route covers.
+ */
+export const SERVER_RENDERED_PAGES = [
+  { path: '/guidance/', apiPath: '/api/guidance/pages/guidance' },
+  { path: '/check/', apiPath: '/api/guidance/pages/check' },
+  { path: '/check/answer/', apiPath: '/api/guidance/pages/check-answer' },
+] as const;
+
 export function areaForPath(path: string): Area | undefined {
   for (const [area, prefixes] of Object.entries(AREA_PATH_PREFIXES) as [Area, readonly string[]][]) {
     if (prefixes.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}.`))) return area;

@@ -26,6 +26,28 @@ export type FunctionConfig = z.infer<typeof FunctionEnvSchema>;
 /** The referrals function also reads the current guidance, through the public guidance API. */
 export const ReferralsEnvSchema = FunctionEnvSchema.extend({ GUIDANCE_URL: z.url('must be a URL') });
 
+/** The web build's asset manifest (web/layout.ts AssetManifest), for the pages the guidance function renders. */
+const AssetManifestJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.object({
+      stylesheets: z.array(z.string().startsWith('/')),
+      jsEnabled: z.string().startsWith('/'),
+      modules: z.record(z.string(), z.string().startsWith('/')),
+    }),
+  );
+
+/** The guidance function also renders the public guidance pages, linking the web build's assets. */
+export const GuidanceEnvSchema = FunctionEnvSchema.extend({ WEB_ASSETS: AssetManifestJson });
+
 /** The scheduled reminder needs only the referrals and audit tables. */
 export const ReminderEnvSchema = FunctionEnvSchema.pick({
   TABLE_NAME: true,

@@ -11,6 +11,7 @@ import type { Area } from '../../functions/platform/tables.ts';
 import { createReferralsApp } from '../../functions/referrals/app.ts';
 import { createGuidanceSource } from '../../functions/referrals/guidance-source.ts';
 import { createDynamoReferralStore } from '../../functions/referrals/store.ts';
+import type { AssetManifest } from '../../web/layout.ts';
 import type { TableNames } from './tables.ts';
 
 /**
@@ -21,8 +22,13 @@ export function createAreaApps(
   db: DynamoDBDocumentClient,
   tables: TableNames,
   platform: PlatformDeps,
+  options: { pageAssets?: AssetManifest } = {},
 ): Record<Area, AreaApp> {
-  const guidance = createGuidanceApp({ ...platform, store: createDynamoGuidanceStore(db, tables.guidance) });
+  const guidance = createGuidanceApp({
+    ...platform,
+    store: createDynamoGuidanceStore(db, tables.guidance),
+    ...(options.pageAssets ? { pageAssets: options.pageAssets } : {}),
+  });
   return {
     guidance,
     referrals: createReferralsApp({

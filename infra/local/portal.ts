@@ -8,10 +8,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
-import { areaForPath } from '../../functions/platform/area-routes.ts';
+import { areaForPath, SERVER_RENDERED_PAGES } from '../../functions/platform/area-routes.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import { createDocumentClient } from '../../functions/platform/dynamo.ts';
 import type { PlatformDeps } from '../../functions/platform/http.ts';
@@ -21,6 +21,7 @@ import { createCursorCodec } from '../../functions/platform/pagination.ts';
 import { createReminderJob } from '../../functions/referrals/reminders.ts';
 import { createDynamoReferralStore } from '../../functions/referrals/store.ts';
 import { PROBLEM_CONTENT_TYPE } from '../../shared/problem.ts';
+import { ASSET_MANIFEST_FILE, type AssetManifest } from '../../web/layout.ts';
 import { seedDemoData } from '../seed/seed.ts';
 import { createAreaApps } from './areas.ts';
 import { createDevIssuer, type DevIssuer } from './dev-auth.ts';
@@ -42,6 +43,13 @@ const CONTENT_SECURITY_POLICY = {
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
 };
+
+/** Shaped like the API Gateway event hono/aws-lambda hands the apps in AWS. */
+function lambdaEvent(c: Context) {
+  return {
+    requestContext: { requestId: crypto.randomUUID(), http: { sourceIp: getConnInfo(c).remote.address } },
+  };
+}
 
 export interface LocalPortalOptions {
   /** 0 picks a free port. */
@@ -120,7 +128,13 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       // Cursors from before a restart are refused, which is what an expired cursor gets anyway.
       cursors: createCursorCodec(randomBytes(32).toString('hex'), clock),
     };
-    const apps = createAreaApps(db, tables, platform);
+    const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+    const manifestFile = join(webDir, ASSET_MANIFEST_FILE);
+    // The web build's manifest lets the guidance function render its pages with the built assets.
+    const pageAssets = existsSync(manifestFile)
+      ? (JSON.parse(await readFile(manifestFile, 'utf8')) as AssetManifest)
+      : undefined;
+    const apps = createAreaApps(db, tables, platform, pageAssets ? { pageAssets } : {});
     // The scheduled reminder, as EventBridge runs it in AWS: at start, then every five minutes.
     const remind = createReminderJob({ store: createDynamoReferralStore(db, tables.referrals), ...platform });
     const runReminders = () =>
@@ -130,7 +144,6 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     void runReminders();
     const reminderTimer = setInterval(runReminders, 5 * 60 * 1000);
     reminderTimer.unref();
-    const webDir = options.webDir ?? DEFAULT_WEB_DIR;
 
     const root = new Hono();
     root.route('/auth/dev', issuer.app);
@@ -141,17 +154,21 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
           'content-type': PROBLEM_CONTENT_TYPE,
         });
       }
-      // Shaped like the API Gateway event hono/aws-lambda hands the apps in AWS.
-      const event = {
-        requestContext: { requestId: crypto.randomUUID(), http: { sourceIp: getConnInfo(c).remote.address } },
-      };
-      return apps[area].fetch(c.req.raw, { event });
+      return apps[area].fetch(c.req.raw, { event: lambdaEvent(c) });
     });
     root.use(
       '*',
       secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }),
     );
     root.use('*', compress());
+    // The pages the guidance function renders, sent to it as CloudFront's function sends them in AWS.
+    for (const page of SERVER_RENDERED_PAGES) {
+      root.get(page.path, (c) => {
+        const url = new URL(c.req.url);
+        url.pathname = page.apiPath;
+        return apps.guidance.fetch(new Request(url, c.req.raw), { event: lambdaEvent(c) });
+      });
+    }
     root.use(
       '*',
       serveStatic({
@@ -167,7 +184,11 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     );
     root.get('*', async (c) => {
       // "/guidance" → "/guidance/" as S3 website hosting would; anything else is the not-found page.
-      if (!c.req.path.endsWith('/') && existsSync(join(webDir, c.req.path, 'index.html'))) {
+      const folder = `${c.req.path}/`;
+      const isPage =
+        existsSync(join(webDir, c.req.path, 'index.html')) ||
+        SERVER_RENDERED_PAGES.some((p) => p.path === folder);
+      if (!c.req.path.endsWith('/') && isPage) {
         return c.redirect(`${c.req.path}/`, 301);
       }
       const notFound = join(webDir, '404.html');

@@ -19,6 +19,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AREA_PATH_PREFIXES, areaForPath, PUBLIC_ROUTES } from '../../functions/platform/area-routes.ts';
 import { AREAS, type Area, type TableId } from '../../functions/platform/tables.ts';
+import type { AssetManifest } from '../../web/layout.ts';
 import { PortalFunction } from '../constructs/portal-function.ts';
 import type { PortalTable } from '../constructs/portal-table.ts';
 
@@ -41,6 +42,8 @@ export interface ApiStackProps extends StackProps {
    * The API key is read from Secrets Manager (create the secret before deploying).
    */
   readonly notify?: { apiKeySecretName: string; templateId: string; frontDoorEmail: string };
+  /** The web build's asset manifest: the guidance function renders public pages that link these assets. */
+  readonly webAssets: AssetManifest;
 }
 
 /** One API Gateway route: `ANY /api/board/{proxy+}`, or a method on a public path. */
@@ -113,6 +116,8 @@ export class ApiStack extends Stack {
           LOG_LEVEL: props.logLevel ?? 'info',
           // Referrals read the public guidance through the API, not the guidance table (DESIGN.md §4).
           ...(area === 'referrals' ? { GUIDANCE_URL: `${props.httpApi.apiEndpoint}/api/guidance` } : {}),
+          // The guidance function renders /guidance/ and the checker with the web build's assets.
+          ...(area === 'guidance' ? { WEB_ASSETS: JSON.stringify(props.webAssets) } : {}),
           // The directory tells the web front end how to sign in (GET /api/config).
           ...(area === 'directory'
             ? { AUTH_DOMAIN: props.authOrigin, PORTAL_URL: `https://${props.portalDomainName}` }

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type App, Tags } from 'aws-cdk-lib';
+import { ASSET_MANIFEST_FILE, type AssetManifest } from '../../web/layout.ts';
 import { ApiStack } from './api-stack.ts';
 import { AuthStack, authOrigin } from './auth-stack.ts';
 import { DataStack } from './data-stack.ts';
@@ -17,6 +20,14 @@ export interface PortalProps {
   readonly stackPrefix?: string;
   /** Email notifications through GOV.UK Notify (off unless given). */
   readonly notify?: { apiKeySecretName: string; templateId: string; frontDoorEmail: string };
+}
+
+/** The web build's asset manifest, which the guidance function's pages link (web/build.ts writes it). */
+function readAssetManifest(webAssetPath: string): AssetManifest {
+  const file = join(webAssetPath, ASSET_MANIFEST_FILE);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: build the web front end first (npm run build:web).`);
+  return JSON.parse(readFileSync(file, 'utf8')) as AssetManifest;
 }
 
 export interface Portal {
@@ -70,6 +81,7 @@ export function createPortal(app: App, props: PortalProps): Portal {
     issuer: auth.issuer,
     authOrigin: authOrigin(authDomainPrefix, props.region),
     portalDomainName: web.distribution.distributionDomainName,
+    webAssets: readAssetManifest(props.webAssetPath),
     ...(props.notify ? { notify: props.notify } : {}),
   });
 

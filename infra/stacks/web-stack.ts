@@ -42,6 +42,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { SERVER_RENDERED_PAGES } from '../../functions/platform/area-routes.ts';
 
 export interface WebStackProps extends StackProps {
   /** The folder to publish: web/dist, built by web/build.ts (tests pass a stub). */
@@ -56,15 +57,30 @@ export interface WebStackProps extends StackProps {
   readonly apiBurstLimit?: number;
 }
 
-/** Serves `/x/` as `/x/index.html` (and `/x` likewise): the site is folders of static pages on S3. */
-const INDEX_REWRITE = `function handler(event) {
+/**
+ * Serves `/x/` as `/x/index.html` (the site is folders of static pages on S3), and sends `/x` to `/x/`
+ * when `/x/` is a page the guidance function renders (which has no index.html on S3).
+ */
+export const INDEX_REWRITE = `function handler(event) {
   var request = event.request;
   var uri = request.uri;
+  var rendered = ${JSON.stringify(SERVER_RENDERED_PAGES.map((p) => p.path.slice(0, -1)))};
+  if (rendered.indexOf(uri) !== -1) {
+    return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: uri + '/' } } };
+  }
   if (uri.endsWith('/')) {
     request.uri = uri + 'index.html';
   } else if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) {
     request.uri = uri + '/index.html';
   }
+  return request;
+}`;
+
+/** Sends a server-rendered page's public path to the guidance function's route for it (area-routes.ts). */
+export const PAGE_REWRITE = `function handler(event) {
+  var request = event.request;
+  var pages = ${JSON.stringify(Object.fromEntries(SERVER_RENDERED_PAGES.map((p) => [p.path, p.apiPath])))};
+  if (pages[request.uri]) request.uri = pages[request.uri];
   return request;
 }`;
 
@@ -182,9 +198,28 @@ export class WebStack extends Stack {
       comment: 'Serves a folder URL from its index.html',
     });
 
+    const pageRewrite = new EdgeFunction(this, 'PageRewrite', {
+      code: FunctionCode.fromInline(PAGE_REWRITE),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Sends a server-rendered page to the guidance function',
+    });
+
     const apiOrigin = new HttpOrigin(`${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
+
+    const pagesCachePolicy = new CachePolicy(this, 'PagesCachePolicy', {
+      comment:
+        'Partnership portal: server-rendered public pages, per address, as long as their Cache-Control allows',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.hours(1),
+      headerBehavior: CacheHeaderBehavior.none(),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
     });
 
     this.distribution = new Distribution(this, 'Distribution', {
@@ -201,6 +236,22 @@ export class WebStack extends Stack {
         functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
+        // The public guidance and the checker, rendered by the guidance function: the same for everyone,
+        // so CloudFront keeps each address (query string and all) as long as the page's Cache-Control says.
+        ...Object.fromEntries(
+          SERVER_RENDERED_PAGES.map((page) => [
+            page.path,
+            {
+              origin: apiOrigin,
+              viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+              allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+              cachePolicy: pagesCachePolicy,
+              originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+              responseHeadersPolicy: securityHeaders,
+              functionAssociations: [{ function: pageRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+            },
+          ]),
+        ),
         // Published guidance is public and the same for everyone: CloudFront keeps it for as long as the
         // function's Cache-Control says (a minute) and revalidates by ETag. Anything sent with a token
         // (an editor reading a draft) is keyed by that token, and drafts answer no-store anyway.

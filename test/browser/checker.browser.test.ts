@@ -351,3 +351,108 @@ describe('the guidance pages: search, areas of need, print, versions', () => {
     await page.getByRole('heading', { level: 1, name: 'Version not found' }).waitFor();
   });
 });
+
+/**
+ * axe cannot run where JavaScript is off, so it checks the same address with the page's own scripts
+ * refused: the markup a person without JavaScript gets.
+ */
+async function axeWithoutPageScripts(url: string): Promise<string[]> {
+  const scriptless = await browser.newContext();
+  try {
+    await scriptless.route('**/*.js', (route) => route.abort());
+    const page = await scriptless.newPage();
+    await page.goto(url);
+    return await axeViolations(page);
+  } finally {
+    await scriptless.close();
+  }
+}
+
+describe('the guidance and the checker without JavaScript', () => {
+  let plain: BrowserContext;
+  let nojs: Page;
+  beforeEach(async () => {
+    await plain?.close();
+    plain = await browser.newContext({ javaScriptEnabled: false });
+    nojs = await plain.newPage();
+  });
+  afterAll(async () => plain?.close());
+
+  it('reads the guidance by level, searches it and opens one level, all from the server', async () => {
+    await nojs.goto(`${portal.url}/guidance/`);
+    expect(await nojs.locator('.app-level').count()).toBe(4);
+    const hungry = indicator(HUNGRY);
+    // A level's indicators open with the browser's own details element.
+    await nojs
+      .locator('.app-level')
+      .nth(hungry.level - 1)
+      .locator('summary')
+      .first()
+      .click();
+    expect(await nojs.getByText(hungry.text).first().isVisible()).toBe(true);
+
+    await nojs.getByLabel('Search the indicators').fill('bruise');
+    await nojs.getByRole('button', { name: 'Search', exact: true }).click();
+    await nojs.waitForURL('**/guidance/?q=bruise');
+    const found = searchIndicators(illustrativeFramework, 'bruise');
+    expect(squash(await nojs.locator('#results-heading').textContent())).toBe(
+      `${found.length} ${found.length === 1 ? 'indicator matches' : 'indicators match'} “bruise”`,
+    );
+    // Printing needs a script, so its button is not offered.
+    await nojs.goto(`${portal.url}/guidance/?level=3&print=1`);
+    expect(await nojs.getByRole('heading', { level: 1 }).textContent()).toContain('Level 3');
+    expect(await nojs.getByRole('button', { name: 'Print this page' }).count()).toBe(0);
+  });
+
+  it('walks the checker: search, tick, keep, search again, remove, then the level and what to do now', async () => {
+    await nojs.goto(`${portal.url}/check/`);
+    await nojs.getByLabel('Search for a worry').fill('attendance');
+    await nojs.getByRole('button', { name: 'Search', exact: true }).click();
+    await nojs.waitForURL('**/check/?q=attendance');
+    const [first, second] = searchIndicators(illustrativeFramework, 'attendance');
+    if (!first || !second) throw new Error('The seed guidance needs two "attendance" indicators');
+    await nojs.locator(`#indicator-${first.id}`).check();
+    await nojs.locator(`#indicator-${second.id}`).check();
+    await nojs.getByRole('button', { name: 'Keep these choices and search again' }).click();
+    await nojs.locator('#chosen-heading').waitFor();
+    expect(squash(await nojs.locator('#chosen-heading').textContent())).toBe('Your chosen indicators (2)');
+
+    // Searching again keeps them; a third tick goes straight to the answer with the other two.
+    await nojs.getByLabel('Search for a worry').fill('hungry');
+    await nojs.getByRole('button', { name: 'Search', exact: true }).click();
+    await nojs.locator(`#indicator-${HUNGRY}`).check();
+    await nojs.getByRole('button', { name: 'Keep these choices and search again' }).click();
+    expect(squash(await nojs.locator('#chosen-heading').textContent())).toBe('Your chosen indicators (3)');
+    expect(await axeWithoutPageScripts(nojs.url())).toEqual([]);
+    await nojs.getByRole('button', { name: `Remove ${indicator(HUNGRY).text}` }).click();
+    expect(squash(await nojs.locator('#chosen-heading').textContent())).toBe('Your chosen indicators (2)');
+
+    await nojs.locator('.app-chosen').getByRole('button', { name: 'See the suggested level' }).click();
+    await nojs.waitForURL('**/check/answer/**');
+    expect(await axeWithoutPageScripts(nojs.url())).toEqual([]);
+    const expected = checkIndicators(illustrativeFramework, [first.id, second.id]);
+    if (expected.level === null) throw new Error('the seed should give a level');
+    expect(squash(await nojs.getByRole('heading', { level: 1 }).textContent())).toBe(
+      `Suggested level: ${levelLabel(expected.record)}`,
+    );
+    expect(await nojs.getByRole('heading', { name: 'What to do now' }).count()).toBe(1);
+    expect(await readable(nojs.locator('main'))).toContain(squash(expected.record.response.doNow));
+  });
+
+  it('shows the call-999 interruption first for an indicator of immediate danger', async () => {
+    await nojs.goto(`${portal.url}/check/?q=${encodeURIComponent('hit')}`);
+    await nojs.locator(`#indicator-${HIT}`).check();
+    // The results' own button sends the ticks to the answer without keeping them first.
+    await nojs
+      .locator('form')
+      .filter({ has: nojs.locator(`#indicator-${HIT}`) })
+      .getByRole('button', {
+        name: 'See the suggested level',
+      })
+      .click();
+    await nojs.waitForURL('**/check/answer/**');
+    expect(await nojs.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Call 999 if a child is in immediate danger, then the Front Door now',
+    );
+  });
+});

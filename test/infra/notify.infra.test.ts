@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
@@ -6,6 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortal, type Portal } from '../../infra/stacks/portal.ts';
+import { writeStubSite } from '../support/stub-site.ts';
 
 /** Email through GOV.UK Notify, when configured: the referrals table's stream of outbox items only. */
 let workDir: string;
@@ -15,9 +16,7 @@ let data: Template;
 
 beforeAll(() => {
   workDir = mkdtempSync(join(tmpdir(), 'portal-notify-'));
-  const site = join(workDir, 'site');
-  mkdirSync(site);
-  writeFileSync(join(site, 'index.html'), '<!doctype html><title>stub</title>');
+  const site = writeStubSite(workDir);
   const app = new App({
     context: { 'aws:cdk:bundling-stacks': [] },
     outdir: join(workDir, 'cdk.out'),

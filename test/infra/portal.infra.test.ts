@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
@@ -7,11 +7,17 @@ import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREA_PATH_PREFIXES, PUBLIC_ROUTES } from '../../functions/platform/area-routes.ts';
+import {
+  AREA_PATH_PREFIXES,
+  PUBLIC_ROUTES,
+  SERVER_RENDERED_PAGES,
+} from '../../functions/platform/area-routes.ts';
 import { AREAS, type Area, TABLE_IDS, TABLES, type TableId } from '../../functions/platform/tables.ts';
 import { routeSpecs } from '../../infra/stacks/api-stack.ts';
 import { createPortal, type Portal } from '../../infra/stacks/portal.ts';
+import { INDEX_REWRITE, PAGE_REWRITE } from '../../infra/stacks/web-stack.ts';
 import { ROLES } from '../../shared/roles.ts';
+import { STUB_ASSETS, writeStubSite } from '../support/stub-site.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
@@ -27,9 +33,7 @@ let waf: Template;
 beforeAll(() => {
   // prepare: a stub site (the real web/dist may not exist) and a throwaway cloud assembly folder.
   workDir = mkdtempSync(join(tmpdir(), 'portal-infra-'));
-  const site = join(workDir, 'site');
-  mkdirSync(site);
-  writeFileSync(join(site, 'index.html'), '<!doctype html><title>stub</title>');
+  const site = writeStubSite(workDir);
   // No bundling and no built-in cfn-lint pass (3 s of WASM; `npm run synth` still runs it): cdk-nag runs.
   const app = new App({
     context: { 'aws:cdk:bundling-stacks': [] },
@@ -245,7 +249,8 @@ describe('functions', () => {
         board: ['DIRECTORY_TABLE_NAME'],
         // The directory tells the web front end how to sign in (GET /api/config).
         directory: ['AUTH_DOMAIN', 'PORTAL_URL'],
-        guidance: [],
+        // The guidance function renders the public pages, linking the web build's assets.
+        guidance: ['WEB_ASSETS'],
       }[area];
       expect(Object.keys(env).sort()).toEqual(
         [
@@ -268,6 +273,7 @@ describe('functions', () => {
       expect(issuer).toContain('https://cognito-idp.eu-west-2.amazonaws.com/');
       expect(issuer).toContain(`ExportsOutputRef${poolRef}`);
       expect(env.LOG_LEVEL).toBe('info');
+      if (area === 'guidance') expect(JSON.parse(String(env.WEB_ASSETS))).toEqual(STUB_ASSETS);
     }
   });
 
@@ -490,8 +496,12 @@ describe('web stack', () => {
     const behaviours = (
       distribution.Properties.DistributionConfig as { CacheBehaviors: Record<string, unknown>[] }
     ).CacheBehaviors;
-    expect(behaviours.map((b) => b.PathPattern)).toEqual(['/api/guidance*', '/api/*']);
-    expect(behaviours[1]).toMatchObject({
+    expect(behaviours.map((b) => b.PathPattern)).toEqual([
+      ...SERVER_RENDERED_PAGES.map((p) => p.path),
+      '/api/guidance*',
+      '/api/*',
+    ]);
+    expect(behaviours.at(-1)).toMatchObject({
       PathPattern: '/api/*',
       CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
       OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
@@ -501,9 +511,9 @@ describe('web stack', () => {
 
   it('lets CloudFront cache published guidance as its Cache-Control says, keyed by any token sent', () => {
     const distribution = only(resourcesOf(web, 'AWS::CloudFront::Distribution'));
-    const [guidance] = (
+    const guidance = (
       distribution.Properties.DistributionConfig as { CacheBehaviors: Record<string, unknown>[] }
-    ).CacheBehaviors;
+    ).CacheBehaviors.find((b) => b.PathPattern === '/api/guidance*');
     expect(guidance).toMatchObject({
       PathPattern: '/api/guidance*',
       OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
@@ -517,6 +527,64 @@ describe('web stack', () => {
         }),
       }),
     });
+  });
+
+  it('sends the server-rendered pages to the API through the page rewrite, cached per address for everyone', () => {
+    const distribution = only(resourcesOf(web, 'AWS::CloudFront::Distribution'));
+    const config = distribution.Properties.DistributionConfig as {
+      CacheBehaviors: Record<string, unknown>[];
+      Origins: { Id: string; S3OriginConfig?: unknown }[];
+    };
+    const apiOrigin = config.Origins.find((o) => JSON.stringify(o).includes('execute-api'));
+    const functions = resourcesOf(web, 'AWS::CloudFront::Function');
+    const rewriteId = Object.keys(functions).find(
+      (id) => functions[id]?.Properties.FunctionCode === PAGE_REWRITE,
+    );
+    expect(rewriteId).toBeDefined();
+    for (const page of SERVER_RENDERED_PAGES) {
+      const behaviour = config.CacheBehaviors.find((b) => b.PathPattern === page.path);
+      expect(behaviour).toMatchObject({
+        TargetOriginId: apiOrigin?.Id,
+        AllowedMethods: ['GET', 'HEAD'],
+        OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+        FunctionAssociations: [
+          { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [rewriteId, 'FunctionARN'] } },
+        ],
+      });
+    }
+    // Keyed by the address alone: no token, so one cached page serves everyone.
+    web.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          HeadersConfig: { HeaderBehavior: 'none' },
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+        }),
+      }),
+    });
+  });
+
+  it("rewrites and redirects addresses in CloudFront's functions as the local runtime does", () => {
+    // The functions' own code, run as CloudFront runs it: handler(event) → request or response.
+    type Handler = (event: { request: { uri: string } }) => {
+      uri?: string;
+      statusCode?: number;
+      headers?: unknown;
+    };
+    const load = (code: string) => new Function(`${code}; return handler;`)() as Handler;
+    const page = load(PAGE_REWRITE);
+    const index = load(INDEX_REWRITE);
+    for (const { path, apiPath } of SERVER_RENDERED_PAGES) {
+      expect(page({ request: { uri: path } }).uri).toBe(apiPath);
+      expect(index({ request: { uri: path.slice(0, -1) } })).toEqual({
+        statusCode: 301,
+        statusDescription: 'Moved Permanently',
+        headers: { location: { value: path } },
+      });
+    }
+    expect(page({ request: { uri: '/elsewhere/' } }).uri).toBe('/elsewhere/');
+    expect(index({ request: { uri: '/agencies/' } }).uri).toBe('/agencies/index.html');
+    expect(index({ request: { uri: '/agencies' } }).uri).toBe('/agencies/index.html');
+    expect(index({ request: { uri: '/assets/app/app.css' } }).uri).toBe('/assets/app/app.css');
   });
 
   it('sends security headers with a strict CSP and HSTS', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type CfnElement, type Stack, Validations } from 'aws-cdk-lib';
@@ -10,6 +10,7 @@ import { createDocumentClient } from '../../functions/platform/dynamo.ts';
 import { AREAS, TABLE_IDS, type TableId } from '../../functions/platform/tables.ts';
 import { createPortal, type Portal } from '../../infra/stacks/portal.ts';
 import { sdkTimeouts, sdkWorstCaseMs } from '../support/security-harness.ts';
+import { writeStubSite } from '../support/stub-site.ts';
 
 /**
  * Infrastructure security (issue 6, items 4 and 7; SECURITY.md), over every role in the app rather
@@ -29,9 +30,7 @@ let templates: Template[];
 
 beforeAll(() => {
   workDir = mkdtempSync(join(tmpdir(), 'portal-security-infra-'));
-  const site = join(workDir, 'site');
-  mkdirSync(site);
-  writeFileSync(join(site, 'index.html'), '<!doctype html><title>stub</title>');
+  const site = writeStubSite(workDir);
   const app = new App({
     context: { 'aws:cdk:bundling-stacks': [] },
     outdir: join(workDir, 'cdk.out'),

@@ -11,6 +11,7 @@ import { createDevIssuer, type DevIssuer } from '../../infra/local/dev-auth.ts';
 import { DEMO_USERS, type DemoUser } from '../../infra/seed/demo-data.ts';
 import { seedDemoData } from '../../infra/seed/seed.ts';
 import { createTestStore, type TestStore } from './store.ts';
+import { STUB_ASSETS } from './stub-site.ts';
 
 export const TEST_ISSUER = 'https://issuer.test/auth/dev';
 
@@ -74,7 +75,7 @@ export async function createTestApi(options: { seed?: boolean; clock?: () => Dat
     logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
     cursors: createCursorCodec('test-cursor-secret-of-at-least-32-characters', clock),
   };
-  const apps = createAreaApps(store.db, store.tables, platform);
+  const apps = createAreaApps(store.db, store.tables, platform, { pageAssets: STUB_ASSETS });
   const user = (username: string) => {
     const found = DEMO_USERS.find((u) => u.username === username);
     if (!found) throw new Error(`No demo user ${username}`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   FunctionEnvSchema,
+  GuidanceEnvSchema,
   LocalEnvSchema,
   parseConfig,
 } from '../../functions/platform/config.ts';
@@ -30,6 +31,33 @@ describe('function configuration', () => {
     expect(attempt).toThrow(/TABLE_NAME/);
     expect(attempt).toThrow(/AUTH_ISSUER: must be a URL/);
     expect(attempt).toThrow(/CURSOR_SECRET: must be at least 32 characters/);
+  });
+});
+
+describe('guidance function configuration', () => {
+  const assets = {
+    stylesheets: ['/assets/a.css'],
+    jsEnabled: '/assets/j.js',
+    modules: { guidance: '/assets/g.js' },
+  };
+
+  it("reads the web build's asset manifest from WEB_ASSETS", () => {
+    expect(
+      parseConfig(GuidanceEnvSchema, { ...complete, WEB_ASSETS: JSON.stringify(assets) }).WEB_ASSETS,
+    ).toEqual(assets);
+  });
+
+  it('refuses a manifest that is missing, not JSON, or not the manifest, naming WEB_ASSETS', () => {
+    expect(() => parseConfig(GuidanceEnvSchema, complete)).toThrow(/WEB_ASSETS/);
+    expect(() => parseConfig(GuidanceEnvSchema, { ...complete, WEB_ASSETS: '{not json' })).toThrow(
+      /WEB_ASSETS: must be JSON/,
+    );
+    expect(() =>
+      parseConfig(GuidanceEnvSchema, {
+        ...complete,
+        WEB_ASSETS: JSON.stringify({ ...assets, jsEnabled: 'j.js' }),
+      }),
+    ).toThrow(/WEB_ASSETS\.jsEnabled/);
   });
 });
 

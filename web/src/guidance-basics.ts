@@ -8,7 +8,7 @@ import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
 import type { Framework, Indicator, Level, LevelNumber } from '../../shared/guidance.ts';
 import { findSubDomain } from '../../shared/guidance-check.ts';
-import { Tag, type TagColour } from './ui.ts';
+import { Tag, type TagColour } from './ui-basics.ts';
 
 const LEVEL_COLOURS: Record<LevelNumber, TagColour> = { 1: 'green', 2: 'yellow', 3: 'orange', 4: 'red' };
 

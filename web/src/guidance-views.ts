@@ -17,7 +17,7 @@ import type {
 import { levelLabel, searchTokens } from '../../shared/guidance-check.ts';
 import type { GuidanceChanges } from '../../shared/guidance-diff.ts';
 import { consentRule, LevelTag, PhoneText, whereIs } from './guidance-basics.ts';
-import { Tag } from './ui.ts';
+import { Tag } from './ui-basics.ts';
 
 export { consentRule, LevelTag, PhoneText, whereIs };
 
