@@ -3,32 +3,13 @@
  * renames and deactivates an agency, and meets the error summary and the "someone else changed
  * this" message; a referrer sees the directory but cannot change it.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Agency } from '../../shared/agency.ts';
+import { axeViolations, CHROMIUM_ARGS } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SERVICE = 'Northshire Safeguarding Partnership portal';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-}
 
 interface Focused {
   tag: string;

@@ -5,35 +5,16 @@
  * call-999-and-the-Front-Door interruption before anything else. Also the guidance pages around it:
  * search, by area of need, the print-friendly level, and the versions. axe finds nothing on any step.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
 import { checkIndicators, levelLabel, searchIndicators } from '../../shared/guidance-check.ts';
+import { axeViolations, CHROMIUM_ARGS } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 const HUNGRY = 'basic-care-often-hungry';
 const HIT = 'safety-disclosed-hit-with-injury';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-}
 
 interface Focused {
   tag: string;

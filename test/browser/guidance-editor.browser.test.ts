@@ -5,36 +5,17 @@
  * guidance shows version 2 and its summary, and the checker answers level 3 for hungry + shouting.
  * Also: a stale save gets "Someone else changed this draft"; other roles cannot edit.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
 import type { GuidanceVersion } from '../../shared/guidance.ts';
+import { axeViolations, CHROMIUM_ARGS } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 const SHOUTING = 'family-frequent-shouting';
 const HUNGRY = 'basic-care-often-hungry';
 const SUMMARY = 'Frequent shouting at home moves to level 3: partners told us it rarely stands alone.';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-}
 
 interface Focused {
   tag: string;

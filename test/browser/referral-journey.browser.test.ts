@@ -12,23 +12,13 @@
  * Also: consent refused at level 2 stops the referral, with the reason, before and on sending;
  * Dan continues his half-finished draft, and a stale save is refused plainly; the queue on a phone.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNEY_CHILD } from '../../infra/seed/demo-data.ts';
 import { CONSENT_REFUSAL_REASON } from '../../shared/referral-rules.ts';
+import { axeViolations, CHROMIUM_ARGS } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 const HUNGRY = 'basic-care-often-hungry';
 const SHOUTING = 'family-frequent-shouting';
@@ -60,15 +50,6 @@ async function newSession(viewport = { width: 1024, height: 800 }): Promise<Page
     throw error;
   });
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
 }
 
 /** Every page visited must be axe-clean: the URL goes in the message so a failure says where. */
