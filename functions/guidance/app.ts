@@ -224,7 +224,8 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
       app.get(apiPath, etagMiddleware({ weak: true }), async (c) => {
         const current = await deps.store.current();
         const params = new URL(c.req.url).searchParams;
-        c.header('cache-control', PUBLISHED_CACHE);
+        // "Nothing published yet" must not outlive the first publication in any cache.
+        c.header('cache-control', current ? PUBLISHED_CACHE : 'no-store');
         return c.html(render(pageAssets, current, params), current ? 200 : 404);
       });
     }
