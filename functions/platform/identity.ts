@@ -27,25 +27,41 @@ export interface TokenVerifierOptions {
   clientId: string;
   /** Where the signing keys come from; defaults to the issuer's published JWKS. */
   keys?: JWTVerifyGetKey;
+  /** What time it is: a token's expiry and age are judged by it. */
+  clock?: () => Date;
+  /** How many verified tokens are remembered (most recently used kept); 0 remembers none. */
+  cacheSize?: number;
 }
+
+/** A day is the longest an access token can live in Cognito. */
+const MAX_TOKEN_AGE_SECONDS = 24 * 60 * 60;
 
 /**
  * Verifies `Authorization: Bearer` access tokens the same way in AWS and locally: against the
  * issuer's JWKS, with RS256 only, checking issuer, expiry, `token_use` and `client_id`.
+ *
+ * A token that passed is remembered, by its exact text, until it expires or reaches its maximum age,
+ * whichever is first: a signed token cannot change, so checking its signature again on each of a
+ * user's requests (RS256, the largest part of the app's own work per request) would only repeat the
+ * same answer. A token that failed is never remembered.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const keys = options.keys ?? createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`));
-  return async (token) => {
+  const clock = options.clock ?? (() => new Date());
+  const cacheSize = options.cacheSize ?? 1000;
+  const verified = new Map<string, { principal: Principal; until: number }>();
+
+  const verify = async (token: string): Promise<{ principal: Principal; until: number }> => {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
         issuer: options.issuer,
         algorithms: ['RS256'],
         clockTolerance: 5,
-        // Also refuses a token issued in the future (checked only with a maximum age). A day is the
-        // longest an access token can live in Cognito.
-        maxTokenAge: '1 day',
+        // Also refuses a token issued in the future (checked only with a maximum age).
+        maxTokenAge: MAX_TOKEN_AGE_SECONDS,
         requiredClaims: ['sub', 'exp', 'iat'],
+        currentDate: clock(),
       }));
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) throw new Unauthorized(describeTokenFailure(error));
@@ -55,14 +71,35 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (payload.client_id !== options.clientId)
       throw new Unauthorized('The token was issued to another client');
     const groups = Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'] : [];
-    return {
+    const principal: Principal = Object.freeze({
       userId: String(payload.sub),
       username: typeof payload.username === 'string' ? payload.username : String(payload.sub),
       name: typeof payload.name === 'string' ? payload.name : String(payload.username ?? payload.sub),
       ...(typeof payload.email === 'string' ? { email: payload.email } : {}),
-      roles: groups.filter(isRole),
+      roles: Object.freeze(groups.filter(isRole)) as Role[],
       agencyId: typeof payload.agencyId === 'string' && payload.agencyId ? payload.agencyId : null,
-    };
+    });
+    // jwtVerify required both claims as numbers; no clock tolerance is given to a remembered token.
+    const until = Math.min(Number(payload.exp), Number(payload.iat) + MAX_TOKEN_AGE_SECONDS) * 1000;
+    return { principal, until };
+  };
+
+  return async (token) => {
+    const now = clock().getTime();
+    const known = verified.get(token);
+    if (known) {
+      verified.delete(token);
+      if (now < known.until) {
+        verified.set(token, known); // most recently used last
+        return known.principal;
+      }
+    }
+    const fresh = await verify(token);
+    if (cacheSize > 0 && now < fresh.until) {
+      verified.set(token, fresh);
+      if (verified.size > cacheSize) verified.delete(verified.keys().next().value as string);
+    }
+    return fresh.principal;
   };
 }
 

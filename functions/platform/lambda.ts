@@ -19,7 +19,11 @@ export function lambdaPlatform(): { config: FunctionConfig; db: DynamoDBDocument
     config,
     db,
     deps: {
-      verifyToken: createTokenVerifier({ issuer: config.AUTH_ISSUER, clientId: config.AUTH_CLIENT_ID }),
+      verifyToken: createTokenVerifier({
+        issuer: config.AUTH_ISSUER,
+        clientId: config.AUTH_CLIENT_ID,
+        clock,
+      }),
       audit: createAuditWriter(db, config.AUDIT_TABLE_NAME, clock),
       clock,
       logger: createLogger({ level: config.LOG_LEVEL }),

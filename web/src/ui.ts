@@ -9,7 +9,7 @@ import {
 } from 'govuk-frontend';
 import { html } from 'htm/preact';
 import { type ComponentChildren, render, type VNode } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
 import { signInUrl } from './auth.ts';
 import { Button, cx, registerGovukBehaviours } from './ui-basics.ts';
@@ -172,6 +172,33 @@ export function ProblemState(props: { error: unknown; what: string; onRetry?: ()
 }
 
 /** Mounts a page's view into #app, replacing the static loading state. */
+/** Each `AfterPaint` waits for the one before it and then for a frame to be drawn. */
+let turns: Promise<void> = Promise.resolve();
+function nextTurn(): Promise<void> {
+  const turn = turns.then(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+  );
+  turns = turn;
+  return turn;
+}
+
+/**
+ * Draws its children one frame after the blocks before it, so a long page (the dashboard's dozen
+ * charts and tables) shows its first screen at once and never holds the main thread for long: a
+ * tablet stays responsive to a tap while the rest appears below.
+ */
+export function AfterPaint(props: { children: ComponentChildren }): VNode | null {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    nextTurn().then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return ready ? html`${props.children}` : null;
+}
+
 export function mount(view: VNode): void {
   const root = document.getElementById('app');
   if (!root) throw new Error('The page has no #app element');

@@ -51,7 +51,7 @@ import {
 } from '../charts.ts';
 import { boot, loadMe } from '../chrome.ts';
 import { OUTCOME_LABELS } from '../referral-labels.ts';
-import { Loading, mount, PageHeading, ProblemState, Select, setTitle } from '../ui.ts';
+import { AfterPaint, Loading, mount, PageHeading, ProblemState, Select, setTitle } from '../ui.ts';
 
 const HEADING = 'Partnership dashboard';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -183,92 +183,98 @@ function PlanFigures(props: { dashboard: Dashboard }): VNode {
       foot=${['Total', d.total, '100%']}
     />
 
-    <h3 class="govuk-heading-m" id="by-theme">Actions by theme</h3>
-    <${Legend} id="legend-theme" series=${RAG_STYLES} />
-    <${BarChart}
-      id="chart-theme"
-      title="Actions by theme, split by RAG rating"
-      desc=${themes.map((t) => `${THEME_LABELS[t.theme]}: ${ragWords(t)}`).join('. ')}
-      rows=${themeRows}
-      series=${RAG_STYLES}
-    />
-    <${FiguresTable}
-      what="actions by theme"
-      caption="Actions by theme and RAG rating"
-      columns=${[
-        { heading: 'Theme' },
-        { heading: 'Red', numeric: true },
-        { heading: 'Amber', numeric: true },
-        { heading: 'Green', numeric: true },
-        { heading: 'Total', numeric: true },
-      ]}
-      rows=${themes.map((t) => [THEME_LABELS[t.theme], t.red, t.amber, t.green, t.red + t.amber + t.green])}
-    />
+    <${AfterPaint}>
+      <h3 class="govuk-heading-m" id="by-theme">Actions by theme</h3>
+      <${Legend} id="legend-theme" series=${RAG_STYLES} />
+      <${BarChart}
+        id="chart-theme"
+        title="Actions by theme, split by RAG rating"
+        desc=${themes.map((t) => `${THEME_LABELS[t.theme]}: ${ragWords(t)}`).join('. ')}
+        rows=${themeRows}
+        series=${RAG_STYLES}
+      />
+      <${FiguresTable}
+        what="actions by theme"
+        caption="Actions by theme and RAG rating"
+        columns=${[
+          { heading: 'Theme' },
+          { heading: 'Red', numeric: true },
+          { heading: 'Amber', numeric: true },
+          { heading: 'Green', numeric: true },
+          { heading: 'Total', numeric: true },
+        ]}
+        rows=${themes.map((t) => [THEME_LABELS[t.theme], t.red, t.amber, t.green, t.red + t.amber + t.green])}
+      />
+    </${AfterPaint}>
 
-    <h3 class="govuk-heading-m" id="by-owner">Actions by owner agency</h3>
-    <p class="govuk-body">Agencies with overdue actions first. After each bar: how many actions the agency owns, and how many of them are overdue.</p>
-    <${Legend} id="legend-owner" series=${RAG_STYLES} />
-    <${BarChart}
-      id="chart-owner"
-      title="Actions by owner agency, split by RAG rating, with overdue actions"
-      desc=${owners.map((o) => `${o.agencyName}: ${ragWords(o)}; ${o.overdue} overdue`).join('. ')}
-      rows=${ownerRows}
-      series=${RAG_STYLES}
-    />
-    <${FiguresTable}
-      what="actions by owner agency"
-      caption="Actions by owner agency and RAG rating"
-      columns=${[
-        { heading: 'Owner agency' },
-        { heading: 'Red', numeric: true },
-        { heading: 'Amber', numeric: true },
-        { heading: 'Green', numeric: true },
-        { heading: 'Total', numeric: true },
-        { heading: 'Overdue', numeric: true },
-      ]}
-      rows=${owners.map((o) => [o.agencyName, o.red, o.amber, o.green, o.red + o.amber + o.green, o.overdue])}
-    />
+    <${AfterPaint}>
+      <h3 class="govuk-heading-m" id="by-owner">Actions by owner agency</h3>
+      <p class="govuk-body">Agencies with overdue actions first. After each bar: how many actions the agency owns, and how many of them are overdue.</p>
+      <${Legend} id="legend-owner" series=${RAG_STYLES} />
+      <${BarChart}
+        id="chart-owner"
+        title="Actions by owner agency, split by RAG rating, with overdue actions"
+        desc=${owners.map((o) => `${o.agencyName}: ${ragWords(o)}; ${o.overdue} overdue`).join('. ')}
+        rows=${ownerRows}
+        series=${RAG_STYLES}
+      />
+      <${FiguresTable}
+        what="actions by owner agency"
+        caption="Actions by owner agency and RAG rating"
+        columns=${[
+          { heading: 'Owner agency' },
+          { heading: 'Red', numeric: true },
+          { heading: 'Amber', numeric: true },
+          { heading: 'Green', numeric: true },
+          { heading: 'Total', numeric: true },
+          { heading: 'Overdue', numeric: true },
+        ]}
+        rows=${owners.map((o) => [o.agencyName, o.red, o.amber, o.green, o.red + o.amber + o.green, o.overdue])}
+      />
+    </${AfterPaint}>
 
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-one-half">
-        <h3 class="govuk-heading-m" id="overdue">Overdue actions (${d.overdue.length})</h3>
-        ${
-          d.overdue.length === 0
-            ? html`<p class="govuk-body">No action is overdue.</p>`
-            : html`<ul class="govuk-list app-dashboard-list">
-                ${d.overdue.map(
-                  (a) => html`
-                    <li key=${a.id}>
-                      <a class="govuk-link" href=${actionUrl(a.id)}>${a.reference}: ${a.title}</a>
-                      <span class="app-dashboard-list__meta">
-                        ${owners.find((o) => o.agencyId === a.ownerAgencyId)?.agencyName ?? a.ownerAgencyId}. Due ${dueText(a)}. ${a.ragReason}.
-                      </span>
-                    </li>
-                  `,
-                )}
-              </ul>`
-        }
+    <${AfterPaint}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-half">
+          <h3 class="govuk-heading-m" id="overdue">Overdue actions (${d.overdue.length})</h3>
+          ${
+            d.overdue.length === 0
+              ? html`<p class="govuk-body">No action is overdue.</p>`
+              : html`<ul class="govuk-list app-dashboard-list">
+                  ${d.overdue.map(
+                    (a) => html`
+                      <li key=${a.id}>
+                        <a class="govuk-link" href=${actionUrl(a.id)}>${a.reference}: ${a.title}</a>
+                        <span class="app-dashboard-list__meta">
+                          ${owners.find((o) => o.agencyId === a.ownerAgencyId)?.agencyName ?? a.ownerAgencyId}. Due ${dueText(a)}. ${a.ragReason}.
+                        </span>
+                      </li>
+                    `,
+                  )}
+                </ul>`
+          }
+        </div>
+        <div class="govuk-grid-column-one-half">
+          <h3 class="govuk-heading-m" id="escalated">Escalated to the executive group (${d.escalated.length})</h3>
+          ${
+            d.escalated.length === 0
+              ? html`<p class="govuk-body">No action is escalated.</p>`
+              : html`<ul class="govuk-list app-dashboard-list">
+                  ${d.escalated.map(
+                    (a) => html`
+                      <li key=${a.id}>
+                        <a class="govuk-link" href=${actionUrl(a.id)}>${a.reference}: ${a.title}</a>
+                        <span class="app-dashboard-list__meta">
+                          ${owners.find((o) => o.agencyId === a.ownerAgencyId)?.agencyName ?? a.ownerAgencyId}. ${a.escalationReasons.join('; ')}.
+                        </span>
+                      </li>
+                    `,
+                  )}
+                </ul>`
+          }
+        </div>
       </div>
-      <div class="govuk-grid-column-one-half">
-        <h3 class="govuk-heading-m" id="escalated">Escalated to the executive group (${d.escalated.length})</h3>
-        ${
-          d.escalated.length === 0
-            ? html`<p class="govuk-body">No action is escalated.</p>`
-            : html`<ul class="govuk-list app-dashboard-list">
-                ${d.escalated.map(
-                  (a) => html`
-                    <li key=${a.id}>
-                      <a class="govuk-link" href=${actionUrl(a.id)}>${a.reference}: ${a.title}</a>
-                      <span class="app-dashboard-list__meta">
-                        ${owners.find((o) => o.agencyId === a.ownerAgencyId)?.agencyName ?? a.ownerAgencyId}. ${a.escalationReasons.join('; ')}.
-                      </span>
-                    </li>
-                  `,
-                )}
-              </ul>`
-        }
-      </div>
-    </div>
+    </${AfterPaint}>
   `;
 }
 
@@ -564,31 +570,37 @@ function Referrals(props: { stats: ReferralStats; agencies: AgencyName[]; today:
     window.history.replaceState(null, '', q === current ? '/dashboard/' : `/dashboard/?quarter=${q}`);
   };
   return html`
-    <h3 class="govuk-heading-m" id="volumes">Referrals by agency and month</h3>
-    <${Volumes} stats=${stats} agencies=${agencies} />
+    <${AfterPaint}>
+      <h3 class="govuk-heading-m" id="volumes">Referrals by agency and month</h3>
+      <${Volumes} stats=${stats} agencies=${agencies} />
+    </${AfterPaint}>
 
-    <h3 class="govuk-heading-m" id="consistency">Threshold consistency by agency</h3>
-    <${Consistency} stats=${stats} agencies=${agencies} quarters=${quarters} />
+    <${AfterPaint}>
+      <h3 class="govuk-heading-m" id="consistency">Threshold consistency by agency</h3>
+      <${Consistency} stats=${stats} agencies=${agencies} quarters=${quarters} />
+    </${AfterPaint}>
 
-    <div class="app-dashboard-quarter">
-      <h3 class="govuk-heading-m" id="quarter-figures">Decisions ${quarter === current ? 'this quarter' : `in ${quarterLabel(quarter)}`}</h3>
-      ${
-        quarters.length > 1
-          ? html`<${Select}
-              id="quarter"
-              name="quarter"
-              label="Show the decisions of"
-              value=${quarter}
-              options=${[...quarters].reverse().map((q) => ({ value: q, text: `${quarterLabel(q)}${q === current ? ' (this quarter)' : ''}` }))}
-              onChange=${choose}
-            />`
-          : null
-      }
-    </div>
-    <h4 class="govuk-heading-s" id="on-time">Decisions on time</h4>
-    <${Timeliness} stats=${stats} agencies=${agencies} quarter=${quarter} previous=${previous} />
-    <h4 class="govuk-heading-s" id="outcomes">Outcomes</h4>
-    <${Outcomes} stats=${stats} quarter=${quarter} />
+    <${AfterPaint}>
+      <div class="app-dashboard-quarter">
+        <h3 class="govuk-heading-m" id="quarter-figures">Decisions ${quarter === current ? 'this quarter' : `in ${quarterLabel(quarter)}`}</h3>
+        ${
+          quarters.length > 1
+            ? html`<${Select}
+                id="quarter"
+                name="quarter"
+                label="Show the decisions of"
+                value=${quarter}
+                options=${[...quarters].reverse().map((q) => ({ value: q, text: `${quarterLabel(q)}${q === current ? ' (this quarter)' : ''}` }))}
+                onChange=${choose}
+              />`
+            : null
+        }
+      </div>
+      <h4 class="govuk-heading-s" id="on-time">Decisions on time</h4>
+      <${Timeliness} stats=${stats} agencies=${agencies} quarter=${quarter} previous=${previous} />
+      <h4 class="govuk-heading-s" id="outcomes">Outcomes</h4>
+      <${Outcomes} stats=${stats} quarter=${quarter} />
+    </${AfterPaint}>
   `;
 }
 
