@@ -6,6 +6,10 @@ import { LevelNumberSchema } from './guidance.ts';
  * is optional while it is a draft; `submissionProblems` (referral-rules.ts) says what must be
  * complete before it can be submitted. Text is bounded everywhere.
  */
+/** The front door's queue, by where a referral stands: what `GET /api/referrals?view=` offers. */
+export const TRIAGE_VIEWS = ['open', 'decided', 'closed', 'withdrawn'] as const;
+export type TriageView = (typeof TRIAGE_VIEWS)[number];
+
 export const REFERRAL_STATUSES = [
   'draft',
   'submitted',

@@ -13,7 +13,6 @@ import {
   sourceIp,
 } from '../platform/http.ts';
 import { requireRole } from '../platform/identity.ts';
-import { openApiDocument } from './openapi.ts';
 import type { AuditEntrySchema } from './routes.ts';
 import {
   createAgency,
@@ -40,7 +39,9 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
 
   app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
 
-  app.openapi(openApiRoute, (c) => {
+  app.openapi(openApiRoute, async (c) => {
+    // Loaded on first use (see openapi.ts): it is not part of the directory's cold start.
+    const { openApiDocument } = await import('./openapi.ts');
     c.header('cache-control', 'public, max-age=300');
     return c.json(openApiDocument() as { openapi: string }, 200);
   });

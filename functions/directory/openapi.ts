@@ -7,6 +7,10 @@ import { directoryRoutes } from './routes.ts';
 /**
  * The API's OpenAPI 3.1 document, generated from the same route definitions (and so the same zod
  * schemas) that validate requests in every area. Built once per process, on first request.
+ *
+ * The directory app imports this module only when the document is first asked for: it brings every
+ * area's schemas and the generator, and building those at load would slow every cold start of the
+ * directory (`/api/me` on each page) for a document few people read.
  */
 let document: unknown;
 

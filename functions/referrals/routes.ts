@@ -7,10 +7,10 @@ import {
   ReferralSchema,
   ReferralSummarySchema,
   TimelineEntrySchema,
+  TRIAGE_VIEWS,
 } from '../../shared/referral.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import { createRoute } from '../platform/routing.ts';
-import { TRIAGE_VIEWS } from './store.ts';
 
 /** The referrals area's HTTP contract (DESIGN.md §7). */
 const problem = (description: string) => ({

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import type { Notification } from '../../shared/notification.ts';
-import type { Referral, ReferralSummary, TimelineEntry } from '../../shared/referral.ts';
+import type { Referral, ReferralSummary, TimelineEntry, TriageView } from '../../shared/referral.ts';
 import type { AuditWriter } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import type { StoreKey } from '../platform/pagination.ts';
@@ -27,9 +27,6 @@ import type { StoreKey } from '../platform/pagination.ts';
  */
 type AuditPut = ReturnType<AuditWriter['putItem']>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-export const TRIAGE_VIEWS = ['open', 'decided', 'closed', 'withdrawn'] as const;
-export type TriageView = (typeof TRIAGE_VIEWS)[number];
 
 export interface Page<T> {
   items: T[];
