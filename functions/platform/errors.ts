@@ -52,6 +52,11 @@ export class Unprocessable extends Error {
   }
 }
 
+/** A body sent as something other than JSON to a route that takes JSON (415). */
+export class UnsupportedMediaType extends Error {
+  override readonly name = 'UnsupportedMediaType';
+}
+
 /** `If-Match` missing on a write to an existing record (428). */
 export class PreconditionRequired extends Error {
   override readonly name = 'PreconditionRequired';

@@ -12,6 +12,7 @@ import {
   Unauthorized,
   Unavailable,
   Unprocessable,
+  UnsupportedMediaType,
 } from './errors.ts';
 import type { Logger } from './logger.ts';
 
@@ -85,6 +86,15 @@ export function renderError(error: Error, c: Context, logger: Logger): Response 
       status: 422,
       detail: error.message,
       ...(error.errors.length ? { errors: error.errors } : {}),
+    });
+  }
+  if (error instanceof UnsupportedMediaType) {
+    return problemResponse(c, {
+      type: `${TYPE_BASE}unsupported-media-type`,
+      title: 'Send the request as JSON',
+      status: 415,
+      detail: error.message,
+      errors: [{ field: 'content-type', reason: 'must be application/json' }],
     });
   }
   if (error instanceof PreconditionRequired) {

@@ -3,7 +3,7 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ZodType } from 'zod';
 import type { $ZodError } from 'zod/v4/core';
-import { type FieldError, InvalidRequest } from './errors.ts';
+import { type FieldError, InvalidRequest, UnsupportedMediaType } from './errors.ts';
 
 /**
  * Routes are declared once, as data (method, path, request schemas, responses): the app binds a
@@ -37,6 +37,23 @@ const validate = (target: 'param' | 'query' | 'header' | 'json', schema: unknown
     if (!result.success) throw new InvalidRequest(fieldErrors(result.error));
   }) as unknown as MiddlewareHandler;
 
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * Hono's json validator reads a body of any other type as `{}`: a form or plain text sent to
+ * `POST /api/referrals` would make an empty draft. A route that takes JSON refuses any other body
+ * (a request with no body at all is still read as `{}`, for writes whose fields are all optional).
+ */
+const requireJsonBody: MiddlewareHandler = async (c, next) => {
+  const type = c.req.header('content-type');
+  const length = c.req.header('content-length');
+  const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+  if (type === undefined ? hasBody : !JSON_TYPE.test(type)) {
+    throw new UnsupportedMediaType('This takes a JSON body, sent with Content-Type: application/json');
+  }
+  await next();
+};
+
 /** A Hono app whose routes are bound to their declarations, validated before the handler runs. */
 export class RoutedApp<E extends object> extends Hono<E & { Variables: object }> {
   openapi<R extends RouteConfig>(route: R, handler: RouteHandler<R, E & { Variables: object }>): this {
@@ -46,7 +63,7 @@ export class RoutedApp<E extends object> extends Hono<E & { Variables: object }>
     if (request?.query) validators.push(validate('query', request.query));
     if (request?.headers) validators.push(validate('header', request.headers));
     const json = request?.body?.content?.['application/json'];
-    if (json && 'schema' in json) validators.push(validate('json', json.schema));
+    if (json && 'schema' in json) validators.push(requireJsonBody, validate('json', json.schema));
     const path = route.path.replace(/\{([^}]+)\}/g, ':$1');
     this.on([route.method.toUpperCase()], [path], ...validators, handler as unknown as MiddlewareHandler);
     return this;

@@ -1,6 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Problem } from '../../shared/problem.ts';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/problem.ts';
 import type { Referral, ReferralSummary, TimelineEntry } from '../../shared/referral.ts';
 import { CONSENT_REFUSAL_REASON } from '../../shared/referral-rules.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
@@ -291,6 +291,30 @@ describe('who may see and do what', () => {
     expect(((await res.json()) as Problem).errors).toEqual([
       { field: 'agencyId', reason: 'is not a field this request accepts' },
     ]);
+  });
+
+  it('refuses a body that is not JSON with 415 naming the content type, and makes no draft', async () => {
+    const stored = async () =>
+      (await api.store.db.send(new ScanCommand({ TableName: api.store.tables.referrals, Select: 'COUNT' })))
+        .Count;
+    const before = await stored();
+    for (const [type, rawBody] of [
+      ['text/plain', 'child: Maisie'],
+      ['application/x-www-form-urlencoded', 'childFirstName=Maisie'],
+      ['multipart/form-data; boundary=x', '--x\r\n\r\n--x--'],
+    ] as const) {
+      const res = await api.request('POST', '/api/referrals', {
+        as: 'amira',
+        headers: { 'idempotency-key': newKey(), 'content-type': type },
+        rawBody,
+      });
+      expect(res.status, type).toBe(415);
+      expect(res.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
+      expect(((await res.json()) as Problem).errors).toEqual([
+        { field: 'content-type', reason: 'must be application/json' },
+      ]);
+    }
+    expect(await stored()).toBe(before);
   });
 });
 
