@@ -204,6 +204,8 @@ describe('the action plan and the dashboard, as the business manager, by keyboar
     await ragChart.waitFor({ state: 'attached' });
     await expect.poll(() => page.title()).toBe(`Partnership dashboard – ${SERVICE}`);
     expect(await ragChart.textContent()).toBe('10 actions: 2 red, 1 amber, 7 green.');
+    // The page draws its blocks a frame apart; the outcomes are the last.
+    await page.locator('#outcomes').waitFor();
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(6);
     // Every chart is followed by its figures as a table; open the first by keyboard.
     expect(await page.locator('.app-chart-details').count()).toBe(7);
@@ -368,5 +370,28 @@ describe('the front door and the board chair', () => {
     const svg = page.locator('svg[aria-labelledby="chart-consistency-title"]');
     expect(await svg.getAttribute('role')).toBe('img');
     expect(await page.locator('#chart-consistency-desc').textContent()).toMatch(/^All agencies: /);
+  });
+
+  it('loads the dashboard on a phone without the page jumping: the header keeps its place as the charts fill in below', async () => {
+    const page = await signedInPage('helen', { width: 412, height: 823 });
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: { value: number; moved: string[] }[] };
+      w.shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as {
+          value: number;
+          sources: { node?: Element }[];
+        }[]) {
+          w.shifts.push({ value: entry.value, moved: entry.sources.map((s) => s.node?.className ?? '?') });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${portal.url}/dashboard/`);
+    // The last block the page draws, a frame after the others.
+    await page.locator('#outcomes').waitFor();
+    await expect.poll(() => page.getByText(/^Signed in as Helen Marsh/).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(true);
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts);
+    expect(shifts).toEqual([]);
   });
 });
