@@ -1,4 +1,5 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { ProblemSchema } from '../../shared/problem.ts';
 import { boardRoutes } from '../board/routes.ts';
 import { guidanceRoutes } from '../guidance/routes.ts';
 import { referralRoutes } from '../referrals/routes.ts';
@@ -22,8 +23,24 @@ export function openApiDocument(): unknown {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
-  for (const route of [...directoryRoutes, ...guidanceRoutes, ...referralRoutes, ...boardRoutes]) {
-    registry.registerPath(route);
+  const routes: RouteConfig[] = [...directoryRoutes, ...guidanceRoutes, ...referralRoutes, ...boardRoutes];
+  for (const route of routes) {
+    // Every route that takes a JSON body refuses another type (requireJsonBody in routing.ts).
+    const takesJson = Boolean(route.request?.body?.content?.['application/json']);
+    registry.registerPath(
+      takesJson
+        ? {
+            ...route,
+            responses: {
+              ...route.responses,
+              415: {
+                description: 'The body is not JSON',
+                content: { 'application/problem+json': { schema: ProblemSchema } },
+              },
+            },
+          }
+        : route,
+    );
   }
   document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -51,6 +51,22 @@ describe('health and the OpenAPI document (public)', () => {
     }
     expect(Object.keys(doc.paths['/api/agencies'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
   });
+
+  it('says which routes refuse a body that is not JSON (415), and only those', async () => {
+    const res = await api.request('GET', '/api/openapi.json');
+    type Operation = { requestBody?: unknown; responses: Record<string, unknown> };
+    const doc = (await res.json()) as { paths: Record<string, Record<string, Operation>> };
+    const operations = Object.values(doc.paths).flatMap((ops) => Object.values(ops));
+    const withBody = operations.filter((op) => op.requestBody);
+    expect(withBody.length).toBeGreaterThan(10);
+    for (const op of operations) expect('415' in op.responses).toBe(Boolean(op.requestBody));
+    const create = await api.request('POST', '/api/agencies', {
+      as: 'sam',
+      headers: { 'content-type': 'text/plain' },
+      rawBody: 'name=Northshire Youth Club',
+    });
+    expect(create.status).toBe(415);
+  });
 });
 
 describe('GET /api/config (public)', () => {
