@@ -46,7 +46,16 @@ const MAX_TOKEN_AGE_SECONDS = 24 * 60 * 60;
  * same answer. A token that failed is never remembered.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
-  const keys = options.keys ?? createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`));
+  // The issuer's key set is made on the first check, not at cold start: jose's remote key set builds
+  // a `Headers` at once, which makes Node load its fetch implementation (~30 ms). Hono's Lambda
+  // adapter loads it on the first request anyway, so at load it would only be paid twice as early.
+  let remoteKeys: JWTVerifyGetKey | undefined;
+  const keys: JWTVerifyGetKey =
+    options.keys ??
+    ((header, input) => {
+      remoteKeys ??= createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`));
+      return remoteKeys(header, input);
+    });
   const clock = options.clock ?? (() => new Date());
   const cacheSize = options.cacheSize ?? 1000;
   const verified = new Map<string, { principal: Principal; until: number }>();

@@ -1,4 +1,6 @@
-import { generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Unauthorized } from '../../functions/platform/errors.ts';
 import { createTokenVerifier } from '../../functions/platform/identity.ts';
@@ -19,7 +21,10 @@ beforeAll(async () => {
   ({ privateKey, publicKey } = await generateKeyPair('RS256'));
 });
 
-async function token(claims: { iat: number; exp: number; sub?: string; groups?: string[] }): Promise<string> {
+async function token(
+  claims: { iat: number; exp: number; sub?: string; groups?: string[] },
+  issuer = ISSUER,
+): Promise<string> {
   return new SignJWT({
     token_use: 'access',
     client_id: CLIENT_ID,
@@ -28,7 +33,7 @@ async function token(claims: { iat: number; exp: number; sub?: string; groups?: 
     agencyId: 'northshire-primary',
   })
     .setProtectedHeader({ alg: 'RS256' })
-    .setIssuer(ISSUER)
+    .setIssuer(issuer)
     .setSubject(claims.sub ?? 'user-1')
     .setIssuedAt(claims.iat)
     .setExpirationTime(claims.exp)
@@ -124,5 +129,30 @@ describe('the token verifier', () => {
     expect(v.checks()).toBe(3);
     await v.verify(b as string);
     expect(v.checks()).toBe(4);
+  });
+
+  it('fetches the issuer’s published keys when first needed, and once for many tokens', async () => {
+    const jwk = { ...(await exportJWK(publicKey)), alg: 'RS256', use: 'sig' };
+    let asked = 0;
+    const server = createServer((req, res) => {
+      if (req.url !== '/.well-known/jwks.json') return res.writeHead(404).end();
+      asked += 1;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const now = Date.now();
+      const verify = createTokenVerifier({ issuer, clientId: CLIENT_ID });
+      expect(asked).toBe(0);
+      const [a, b] = await Promise.all(
+        ['a', 'b'].map((sub) => token({ sub, iat: seconds(now), exp: seconds(now) + 3600 }, issuer)),
+      );
+      expect(await verify(a as string)).toMatchObject({ userId: 'a' });
+      expect(await verify(b as string)).toMatchObject({ userId: 'b' });
+      expect(asked).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 });
