@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 
 export const AGENCY_KINDS = ['school', 'health', 'police', 'local-authority', 'voluntary', 'other'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
@@ -12,39 +13,49 @@ export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   other: 'Other',
 };
 
-const agencyName = z.string().trim().min(2, 'Enter the agency name').max(120, 'Use 120 characters or fewer');
+const agencyName = lazySchema(() =>
+  z.string().trim().min(2, 'Enter the agency name').max(120, 'Use 120 characters or fewer'),
+);
 
-export const AgencySchema = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(AGENCY_KINDS),
-  active: z.boolean(),
-  /** The agency's safeguarding mailbox: notifications for its referrers go there (a team address, not a person's). */
-  notifyEmail: z.email().optional(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  /** Optimistic-concurrency version: sent back as `If-Match` on edits. */
-  version: z.number().int().positive(),
-});
+export const AgencySchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(AGENCY_KINDS),
+    active: z.boolean(),
+    /** The agency's safeguarding mailbox: notifications for its referrers go there (a team address, not a person's). */
+    notifyEmail: z.email().optional(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    /** Optimistic-concurrency version: sent back as `If-Match` on edits. */
+    version: z.number().int().positive(),
+  }),
+);
 export type Agency = z.infer<typeof AgencySchema>;
 
-const notifyEmail = z.email('Enter an email address, like safeguarding@school.example.org').max(200);
+const notifyEmail = lazySchema(() =>
+  z.email('Enter an email address, like safeguarding@school.example.org').max(200),
+);
 
-export const AgencyCreateSchema = z.strictObject({
-  name: agencyName,
-  kind: z.enum(AGENCY_KINDS, { error: 'Choose the kind of agency' }),
-  notifyEmail: notifyEmail.optional(),
-});
+export const AgencyCreateSchema = lazySchema(() =>
+  z.strictObject({
+    name: agencyName,
+    kind: z.enum(AGENCY_KINDS, { error: 'Choose the kind of agency' }),
+    notifyEmail: notifyEmail.optional(),
+  }),
+);
 export type AgencyCreate = z.infer<typeof AgencyCreateSchema>;
 
 /** Agencies are renamed or deactivated, never deleted: records keep pointing at them. */
-export const AgencyUpdateSchema = z
-  .strictObject({
-    name: agencyName.optional(),
-    active: z.boolean().optional(),
-    notifyEmail: notifyEmail.optional(),
-  })
-  .refine((u) => u.name !== undefined || u.active !== undefined || u.notifyEmail !== undefined, {
-    message: 'Change the name, the status or the email address',
-  });
+export const AgencyUpdateSchema = lazySchema(() =>
+  z
+    .strictObject({
+      name: agencyName.optional(),
+      active: z.boolean().optional(),
+      notifyEmail: notifyEmail.optional(),
+    })
+    .refine((u) => u.name !== undefined || u.active !== undefined || u.notifyEmail !== undefined, {
+      message: 'Change the name, the status or the email address',
+    }),
+);
 export type AgencyUpdate = z.infer<typeof AgencyUpdateSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { type ACTION_STATUSES, RAG_RATINGS } from './board.ts';
+import { lazySchema } from './lazy-schema.ts';
 
 /**
  * The board action plan's rules (issue 5, DESIGN.md §3 "Board action"): the RAG rating computed from
@@ -70,13 +71,15 @@ export function effectiveDueDate(action: { dueDate: string; revisedDueDate?: str
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export const RagOverrideSchema = z.object({
-  rag: z.enum(RAG_RATINGS),
-  justification: z
-    .string()
-    .trim()
-    .min(MIN_JUSTIFICATION_LENGTH, `Write at least ${MIN_JUSTIFICATION_LENGTH} characters explaining why`),
-});
+export const RagOverrideSchema = lazySchema(() =>
+  z.object({
+    rag: z.enum(RAG_RATINGS),
+    justification: z
+      .string()
+      .trim()
+      .min(MIN_JUSTIFICATION_LENGTH, `Write at least ${MIN_JUSTIFICATION_LENGTH} characters explaining why`),
+  }),
+);
 export type RagOverride = { rag: Rag; justification: string };
 
 /** Why an override cannot be accepted (an empty list when it can). */

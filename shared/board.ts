@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 
 /** Board actions, DESIGN.md §3 ("Board action") and the board issue. */
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'complete'] as const;
@@ -50,157 +51,177 @@ const text = (max: number, empty = 'Enter some text') =>
     .trim()
     .min(1, empty)
     .max(max, `Use ${max.toLocaleString('en-GB')} characters or fewer`);
-const isoDate = z.iso.date({ error: 'Enter a real date, as YYYY-MM-DD' });
-const agencyId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an agency id');
+const isoDate = lazySchema(() => z.iso.date({ error: 'Enter a real date, as YYYY-MM-DD' }));
+const agencyId = lazySchema(() => z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an agency id'));
 
-export const EvidenceSchema = z.strictObject({
-  title: text(200, 'Describe the evidence'),
-  url: z
-    .url({ protocol: /^https?$/, error: 'Enter a web address starting https://' })
-    .max(500)
-    .optional(),
-});
+export const EvidenceSchema = lazySchema(() =>
+  z.strictObject({
+    title: text(200, 'Describe the evidence'),
+    url: z
+      .url({ protocol: /^https?$/, error: 'Enter a web address starting https://' })
+      .max(500)
+      .optional(),
+  }),
+);
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
-export const ActionFieldsSchema = z.strictObject({
-  reference: z
-    .string()
-    .trim()
-    .regex(
-      /^[A-Z0-9][A-Z0-9./-]{1,19}$/i,
-      'Use 2 to 20 letters, digits, dots, slashes or hyphens, like BA-014',
-    ),
-  title: text(200, 'Enter a title'),
-  description: text(4000, 'Describe the action'),
-  source: z.strictObject({
-    kind: z.enum(SOURCE_KINDS, { error: 'Choose where the action comes from' }),
-    reference: text(120, 'Enter the source document'),
-    paragraph: z.string().trim().max(40).optional(),
+export const ActionFieldsSchema = lazySchema(() =>
+  z.strictObject({
+    reference: z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Z0-9][A-Z0-9./-]{1,19}$/i,
+        'Use 2 to 20 letters, digits, dots, slashes or hyphens, like BA-014',
+      ),
+    title: text(200, 'Enter a title'),
+    description: text(4000, 'Describe the action'),
+    source: z.strictObject({
+      kind: z.enum(SOURCE_KINDS, { error: 'Choose where the action comes from' }),
+      reference: text(120, 'Enter the source document'),
+      paragraph: z.string().trim().max(40).optional(),
+    }),
+    theme: z.enum(THEMES, { error: 'Choose a theme' }),
+    outcomeMeasure: z
+      .strictObject({
+        measure: text(300),
+        baseline: z.string().trim().max(120),
+        target: z.string().trim().max(120),
+        current: z.string().trim().max(120),
+      })
+      .optional(),
+    ownerAgencyId: agencyId,
+    lead: text(120, 'Enter the lead'),
+    contributingAgencyIds: z.array(agencyId).max(20).default([]),
+    subgroup: z.string().trim().max(120).optional(),
+    startDate: isoDate,
+    dueDate: isoDate,
   }),
-  theme: z.enum(THEMES, { error: 'Choose a theme' }),
-  outcomeMeasure: z
-    .strictObject({
-      measure: text(300),
-      baseline: z.string().trim().max(120),
-      target: z.string().trim().max(120),
-      current: z.string().trim().max(120),
-    })
-    .optional(),
-  ownerAgencyId: agencyId,
-  lead: text(120, 'Enter the lead'),
-  contributingAgencyIds: z.array(agencyId).max(20).default([]),
-  subgroup: z.string().trim().max(120).optional(),
-  startDate: isoDate,
-  dueDate: isoDate,
-});
+);
 export type ActionFields = z.infer<typeof ActionFieldsSchema>;
 
-export const RagOverrideInputSchema = z.strictObject({
-  rag: z.enum(RAG_RATINGS, { error: 'Choose red, amber or green' }),
-  justification: text(1000, 'Explain why the rating is overridden').min(
-    10,
-    'Explain why in at least 10 characters',
-  ),
-});
+export const RagOverrideInputSchema = lazySchema(() =>
+  z.strictObject({
+    rag: z.enum(RAG_RATINGS, { error: 'Choose red, amber or green' }),
+    justification: text(1000, 'Explain why the rating is overridden').min(
+      10,
+      'Explain why in at least 10 characters',
+    ),
+  }),
+);
 
 /** The parts of an action an edit may change; closing and progress have their own routes. */
-export const ActionPatchSchema = ActionFieldsSchema.omit({ reference: true, startDate: true, dueDate: true })
-  .partial()
-  .extend({
-    // Without this, `.partial()` keeps the fields' `.default([])`, and every edit would empty the list.
-    contributingAgencyIds: z.array(agencyId).max(20).optional(),
-    status: z
-      .enum(['not_started', 'in_progress', 'blocked'], { error: 'Close the action to complete it' })
-      .optional(),
-    revisedDueDate: isoDate.optional(),
-    revisionReason: z.string().trim().max(1000).optional(),
-    /** null clears an override. */
-    ragOverride: RagOverrideInputSchema.nullable().optional(),
-  })
-  .strict()
-  .refine((p) => p.revisedDueDate === undefined || Boolean(p.revisionReason), {
-    path: ['revisionReason'],
-    message: 'Give the reason the due date is revised',
-  });
+export const ActionPatchSchema = lazySchema(() =>
+  ActionFieldsSchema.omit({ reference: true, startDate: true, dueDate: true })
+    .partial()
+    .extend({
+      // Without this, `.partial()` keeps the fields' `.default([])`, and every edit would empty the list.
+      contributingAgencyIds: z.array(agencyId).max(20).optional(),
+      status: z
+        .enum(['not_started', 'in_progress', 'blocked'], { error: 'Close the action to complete it' })
+        .optional(),
+      revisedDueDate: isoDate.optional(),
+      revisionReason: z.string().trim().max(1000).optional(),
+      /** null clears an override. */
+      ragOverride: RagOverrideInputSchema.nullable().optional(),
+    })
+    .strict()
+    .refine((p) => p.revisedDueDate === undefined || Boolean(p.revisionReason), {
+      path: ['revisionReason'],
+      message: 'Give the reason the due date is revised',
+    }),
+);
 export type ActionPatch = z.infer<typeof ActionPatchSchema>;
 
-export const ProgressInputSchema = z.strictObject({
-  narrative: text(4000, 'Describe the progress'),
-  evidence: z.array(EvidenceSchema).max(10).default([]),
-  status: z.enum(['not_started', 'in_progress', 'blocked']).optional(),
-});
-
-export const CloseInputSchema = z.strictObject({
-  evidence: z.array(EvidenceSchema).min(1, 'Add the evidence that the action is complete').max(10),
-  signOff: z.strictObject({
-    name: text(120, 'Enter who signed it off'),
-    role: text(120, 'Enter their role'),
+export const ProgressInputSchema = lazySchema(() =>
+  z.strictObject({
+    narrative: text(4000, 'Describe the progress'),
+    evidence: z.array(EvidenceSchema).max(10).default([]),
+    status: z.enum(['not_started', 'in_progress', 'blocked']).optional(),
   }),
-});
+);
 
-const PersonRef = z.object({ userId: z.string(), name: z.string() });
+export const CloseInputSchema = lazySchema(() =>
+  z.strictObject({
+    evidence: z.array(EvidenceSchema).min(1, 'Add the evidence that the action is complete').max(10),
+    signOff: z.strictObject({
+      name: text(120, 'Enter who signed it off'),
+      role: text(120, 'Enter their role'),
+    }),
+  }),
+);
 
-export const ActionSchema = ActionFieldsSchema.extend({
-  id: z.string(),
-  status: z.enum(ACTION_STATUSES),
-  revisedDueDate: z.string().optional(),
-  revisionReason: z.string().optional(),
-  ragOverride: RagOverrideInputSchema.extend({ by: PersonRef, at: z.string() }).optional(),
-  /** The RAG recorded with each progress update, oldest first. */
-  ragHistory: z.array(z.enum(RAG_RATINGS)),
-  lastUpdateAt: z.string().optional(),
-  updateCount: z.number().int(),
-  closed: z
-    .object({
-      evidence: z.array(EvidenceSchema),
-      signOff: z.object({ name: z.string(), role: z.string() }),
-      at: z.string(),
-      by: PersonRef,
-    })
-    .optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int().positive(),
-});
+const PersonRef = lazySchema(() => z.object({ userId: z.string(), name: z.string() }));
+
+export const ActionSchema = lazySchema(() =>
+  ActionFieldsSchema.extend({
+    id: z.string(),
+    status: z.enum(ACTION_STATUSES),
+    revisedDueDate: z.string().optional(),
+    revisionReason: z.string().optional(),
+    ragOverride: RagOverrideInputSchema.extend({ by: PersonRef, at: z.string() }).optional(),
+    /** The RAG recorded with each progress update, oldest first. */
+    ragHistory: z.array(z.enum(RAG_RATINGS)),
+    lastUpdateAt: z.string().optional(),
+    updateCount: z.number().int(),
+    closed: z
+      .object({
+        evidence: z.array(EvidenceSchema),
+        signOff: z.object({ name: z.string(), role: z.string() }),
+        at: z.string(),
+        by: PersonRef,
+      })
+      .optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int().positive(),
+  }),
+);
 export type Action = z.infer<typeof ActionSchema>;
 
 /** An action as read: with its RAG and escalation worked out for today. */
-export const ActionViewSchema = ActionSchema.extend({
-  rag: z.enum(RAG_RATINGS),
-  ragComputed: z.enum(RAG_RATINGS),
-  ragReason: z.string(),
-  escalate: z.boolean(),
-  escalationReasons: z.array(z.string()),
-  effectiveDueDate: z.string(),
-});
+export const ActionViewSchema = lazySchema(() =>
+  ActionSchema.extend({
+    rag: z.enum(RAG_RATINGS),
+    ragComputed: z.enum(RAG_RATINGS),
+    ragReason: z.string(),
+    escalate: z.boolean(),
+    escalationReasons: z.array(z.string()),
+    effectiveDueDate: z.string(),
+  }),
+);
 export type ActionView = z.infer<typeof ActionViewSchema>;
 
-export const ProgressUpdateSchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  by: PersonRef,
-  narrative: z.string(),
-  evidence: z.array(EvidenceSchema),
-  ragThen: z.enum(RAG_RATINGS),
-  statusThen: z.enum(ACTION_STATUSES),
-});
+export const ProgressUpdateSchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    by: PersonRef,
+    narrative: z.string(),
+    evidence: z.array(EvidenceSchema),
+    ragThen: z.enum(RAG_RATINGS),
+    statusThen: z.enum(ACTION_STATUSES),
+  }),
+);
 export type ProgressUpdate = z.infer<typeof ProgressUpdateSchema>;
 
 /** What the plan's list shows. */
-export const ActionSummarySchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  title: z.string(),
-  theme: z.enum(THEMES),
-  status: z.enum(ACTION_STATUSES),
-  rag: z.enum(RAG_RATINGS),
-  ragReason: z.string(),
-  escalate: z.boolean(),
-  dueDate: z.iso.date(),
-  effectiveDueDate: z.string(),
-  ownerAgencyId: z.string(),
-  lead: z.string(),
-  lastUpdateAt: z.string().optional(),
-  updatedAt: z.iso.datetime(),
-});
+export const ActionSummarySchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    reference: z.string(),
+    title: z.string(),
+    theme: z.enum(THEMES),
+    status: z.enum(ACTION_STATUSES),
+    rag: z.enum(RAG_RATINGS),
+    ragReason: z.string(),
+    escalate: z.boolean(),
+    dueDate: z.iso.date(),
+    effectiveDueDate: z.string(),
+    ownerAgencyId: z.string(),
+    lead: z.string(),
+    lastUpdateAt: z.string().optional(),
+    updatedAt: z.iso.datetime(),
+  }),
+);
 export type ActionSummary = z.infer<typeof ActionSummarySchema>;

@@ -1,8 +1,11 @@
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 
 /** Levels of need, DESIGN.md §3: 1 universal, 2 additional / early help, 3 targeted / complex, 4 specialist. */
 export const LEVELS = [1, 2, 3, 4] as const;
-export const LevelNumberSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const LevelNumberSchema = lazySchema(() =>
+  z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+);
 export type LevelNumber = z.infer<typeof LevelNumberSchema>;
 
 /** The assessment triangle's three sides. */
@@ -12,88 +15,102 @@ export type DomainId = (typeof DOMAIN_IDS)[number];
 export const AGE_BANDS = ['pre-birth', '0-4', '5-11', '12-17'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and hyphens')
-  .max(80);
+const slug = lazySchema(() =>
+  z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and hyphens')
+    .max(80),
+);
 const text = (max: number) =>
   z.string().trim().min(1, 'Enter some text').max(max, `Use ${max} characters or fewer`);
 
-export const LevelSchema = z.strictObject({
-  level: LevelNumberSchema,
-  name: text(80),
-  summary: text(600),
-  /** A GOV.UK tag colour for the level. */
-  colour: z.enum(['green', 'yellow', 'orange', 'red']),
-  response: z.strictObject({
-    /** What to do now, in plain words, addressed to the practitioner. */
-    doNow: text(800),
-    whoToContact: text(400),
-    assessment: text(400),
-    /** Whether an Early Help Assessment and plan should already be in place before escalating to this level. */
-    earlyHelpPlanExpected: z.boolean(),
+export const LevelSchema = lazySchema(() =>
+  z.strictObject({
+    level: LevelNumberSchema,
+    name: text(80),
+    summary: text(600),
+    /** A GOV.UK tag colour for the level. */
+    colour: z.enum(['green', 'yellow', 'orange', 'red']),
+    response: z.strictObject({
+      /** What to do now, in plain words, addressed to the practitioner. */
+      doNow: text(800),
+      whoToContact: text(400),
+      assessment: text(400),
+      /** Whether an Early Help Assessment and plan should already be in place before escalating to this level. */
+      earlyHelpPlanExpected: z.boolean(),
+    }),
+    consent: z.strictObject({
+      /** Levels 1–3: the family's informed consent is needed. Level 4: not needed, but the reason is recorded. */
+      required: z.boolean(),
+      guidance: text(600),
+    }),
   }),
-  consent: z.strictObject({
-    /** Levels 1–3: the family's informed consent is needed. Level 4: not needed, but the reason is recorded. */
-    required: z.boolean(),
-    guidance: text(600),
-  }),
-});
+);
 export type Level = z.infer<typeof LevelSchema>;
 
-export const SubDomainSchema = z.strictObject({
-  id: slug,
-  name: text(120),
-  description: text(400).optional(),
-});
+export const SubDomainSchema = lazySchema(() =>
+  z.strictObject({
+    id: slug,
+    name: text(120),
+    description: text(400).optional(),
+  }),
+);
 export type SubDomain = z.infer<typeof SubDomainSchema>;
 
-export const DomainSchema = z.strictObject({
-  id: z.enum(DOMAIN_IDS),
-  name: text(120),
-  subDomains: z.array(SubDomainSchema).min(1).max(20),
-});
+export const DomainSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.enum(DOMAIN_IDS),
+    name: text(120),
+    subDomains: z.array(SubDomainSchema).min(1).max(20),
+  }),
+);
 export type Domain = z.infer<typeof DomainSchema>;
 
-export const IndicatorSchema = z.strictObject({
-  id: slug,
-  level: LevelNumberSchema,
-  subDomainId: slug,
-  text: text(300),
-  /** Absent when the indicator applies at any age. */
-  ageBands: z.array(z.enum(AGE_BANDS)).min(1).optional(),
-  searchWords: z.array(z.string().trim().min(1).max(40)).max(20),
-  /** A child in immediate danger: the checker interrupts with "call 999 / the front door now" before anything else. */
-  immediateDanger: z.boolean().optional(),
-});
+export const IndicatorSchema = lazySchema(() =>
+  z.strictObject({
+    id: slug,
+    level: LevelNumberSchema,
+    subDomainId: slug,
+    text: text(300),
+    /** Absent when the indicator applies at any age. */
+    ageBands: z.array(z.enum(AGE_BANDS)).min(1).optional(),
+    searchWords: z.array(z.string().trim().min(1).max(40)).max(20),
+    /** A child in immediate danger: the checker interrupts with "call 999 / the front door now" before anything else. */
+    immediateDanger: z.boolean().optional(),
+  }),
+);
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
 /** The content of one version of the threshold guidance. */
-export const FrameworkSchema = z.strictObject({
-  title: text(200),
-  /** Shown on every page: the seed framework is illustrative until the partnership edits it. */
-  notice: text(600).optional(),
-  levels: z.array(LevelSchema).length(4),
-  domains: z.array(DomainSchema).length(3),
-  indicators: z.array(IndicatorSchema).min(1).max(500),
-});
+export const FrameworkSchema = lazySchema(() =>
+  z.strictObject({
+    title: text(200),
+    /** Shown on every page: the seed framework is illustrative until the partnership edits it. */
+    notice: text(600).optional(),
+    levels: z.array(LevelSchema).length(4),
+    domains: z.array(DomainSchema).length(3),
+    indicators: z.array(IndicatorSchema).min(1).max(500),
+  }),
+);
 export type Framework = z.infer<typeof FrameworkSchema>;
 
 export const GUIDANCE_STATUSES = ['draft', 'published', 'superseded'] as const;
 export type GuidanceStatus = (typeof GUIDANCE_STATUSES)[number];
 
-export const GuidanceVersionSchema = z.strictObject({
-  version: z.number().int().positive(),
-  status: z.enum(GUIDANCE_STATUSES),
-  framework: FrameworkSchema,
-  changeSummary: z.string().optional(),
-  /** The date (YYYY-MM-DD) from which a published version applies. */
-  effectiveFrom: z.iso.date().optional(),
-  publishedAt: z.iso.datetime().optional(),
-  publishedBy: z.string().optional(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  /** Optimistic-concurrency counter for drafts. */
-  revision: z.number().int().positive(),
-});
+export const GuidanceVersionSchema = lazySchema(() =>
+  z.strictObject({
+    version: z.number().int().positive(),
+    status: z.enum(GUIDANCE_STATUSES),
+    framework: FrameworkSchema,
+    changeSummary: z.string().optional(),
+    /** The date (YYYY-MM-DD) from which a published version applies. */
+    effectiveFrom: z.iso.date().optional(),
+    publishedAt: z.iso.datetime().optional(),
+    publishedBy: z.string().optional(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    /** Optimistic-concurrency counter for drafts. */
+    revision: z.number().int().positive(),
+  }),
+);
 export type GuidanceVersion = z.infer<typeof GuidanceVersionSchema>;

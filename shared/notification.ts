@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 
 /**
  * A notification (the referrals issue, item 8): submitted → the front door; decided → the referrer's
@@ -7,13 +8,15 @@ import * as z from 'zod';
  */
 export const NOTIFICATION_KINDS = ['referral.submitted', 'referral.decided', 'referral.due_soon'] as const;
 
-export const NotificationSchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  kind: z.enum(NOTIFICATION_KINDS),
-  subject: z.string(),
-  body: z.string(),
-  reference: z.string(),
-  link: z.string(),
-});
+export const NotificationSchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    kind: z.enum(NOTIFICATION_KINDS),
+    subject: z.string(),
+    body: z.string(),
+    reference: z.string(),
+    link: z.string(),
+  }),
+);
 export type Notification = z.infer<typeof NotificationSchema>;

@@ -10,6 +10,7 @@ import {
   RAG_RATINGS,
   THEMES,
 } from '../../shared/board.ts';
+import { lazySchema } from '../../shared/lazy-schema.ts';
 import { ProblemSchema } from '../../shared/problem.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import { createRoute } from '../platform/routing.ts';
@@ -29,8 +30,10 @@ const body = <T extends z.ZodType>(schema: T) => ({
 });
 const security = [{ bearerAuth: [] }];
 const tags = ['board'];
-const idParams = z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'is not an action id') });
-const ifMatch = z.object({ 'if-match': z.string().optional() });
+const idParams = lazySchema(() =>
+  z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'is not an action id') }),
+);
+const ifMatch = lazySchema(() => z.object({ 'if-match': z.string().optional() }));
 const writeResponses = {
   200: json('The action as it now stands; its ETag is its version', ActionViewSchema),
   400: problem('Invalid fields'),
@@ -52,7 +55,7 @@ export const listActions = createRoute({
   responses: {
     200: json(
       'A page of actions',
-      z.object({ items: z.array(ActionSummarySchema), nextCursor: z.string().nullable() }),
+      lazySchema(() => z.object({ items: z.array(ActionSummarySchema), nextCursor: z.string().nullable() })),
     ),
     400: problem('Bad limit or cursor'),
     401: problem('Not signed in'),
@@ -78,7 +81,10 @@ export const getAction = createRoute({
   security,
   request: { params: idParams },
   responses: {
-    200: json('The action', ActionViewSchema.extend({ updates: z.array(ProgressUpdateSchema) })),
+    200: json(
+      'The action',
+      lazySchema(() => ActionViewSchema.extend({ updates: z.array(ProgressUpdateSchema) })),
+    ),
     404: problem('No such action'),
   },
 });
@@ -126,17 +132,19 @@ export const exportCsv = createRoute({
   },
 });
 
-const ragCounts = z.object({ red: z.number(), amber: z.number(), green: z.number() });
-export const DashboardSchema = z.object({
-  today: z.string(),
-  total: z.number(),
-  byRag: ragCounts,
-  byTheme: z.array(ragCounts.extend({ theme: z.enum(THEMES) })),
-  byOwner: z.array(ragCounts.extend({ agencyId: z.string(), agencyName: z.string(), overdue: z.number() })),
-  overdue: z.array(ActionSummarySchema),
-  escalated: z.array(ActionSummarySchema.extend({ escalationReasons: z.array(z.string()) })),
-  rags: z.array(z.enum(RAG_RATINGS)),
-});
+const ragCounts = lazySchema(() => z.object({ red: z.number(), amber: z.number(), green: z.number() }));
+export const DashboardSchema = lazySchema(() =>
+  z.object({
+    today: z.string(),
+    total: z.number(),
+    byRag: ragCounts,
+    byTheme: z.array(ragCounts.extend({ theme: z.enum(THEMES) })),
+    byOwner: z.array(ragCounts.extend({ agencyId: z.string(), agencyName: z.string(), overdue: z.number() })),
+    overdue: z.array(ActionSummarySchema),
+    escalated: z.array(ActionSummarySchema.extend({ escalationReasons: z.array(z.string()) })),
+    rags: z.array(z.enum(RAG_RATINGS)),
+  }),
+);
 
 export const dashboard = createRoute({
   method: 'get',

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AgencyCreateSchema, AgencySchema, AgencyUpdateSchema } from '../../shared/agency.ts';
+import { lazySchema } from '../../shared/lazy-schema.ts';
 import { MeSchema } from '../../shared/me.ts';
 import { ProblemSchema } from '../../shared/problem.ts';
 import { WebConfigSchema } from '../../shared/web-config.ts';
@@ -22,7 +23,12 @@ export const health = createRoute({
   path: '/api/health',
   tags: ['platform'],
   summary: 'Liveness',
-  responses: { 200: json('Up', z.object({ status: z.literal('ok') })) },
+  responses: {
+    200: json(
+      'Up',
+      lazySchema(() => z.object({ status: z.literal('ok') })),
+    ),
+  },
 });
 
 export const openApiDocument = createRoute({
@@ -30,7 +36,12 @@ export const openApiDocument = createRoute({
   path: '/api/openapi.json',
   tags: ['platform'],
   summary: 'This document',
-  responses: { 200: json('The OpenAPI 3.1 document', z.object({ openapi: z.string() }).loose()) },
+  responses: {
+    200: json(
+      'The OpenAPI 3.1 document',
+      lazySchema(() => z.object({ openapi: z.string() }).loose()),
+    ),
+  },
 });
 
 export const webConfig = createRoute({
@@ -50,7 +61,9 @@ export const getMe = createRoute({
   responses: { 200: json('You', MeSchema), 401: problem('Not signed in') },
 });
 
-const AgencyListSchema = z.object({ items: z.array(AgencySchema), nextCursor: z.string().nullable() });
+const AgencyListSchema = lazySchema(() =>
+  z.object({ items: z.array(AgencySchema), nextCursor: z.string().nullable() }),
+);
 
 export const listAgencies = createRoute({
   method: 'get',
@@ -82,7 +95,9 @@ export const createAgency = createRoute({
   },
 });
 
-const AgencyIdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an agency id') });
+const AgencyIdParams = lazySchema(() =>
+  z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an agency id') }),
+);
 
 export const getAgency = createRoute({
   method: 'get',
@@ -105,7 +120,7 @@ export const updateAgency = createRoute({
   security: bearer,
   request: {
     params: AgencyIdParams,
-    headers: z.object({ 'if-match': z.string().optional() }),
+    headers: lazySchema(() => z.object({ 'if-match': z.string().optional() })),
     body: { required: true, content: { 'application/json': { schema: AgencyUpdateSchema } } },
   },
   responses: {
@@ -118,19 +133,21 @@ export const updateAgency = createRoute({
   },
 });
 
-export const AuditEntrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  action: z.string(),
-  outcome: z.enum(['allowed', 'denied']),
-  entity: z.object({ type: z.string(), id: z.string() }),
-  actor: z
-    .object({ userId: z.string(), roles: z.array(z.string()), agencyId: z.string().nullable() })
-    .nullable(),
-  requestId: z.string(),
-  sourceIp: z.string().optional(),
-  detail: z.string().optional(),
-});
+export const AuditEntrySchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    action: z.string(),
+    outcome: z.enum(['allowed', 'denied']),
+    entity: z.object({ type: z.string(), id: z.string() }),
+    actor: z
+      .object({ userId: z.string(), roles: z.array(z.string()), agencyId: z.string().nullable() })
+      .nullable(),
+    requestId: z.string(),
+    sourceIp: z.string().optional(),
+    detail: z.string().optional(),
+  }),
+);
 
 export const readAudit = createRoute({
   method: 'get',
@@ -139,17 +156,19 @@ export const readAudit = createRoute({
   summary: 'The audit trail of one record, oldest first (admin)',
   security: bearer,
   request: {
-    query: ListQuerySchema.extend({
-      entity: z.enum(['referral', 'agency', 'guidance', 'action'], {
-        error: 'must be referral, agency, guidance or action',
+    query: lazySchema(() =>
+      ListQuerySchema.extend({
+        entity: z.enum(['referral', 'agency', 'guidance', 'action'], {
+          error: 'must be referral, agency, guidance or action',
+        }),
+        id: z.string().trim().min(1, 'Enter the record’s id').max(80, 'is too long'),
       }),
-      id: z.string().trim().min(1, 'Enter the record’s id').max(80, 'is too long'),
-    }),
+    ),
   },
   responses: {
     200: json(
       'A page of the trail',
-      z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }),
+      lazySchema(() => z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })),
     ),
     400: problem('Bad entity, id, limit or cursor'),
     403: problem('Not an admin'),

@@ -16,7 +16,6 @@ import {
   sourceIp,
 } from '../platform/http.ts';
 import { hasRole, type Principal, requireRole } from '../platform/identity.ts';
-import { renderCheckAnswerPage, renderCheckPage, renderGuidancePage } from './pages.ts';
 import {
   checkGuidance,
   compareVersions,
@@ -37,10 +36,24 @@ export interface GuidanceDeps extends PlatformDeps {
 }
 
 const PAGE_RENDERERS = {
-  '/guidance/': renderGuidancePage,
-  '/check/': renderCheckPage,
-  '/check/answer/': renderCheckAnswerPage,
-} satisfies Record<(typeof SERVER_RENDERED_PAGES)[number]['path'], unknown>;
+  '/guidance/': 'renderGuidancePage',
+  '/check/': 'renderCheckPage',
+  '/check/answer/': 'renderCheckAnswerPage',
+} as const satisfies Record<
+  (typeof SERVER_RENDERED_PAGES)[number]['path'],
+  keyof typeof import('./pages.ts')
+>;
+
+/**
+ * The pages' views (preact, the web's layout and components) load on the first page request, not at
+ * cold start: the API's requests (the checker, the editor, the referrals function's guidance) never
+ * use them, and loading them cost ~35 ms of each cold start (`npm run bench`).
+ */
+let pageViews: Promise<typeof import('./pages.ts')> | undefined;
+const loadPageViews = () => {
+  pageViews ??= import('./pages.ts');
+  return pageViews;
+};
 
 /** Published guidance is public and cacheable: browsers and CloudFront revalidate it by ETag. */
 const PUBLISHED_CACHE = 'public, max-age=60, stale-while-revalidate=300';
@@ -219,13 +232,14 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
   const { pageAssets } = deps;
   if (pageAssets) {
     for (const { path, apiPath } of SERVER_RENDERED_PAGES) {
-      const render = PAGE_RENDERERS[path];
+      const renderer = PAGE_RENDERERS[path];
       // The same for everyone, so browsers and CloudFront keep it like the guidance itself (ETag from the body).
       app.get(apiPath, etagMiddleware({ weak: true }), async (c) => {
         const current = await deps.store.current();
         const params = new URL(c.req.url).searchParams;
         // "Nothing published yet" must not outlive the first publication in any cache.
         c.header('cache-control', current ? PUBLISHED_CACHE : 'no-store');
+        const render = (await loadPageViews())[renderer];
         return c.html(render(pageAssets, current, params), current ? 200 : 404);
       });
     }

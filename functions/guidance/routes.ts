@@ -6,20 +6,23 @@ import {
   LevelNumberSchema,
   LevelSchema,
 } from '../../shared/guidance.ts';
+import { lazySchema } from '../../shared/lazy-schema.ts';
 import { ProblemSchema } from '../../shared/problem.ts';
 import { createRoute } from '../platform/routing.ts';
 
 /** The guidance area's HTTP contract; app.ts binds handlers to it and the OpenAPI document lists it. */
 const problem = { content: { 'application/problem+json': { schema: ProblemSchema } } };
 
-export const VersionSummarySchema = z.object({
-  version: z.number().int(),
-  status: z.enum(['draft', 'published', 'superseded']),
-  changeSummary: z.string().optional(),
-  effectiveFrom: z.string().optional(),
-  publishedAt: z.string().optional(),
-  updatedAt: z.string(),
-});
+export const VersionSummarySchema = lazySchema(() =>
+  z.object({
+    version: z.number().int(),
+    status: z.enum(['draft', 'published', 'superseded']),
+    changeSummary: z.string().optional(),
+    effectiveFrom: z.string().optional(),
+    publishedAt: z.string().optional(),
+    updatedAt: z.string(),
+  }),
+);
 
 export const getCurrentGuidance = createRoute({
   method: 'get',
@@ -46,7 +49,9 @@ export const listGuidanceVersions = createRoute({
       description: 'The versions',
       content: {
         'application/json': {
-          schema: z.object({ items: z.array(VersionSummarySchema), nextCursor: z.string().nullable() }),
+          schema: lazySchema(() =>
+            z.object({ items: z.array(VersionSummarySchema), nextCursor: z.string().nullable() }),
+          ),
         },
       },
     },
@@ -59,9 +64,11 @@ export const getGuidanceVersion = createRoute({
   tags: ['guidance'],
   summary: 'One version by number (drafts: guidance editors only)',
   request: {
-    params: z.object({
-      version: z.coerce.number().int('must be a whole number').positive('must be 1 or more'),
-    }),
+    params: lazySchema(() =>
+      z.object({
+        version: z.coerce.number().int('must be a whole number').positive('must be 1 or more'),
+      }),
+    ),
   },
   responses: {
     200: { description: 'The version', content: { 'application/json': { schema: GuidanceVersionSchema } } },
@@ -75,30 +82,36 @@ const json = <T extends z.ZodType>(description: string, schema: T) => ({
 });
 const problemOf = (description: string) => ({ description, ...problem });
 const bearer = [{ bearerAuth: [] }];
-const versionParams = z.object({
-  version: z.coerce.number().int('must be a whole number').positive('must be 1 or more').max(999_999),
-});
-const ifMatchHeader = z.object({ 'if-match': z.string().optional() });
+const versionParams = lazySchema(() =>
+  z.object({
+    version: z.coerce.number().int('must be a whole number').positive('must be 1 or more').max(999_999),
+  }),
+);
+const ifMatchHeader = lazySchema(() => z.object({ 'if-match': z.string().optional() }));
 
-export const CheckRequestSchema = z.strictObject({
-  indicatorIds: z
-    .array(z.string().min(1).max(80), { error: 'Choose the indicators as a list' })
-    .min(1, 'Choose at least one indicator')
-    .max(60, 'Choose 60 indicators or fewer'),
-});
+export const CheckRequestSchema = lazySchema(() =>
+  z.strictObject({
+    indicatorIds: z
+      .array(z.string().min(1).max(80), { error: 'Choose the indicators as a list' })
+      .min(1, 'Choose at least one indicator')
+      .max(60, 'Choose 60 indicators or fewer'),
+  }),
+);
 
-export const CheckResultSchema = z.object({
-  version: z.number().int(),
-  level: LevelNumberSchema.nullable(),
-  record: LevelSchema.nullable(),
-  chosen: z.array(IndicatorSchema),
-  drivers: z.array(IndicatorSchema),
-  immediateDanger: z.boolean(),
-  immediateDangerIndicators: z.array(IndicatorSchema),
-  considerHigher: z.boolean(),
-  nextLevel: LevelSchema.nullable(),
-  reasons: z.array(z.string()),
-});
+export const CheckResultSchema = lazySchema(() =>
+  z.object({
+    version: z.number().int(),
+    level: LevelNumberSchema.nullable(),
+    record: LevelSchema.nullable(),
+    chosen: z.array(IndicatorSchema),
+    drivers: z.array(IndicatorSchema),
+    immediateDanger: z.boolean(),
+    immediateDangerIndicators: z.array(IndicatorSchema),
+    considerHigher: z.boolean(),
+    nextLevel: LevelSchema.nullable(),
+    reasons: z.array(z.string()),
+  }),
+);
 
 export const checkGuidance = createRoute({
   method: 'post',
@@ -118,14 +131,22 @@ export const searchGuidance = createRoute({
   tags: ['guidance'],
   summary: 'Indicators of the current version matching every word of the query, best first',
   request: {
-    query: z.strictObject({
-      q: z.string().trim().min(1, 'Enter a word to search for').max(100, 'Use 100 characters or fewer'),
-    }),
+    query: lazySchema(() =>
+      z.strictObject({
+        q: z.string().trim().min(1, 'Enter a word to search for').max(100, 'Use 100 characters or fewer'),
+      }),
+    ),
   },
   responses: {
     200: json(
       'Matching indicators',
-      z.object({ version: z.number().int(), query: z.string(), items: z.array(IndicatorSchema) }),
+      lazySchema(() =>
+        z.object({
+          version: z.number().int(),
+          query: z.string(),
+          items: z.array(IndicatorSchema),
+        }),
+      ),
     ),
     400: problemOf('No query'),
   },
@@ -142,7 +163,7 @@ export const createDraft = createRoute({
       required: false,
       content: {
         'application/json': {
-          schema: z.strictObject({ fromVersion: versionParams.shape.version.optional() }),
+          schema: lazySchema(() => z.strictObject({ fromVersion: versionParams.shape.version.optional() })),
         },
       },
     },
@@ -155,10 +176,12 @@ export const createDraft = createRoute({
   },
 });
 
-export const DraftUpdateSchema = z.strictObject({
-  framework: FrameworkSchema,
-  changeSummary: z.string().trim().max(2000, 'Use 2,000 characters or fewer').optional(),
-});
+export const DraftUpdateSchema = lazySchema(() =>
+  z.strictObject({
+    framework: FrameworkSchema,
+    changeSummary: z.string().trim().max(2000, 'Use 2,000 characters or fewer').optional(),
+  }),
+);
 
 export const updateDraft = createRoute({
   method: 'put',
@@ -181,14 +204,16 @@ export const updateDraft = createRoute({
   },
 });
 
-export const PublishRequestSchema = z.strictObject({
-  changeSummary: z
-    .string({ error: 'Enter a summary of what changed' })
-    .trim()
-    .min(1, 'Enter a summary of what changed')
-    .max(2000, 'Use 2,000 characters or fewer'),
-  effectiveFrom: z.iso.date({ error: 'Enter the date it takes effect, as YYYY-MM-DD' }),
-});
+export const PublishRequestSchema = lazySchema(() =>
+  z.strictObject({
+    changeSummary: z
+      .string({ error: 'Enter a summary of what changed' })
+      .trim()
+      .min(1, 'Enter a summary of what changed')
+      .max(2000, 'Use 2,000 characters or fewer'),
+    effectiveFrom: z.iso.date({ error: 'Enter the date it takes effect, as YYYY-MM-DD' }),
+  }),
+);
 
 export const publishVersion = createRoute({
   method: 'post',
@@ -211,17 +236,19 @@ export const publishVersion = createRoute({
   },
 });
 
-export const ChangesSchema = z.object({
-  from: z.number().int(),
-  to: z.number().int(),
-  added: z.array(IndicatorSchema),
-  removed: z.array(IndicatorSchema),
-  moved: z.array(
-    z.object({ indicator: IndicatorSchema, fromLevel: LevelNumberSchema, toLevel: LevelNumberSchema }),
-  ),
-  reworded: z.array(z.object({ id: z.string(), before: z.string(), after: z.string() })),
-  levelsChanged: z.array(LevelNumberSchema),
-});
+export const ChangesSchema = lazySchema(() =>
+  z.object({
+    from: z.number().int(),
+    to: z.number().int(),
+    added: z.array(IndicatorSchema),
+    removed: z.array(IndicatorSchema),
+    moved: z.array(
+      z.object({ indicator: IndicatorSchema, fromLevel: LevelNumberSchema, toLevel: LevelNumberSchema }),
+    ),
+    reworded: z.array(z.object({ id: z.string(), before: z.string(), after: z.string() })),
+    levelsChanged: z.array(LevelNumberSchema),
+  }),
+);
 
 export const compareVersions = createRoute({
   method: 'get',
@@ -230,9 +257,11 @@ export const compareVersions = createRoute({
   summary: 'What changed in a version since another (default: the one before)',
   request: {
     params: versionParams,
-    query: z.strictObject({
-      from: z.coerce.number().int('must be a whole number').positive('must be 1 or more').optional(),
-    }),
+    query: lazySchema(() =>
+      z.strictObject({
+        from: z.coerce.number().int('must be a whole number').positive('must be 1 or more').optional(),
+      }),
+    ),
   },
   responses: {
     200: json('Indicators added, removed, moved level or reworded, and levels changed', ChangesSchema),

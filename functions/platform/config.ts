@@ -1,92 +1,109 @@
 import * as z from 'zod';
+import { lazySchema } from '../../shared/lazy-schema.ts';
 
 /**
  * The only module that reads `process.env`. Each schema is parsed once per process; a value missing
  * in AWS fails at start-up with the variable's name. Defaults exist only for the local runtime.
  */
 
-const nonEmpty = z.string().trim().min(1, 'must be set');
+const nonEmpty = lazySchema(() => z.string().trim().min(1, 'must be set'));
 
 /** What every area function needs in AWS (set by infra/constructs/portal-function.ts). */
-export const FunctionEnvSchema = z.object({
-  /** The area's own table. */
-  TABLE_NAME: nonEmpty,
-  /** The audit table, append-only for every function. */
-  AUDIT_TABLE_NAME: nonEmpty,
-  /** The token issuer: the Cognito user pool's URL in AWS. Its JWKS is `${AUTH_ISSUER}/.well-known/jwks.json`. */
-  AUTH_ISSUER: z.url('must be a URL'),
-  /** The app client id access tokens must carry (Cognito access tokens name it `client_id`). */
-  AUTH_CLIENT_ID: nonEmpty,
-  /** Signs list cursors so they cannot be altered (functions/platform/pagination.ts). */
-  CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-});
+export const FunctionEnvSchema = lazySchema(() =>
+  z.object({
+    /** The area's own table. */
+    TABLE_NAME: nonEmpty,
+    /** The audit table, append-only for every function. */
+    AUDIT_TABLE_NAME: nonEmpty,
+    /** The token issuer: the Cognito user pool's URL in AWS. Its JWKS is `${AUTH_ISSUER}/.well-known/jwks.json`. */
+    AUTH_ISSUER: z.url('must be a URL'),
+    /** The app client id access tokens must carry (Cognito access tokens name it `client_id`). */
+    AUTH_CLIENT_ID: nonEmpty,
+    /** Signs list cursors so they cannot be altered (functions/platform/pagination.ts). */
+    CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  }),
+);
 export type FunctionConfig = z.infer<typeof FunctionEnvSchema>;
 
 /** The referrals function also reads the current guidance, through the public guidance API. */
-export const ReferralsEnvSchema = FunctionEnvSchema.extend({ GUIDANCE_URL: z.url('must be a URL') });
+export const ReferralsEnvSchema = lazySchema(() =>
+  FunctionEnvSchema.extend({ GUIDANCE_URL: z.url('must be a URL') }),
+);
 
 /** The web build's asset manifest (web/layout.ts AssetManifest), for the pages the guidance function renders. */
-const AssetManifestJson = z
-  .string()
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z.object({
-      stylesheets: z.array(z.string().startsWith('/')),
-      jsEnabled: z.string().startsWith('/'),
-      modules: z.record(z.string(), z.string().startsWith('/')),
-    }),
-  );
+const AssetManifestJson = lazySchema(() =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.object({
+        stylesheets: z.array(z.string().startsWith('/')),
+        jsEnabled: z.string().startsWith('/'),
+        modules: z.record(z.string(), z.string().startsWith('/')),
+      }),
+    ),
+);
 
 /** The guidance function also renders the public guidance pages, linking the web build's assets. */
-export const GuidanceEnvSchema = FunctionEnvSchema.extend({ WEB_ASSETS: AssetManifestJson });
+export const GuidanceEnvSchema = lazySchema(() =>
+  FunctionEnvSchema.extend({ WEB_ASSETS: AssetManifestJson }),
+);
 
 /** The scheduled reminder needs only the referrals and audit tables. */
-export const ReminderEnvSchema = FunctionEnvSchema.pick({
-  TABLE_NAME: true,
-  AUDIT_TABLE_NAME: true,
-  LOG_LEVEL: true,
-});
+export const ReminderEnvSchema = lazySchema(() =>
+  FunctionEnvSchema.pick({
+    TABLE_NAME: true,
+    AUDIT_TABLE_NAME: true,
+    LOG_LEVEL: true,
+  }),
+);
 
 /** The outbox's email delivery in AWS (functions/referrals/notify-handler.ts). */
-export const NotifyEnvSchema = z.object({
-  /** GOV.UK Notify's API key, from Secrets Manager (a deploy-time dynamic reference). */
-  NOTIFY_API_KEY: nonEmpty,
-  /** A Notify email template with ((subject)), ((body)) and ((link)) placeholders. */
-  NOTIFY_TEMPLATE_ID: nonEmpty,
-  FRONT_DOOR_EMAIL: z.email('must be an email address'),
-  DIRECTORY_TABLE_NAME: nonEmpty,
-  PORTAL_URL: z.url('must be a URL'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-});
+export const NotifyEnvSchema = lazySchema(() =>
+  z.object({
+    /** GOV.UK Notify's API key, from Secrets Manager (a deploy-time dynamic reference). */
+    NOTIFY_API_KEY: nonEmpty,
+    /** A Notify email template with ((subject)), ((body)) and ((link)) placeholders. */
+    NOTIFY_TEMPLATE_ID: nonEmpty,
+    FRONT_DOOR_EMAIL: z.email('must be an email address'),
+    DIRECTORY_TABLE_NAME: nonEmpty,
+    PORTAL_URL: z.url('must be a URL'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  }),
+);
 
 /** The directory function also tells the web front end how to sign in (GET /api/config). */
-export const DirectoryEnvSchema = FunctionEnvSchema.extend({
-  /** Cognito's hosted sign-in origin, e.g. https://portal.auth.eu-west-2.amazoncognito.com */
-  AUTH_DOMAIN: z.url('must be a URL'),
-  /** The portal's own origin (CloudFront), where sign-in returns. */
-  PORTAL_URL: z.url('must be a URL'),
-});
+export const DirectoryEnvSchema = lazySchema(() =>
+  FunctionEnvSchema.extend({
+    /** Cognito's hosted sign-in origin, e.g. https://portal.auth.eu-west-2.amazoncognito.com */
+    AUTH_DOMAIN: z.url('must be a URL'),
+    /** The portal's own origin (CloudFront), where sign-in returns. */
+    PORTAL_URL: z.url('must be a URL'),
+  }),
+);
 
 /** The board function also reads agencies' names (only) from the directory table. */
-export const BoardEnvSchema = FunctionEnvSchema.extend({ DIRECTORY_TABLE_NAME: nonEmpty });
+export const BoardEnvSchema = lazySchema(() => FunctionEnvSchema.extend({ DIRECTORY_TABLE_NAME: nonEmpty }));
 
 /** The local runtime (`npm start`), DESIGN.md §5. */
-export const LocalEnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Where DynamoDB Local keeps its data; git-ignored by default. */
-  PORTAL_DATA_DIR: z.string().default('.data'),
-  /** DynamoDB Local listens on every interface (it has no bind option): keep it off commonly exposed ports. */
-  DYNAMODB_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(8742),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-});
+export const LocalEnvSchema = lazySchema(() =>
+  z.object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Where DynamoDB Local keeps its data; git-ignored by default. */
+    PORTAL_DATA_DIR: z.string().default('.data'),
+    /** DynamoDB Local listens on every interface (it has no bind option): keep it off commonly exposed ports. */
+    DYNAMODB_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(8742),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  }),
+);
 export type LocalConfig = z.infer<typeof LocalEnvSchema>;
 
 export class ConfigError extends Error {

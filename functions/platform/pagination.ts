@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
+import { lazySchema } from '../../shared/lazy-schema.ts';
 import { InvalidRequest } from './errors.ts';
 
 /**
@@ -10,15 +11,17 @@ import { InvalidRequest } from './errors.ts';
  */
 export type StoreKey = Record<string, unknown>;
 
-export const ListQuerySchema = z.strictObject({
-  limit: z.coerce
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(200, 'must be 200 or fewer')
-    .default(50),
-  cursor: z.string().max(2048, 'is too long').optional(),
-});
+export const ListQuerySchema = lazySchema(() =>
+  z.strictObject({
+    limit: z.coerce
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(200, 'must be 200 or fewer')
+      .default(50),
+    cursor: z.string().max(2048, 'is too long').optional(),
+  }),
+);
 
 const CURSOR_LIFETIME_MS = 60 * 60 * 1000;
 

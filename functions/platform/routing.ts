@@ -31,11 +31,20 @@ export function fieldErrors(error: $ZodError): FieldError[] {
   });
 }
 
-const validate = (target: 'param' | 'query' | 'header' | 'json', schema: unknown): MiddlewareHandler =>
-  zValidator(target, schema as ZodType, (result) => {
-    // Fields are named as the caller sent them (`name`, `limit`, `version`), whatever part of the request held them.
-    if (!result.success) throw new InvalidRequest(fieldErrors(result.error));
-  }) as unknown as MiddlewareHandler;
+/**
+ * Made on the route's first request: zValidator looks into its schema when it is made, and the
+ * schemas are built on first use (shared/lazy-schema.ts), so a cold start builds none of them.
+ */
+const validate = (target: 'param' | 'query' | 'header' | 'json', schema: unknown): MiddlewareHandler => {
+  let validator: MiddlewareHandler | undefined;
+  return (c, next) => {
+    validator ??= zValidator(target, schema as ZodType, (result) => {
+      // Fields are named as the caller sent them (`name`, `limit`, `version`), whatever part of the request held them.
+      if (!result.success) throw new InvalidRequest(fieldErrors(result.error));
+    }) as unknown as MiddlewareHandler;
+    return validator(c, next);
+  };
+};
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../../shared/lazy-schema.ts';
 import { NotificationSchema } from '../../shared/notification.ts';
 import { ProblemSchema } from '../../shared/problem.ts';
 import {
@@ -27,10 +28,14 @@ const body = <T extends z.ZodType>(schema: T) => ({
 });
 const security = [{ bearerAuth: [] }];
 const tags = ['referrals'];
-const idParams = z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'is not a referral id') });
-const ifMatch = z.object({ 'if-match': z.string().optional() });
+const idParams = lazySchema(() =>
+  z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'is not a referral id') }),
+);
+const ifMatch = lazySchema(() => z.object({ 'if-match': z.string().optional() }));
 
-export const ReferralWithTimelineSchema = ReferralSchema.extend({ timeline: z.array(TimelineEntrySchema) });
+export const ReferralWithTimelineSchema = lazySchema(() =>
+  ReferralSchema.extend({ timeline: z.array(TimelineEntrySchema) }),
+);
 
 const writeResponses = {
   200: json('The referral as it now stands; its ETag is its version', ReferralSchema),
@@ -50,15 +55,19 @@ export const listReferrals = createRoute({
   summary: "A referrer's own agency's referrals, newest first; for the front door, a view of all of them",
   security,
   request: {
-    query: ListQuerySchema.extend({
-      view: z.enum(TRIAGE_VIEWS, { error: 'must be open, decided, closed or withdrawn' }).default('open'),
-      overdue: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
-    }),
+    query: lazySchema(() =>
+      ListQuerySchema.extend({
+        view: z.enum(TRIAGE_VIEWS, { error: 'must be open, decided, closed or withdrawn' }).default('open'),
+        overdue: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+      }),
+    ),
   },
   responses: {
     200: json(
       'A page of referrals',
-      z.object({ items: z.array(ReferralSummarySchema), nextCursor: z.string().nullable() }),
+      lazySchema(() =>
+        z.object({ items: z.array(ReferralSummarySchema), nextCursor: z.string().nullable() }),
+      ),
     ),
     400: problem('Bad limit, cursor or filter'),
     401: problem('Not signed in'),
@@ -73,7 +82,7 @@ export const createReferral = createRoute({
   summary: 'Start a referral (saved as a draft). Send an Idempotency-Key: a retry returns the same referral',
   security,
   request: {
-    headers: z.object({ 'idempotency-key': z.string().optional() }),
+    headers: lazySchema(() => z.object({ 'idempotency-key': z.string().optional() })),
     body: body(ReferralContentSchema),
   },
   responses: {
@@ -121,13 +130,15 @@ const transition = (path: string, summary: string) =>
   });
 
 export const submitReferral = transition('submit', 'Submit a draft to the front door (referrer, own agency)');
-export const WithdrawSchema = z.strictObject({
-  reason: z
-    .string()
-    .trim()
-    .min(1, 'Say why you are withdrawing the referral')
-    .max(1000, 'Use 1,000 characters or fewer'),
-});
+export const WithdrawSchema = lazySchema(() =>
+  z.strictObject({
+    reason: z
+      .string()
+      .trim()
+      .min(1, 'Say why you are withdrawing the referral')
+      .max(1000, 'Use 1,000 characters or fewer'),
+  }),
+);
 export const withdrawReferral = createRoute({
   method: 'post',
   path: '/api/referrals/{id}/withdraw',
@@ -152,9 +163,15 @@ export const reviewReferral = transition(
 );
 export const closeReferral = transition('close', 'Close a decided referral (front door)');
 
-export const NoteSchema = z.strictObject({
-  text: z.string().trim().min(1, 'Enter the further information').max(3000, 'Use 3,000 characters or fewer'),
-});
+export const NoteSchema = lazySchema(() =>
+  z.strictObject({
+    text: z
+      .string()
+      .trim()
+      .min(1, 'Enter the further information')
+      .max(3000, 'Use 3,000 characters or fewer'),
+  }),
+);
 export const addNote = createRoute({
   method: 'post',
   path: '/api/referrals/{id}/notes',
@@ -170,20 +187,22 @@ export const addNote = createRoute({
   },
 });
 
-export const ReferralStatsSchema = z.object({
-  generatedAt: z.string(),
-  months: z.array(z.object({ month: z.string(), agencyId: z.string(), submitted: z.number() })),
-  quarters: z.array(
-    z.object({
-      quarter: z.string(),
-      agencyId: z.string(),
-      decided: z.number(),
-      decidedOnTime: z.number(),
-      outcomes: z.record(z.string(), z.number()),
-      matrix: z.array(z.array(z.number())),
-    }),
-  ),
-});
+export const ReferralStatsSchema = lazySchema(() =>
+  z.object({
+    generatedAt: z.string(),
+    months: z.array(z.object({ month: z.string(), agencyId: z.string(), submitted: z.number() })),
+    quarters: z.array(
+      z.object({
+        quarter: z.string(),
+        agencyId: z.string(),
+        decided: z.number(),
+        decidedOnTime: z.number(),
+        outcomes: z.record(z.string(), z.number()),
+        matrix: z.array(z.array(z.number())),
+      }),
+    ),
+  }),
+);
 
 export const referralStats = createRoute({
   method: 'get',
@@ -192,7 +211,9 @@ export const referralStats = createRoute({
   summary:
     'Aggregate figures only: volumes by agency and month; timeliness, outcomes and threshold agreement by agency and quarter',
   security,
-  request: { query: z.strictObject({ year: z.coerce.number().int().min(2020).max(2100).optional() }) },
+  request: {
+    query: lazySchema(() => z.strictObject({ year: z.coerce.number().int().min(2020).max(2100).optional() })),
+  },
   responses: {
     200: json('The figures', ReferralStatsSchema),
     403: problem('Not the front door or the board'),
@@ -206,9 +227,14 @@ export const listNotifications = createRoute({
   summary:
     "The caller's notifications, newest first: a referrer's agency's, or the front door's (no child details)",
   security,
-  request: { query: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50) }) },
+  request: {
+    query: lazySchema(() => z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50) })),
+  },
   responses: {
-    200: json('Notifications', z.object({ items: z.array(NotificationSchema) })),
+    200: json(
+      'Notifications',
+      lazySchema(() => z.object({ items: z.array(NotificationSchema) })),
+    ),
     403: problem('Neither a referrer nor the front door'),
   },
 });
