@@ -184,6 +184,15 @@ async function bundle(name: string, entry: string, outRoot: string) {
   };
 }
 
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
 const PROBE = [
   'const t0 = performance.now();',
   'const m = await import(process.env.BENCH_MODULE_URL);',
@@ -235,8 +244,9 @@ export async function measureColdStart(options: { outRoot: string; runs: number 
     `Cold start: importing each bundle in a fresh Node process, ${options.runs}× (and ${Math.ceil(options.runs / 2)}× without source maps)…`,
   );
   for (let round = 0; round < total; round++) {
-    // Round-robin, so drift in the machine's load spreads over every bundle alike; round 0 warms the disk cache.
-    for (const b of built) {
+    // Round-robin in a fresh order each round, so drift in the machine's speed (large on a shared
+    // virtual machine: the floor alone ranges over ±25%) falls on every bundle alike; round 0 warms the disk cache.
+    for (const b of shuffled(built)) {
       // The figure without source maps is for information: every other round is enough for it.
       for (const sourceMaps of round % 2 === 1 || round === 0 ? [true, false] : [true]) {
         const sample = await importOnce(b.outfile, sourceMaps);

@@ -5,7 +5,7 @@
  * exit 0 (a section that could not run exits 1).
  *
  * Settings (environment): BENCH_SECTIONS=cold,warm,scale,pages · BENCH_SECONDS (each warm run, 3) ·
- * BENCH_IMPORT_RUNS (fresh-process imports per bundle, 11) · BENCH_LARGE (100000) · BENCH_SMALL (1000)
+ * BENCH_IMPORT_RUNS (fresh-process imports per bundle, 21) · BENCH_LARGE (100000) · BENCH_SMALL (1000)
  * · BENCH_SEED_BUDGET (seconds allowed to seed the large size, 300) · BENCH_LIGHTHOUSE=0 to skip it.
  */
 import { existsSync } from 'node:fs';
@@ -49,7 +49,7 @@ const settings = {
   warmSeconds: env('BENCH_SECONDS', 3),
   warmupSeconds: 1,
   concurrency: '1, 8, 32',
-  importRuns: env('BENCH_IMPORT_RUNS', 11),
+  importRuns: env('BENCH_IMPORT_RUNS', 21),
   smallReferrals: env('BENCH_SMALL', 1000),
   largeReferrals: env('BENCH_LARGE', 100_000),
   openReferrals: 300,
