@@ -30,6 +30,7 @@ const FUNCTION_ENV: Record<string, string> = {
   AUTH_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_bench',
   AUTH_CLIENT_ID: 'bench-client',
   CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-characters',
+  MATCH_KEY_SECRET: 'bench-match-key-secret-of-at-least-32-characters',
   GUIDANCE_URL: 'https://portal.example/api/guidance',
   DIRECTORY_TABLE_NAME: 'bench-directory',
   AUTH_DOMAIN: 'https://portal.auth.eu-west-2.amazoncognito.com',

@@ -28,7 +28,11 @@ export type FunctionConfig = z.infer<typeof FunctionEnvSchema>;
 
 /** The referrals function also reads the current guidance, through the public guidance API. */
 export const ReferralsEnvSchema = lazySchema(() =>
-  FunctionEnvSchema.extend({ GUIDANCE_URL: z.url('must be a URL') }),
+  FunctionEnvSchema.extend({
+    GUIDANCE_URL: z.url('must be a URL'),
+    /** Keys the duplicate index (functions/referrals/child-keys.ts); must not change while referrals are kept. */
+    MATCH_KEY_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  }),
 );
 
 /** The web build's asset manifest (web/layout.ts AssetManifest), for the pages the guidance function renders. */

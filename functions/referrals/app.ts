@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import { childMatchKey, childNameDobKey, isReReferral } from '../../shared/duplicates.ts';
+import { isReReferral } from '../../shared/duplicates.ts';
 import type { LevelNumber } from '../../shared/guidance.ts';
 import { checkIndicators } from '../../shared/guidance-check.ts';
 import type { Referral, ReferralContent, TimelineEntry } from '../../shared/referral.ts';
@@ -28,6 +28,7 @@ import {
   sourceIp,
 } from '../platform/http.ts';
 import { hasRole, type Principal } from '../platform/identity.ts';
+import type { ChildKeys } from './child-keys.ts';
 import type { GuidanceSource } from './guidance-source.ts';
 import { notificationFor } from './notifications.ts';
 import {
@@ -49,6 +50,8 @@ import type { CounterChange, OutboxMessage, ReferralStore } from './store.ts';
 export interface ReferralsDeps extends PlatformDeps {
   store: ReferralStore;
   guidance: GuidanceSource;
+  /** The keys a submitted referral is filed under for duplicate detection (hashed: child-keys.ts). */
+  childKeys: ChildKeys;
 }
 
 /**
@@ -359,8 +362,7 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
         dateOfBirth: child.dateOfBirth ?? child.expectedDateOfBirth,
         postcode: child.address?.postcode,
       };
-      const looseKey = childNameDobKey(identity);
-      const childKeys = [`c:${childMatchKey(identity)}`, ...(looseKey ? [`nd:${looseKey}`] : [])];
+      const childKeys = deps.childKeys(identity);
       const submittedAt = new Date(at);
       const priors = await store.priorForChild(childKeys, referral.id);
       const possibleDuplicates = priors.map((p) => ({

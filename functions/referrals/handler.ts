@@ -2,17 +2,19 @@ import { handle } from 'hono/aws-lambda';
 import { functionConfigFromEnv, ReferralsEnvSchema } from '../platform/config.ts';
 import { lambdaPlatform } from '../platform/lambda.ts';
 import { createReferralsApp } from './app.ts';
+import { createChildKeys } from './child-keys.ts';
 import { createGuidanceSource } from './guidance-source.ts';
 import { createDynamoReferralStore } from './store.ts';
 
 /** The referrals function's Lambda entry: wires the app to DynamoDB once per cold start. */
 const { config, db, deps } = lambdaPlatform();
-const { GUIDANCE_URL } = functionConfigFromEnv(ReferralsEnvSchema);
+const { GUIDANCE_URL, MATCH_KEY_SECRET } = functionConfigFromEnv(ReferralsEnvSchema);
 
 export const handler = handle(
   createReferralsApp({
     ...deps,
     store: createDynamoReferralStore(db, config.TABLE_NAME),
     guidance: createGuidanceSource((headers) => fetch(GUIDANCE_URL, { headers }), deps.clock),
+    childKeys: createChildKeys(MATCH_KEY_SECRET),
   }),
 );

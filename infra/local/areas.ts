@@ -9,10 +9,18 @@ import { createAgencyNames } from '../../functions/platform/agency-names.ts';
 import type { AreaApp, PlatformDeps } from '../../functions/platform/http.ts';
 import type { Area } from '../../functions/platform/tables.ts';
 import { createReferralsApp } from '../../functions/referrals/app.ts';
+import { createChildKeys } from '../../functions/referrals/child-keys.ts';
 import { createGuidanceSource } from '../../functions/referrals/guidance-source.ts';
 import { createDynamoReferralStore } from '../../functions/referrals/store.ts';
 import type { AssetManifest } from '../../web/layout.ts';
 import type { TableNames } from './tables.ts';
+
+/**
+ * The local runtime's key for the duplicate index (functions/referrals/child-keys.ts). Fixed, so the
+ * demo seed and every later start file and find the same synthetic children; AWS uses a secret from
+ * Secrets Manager that is in neither the template nor the repository.
+ */
+export const LOCAL_MATCH_KEY_SECRET = 'local-only-match-key-secret-for-synthetic-data';
 
 /**
  * Every area's app wired to its store, as the Lambda entries wire one each. The local runtime serves
@@ -39,6 +47,7 @@ export function createAreaApps(
         (headers) => guidance.request('/api/guidance', { headers }),
         platform.clock,
       ),
+      childKeys: createChildKeys(LOCAL_MATCH_KEY_SECRET),
     }),
     board: createBoardApp({
       ...platform,

@@ -103,6 +103,19 @@ export class ApiStack extends Stack {
         'The cursor-signing key protects only the opaque ?cursor= of list pages (it grants no access: every read is still authorised). Rotating it would only expire outstanding cursors; rotate by replacing the secret when needed.',
     });
 
+    // Keys the referrals' duplicate index with an HMAC, so no table key holds a child's name, date of
+    // birth or postcode (functions/referrals/child-keys.ts). Only the referrals function reads it.
+    const matchKeySecret = new Secret(this, 'MatchKeySecret', {
+      description:
+        'Partnership portal: keys the duplicate index so children are not identifiable from table keys',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(matchKeySecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the match-key secret would stop every earlier referral matching a new one (possible duplicates would be missed): it must stay the same while referrals are kept. It is readable only by the referrals function.',
+    });
+
     const functions = {} as Record<Area, PortalFunction>;
     const integrations = {} as Record<Area, HttpLambdaIntegration>;
     for (const area of AREAS) {
@@ -115,7 +128,12 @@ export class ApiStack extends Stack {
           CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
           LOG_LEVEL: props.logLevel ?? 'info',
           // Referrals read the public guidance through the API, not the guidance table (DESIGN.md §4).
-          ...(area === 'referrals' ? { GUIDANCE_URL: `${props.httpApi.apiEndpoint}/api/guidance` } : {}),
+          ...(area === 'referrals'
+            ? {
+                GUIDANCE_URL: `${props.httpApi.apiEndpoint}/api/guidance`,
+                MATCH_KEY_SECRET: matchKeySecret.secretValue.unsafeUnwrap(),
+              }
+            : {}),
           // The guidance function renders /guidance/ and the checker with the web build's assets.
           ...(area === 'guidance' ? { WEB_ASSETS: JSON.stringify(props.webAssets) } : {}),
           // The directory tells the web front end how to sign in (GET /api/config).

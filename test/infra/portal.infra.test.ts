@@ -243,9 +243,10 @@ describe('functions', () => {
       const env = (
         areaFunction(area).resource.Properties.Environment as { Variables: Record<string, unknown> }
       ).Variables;
-      // Referrals read the public guidance through the API; the board reads agencies' names.
+      // Referrals read the public guidance through the API and alone hold the duplicate index's key;
+      // the board reads agencies' names.
       const extra = {
-        referrals: ['GUIDANCE_URL'],
+        referrals: ['GUIDANCE_URL', 'MATCH_KEY_SECRET'],
         board: ['DIRECTORY_TABLE_NAME'],
         // The directory tells the web front end how to sign in (GET /api/config).
         directory: ['AUTH_DOMAIN', 'PORTAL_URL'],
@@ -266,6 +267,10 @@ describe('functions', () => {
       );
       // The cursor key is a Secrets Manager dynamic reference, never a literal in the template.
       expect(JSON.stringify(env.CURSOR_SECRET)).toMatch(/\{\{resolve:secretsmanager:.*:SecretString:::\}\}/);
+      if (area === 'referrals')
+        expect(JSON.stringify(env.MATCH_KEY_SECRET)).toMatch(
+          /\{\{resolve:secretsmanager:.*:SecretString:::\}\}/,
+        );
       expect(JSON.stringify(env.TABLE_NAME)).toContain(`ExportsOutputRef${ids[area]}`);
       expect(JSON.stringify(env.AUDIT_TABLE_NAME)).toContain(`ExportsOutputRef${ids.audit}`);
       expect(JSON.stringify(env.AUTH_CLIENT_ID)).toContain(`ExportsOutputRef${clientRef}`);

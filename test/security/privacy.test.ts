@@ -385,9 +385,9 @@ describe('afterwards', () => {
     expect(leaks.map(([key]) => key)).toEqual([]);
   });
 
-  it.fails('KNOWN ISSUE (SECURITY.md): no table key holds her details — the duplicate index keys do', async () => {
+  it('no table key holds her details: the duplicate index files her under keyed hashes', async () => {
     // Key values are not encrypted by client-side schemes and can surface in CloudTrail data events
-    // and Contributor Insights; `CHILD#c:<name>|<dob>|<postcode>` puts her identity in a partition key.
+    // and Contributor Insights; `CHILD#c:<name>|<dob>|<postcode>` would put her identity in a partition key.
     const s = await snapshot(api.store.db, api.store.tables);
     const keyNames = new Set(
       TABLE_IDS.flatMap((id) => [
@@ -397,14 +397,18 @@ describe('afterwards', () => {
       ]),
     );
     const leaks: string[] = [];
+    let childIndexItems = 0;
     for (const id of TABLE_IDS) {
       for (const item of s.tables[id].values()) {
         const parsed = JSON.parse(item) as Record<string, unknown>;
+        if (String(parsed.pk).startsWith('CHILD#')) childIndexItems += 1;
         for (const name of keyNames)
           if (typeof parsed[name] === 'string' && found(parsed[name] as string).length)
             leaks.push(`${id}.${name}: ${parsed[name]}`);
       }
     }
+    // Her submitted referral is in the duplicate index (strict and name-and-birth keys), and not readably.
+    expect(childIndexItems).toBeGreaterThanOrEqual(2);
     expect(leaks).toEqual([]);
   });
 });
