@@ -83,7 +83,7 @@ function dbFor(endpoint: string): DynamoDBDocumentClient {
 function directOperation(job: DirectJob): () => Promise<void> {
   const db = dbFor(job.endpoint);
   const clock = () => new Date();
-  const store = createDynamoReferralStore(db, job.tables.referrals);
+  const store = createDynamoReferralStore(db, job.tables.referrals, job.tables.outbox);
   const audit = createAuditWriter(db, job.tables.audit, clock);
   const actor = job.actor;
   const event = (action: string, type: string, id: string): AuditEvent => ({

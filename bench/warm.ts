@@ -150,7 +150,11 @@ export async function measureWarm(options: {
   const referralId = await referralToRead(portal, grace);
   const content = completeReferral();
   const body = JSON.stringify(content);
-  const tables = { referrals: portal.tables.referrals, audit: portal.tables.audit };
+  const tables = {
+    referrals: portal.tables.referrals,
+    outbox: portal.tables.outbox,
+    audit: portal.tables.audit,
+  };
   const actorOf = (username: string) => {
     const u = demoUser(username);
     return { userId: u.sub, name: u.name, roles: u.roles, agencyId: u.agencyId };

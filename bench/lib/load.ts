@@ -23,7 +23,7 @@ export interface DirectJob {
   kind: 'direct';
   op: 'read' | 'list' | 'create';
   endpoint: string;
-  tables: { referrals: string; audit: string };
+  tables: { referrals: string; outbox: string; audit: string };
   referralId?: string;
   /** The referral body, for `create`. */
   content?: unknown;

@@ -32,6 +32,8 @@ export const ReferralsEnvSchema = lazySchema(() =>
     GUIDANCE_URL: z.url('must be a URL'),
     /** Keys the duplicate index (functions/referrals/child-keys.ts); must not change while referrals are kept. */
     MATCH_KEY_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    /** Notifications have a table of their own (functions/platform/tables.ts). */
+    OUTBOX_TABLE_NAME: nonEmpty,
   }),
 );
 
@@ -61,13 +63,13 @@ export const GuidanceEnvSchema = lazySchema(() =>
   FunctionEnvSchema.extend({ WEB_ASSETS: AssetManifestJson }),
 );
 
-/** The scheduled reminder needs only the referrals and audit tables. */
+/** The scheduled reminder needs only the referrals, outbox and audit tables. */
 export const ReminderEnvSchema = lazySchema(() =>
   FunctionEnvSchema.pick({
     TABLE_NAME: true,
     AUDIT_TABLE_NAME: true,
     LOG_LEVEL: true,
-  }),
+  }).extend({ OUTBOX_TABLE_NAME: nonEmpty }),
 );
 
 /** The outbox's email delivery in AWS (functions/referrals/notify-handler.ts). */

@@ -8,6 +8,7 @@
  *   the front door's views (gsi2: open ones by decision due time, so overdue is a key condition;
  *   decided, closed and withdrawn by when); earlier referrals of the same child (pk CHILD#key);
  *   idempotency records expire by TTL; dashboard counters (pk STATS).
+ * - outbox:    notifications for an audience, newest first (pk OUTBOX#audience); expire by TTL.
  * - board:     one action and its updates (pk ACTION#id); the plan by status and due date (gsi1).
  * - directory: agencies (pk AGENCY); users by sub (pk USER#sub).
  * - audit:     one entity's trail (pk ENTITY#type#id, sk time#ulid); one actor's trail (gsi1).
@@ -21,12 +22,12 @@ export interface IndexDefinition {
 
 export interface TableDefinition {
   /** Short area name; also the suffix of the local table name. */
-  readonly id: 'guidance' | 'referrals' | 'board' | 'directory' | 'audit';
+  readonly id: 'guidance' | 'referrals' | 'outbox' | 'board' | 'directory' | 'audit';
   readonly partitionKey: string;
   readonly sortKey: string;
   readonly indexes: readonly IndexDefinition[];
   readonly timeToLiveAttribute?: string;
-  /** Stream new items (the referrals outbox is emailed from the stream in AWS). */
+  /** Stream new items (the outbox is emailed from its stream in AWS). */
   readonly stream?: 'NEW_IMAGE';
 }
 
@@ -42,8 +43,13 @@ export const TABLES = {
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     ],
     timeToLiveAttribute: 'expiresAt',
-    stream: 'NEW_IMAGE',
   },
+  /**
+   * Notifications, apart from the referrals: its stream feeds the e-mail notifier, and a stream
+   * cannot be narrowed by IAM, so a stream on the referrals table would let the notifier read every
+   * referral. Written in the same transactions as the referral changes they announce.
+   */
+  outbox: { id: 'outbox', ...base, indexes: [], timeToLiveAttribute: 'expiresAt', stream: 'NEW_IMAGE' },
   board: { id: 'board', ...base, indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }] },
   directory: { id: 'directory', ...base, indexes: [] },
   audit: { id: 'audit', ...base, indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }] },

@@ -8,12 +8,12 @@ import { createDynamoReferralStore } from './store.ts';
 
 /** The referrals function's Lambda entry: wires the app to DynamoDB once per cold start. */
 const { config, db, deps } = lambdaPlatform();
-const { GUIDANCE_URL, MATCH_KEY_SECRET } = functionConfigFromEnv(ReferralsEnvSchema);
+const { GUIDANCE_URL, MATCH_KEY_SECRET, OUTBOX_TABLE_NAME } = functionConfigFromEnv(ReferralsEnvSchema);
 
 export const handler = handle(
   createReferralsApp({
     ...deps,
-    store: createDynamoReferralStore(db, config.TABLE_NAME),
+    store: createDynamoReferralStore(db, config.TABLE_NAME, OUTBOX_TABLE_NAME),
     guidance: createGuidanceSource((headers) => fetch(GUIDANCE_URL, { headers }), deps.clock),
     childKeys: createChildKeys(MATCH_KEY_SECRET),
   }),

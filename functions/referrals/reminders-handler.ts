@@ -10,7 +10,7 @@ const config = functionConfigFromEnv(ReminderEnvSchema);
 const db = createDocumentClient();
 const clock = () => new Date();
 const run = createReminderJob({
-  store: createDynamoReferralStore(db, config.TABLE_NAME),
+  store: createDynamoReferralStore(db, config.TABLE_NAME, config.OUTBOX_TABLE_NAME),
   audit: createAuditWriter(db, config.AUDIT_TABLE_NAME, clock),
   clock,
   logger: createLogger({ level: config.LOG_LEVEL }),

@@ -20,10 +20,11 @@ import type { StoreKey } from '../platform/pagination.ts';
  * - gsi1 `AGENCY#<agencyId>`              an agency's referrals, newest first (`<createdAt>#<id>`)
  * - gsi2 `TRIAGE#open|decided|closed|withdrawn` the front door's views; open ones by decision due
  *   time, so "overdue" is a key condition (`gsi2sk < now`). Drafts are in no triage view.
- * - `CHILD#<match key> / <submittedAt>#<id>` earlier referrals of the same child, for duplicates
+ * - `CHILD#<hashed match key> / <submittedAt>#<id>` earlier referrals of the same child (child-keys.ts)
  * - `IDEMPOTENCY#<userId>#<key>`          a creation's idempotency record, expiring by TTL
  * - `REFERENCE#<year>` counter and `REFERENCE#<reference>` claim: references are unique
  * - `STATS / …`                           dashboard counters, updated in the same transactions
+ * and in the outbox's own table, `OUTBOX#<audience> / <at>#<id>`: notifications, expiring by TTL.
  */
 type AuditPut = ReturnType<AuditWriter['putItem']>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -202,7 +203,12 @@ function cancellationCodes(error: unknown): (string | undefined)[] | null {
   );
 }
 
-export function createDynamoReferralStore(db: DynamoDBDocumentClient, tableName: string): ReferralStore {
+export function createDynamoReferralStore(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  /** The outbox's own table (functions/platform/tables.ts), written in the same transactions. */
+  outboxTableName: string,
+): ReferralStore {
   const transact = (items: TransactItem[]) => db.send(new TransactWriteCommand({ TransactItems: items }));
 
   const summaries = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<Page<ReferralSummary>> => {
@@ -354,7 +360,7 @@ export function createDynamoReferralStore(db: DynamoDBDocumentClient, tableName:
         });
       }
       for (const message of messages)
-        items.push({ Put: { TableName: tableName, Item: outboxItem(message) } });
+        items.push({ Put: { TableName: outboxTableName, Item: outboxItem(message) } });
       for (const change of counters) {
         const names = Object.keys(change.add);
         items.push({
@@ -407,7 +413,7 @@ export function createDynamoReferralStore(db: DynamoDBDocumentClient, tableName:
     async notifications(audience, limit) {
       const page = await db.send(
         new QueryCommand({
-          TableName: tableName,
+          TableName: outboxTableName,
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': `OUTBOX#${audience}` },
           ScanIndexForward: false,
@@ -434,7 +440,7 @@ export function createDynamoReferralStore(db: DynamoDBDocumentClient, tableName:
               },
               {
                 Put: {
-                  TableName: tableName,
+                  TableName: outboxTableName,
                   Item: outboxItem({ audience: 'TRIAGE', notification: message(summary) }),
                 },
               },

@@ -41,7 +41,7 @@ export function createAreaApps(
     guidance,
     referrals: createReferralsApp({
       ...platform,
-      store: createDynamoReferralStore(db, tables.referrals),
+      store: createDynamoReferralStore(db, tables.referrals, tables.outbox),
       // The same public route the referrals function calls in AWS, answered in-process.
       guidance: createGuidanceSource(
         (headers) => guidance.request('/api/guidance', { headers }),

@@ -136,7 +136,10 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       : undefined;
     const apps = createAreaApps(db, tables, platform, pageAssets ? { pageAssets } : {});
     // The scheduled reminder, as EventBridge runs it in AWS: at start, then every five minutes.
-    const remind = createReminderJob({ store: createDynamoReferralStore(db, tables.referrals), ...platform });
+    const remind = createReminderJob({
+      store: createDynamoReferralStore(db, tables.referrals, tables.outbox),
+      ...platform,
+    });
     const runReminders = () =>
       remind().catch((error: unknown) =>
         logger.log('error', 'reminders failed', { error: error instanceof Error ? error.name : 'unknown' }),

@@ -143,6 +143,8 @@ export class ApiStack extends Stack {
         },
       });
       fn.bindTable('TABLE_NAME', props.tables[area], 'readWrite');
+      // Referral changes write their notifications in the same transaction; GET /api/notifications reads them.
+      if (area === 'referrals') fn.bindTable('OUTBOX_TABLE_NAME', props.tables.outbox, 'readWrite');
       // Every function appends to the audit trail; only the directory (GET /api/audit) reads it.
       if (area === 'directory') fn.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append', 'read');
       else fn.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append');
@@ -162,6 +164,7 @@ export class ApiStack extends Stack {
       environment: { LOG_LEVEL: props.logLevel ?? 'info' },
     });
     reminders.bindTable('TABLE_NAME', props.tables.referrals, 'readWrite');
+    reminders.bindTable('OUTBOX_TABLE_NAME', props.tables.outbox, 'append');
     reminders.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append');
     new Rule(this, 'RemindersSchedule', {
       description: 'Every 15 minutes: remind the front door of referrals due within two hours',
@@ -171,7 +174,7 @@ export class ApiStack extends Stack {
     this.reminders = reminders;
 
     if (props.notify) {
-      // The outbox (OUTBOX#… items of the referrals table) streams to GOV.UK Notify emails.
+      // The outbox's own table streams to GOV.UK Notify emails: the notifier can read no referral.
       const notifier = new PortalFunction(this, 'NotifyFunction', {
         entry: 'functions/referrals/notify-handler.ts',
         description: 'Partnership portal: emails notifications through GOV.UK Notify',
@@ -191,10 +194,10 @@ export class ApiStack extends Stack {
       Validations.of(notifier.role ?? notifier).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:
-          'dynamodb:ListStreams has no resource-level permissions (AWS requires Resource "*"); the stream reads themselves are granted on the referrals table\'s stream only, by the event source.',
+          'dynamodb:ListStreams has no resource-level permissions (AWS requires Resource "*"); the stream reads themselves are granted on the outbox table\'s stream only, by the event source.',
       });
       notifier.addEventSource(
-        new DynamoEventSource(props.tables.referrals.table, {
+        new DynamoEventSource(props.tables.outbox.table, {
           startingPosition: StartingPosition.LATEST,
           batchSize: 25,
           retryAttempts: 3,

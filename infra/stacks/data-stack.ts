@@ -6,7 +6,7 @@ import { PortalTable } from '../constructs/portal-table.ts';
 
 /**
  * The portal's data: one DynamoDB table per entry in functions/platform/tables.ts (guidance,
- * referrals, board, directory, audit), all encrypted with one customer-managed key.
+ * referrals, outbox, board, directory, audit), all encrypted with one customer-managed key.
  */
 export class DataStack extends Stack {
   readonly key: Key;

@@ -515,7 +515,7 @@ describe('notifications', () => {
     const { createAuditWriter } = await import('../../functions/platform/audit.ts');
     const { silentLogger } = await import('../../functions/platform/logger.ts');
     const job = createReminderJob({
-      store: createDynamoReferralStore(api.store.db, api.store.tables.referrals),
+      store: createDynamoReferralStore(api.store.db, api.store.tables.referrals, api.store.tables.outbox),
       audit: createAuditWriter(api.store.db, api.store.tables.audit, () => now),
       clock: () => now,
       logger: silentLogger,

@@ -117,6 +117,7 @@ describe('function bundles', () => {
         AUTH_CLIENT_ID: 'test-client',
         CURSOR_SECRET: 'a-test-cursor-secret-of-at-least-32-characters',
         MATCH_KEY_SECRET: 'a-test-match-key-secret-of-at-least-32-characters',
+        OUTBOX_TABLE_NAME: 'test-outbox',
         GUIDANCE_URL: 'https://api.example.org/api/guidance',
         DIRECTORY_TABLE_NAME: 'test-directory',
         AUTH_DOMAIN: 'https://portal.auth.eu-west-2.amazoncognito.com',

@@ -43,14 +43,17 @@ afterAll(() => {
 });
 
 describe('GOV.UK Notify delivery', () => {
-  it('streams new items of the referrals table only, filtered to outbox inserts', () => {
-    data.hasResourceProperties('AWS::DynamoDB::Table', {
-      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
-    });
+  it('streams new items of the outbox table only (no referral is on a stream), filtered to outbox inserts', () => {
+    const streamed = Object.entries(
+      data.findResources('AWS::DynamoDB::Table') as Record<string, { Properties: Record<string, unknown> }>,
+    ).filter(([, table]) => table.Properties.StreamSpecification);
+    expect(streamed.map(([id]) => id)).toEqual([expect.stringMatching(/^OutboxTable/)]);
+    expect(streamed[0]?.[1].Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
     const mappings = Object.values(api.findResources('AWS::Lambda::EventSourceMapping')) as {
       Properties: Record<string, unknown>;
     }[];
     expect(mappings).toHaveLength(1);
+    expect(JSON.stringify(mappings[0]?.Properties.EventSourceArn)).toContain('OutboxTable');
     const filter = JSON.stringify(mappings[0]?.Properties.FilterCriteria);
     expect(filter).toContain('OUTBOX#');
     expect(filter).toContain('INSERT');

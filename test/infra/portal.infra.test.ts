@@ -220,7 +220,7 @@ describe('functions', () => {
     });
   });
 
-  it('runs the due-soon reminder every 15 minutes, with the referrals table and append on audit only', () => {
+  it('runs the due-soon reminder every 15 minutes, with the referrals table and append on outbox and audit only', () => {
     api.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(15 minutes)',
       State: 'ENABLED',
@@ -231,7 +231,7 @@ describe('functions', () => {
       ) ?? [];
     if (!id || !reminder) throw new Error('no reminder function');
     expect(Object.keys((reminder.Properties.Environment as { Variables: object }).Variables).sort()).toEqual(
-      ['AUDIT_TABLE_NAME', 'LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_NAME'].sort(),
+      ['AUDIT_TABLE_NAME', 'LOG_LEVEL', 'NODE_OPTIONS', 'OUTBOX_TABLE_NAME', 'TABLE_NAME'].sort(),
     );
   });
 
@@ -243,10 +243,10 @@ describe('functions', () => {
       const env = (
         areaFunction(area).resource.Properties.Environment as { Variables: Record<string, unknown> }
       ).Variables;
-      // Referrals read the public guidance through the API and alone hold the duplicate index's key;
-      // the board reads agencies' names.
+      // Referrals read the public guidance through the API, write and read the outbox, and alone hold
+      // the duplicate index's key; the board reads agencies' names.
       const extra = {
-        referrals: ['GUIDANCE_URL', 'MATCH_KEY_SECRET'],
+        referrals: ['GUIDANCE_URL', 'MATCH_KEY_SECRET', 'OUTBOX_TABLE_NAME'],
         board: ['DIRECTORY_TABLE_NAME'],
         // The directory tells the web front end how to sign in (GET /api/config).
         directory: ['AUTH_DOMAIN', 'PORTAL_URL'],

@@ -50,9 +50,9 @@ describe('boundaries', () => {
 });
 
 describe('routing', () => {
-  it('gives every area at least one path prefix and every table definition to an area or the audit', () => {
+  it('gives every area at least one path prefix and every table definition to an area, the outbox or the audit', () => {
     for (const area of AREAS) expect(AREA_PATH_PREFIXES[area].length).toBeGreaterThan(0);
-    expect(Object.keys(TABLES).sort()).toEqual([...AREAS, 'audit'].sort());
+    expect(Object.keys(TABLES).sort()).toEqual([...AREAS, 'outbox', 'audit'].sort());
   });
 
   it.each([
