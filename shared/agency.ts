@@ -52,7 +52,8 @@ export const AgencyUpdateSchema = lazySchema(() =>
     .strictObject({
       name: agencyName.optional(),
       active: z.boolean().optional(),
-      notifyEmail: notifyEmail.optional(),
+      /** `null` removes the mailbox: the agency's referrers then get no email, only the portal's Messages. */
+      notifyEmail: notifyEmail.nullable().optional(),
     })
     .refine((u) => u.name !== undefined || u.active !== undefined || u.notifyEmail !== undefined, {
       message: 'Change the name, the status or the email address',

@@ -114,11 +114,13 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
     const change = c.req.valid('json');
     const existing = await store.getAgency(id);
     if (!existing) throw new NotFound('There is no such agency');
+    const { notifyEmail: _previousMailbox, ...rest } = existing;
+    const mailbox = change.notifyEmail === undefined ? existing.notifyEmail : change.notifyEmail;
     const updated: Agency = {
-      ...existing,
+      ...rest,
       ...(change.name !== undefined ? { name: change.name } : {}),
       ...(change.active !== undefined ? { active: change.active } : {}),
-      ...(change.notifyEmail !== undefined ? { notifyEmail: change.notifyEmail } : {}),
+      ...(mailbox ? { notifyEmail: mailbox } : {}),
       updatedAt: clock().toISOString(),
       version: expected + 1,
     };
@@ -126,6 +128,8 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
       change.name !== undefined && 'renamed',
       change.active === false && 'deactivated',
       change.active === true && 'reactivated',
+      change.notifyEmail === null && existing.notifyEmail && 'mailbox removed',
+      change.notifyEmail && change.notifyEmail !== existing.notifyEmail && 'mailbox set',
     ];
     await store.updateAgency(
       updated,

@@ -269,6 +269,35 @@ describe('agencies', () => {
     ]);
   });
 
+  it('sets, changes and removes an agency’s safeguarding mailbox, refusing one that is not an address', async () => {
+    const agency = await create('Riverside Infant School');
+    const patch = (version: number, notifyEmail: unknown) =>
+      api.request('PATCH', `/api/agencies/${agency.id}`, {
+        as: 'sam',
+        headers: { 'if-match': `"${version}"` },
+        body: { notifyEmail },
+      });
+    const set = await patch(1, 'safeguarding@riverside.example.org');
+    expect(((await set.json()) as Agency).notifyEmail).toBe('safeguarding@riverside.example.org');
+
+    const bad = await patch(2, 'safeguarding at riverside');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Problem).errors).toEqual([
+      { field: 'notifyEmail', reason: 'Enter an email address, like safeguarding@school.example.org' },
+    ]);
+
+    const removed = await patch(2, null);
+    expect(removed.status).toBe(200);
+    const read = (await (await api.request('GET', `/api/agencies/${agency.id}`, { as: 'sam' })).json()) as Agency;
+    expect(read).not.toHaveProperty('notifyEmail');
+    expect(read).toMatchObject({ name: 'Riverside Infant School', active: true, version: 3 });
+    expect((await auditTrail('agency', agency.id)).map((e) => e.detail ?? '')).toEqual([
+      expect.anything(),
+      'mailbox set',
+      'mailbox removed',
+    ]);
+  });
+
   it('asks for If-Match on an edit, and answers 404 for an agency that does not exist', async () => {
     const agency = await create('Meadow Lane Surgery', 'health');
     const noVersion = await api.request('PATCH', `/api/agencies/${agency.id}`, {

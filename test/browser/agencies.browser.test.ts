@@ -194,6 +194,58 @@ describe('the agency directory, as the system owner', () => {
   });
 });
 
+describe('an agency’s safeguarding mailbox, as the system owner', () => {
+  it('sets it by keyboard, is told when it is not an address, and removes it', async () => {
+    await page.goto(`${portal.url}/sign-in/?returnTo=%2Fagencies%2F`);
+    await page.getByRole('radio', { name: 'Sam Patel' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('link', { name: 'Change Brookfield Primary School' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Brookfield Primary School' }).waitFor();
+    const mailboxRow = page.locator('.govuk-summary-list__row', { hasText: 'Safeguarding mailbox' });
+    expect(await mailboxRow.textContent()).toContain('Not set');
+
+    // Not an address: the summary names the problem and its link goes to the box.
+    await tabTo(page, (el) => el.id === 'mailbox-email');
+    await page.keyboard.type('safeguarding at brookfield');
+    await page.keyboard.press('Enter');
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain(
+      'Enter an email address, like safeguarding@school.example.org',
+    );
+    expect(await page.locator('#mailbox-email-error').textContent()).toContain('Enter an email address');
+    expect(await page.title()).toBe(`Error: Change Brookfield Primary School – ${SERVICE}`);
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, (el) => el.tag === 'a' && el.text.startsWith('Enter an email address'));
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('mailbox-email');
+
+    // A team address: saved, said, and shown on the agency.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('safeguarding@brookfield.example.org');
+    await page.keyboard.press('Enter');
+    await page
+      .getByText(
+        'Brookfield Primary School’s notifications will be emailed to safeguarding@brookfield.example.org.',
+      )
+      .waitFor();
+    await page.getByRole('link', { name: 'Change Brookfield Primary School' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Brookfield Primary School' }).waitFor();
+    expect(await mailboxRow.textContent()).toContain('safeguarding@brookfield.example.org');
+    expect(await page.getByLabel('Email address').inputValue()).toBe('safeguarding@brookfield.example.org');
+
+    // Emptied and saved: removed, and the notifications stay in the portal.
+    await page.getByLabel('Email address').fill('');
+    await page.getByRole('button', { name: 'Save mailbox' }).click();
+    await page
+      .getByText('Brookfield Primary School no longer has a safeguarding mailbox.', { exact: false })
+      .waitFor();
+    await page.getByRole('link', { name: 'Change Brookfield Primary School' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Brookfield Primary School' }).waitFor();
+    expect(await mailboxRow.textContent()).toContain('Not set');
+  });
+});
+
 describe('the agency directory, as a referrer', () => {
   it('lists the agencies, marks their own, and offers no changes', async () => {
     await page.goto(`${portal.url}/sign-in/?returnTo=%2Fagencies%2F`);

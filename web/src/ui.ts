@@ -67,6 +67,8 @@ export function TextInput(props: {
   autocomplete?: string;
   inputClasses?: string;
   spellcheck?: boolean;
+  /** `email` brings the right keyboard on a phone (GOV.UK's email address pattern). */
+  type?: 'text' | 'email';
   onInput: (value: string) => void;
 }): VNode {
   const hintId = props.hint ? `${props.id}-hint` : null;
@@ -81,7 +83,7 @@ export function TextInput(props: {
         class=${cx('govuk-input', props.inputClasses, props.error && 'govuk-input--error')}
         id=${props.id}
         name=${props.name}
-        type="text"
+        type=${props.type ?? 'text'}
         value=${props.value}
         spellcheck=${props.spellcheck ?? undefined}
         autocomplete=${props.autocomplete ?? undefined}

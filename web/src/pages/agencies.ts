@@ -1,6 +1,7 @@
 /**
  * /agencies/: the directory of partner agencies. Everyone signed in reads it; the admin role also
- * adds agencies, renames them and deactivates or reactivates them (never deletes: records point at them).
+ * adds agencies, renames them, sets the safeguarding mailbox their notifications are emailed to, and
+ * deactivates or reactivates them (never deletes: records point at them).
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
@@ -47,6 +48,9 @@ const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   other: 'Other',
 };
 const AGENCY_KINDS = Object.keys(AGENCY_KIND_LABELS) as AgencyKind[];
+
+const MAILBOX_HINT =
+  'When email is switched on, the front door’s decisions on this agency’s referrals are emailed here. Use a team address, like safeguarding@school.example.org, not a person’s.';
 
 function kindLabel(kind: string): string {
   return (AGENCY_KIND_LABELS as Record<string, string>)[kind] ?? kind;
@@ -158,6 +162,7 @@ function AddAgencyForm(props: {
 }): VNode {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<string | null>(null);
+  const [mailbox, setMailbox] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -166,14 +171,23 @@ function AddAgencyForm(props: {
     if (busy) return;
     setBusy(true);
     try {
-      const agency = await apiPost<Agency>('/agencies', { name: name.trim(), kind });
+      const agency = await apiPost<Agency>('/agencies', {
+        name: name.trim(),
+        kind,
+        ...(mailbox.trim() ? { notifyEmail: mailbox.trim() } : {}),
+      });
       setName('');
       setKind(null);
+      setMailbox('');
       setFields({});
       props.onErrors([]);
       props.onAdded(agency);
     } catch (error) {
-      const refusal = describeRefusal(error, { name: 'agency-name', kind: 'agency-kind' }, 'add-agency');
+      const refusal = describeRefusal(
+        error,
+        { name: 'agency-name', kind: 'agency-kind', notifyEmail: 'agency-mailbox' },
+        'add-agency',
+      );
       setFields(refusal.fields);
       props.onErrors(refusal.items);
     } finally {
@@ -206,6 +220,19 @@ function AddAgencyForm(props: {
         error=${fields.kind}
         onChange=${setKind}
       />
+      <${TextInput}
+        id="agency-mailbox"
+        name="notifyEmail"
+        type="email"
+        label="Safeguarding mailbox (optional)"
+        labelClasses="govuk-label--s"
+        hint=${MAILBOX_HINT}
+        value=${mailbox}
+        error=${fields.notifyEmail}
+        autocomplete="off"
+        spellcheck=${false}
+        onInput=${setMailbox}
+      />
       <${Button} text=${busy ? 'Adding…' : 'Add agency'} disabled=${busy} />
     </form>
   `;
@@ -221,6 +248,7 @@ function EditAgency(props: {
 }): VNode {
   const { agency } = props;
   const [name, setName] = useState(agency.name);
+  const [mailbox, setMailbox] = useState(agency.notifyEmail ?? '');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<ErrorSummaryItem[]>([]);
   const [submissions, setSubmissions] = useState(0);
@@ -229,8 +257,12 @@ function EditAgency(props: {
   useEffect(() => setTitle(`Change ${agency.name}`, errors.length > 0), [agency.name, errors.length]);
   // A newer record (after a conflict) replaces what was typed.
   useEffect(() => setName(agency.name), [agency.version, agency.name]);
+  useEffect(() => setMailbox(agency.notifyEmail ?? ''), [agency.version, agency.notifyEmail]);
 
-  const save = async (change: { name?: string; active?: boolean }, message: (a: Agency) => string) => {
+  const save = async (
+    change: { name?: string; active?: boolean; notifyEmail?: string | null },
+    message: (a: Agency) => string,
+  ) => {
     if (busy) return;
     setBusy(true);
     setSubmissions((n) => n + 1);
@@ -249,7 +281,11 @@ function EditAgency(props: {
         const current = [error.problem.current, error.problem.record, error.problem.agency].find(isAgency);
         props.onConflict(current ?? null);
       } else {
-        const refusal = describeRefusal(error, { name: 'rename-name' }, 'rename-heading');
+        const refusal = describeRefusal(
+          error,
+          { name: 'rename-name', notifyEmail: 'mailbox-email' },
+          change.notifyEmail === undefined ? 'rename-heading' : 'mailbox-heading',
+        );
         setFields(refusal.fields);
         setErrors(refusal.items);
       }
@@ -261,6 +297,23 @@ function EditAgency(props: {
   const onRename = (event: Event) => {
     event.preventDefault();
     void save({ name: name.trim() }, (saved) => `${agency.name} is now called ${saved.name}.`);
+  };
+
+  // An emptied box removes the mailbox; leaving it empty when there is none changes nothing.
+  const onMailbox = (event: Event) => {
+    event.preventDefault();
+    const address = mailbox.trim();
+    if (!address && !agency.notifyEmail) {
+      setFields({ notifyEmail: 'Enter the mailbox’s email address' });
+      setErrors([{ href: '#mailbox-email', text: 'Enter the mailbox’s email address' }]);
+      setSubmissions((n) => n + 1);
+      return;
+    }
+    void save({ notifyEmail: address || null }, (saved) =>
+      saved.notifyEmail
+        ? `${saved.name}’s notifications will be emailed to ${saved.notifyEmail}.`
+        : `${saved.name} no longer has a safeguarding mailbox. Its notifications stay in the portal’s Messages.`,
+    );
   };
 
   return html`
@@ -286,6 +339,10 @@ function EditAgency(props: {
         </dd>
       </div>
       <div class="govuk-summary-list__row">
+        <dt class="govuk-summary-list__key">Safeguarding mailbox</dt>
+        <dd class="govuk-summary-list__value">${agency.notifyEmail ?? 'Not set'}</dd>
+      </div>
+      <div class="govuk-summary-list__row">
         <dt class="govuk-summary-list__key">Last changed</dt>
         <dd class="govuk-summary-list__value">${formatDateTime(agency.updatedAt)}</dd>
       </div>
@@ -304,6 +361,24 @@ function EditAgency(props: {
         onInput=${setName}
       />
       <${Button} text="Save name" disabled=${busy} />
+    </form>
+
+    <h2 class="govuk-heading-m" id="mailbox-heading" tabindex="-1">Safeguarding mailbox</h2>
+    <form novalidate onSubmit=${onMailbox}>
+      <${TextInput}
+        id="mailbox-email"
+        name="notifyEmail"
+        type="email"
+        label="Email address"
+        labelClasses="govuk-label--s"
+        hint=${`${MAILBOX_HINT}${agency.notifyEmail ? ' Empty the box and save to remove it.' : ''}`}
+        value=${mailbox}
+        error=${fields.notifyEmail}
+        autocomplete="off"
+        spellcheck=${false}
+        onInput=${setMailbox}
+      />
+      <${Button} text="Save mailbox" disabled=${busy} />
     </form>
 
     <h2 class="govuk-heading-m">${agency.active ? 'Deactivate' : 'Reactivate'}</h2>
