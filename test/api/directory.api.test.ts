@@ -288,7 +288,9 @@ describe('agencies', () => {
 
     const removed = await patch(2, null);
     expect(removed.status).toBe(200);
-    const read = (await (await api.request('GET', `/api/agencies/${agency.id}`, { as: 'sam' })).json()) as Agency;
+    const read = (await (
+      await api.request('GET', `/api/agencies/${agency.id}`, { as: 'sam' })
+    ).json()) as Agency;
     expect(read).not.toHaveProperty('notifyEmail');
     expect(read).toMatchObject({ name: 'Riverside Infant School', active: true, version: 3 });
     expect((await auditTrail('agency', agency.id)).map((e) => e.detail ?? '')).toEqual([
