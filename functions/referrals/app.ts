@@ -167,19 +167,25 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
 
   app.openapi(listReferrals, async (c) => {
     const me = signedIn(c);
-    const { limit, cursor, view, overdue } = c.req.valid('query');
-    // A cursor pages through the list it came from: this view, with this filter.
-    const list = `referrals:${view}:${overdue ?? ''}`;
+    const { limit, cursor, view, overdue, agency, level } = c.req.valid('query');
+    // A cursor pages through the list it came from: this view, with these filters.
+    const list = `referrals:${view}:${overdue ?? ''}:${agency ?? ''}:${level ?? ''}`;
     const startKey = cursors.decode(cursor, me.userId, list);
+    const narrowed = { ...(agency ? { agencyId: agency } : {}), ...(level ? { level: Number(level) } : {}) };
     let page: Awaited<ReturnType<ReferralStore['listForAgency']>>;
     let listed: string;
     if (hasRole(me, 'triage')) {
       const overdueAt = overdue === 'true' && view === 'open' ? clock().toISOString() : undefined;
-      page = await store.listForTriage(view, { limit, startKey, ...(overdueAt ? { overdueAt } : {}) });
+      page = await store.listForTriage(view, {
+        limit,
+        startKey,
+        ...narrowed,
+        ...(overdueAt ? { overdueAt } : {}),
+      });
       listed = `triage:${view}`;
     } else if (hasRole(me, 'referrer') && me.agencyId) {
       // The agency comes from the verified token, never from the request.
-      page = await store.listForAgency(me.agencyId, { limit, startKey });
+      page = await store.listForAgency(me.agencyId, { limit, startKey, ...narrowed });
       listed = `agency:${me.agencyId}`;
     } else {
       throw new Forbidden('Referrals are for referrers and the front door');

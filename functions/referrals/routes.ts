@@ -52,13 +52,19 @@ export const listReferrals = createRoute({
   method: 'get',
   path: '/api/referrals',
   tags,
-  summary: "A referrer's own agency's referrals, newest first; for the front door, a view of all of them",
+  summary:
+    "A referrer's own agency's referrals, newest first; for the front door, a view of all of them. Either narrowed to one agency or one suggested level of need",
   security,
   request: {
     query: lazySchema(() =>
       ListQuerySchema.extend({
         view: z.enum(TRIAGE_VIEWS, { error: 'must be open, decided, closed or withdrawn' }).default('open'),
         overdue: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+        agency: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'is not an agency id')
+          .optional(),
+        level: z.enum(['1', '2', '3', '4'], { error: 'must be 1, 2, 3 or 4' }).optional(),
       }),
     ),
   },

@@ -34,6 +34,18 @@ export interface Page<T> {
   lastKey?: StoreKey;
 }
 
+export interface ListOptions {
+  limit: number;
+  startKey?: StoreKey;
+  /** Only one agency's referrals. */
+  agencyId?: string;
+  /** Only those the guidance suggested this level of need for. */
+  level?: number;
+}
+
+/** How many reads one filtered page may take before it is returned short, with a cursor to go on. */
+const FILTERED_PAGE_MAX_READS = 8;
+
 export interface IdempotencyRecord {
   userId: string;
   key: string;
@@ -113,13 +125,10 @@ export interface ReferralStore {
   /** Appends a note to a referral that is still open to notes. */
   addNote(id: string, entry: TimelineEntry, audit: AuditPut): Promise<void>;
   priorForChild(childKeys: readonly string[], excludeId: string): Promise<PriorReferral[]>;
-  listForAgency(
-    agencyId: string,
-    options: { limit: number; startKey?: StoreKey },
-  ): Promise<Page<ReferralSummary>>;
+  listForAgency(agencyId: string, options: ListOptions): Promise<Page<ReferralSummary>>;
   listForTriage(
     view: TriageView,
-    options: { limit: number; startKey?: StoreKey; overdueAt?: string },
+    options: ListOptions & { overdueAt?: string },
   ): Promise<Page<ReferralSummary>>;
   counters(prefix: string): Promise<{ sk: string; values: Record<string, number> }[]>;
 }
@@ -219,6 +228,41 @@ export function createDynamoReferralStore(
       items: (page.Items ?? []).map((i) => i.summary as ReferralSummary),
       ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}),
     };
+  };
+
+  /**
+   * A page of a list, narrowed to an agency or a level when asked. DynamoDB filters after it reads,
+   * so a narrowed page is read on until it is full, each read asking for no more items than the page
+   * still lacks: the last key read is then exactly where the next page starts. A rare match among many
+   * referrals returns a short page (and a cursor) after a few reads, never an unbounded one.
+   */
+  const filteredSummaries = async (
+    query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+    { limit, startKey, agencyId, level }: ListOptions,
+  ): Promise<Page<ReferralSummary>> => {
+    const conditions = [
+      ...(agencyId ? ['agencyId = :agency'] : []),
+      ...(level ? ['suggestedLevel = :level'] : []),
+    ];
+    if (conditions.length === 0) return summaries({ ...query, Limit: limit, ExclusiveStartKey: startKey });
+    const filtered = {
+      ...query,
+      FilterExpression: conditions.join(' AND '),
+      ExpressionAttributeValues: {
+        ...query.ExpressionAttributeValues,
+        ...(agencyId ? { ':agency': agencyId } : {}),
+        ...(level ? { ':level': level } : {}),
+      },
+    };
+    const items: ReferralSummary[] = [];
+    let key = startKey;
+    for (let reads = 0; reads < FILTERED_PAGE_MAX_READS; reads++) {
+      const page = await summaries({ ...filtered, Limit: limit - items.length, ExclusiveStartKey: key });
+      items.push(...page.items);
+      key = page.lastKey;
+      if (!key || items.length >= limit) break;
+    }
+    return { items, ...(key ? { lastKey: key } : {}) };
   };
 
   const store: ReferralStore = {
@@ -478,26 +522,28 @@ export function createDynamoReferralStore(
       return [...found.values()];
     },
 
-    listForAgency: (agencyId, { limit, startKey }) =>
-      summaries({
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}` },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: startKey,
-      }),
+    listForAgency: (agencyId, options) =>
+      filteredSummaries(
+        {
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}` },
+          ScanIndexForward: false,
+        },
+        options,
+      ),
 
-    listForTriage: (view, { limit, startKey, overdueAt }) =>
-      summaries({
-        IndexName: 'gsi2',
-        KeyConditionExpression: overdueAt ? 'gsi2pk = :pk AND gsi2sk < :now' : 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': `TRIAGE#${view}`, ...(overdueAt ? { ':now': overdueAt } : {}) },
-        // The open queue is soonest due first, so overdue ones lead; the others newest first.
-        ScanIndexForward: view === 'open',
-        Limit: limit,
-        ExclusiveStartKey: startKey,
-      }),
+    listForTriage: (view, { overdueAt, ...options }) =>
+      filteredSummaries(
+        {
+          IndexName: 'gsi2',
+          KeyConditionExpression: overdueAt ? 'gsi2pk = :pk AND gsi2sk < :now' : 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': `TRIAGE#${view}`, ...(overdueAt ? { ':now': overdueAt } : {}) },
+          // The open queue is soonest due first, so overdue ones lead; the others newest first.
+          ScanIndexForward: view === 'open',
+        },
+        options,
+      ),
 
     async counters(prefix) {
       const rows: { sk: string; values: Record<string, number> }[] = [];

@@ -563,3 +563,87 @@ describe('partnership figures', () => {
     expect((await api.request('GET', '/api/stats/referrals', { as: 'amira' })).status).toBe(403);
   });
 });
+
+describe('narrowing a list to one agency or one level', () => {
+  type ListPage = { items: ReferralSummary[]; nextCursor: string | null };
+  const list = async (as: string, query: string): Promise<ListPage> => {
+    const res = await api.request('GET', `/api/referrals?${query}`, { as });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return (await res.json()) as ListPage;
+  };
+  let pageSizes: number[] = [];
+  /** Every item of a list, following its cursors (the size of each page in `pageSizes`). */
+  const everything = async (as: string, query: string): Promise<ReferralSummary[]> => {
+    const items: ReferralSummary[] = [];
+    let cursor: string | null = null;
+    pageSizes = [];
+    do {
+      const page: ListPage = await list(
+        as,
+        `${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      items.push(...page.items);
+      pageSizes.push(page.items.length);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  };
+  const submitted: Referral[] = [];
+
+  beforeAll(async () => {
+    const levelThree = completeReferral({ indicatorIds: ['health-condition-poorly-managed'] });
+    for (const [who, content] of [
+      ['amira', completeReferral()],
+      ['dan', completeReferral()],
+      ['priya', levelThree],
+      ['amira', levelThree],
+    ] as const) {
+      submitted.push(await step(who, await create(who, content), 'submit'));
+    }
+  });
+
+  it('gives the front door every open referral of one agency, across pages, and only those', async () => {
+    const all = await everything('grace', 'view=open&limit=200');
+    const brookfield = all.filter((r) => r.agencyId === 'brookfield-primary').map((r) => r.id);
+    expect(brookfield.length).toBeGreaterThanOrEqual(2);
+    // One a page: the filter is the store's, so paging finds every match and nothing else.
+    const paged = await everything('grace', 'view=open&agency=brookfield-primary&limit=1');
+    expect(paged.map((r) => r.id)).toEqual(brookfield);
+    // Each page is full (the store reads on past other agencies' referrals), bar perhaps the last.
+    expect(pageSizes.slice(0, brookfield.length)).toEqual(brookfield.map(() => 1));
+    expect(paged.map((r) => r.id)).toEqual(expect.arrayContaining([submitted[0]?.id, submitted[3]?.id]));
+  });
+
+  it('gives one suggested level, alone or with an agency', async () => {
+    const three = await everything('grace', 'view=open&level=3&limit=2');
+    expect(three.every((r) => r.suggestedLevel === 3)).toBe(true);
+    expect(three.map((r) => r.id)).toEqual(expect.arrayContaining([submitted[2]?.id, submitted[3]?.id]));
+    const both = await everything('grace', 'view=open&level=3&agency=brookfield-primary');
+    expect(both.map((r) => r.id)).toContain(submitted[3]?.id);
+    expect(both.every((r) => r.suggestedLevel === 3 && r.agencyId === 'brookfield-primary')).toBe(true);
+  });
+
+  it('names a bad filter, refuses a cursor from the unfiltered list, and never widens a referrer’s list', async () => {
+    const bad = await api.request('GET', '/api/referrals?level=5&agency=Not%20An%20Agency', { as: 'grace' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Problem).errors).toEqual(
+      expect.arrayContaining([
+        { field: 'level', reason: 'must be 1, 2, 3 or 4' },
+        { field: 'agency', reason: 'is not an agency id' },
+      ]),
+    );
+    const unfiltered = await list('grace', 'view=open&limit=1');
+    expect(unfiltered.nextCursor).not.toBeNull();
+    const reused = await api.request(
+      'GET',
+      `/api/referrals?view=open&level=3&limit=1&cursor=${encodeURIComponent(unfiltered.nextCursor ?? '')}`,
+      { as: 'grace' },
+    );
+    expect(reused.status).toBe(400);
+    // A referrer's list is their agency's, whatever agency they ask for.
+    expect((await everything('amira', 'agency=northshire-police')).map((r) => r.id)).toEqual([]);
+    const own = await everything('amira', 'level=3');
+    expect(own.map((r) => r.id)).toContain(submitted[3]?.id);
+    expect(own.every((r) => r.agencyId === 'brookfield-primary' && r.suggestedLevel === 3)).toBe(true);
+  });
+});

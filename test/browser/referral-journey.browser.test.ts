@@ -210,6 +210,31 @@ async function api<T>(username: string, method: string, path: string, body?: unk
   return { status: response.status, body: (await response.json()) as T };
 }
 
+/** How many of an agency's open referrals (by its name) lie beyond the queue's first page of 100. */
+async function moreOf(agencyName: string): Promise<number> {
+  const agencies = await api<{ items: { id: string; name: string }[] }>(
+    'grace',
+    'GET',
+    '/agencies?limit=200',
+  );
+  const id = agencies.body.items.find((a) => a.name === agencyName)?.id;
+  let beyond = 0;
+  let cursor: string | null = null;
+  let page = 0;
+  do {
+    const query: string = `/referrals?view=open&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const listed = await api<{ items: { agencyId: string }[]; nextCursor: string | null }>(
+      'grace',
+      'GET',
+      query,
+    );
+    if (page > 0) beyond += listed.body.items.filter((r) => r.agencyId === id).length;
+    cursor = listed.body.nextCursor;
+    page += 1;
+  } while (cursor);
+  return beyond;
+}
+
 /** A session already signed in (for the tests that are not about signing in). */
 async function signedInSession(username: string, viewport?: { width: number; height: number }) {
   const page = await newSession(viewport);
@@ -687,6 +712,41 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     await soon(async () => (await focused(other)).text).toContain('This referral changed');
     expect(await other.getByRole('link', { name: 'Reload the page' }).count()).toBe(1);
     await expectAxeClean(other);
+  });
+
+  it('Grace narrows the queue to one agency and one level: every referral shown matches, however many there are', async () => {
+    const page = await signedInSession('grace');
+    await page.goto(`${portal.url}/referrals/queue/`);
+    await page.locator('#queue-caption').waitFor();
+    const from = (await page.locator('tbody tr td:nth-child(3)').allTextContents()).map(squash);
+    const agency = from[0] ?? '';
+    expect(agency).not.toBe('');
+
+    // Chosen by keyboard: focus the agency list, pick by its name, then Apply.
+    await page.locator('#agency').focus();
+    await page.locator('#agency').selectOption({ label: agency });
+    await tabTo(page, button('Apply filters'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/agency=/);
+    await page.locator('#queue-caption').waitFor();
+    expect(squash(await page.locator('#queue-summary').textContent())).toContain(`from ${agency}`);
+    const narrowed = (await page.locator('tbody tr td:nth-child(3)').allTextContents()).map(squash);
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(new Set(narrowed)).toEqual(new Set([agency]));
+    // Every one of that agency's open referrals, not just those among the first page of all of them.
+    expect(narrowed.length).toBe(from.filter((a) => a === agency).length + (await moreOf(agency)));
+    await expectAxeClean(page);
+
+    // A level as well: still the API's filter, so an empty answer says so plainly.
+    const withLevel = new URL(page.url());
+    withLevel.searchParams.set('level', '4');
+    await page.goto(withLevel.href);
+    await page.locator('#queue-summary').waitFor();
+    expect(squash(await page.locator('#queue-summary').textContent())).toContain('suggested level 4');
+    const levels = await page.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(levels.every((l) => /4/.test(l))).toBe(true);
+    if (levels.length === 0)
+      expect(await page.getByText('No referrals match these filters.').count()).toBe(1);
   });
 
   it('the queue and a referral work on a 390 px phone', async () => {

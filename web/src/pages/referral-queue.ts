@@ -1,8 +1,8 @@
 /**
  * /referrals/queue/: the Front Door's queue (JOURNEYS.md 3). Open referrals soonest due first, so
  * overdue ones lead and stand out; a live countdown; "possible duplicate"; who is looking at what.
- * The view and "overdue only" are the API's; agency and suggested level filter what has been loaded
- * (the API has no such filters), which the page says.
+ * Every filter (view, overdue only, agency, suggested level) is the API's, so "Load more" goes on
+ * through the matching referrals only.
  *
  * Filters live in the address (?view=&overdue=&agency=&level=), so Back, refresh and links all work.
  */
@@ -70,14 +70,14 @@ function FilterForm(props: { filters: Filters; agencies: Map<string, string> }):
         </div>
         <div class="govuk-form-group app-filters__item">
           <label class="govuk-label govuk-label--s" for="agency">Agency</label>
-          <select class="govuk-select app-filters__select" id="agency" name="agency" aria-describedby="local-filter-hint">
+          <select class="govuk-select app-filters__select" id="agency" name="agency">
             <option value="" selected=${filters.agency === ''}>All agencies</option>
             ${agencies.map(([id, name]) => html`<option key=${id} value=${id} selected=${filters.agency === id}>${name}</option>`)}
           </select>
         </div>
         <div class="govuk-form-group app-filters__item">
           <label class="govuk-label govuk-label--s" for="level">Suggested level</label>
-          <select class="govuk-select app-filters__select" id="level" name="level" aria-describedby="local-filter-hint">
+          <select class="govuk-select app-filters__select" id="level" name="level">
             <option value="" selected=${filters.level === ''}>Any level</option>
             ${['1', '2', '3', '4'].map((l) => html`<option key=${l} value=${l} selected=${filters.level === l}>Level ${l}</option>`)}
           </select>
@@ -98,9 +98,6 @@ function FilterForm(props: { filters: Filters; agencies: Map<string, string> }):
           <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Apply filters</button>
         </div>
       </div>
-      <p id="local-filter-hint" class="govuk-hint govuk-!-margin-bottom-0">
-        Agency and level filter the referrals loaded on this page: load more to look further.
-      </p>
     </form>
   `;
 }
@@ -174,7 +171,13 @@ function QueuePage(): VNode {
   const [more, setMore] = useState<{ busy: boolean; failed: boolean }>({ busy: false, failed: false });
   const agencies = useAgencyNames();
   const now = useNow();
-  const query = `/referrals?view=${filters.view}&limit=${PAGE_SIZE}${filters.overdue ? '&overdue=true' : ''}`;
+  const query = `/referrals?${new URLSearchParams({
+    view: filters.view,
+    limit: String(PAGE_SIZE),
+    ...(filters.overdue ? { overdue: 'true' } : {}),
+    ...(filters.agency ? { agency: filters.agency } : {}),
+    ...(filters.level ? { level: filters.level } : {}),
+  })}`;
 
   useEffect(() => setTitle('Front Door queue'), []);
   useEffect(() => {
@@ -221,11 +224,6 @@ function QueuePage(): VNode {
   if (state.kind === 'not-triage')
     return html`${heading}<p class="govuk-body">The queue is for the Front Door. You are signed in as ${state.me.name}.</p>`;
 
-  const shown = state.items.filter(
-    (r) =>
-      (!filters.agency || r.agencyId === filters.agency) &&
-      (!filters.level || String(r.suggestedLevel) === filters.level),
-  );
   const overdue = state.items.filter((r) => summaryIsOverdue(r, now)).length;
   const viewText = VIEWS.find((v) => v.value === filters.view)?.text ?? '';
   const narrowed = filters.agency || filters.level;
@@ -234,19 +232,18 @@ function QueuePage(): VNode {
     <${FilterForm} filters=${filters} agencies=${agencies} />
     <div>
         <p class="govuk-body" id="queue-summary">
-          <strong>${viewText}</strong>${filters.overdue ? ', overdue only' : ''}.
+          <strong>${viewText}</strong>${filters.overdue ? ', overdue only' : ''}${filters.agency ? `, from ${agencyName(agencies, filters.agency)}` : ''}${filters.level ? `, suggested level ${filters.level}` : ''}.
           ${
             filters.view === 'open'
               ? html` Soonest due first.${' '}
                   ${overdue > 0 ? html`<strong class="app-overdue-count">${overdue} overdue</strong>` : 'Nothing is overdue.'}`
               : ' Newest first.'
           }
-          ${narrowed ? ` Showing ${shown.length} of the ${state.items.length} loaded.` : ''}
         </p>
         ${
-          shown.length === 0
-            ? html`<p class="govuk-body">${state.items.length === 0 ? (filters.view === 'open' ? 'There are no referrals waiting for a decision.' : 'There are no referrals here.') : 'No loaded referrals match these filters.'}</p>`
-            : html`<${QueueTable} items=${shown} view=${filters.view} now=${now} agencies=${agencies} />`
+          state.items.length === 0
+            ? html`<p class="govuk-body">${narrowed ? 'No referrals match these filters.' : filters.view === 'open' ? 'There are no referrals waiting for a decision.' : 'There are no referrals here.'}</p>`
+            : html`<${QueueTable} items=${state.items} view=${filters.view} now=${now} agencies=${agencies} />`
         }
         ${
           state.nextCursor
