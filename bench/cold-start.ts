@@ -24,13 +24,14 @@ export const FLOOR = 'floor';
 export const REFERENCE = 'floor+zod+jose';
 
 /** What each handler's configuration needs at import (functions/platform/config.ts); no value is real. */
-const FUNCTION_ENV: Record<string, string> = {
+export const FUNCTION_ENV: Record<string, string> = {
   TABLE_NAME: 'bench-table',
   AUDIT_TABLE_NAME: 'bench-audit',
   AUTH_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_bench',
   AUTH_CLIENT_ID: 'bench-client',
   CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-characters',
   MATCH_KEY_SECRET: 'bench-match-key-secret-of-at-least-32-characters',
+  OUTBOX_TABLE_NAME: 'bench-outbox',
   GUIDANCE_URL: 'https://portal.example/api/guidance',
   DIRECTORY_TABLE_NAME: 'bench-directory',
   AUTH_DOMAIN: 'https://portal.auth.eu-west-2.amazoncognito.com',

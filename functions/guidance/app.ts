@@ -47,7 +47,7 @@ const PAGE_RENDERERS = {
 /**
  * The pages' views (preact, the web's layout and components) load on the first page request, not at
  * cold start: the API's requests (the checker, the editor, the referrals function's guidance) never
- * use them, and loading them cost ~35 ms of each cold start (`npm run bench`).
+ * use them, and loading them added tens of milliseconds to every cold start (`npm run bench`).
  */
 let pageViews: Promise<typeof import('./pages.ts')> | undefined;
 const loadPageViews = () => {
