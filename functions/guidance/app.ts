@@ -16,6 +16,7 @@ import {
   sourceIp,
 } from '../platform/http.ts';
 import { hasRole, type Principal, requireRole } from '../platform/identity.ts';
+import { renderError } from '../platform/problem.ts';
 import {
   checkGuidance,
   compareVersions,
@@ -235,7 +236,19 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
       const renderer = PAGE_RENDERERS[path];
       // The same for everyone, so browsers and CloudFront keep it like the guidance itself (ETag from the body).
       app.get(apiPath, etagMiddleware({ weak: true }), async (c) => {
-        const current = await deps.store.current();
+        let current: GuidanceVersion | null;
+        try {
+          current = await deps.store.current();
+        } catch (error) {
+          // Someone reading a page gets a page, not the API's problem+json: the status, headers and
+          // log line are the API's own (renderError), the body GOV.UK's "problem with the service".
+          const answer = renderError(error as Error, c, deps.logger);
+          const status = answer.status >= 500 ? (answer.status as 500 | 503) : 500;
+          const retryAfter = answer.headers.get('retry-after');
+          c.header('cache-control', 'no-store');
+          if (retryAfter) c.header('retry-after', retryAfter);
+          return c.html((await loadPageViews()).renderUnavailablePage(pageAssets), status);
+        }
         const params = new URL(c.req.url).searchParams;
         // "Nothing published yet" must not outlive the first publication in any cache.
         c.header('cache-control', current ? PUBLISHED_CACHE : 'no-store');

@@ -22,6 +22,7 @@ import {
   UnknownIndicators,
 } from '../../web/src/checker-views.ts';
 import { Guidance, guidanceTitle, NoGuidance, readGuidanceView } from '../../web/src/guidance-reading.ts';
+import { PageHeading } from '../../web/src/ui-basics.ts';
 
 /** JSON placed inside a <script> element: `<` escaped so no text in it can close the element. */
 function jsonForScript(value: unknown): string {
@@ -121,5 +122,24 @@ export function renderCheckAnswerPage(
       : `${levelLabel(result.record)} – Check a level of need`,
     module: 'check',
     view: html`<${Answer} result=${{ ...result, version: guidance.version }} guidance=${guidance} ids=${ids} />`,
+  });
+}
+
+/**
+ * Any of the pages when the guidance cannot be read (the store is unavailable): GOV.UK's "there is a
+ * problem with the service" page, saying what to do meanwhile, instead of the API's problem+json.
+ */
+export function renderUnavailablePage(assets: AssetManifest): string {
+  return page(assets, {
+    title: 'Sorry, there is a problem with the service',
+    module: 'guidance',
+    view: html`
+      <${PageHeading} text="Sorry, there is a problem with the service" />
+      <p class="govuk-body">Try again in a few minutes.</p>
+      <p class="govuk-body">
+        Until then, ask your designated safeguarding lead, or contact the Children's Front Door for advice. If a child
+        is in immediate danger, call 999.
+      </p>
+    `,
   });
 }

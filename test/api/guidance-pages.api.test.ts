@@ -2,8 +2,18 @@
  * The public pages the guidance function renders on the server (/guidance/, /check/, /check/answer/),
  * read through the guidance app from the real store: what a person without JavaScript gets.
  */
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGuidanceApp } from '../../functions/guidance/app.ts';
+import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
 import { SERVER_RENDERED_PAGES } from '../../functions/platform/area-routes.ts';
+import { createAuditWriter } from '../../functions/platform/audit.ts';
+import { createDocumentClient } from '../../functions/platform/dynamo.ts';
+import { Unauthorized } from '../../functions/platform/errors.ts';
+import { createLogger } from '../../functions/platform/logger.ts';
+import { createCursorCodec } from '../../functions/platform/pagination.ts';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
 import { checkIndicators, searchIndicators } from '../../shared/guidance-check.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
@@ -156,5 +166,56 @@ describe('the checker rendered on the server', () => {
   it('step 2 with nothing chosen asks for an indicator', async () => {
     const text = visibleText(await (await api.request('GET', apiPath('/check/answer/'))).text());
     expect(text).toContain('You have not chosen any indicators');
+  });
+});
+
+describe('the pages when the guidance cannot be read', () => {
+  /** The guidance app over the test store's client, with every read of the current guidance failing as asked. */
+  function guidanceAppFailingWith(fault: Error) {
+    const db = createDocumentClient({ endpoint: api.store.endpoint, region: 'eu-west-2' });
+    mockClient(db).on(GetCommand).rejects(fault);
+    const logs: string[] = [];
+    const clock = () => new Date();
+    const app = createGuidanceApp({
+      verifyToken: () => Promise.reject(new Unauthorized('No one signs in to read the guidance')),
+      audit: createAuditWriter(db, api.store.tables.audit, clock),
+      clock,
+      logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
+      cursors: createCursorCodec('test-cursor-secret-of-at-least-32-characters', clock),
+      store: createDynamoGuidanceStore(db, api.store.tables.guidance),
+      pageAssets: STUB_ASSETS,
+    });
+    return { app, logs, close: () => db.destroy() };
+  }
+
+  it('answers a person with GOV.UK’s “problem with the service” page, not JSON, and what to do meanwhile', async () => {
+    const { app, logs, close } = guidanceAppFailingWith(
+      new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata: {} }),
+    );
+    for (const path of ['/guidance/', '/check/', '/check/answer/']) {
+      const res = await app.request(apiPath(path));
+      expect(res.status, path).toBe(503);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('retry-after')).toBe('2');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const html = await res.text();
+      expect(html).toContain('<title>Sorry, there is a problem with the service – ');
+      const text = visibleText(html);
+      expect(text).toContain('Try again in a few minutes.');
+      expect(text).toContain('If a child is in immediate danger, call 999.');
+      expect(html).not.toContain('Rate exceeded');
+    }
+    expect(logs.filter((l) => l.includes('store unavailable'))).toHaveLength(3);
+    close();
+  });
+
+  it('answers an unexpected failure with the same page and 500, logging only the error’s name and frames', async () => {
+    const { app, logs, close } = guidanceAppFailingWith(new Error('unexpected words from the store'));
+    const res = await app.request(apiPath('/guidance/'));
+    expect(res.status).toBe(500);
+    expect(visibleText(await res.text())).toContain('Sorry, there is a problem with the service');
+    expect(logs.join('\n')).toContain('unhandled error');
+    expect(logs.join('\n')).not.toContain('unexpected words');
+    close();
   });
 });
