@@ -219,3 +219,22 @@ describe('the pages when the guidance cannot be read', () => {
     close();
   });
 });
+
+describe('the pages before any guidance is published', () => {
+  it('say so, with 404 and no-store, so no cache keeps "nothing yet" after the first publication', async () => {
+    const empty = await createTestApi({ seed: false });
+    try {
+      for (const [path, words] of [
+        ['/guidance/', 'No threshold guidance has been published yet.'],
+        ['/check/', 'No threshold guidance has been published yet, so the checker cannot suggest a level.'],
+      ] as const) {
+        const res = await empty.request('GET', apiPath(path));
+        expect(res.status, path).toBe(404);
+        expect(res.headers.get('cache-control'), path).toBe('no-store');
+        expect(visibleText(await res.text())).toContain(words);
+      }
+    } finally {
+      await empty.close();
+    }
+  });
+});
