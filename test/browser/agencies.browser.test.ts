@@ -6,43 +6,10 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Agency } from '../../shared/agency.ts';
-import { axeViolations, CHROMIUM_ARGS } from '../support/browser.ts';
+import { axeViolations, CHROMIUM_ARGS, focused, tabTo } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
-
-interface Focused {
-  tag: string;
-  id: string;
-  text: string;
-  name: string;
-  value: string;
-  checked: boolean;
-}
-
-async function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      id: el?.id ?? '',
-      text: (el?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      name: el?.getAttribute('name') ?? '',
-      value: el?.value ?? '',
-      checked: el?.checked ?? false,
-    };
-  });
-}
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, matches: (el: Focused) => boolean, max = 80): Promise<Focused> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const el = await focused(page);
-    if (matches(el)) return el;
-  }
-  throw new Error(`${max} presses of Tab never reached the element`);
-}
 
 let portal: Awaited<ReturnType<typeof startTestPortal>>;
 let browser: Browser;

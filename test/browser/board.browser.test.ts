@@ -10,52 +10,11 @@
 import { readFile } from 'node:fs/promises';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, CHROMIUM_ARGS } from '../support/browser.ts';
+import { axeViolations, CHROMIUM_ARGS, focused, readable, squash, tabTo } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 const JOINT = 'Joint commissioning of early help for exploitation';
-
-interface Focused {
-  tag: string;
-  id: string;
-  text: string;
-  name: string;
-  value: string;
-  checked: boolean;
-}
-
-async function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      id: el?.id ?? '',
-      text: (el?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      name: el?.getAttribute('name') ?? '',
-      value: el?.value ?? '',
-      checked: el?.checked ?? false,
-    };
-  });
-}
-
-/** Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would. */
-async function tabTo(
-  page: Page,
-  matches: (el: Focused) => boolean,
-  options: { back?: boolean; max?: number } = {},
-): Promise<Focused> {
-  const max = options.max ?? 120;
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
-    const el = await focused(page);
-    if (matches(el)) return el;
-  }
-  throw new Error(`${max} presses of Tab never reached the element`);
-}
-
-const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-const readable = async (locator: Locator) => squash((await locator.allInnerTexts()).join(' '));
 
 let portal: Awaited<ReturnType<typeof startTestPortal>>;
 let browser: Browser;

@@ -9,45 +9,13 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
 import { checkIndicators, levelLabel, searchIndicators } from '../../shared/guidance-check.ts';
-import { axeViolations, CHROMIUM_ARGS } from '../support/browser.ts';
+import { axeViolations, CHROMIUM_ARGS, focused, readable, squash, tabTo } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 const HUNGRY = 'basic-care-often-hungry';
 const HIT = 'safety-disclosed-hit-with-injury';
 
-interface Focused {
-  tag: string;
-  id: string;
-  text: string;
-  checked: boolean;
-}
-
-async function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      id: el?.id ?? '',
-      text: (el?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      checked: el?.checked ?? false,
-    };
-  });
-}
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, matches: (el: Focused) => boolean, max = 80): Promise<Focused> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const el = await focused(page);
-    if (matches(el)) return el;
-  }
-  throw new Error(`${max} presses of Tab never reached the element`);
-}
-
-const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-/** The text as shown (with breaks between blocks, unlike textContent), on one line. */
-const readable = async (locator: Locator) => squash((await locator.allInnerTexts()).join(' '));
 const indicator = (id: string) => {
   const found = illustrativeFramework.indicators.find((i) => i.id === id);
   if (!found) throw new Error(`The seed guidance has no indicator ${id}`);

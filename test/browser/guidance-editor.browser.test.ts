@@ -9,7 +9,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
 import type { GuidanceVersion } from '../../shared/guidance.ts';
-import { axeViolations, CHROMIUM_ARGS } from '../support/browser.ts';
+import { axeViolations, CHROMIUM_ARGS, focused, readable, squash, tabTo } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
@@ -17,38 +17,6 @@ const SHOUTING = 'family-frequent-shouting';
 const HUNGRY = 'basic-care-often-hungry';
 const SUMMARY = 'Frequent shouting at home moves to level 3: partners told us it rarely stands alone.';
 
-interface Focused {
-  tag: string;
-  id: string;
-  text: string;
-  classes: string;
-}
-
-async function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      id: el?.id ?? '',
-      text: (el?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      classes: el?.className ?? '',
-    };
-  });
-}
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, matches: (el: Focused) => boolean, max = 80): Promise<Focused> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const el = await focused(page);
-    if (matches(el)) return el;
-  }
-  throw new Error(`${max} presses of Tab never reached the element`);
-}
-
-const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-/** The text as shown (with breaks between blocks, unlike textContent), on one line. */
-const readable = async (locator: Locator) => squash((await locator.allInnerTexts()).join(' '));
 const shouting = illustrativeFramework.indicators.find((i) => i.id === SHOUTING);
 
 /** Signs in on the sign-in page as a demo user, and comes back to `returnTo`. */

@@ -6,36 +6,10 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
 import type { GuidanceVersion } from '../../shared/guidance.ts';
-import { axeViolations, CHROMIUM_ARGS } from '../support/browser.ts';
+import { axeViolations, CHROMIUM_ARGS, focused, tabTo } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
-
-interface Focused {
-  tag: string;
-  id: string;
-  text: string;
-}
-
-async function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      id: el?.id ?? '',
-      text: (el?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    };
-  });
-}
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, matches: (el: Focused) => boolean, max = 80): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (matches(await focused(page))) return;
-  }
-  throw new Error(`${max} presses of Tab never reached the element`);
-}
 
 let portal: Awaited<ReturnType<typeof startTestPortal>>;
 let browser: Browser;
@@ -126,9 +100,9 @@ describe('the threshold guidance, signed out', () => {
     expect((await focused(page)).id).toBe('main-content');
 
     // The search box comes first in the content; then the contents list of levels.
-    await tabTo(page, (el) => el.id === 'guidance-q', 3);
+    await tabTo(page, (el) => el.id === 'guidance-q', { max: 3 });
     const first = illustrativeFramework.levels[0];
-    await tabTo(page, (el) => el.text === `Level 1: ${first?.name}`, 10);
+    await tabTo(page, (el) => el.text === `Level 1: ${first?.name}`, { max: 10 });
 
     // Tab on to level 3's indicators and open them with Enter.
     await tabTo(page, (el) => el.tag === 'summary' && el.text.startsWith('Indicators at level 3'));

@@ -16,7 +16,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNEY_CHILD } from '../../infra/seed/demo-data.ts';
 import { CONSENT_REFUSAL_REASON } from '../../shared/referral-rules.ts';
-import { axeViolations, CHROMIUM_ARGS } from '../support/browser.ts';
+import { axeViolations, CHROMIUM_ARGS, readable, squash } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
@@ -156,9 +156,6 @@ async function typeInto(page: Page, id: string, text: string): Promise<void> {
 /** `expect.poll` with room for a slow, busy machine (its default gives up after a second). */
 const soon = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 15_000 });
 
-const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-/** The text as shown (with breaks between blocks, unlike textContent), on one line. */
-const readable = async (locator: Locator) => squash((await locator.allInnerTexts()).join(' '));
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
 /** Waits for a page whose h1 (or panel title) reads `text`, once it has finished loading. */
