@@ -6,10 +6,13 @@ import { PortalTable } from '../constructs/portal-table.ts';
 
 /**
  * The portal's data: one DynamoDB table per entry in functions/platform/tables.ts (guidance,
- * referrals, outbox, board, directory, audit), all encrypted with one customer-managed key.
+ * referrals, outbox, board, directory, audit), encrypted with customer-managed keys: one for the
+ * records, one for the outbox alone. The e-mail notifier reads the outbox's stream, and reading a
+ * stream grants use of its table's key; with a key of its own, that grant opens nothing else.
  */
 export class DataStack extends Stack {
   readonly key: Key;
+  readonly outboxKey: Key;
   readonly tables: Record<TableId, PortalTable>;
 
   constructor(scope: Construct, id: string, props: StackProps) {
@@ -20,12 +23,18 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.key.addAlias('alias/partnership-portal/data');
+    this.outboxKey = new Key(this, 'OutboxKey', {
+      description: "Partnership portal: encrypts the notifications outbox (the e-mail notifier's only key)",
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.outboxKey.addAlias('alias/partnership-portal/outbox');
 
     const tables = {} as Record<TableId, PortalTable>;
     for (const tableId of TABLE_IDS) {
       tables[tableId] = new PortalTable(this, `${capitalise(tableId)}Table`, {
         definition: TABLES[tableId],
-        encryptionKey: this.key,
+        encryptionKey: tableId === 'outbox' ? this.outboxKey : this.key,
       });
     }
     this.tables = tables;

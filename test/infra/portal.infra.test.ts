@@ -179,10 +179,14 @@ describe('data stack', () => {
     }
   });
 
-  it('makes every table on-demand, recoverable, protected, retained and encrypted with the customer-managed key', () => {
+  it('makes every table on-demand, recoverable, protected, retained and encrypted with a customer-managed key (the outbox with its own)', () => {
     const keyId = portal.data.getLogicalId(portal.data.key.node.defaultChild as CfnElement);
-    expect(only(resourcesOf(data, 'AWS::KMS::Key')).Properties.EnableKeyRotation).toBe(true);
+    const outboxKeyId = portal.data.getLogicalId(portal.data.outboxKey.node.defaultChild as CfnElement);
+    const keys = resourcesOf(data, 'AWS::KMS::Key');
+    expect(Object.keys(keys).sort()).toEqual([keyId, outboxKeyId].sort());
+    for (const key of Object.values(keys)) expect(key.Properties.EnableKeyRotation).toBe(true);
     for (const [id, table] of Object.entries(resourcesOf(data, 'AWS::DynamoDB::Table'))) {
+      const expectedKey = id.startsWith('OutboxTable') ? outboxKeyId : keyId;
       expect(table.DeletionPolicy, id).toBe('Retain');
       expect(table.Properties).toMatchObject({
         BillingMode: 'PAY_PER_REQUEST',
@@ -191,7 +195,7 @@ describe('data stack', () => {
         SSESpecification: {
           SSEEnabled: true,
           SSEType: 'KMS',
-          KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+          KMSMasterKeyId: { 'Fn::GetAtt': [expectedKey, 'Arn'] },
         },
       });
     }

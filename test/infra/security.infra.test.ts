@@ -192,6 +192,23 @@ describe('each function and its tables', () => {
       expect(streamReadersOf(table), table).toEqual([]);
   });
 
+  it('lets the notifier use the records’ key only through DynamoDB (agencies’ names); the outbox has a key of its own', () => {
+    // Reading a stream grants use of its table's key with no condition: with the outbox under the
+    // records' key, the notifier could decrypt any of their data it ever got hold of.
+    const notifier = Object.entries(functionRoles()).find(([fn]) => fn.startsWith('NotifyFunction'))?.[1];
+    expect(notifier).toBeDefined();
+    const dataKey = portal.data.getLogicalId(portal.data.key.node.defaultChild as CfnElement);
+    const outboxKey = portal.data.getLogicalId(portal.data.outboxKey.node.defaultChild as CfnElement);
+    const keyUse = allStatements().filter(
+      ({ roles, statement }) =>
+        roles.includes(notifier as string) && actionsOf(statement).some((a) => a.startsWith('kms:')),
+    );
+    expect(keyUse.some(({ statement }) => JSON.stringify(statement.Resource).includes(outboxKey))).toBe(true);
+    const onDataKey = keyUse.filter(({ statement }) => JSON.stringify(statement.Resource).includes(dataKey));
+    for (const { statement } of onDataKey)
+      expect(JSON.stringify(statement.Condition ?? {})).toContain('kms:ViaService');
+  });
+
   it('gives the sign-in trigger and CDK’s helpers no table at all', () => {
     const ids = tableIds();
     const roleOf = functionRoles();
