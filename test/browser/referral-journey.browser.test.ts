@@ -744,6 +744,11 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     expect(levels.every((l) => /4/.test(l))).toBe(true);
     if (levels.length === 0)
       expect(await page.getByText('No referrals match these filters.').count()).toBe(1);
+
+    // A mistyped agency in the address is dropped, not a failed queue.
+    await page.goto(`${portal.url}/referrals/queue/?agency=Not%20An%20Agency`);
+    await page.locator('#queue-caption').waitFor();
+    expect(await page.locator('#agency').inputValue()).toBe('');
   });
 
   it('the queue and a referral work on a 390 px phone', async () => {

@@ -42,7 +42,8 @@ function readFilters(): Filters {
   return {
     view,
     overdue: view === 'open' && p.get('overdue') === 'true',
-    agency: (p.get('agency') ?? '').slice(0, 80),
+    // An id the API would refuse (a mistyped address) is dropped rather than failing the whole queue.
+    agency: /^[a-z0-9][a-z0-9-]{0,79}$/.test(p.get('agency') ?? '') ? (p.get('agency') as string) : '',
     level: ['1', '2', '3', '4'].includes(level) ? level : '',
   };
 }
