@@ -13,6 +13,7 @@ import {
   sourceIp,
 } from '../platform/http.ts';
 import { requireRole } from '../platform/identity.ts';
+import type { SubjectKey } from '../platform/subject-keys.ts';
 import type { AuditEntrySchema } from './routes.ts';
 import {
   createAgency,
@@ -30,6 +31,8 @@ import type { DirectoryStore } from './store.ts';
 export interface DirectoryDeps extends PlatformDeps {
   store: DirectoryStore;
   webConfig: WebConfig;
+  /** Finds a child's audit entries by the key the referrals area files them under (subject-keys.ts). */
+  subjectKey: SubjectKey;
 }
 
 /** The directory: partner agencies, `/api/me`, and the platform's health and OpenAPI routes. */

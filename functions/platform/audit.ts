@@ -16,11 +16,18 @@ export interface AuditEvent {
   action: string;
   entity: { type: string; id: string };
   outcome: 'allowed' | 'denied';
-  actor: Pick<Principal, 'userId' | 'roles' | 'agencyId'> | null;
+  /** Who, named as they were at the time (a subject access request reads the trail years later). */
+  actor: (Pick<Principal, 'userId' | 'roles' | 'agencyId'> & Partial<Pick<Principal, 'name' | 'agencyName'>>) | null;
   requestId: string;
   sourceIp?: string;
   /** A short, non-personal note, e.g. "version 3" or the refusal's reason. */
   detail?: string;
+  /** The child the entity is about, as functions/platform/subject-keys.ts keys her (never her details). */
+  subjectKey?: string;
+  /** Why the caller opened the record, when they said (a sensitive read's optional reason). */
+  reason?: string;
+  /** For a list read: the ids of the records it returned. */
+  ids?: string[];
 }
 
 export interface AuditRecord extends AuditEvent {
@@ -45,12 +52,19 @@ export function auditItem(event: AuditEvent, at: Date): Record<string, unknown> 
     sk,
     gsi1pk: `ACTOR#${event.actor?.userId ?? 'anonymous'}`,
     gsi1sk: sk,
+    ...(event.subjectKey ? { gsi2pk: `SUBJECT#${event.subjectKey}`, gsi2sk: sk } : {}),
     id,
     at: time,
     ...event,
-    // Only who, not their name or email: the directory resolves those when the trail is read.
+    // The person and agency by name as they were then, never their email or anything else.
     actor: event.actor
-      ? { userId: event.actor.userId, roles: event.actor.roles, agencyId: event.actor.agencyId }
+      ? {
+          userId: event.actor.userId,
+          ...(event.actor.name ? { name: event.actor.name } : {}),
+          roles: event.actor.roles,
+          agencyId: event.actor.agencyId,
+          ...(event.actor.agencyName ? { agencyName: event.actor.agencyName } : {}),
+        }
       : null,
   };
 }

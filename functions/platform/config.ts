@@ -34,6 +34,8 @@ export const ReferralsEnvSchema = lazySchema(() =>
     MATCH_KEY_SECRET: z.string().min(32, 'must be at least 32 characters'),
     /** Notifications have a table of their own (functions/platform/tables.ts). */
     OUTBOX_TABLE_NAME: nonEmpty,
+    /** Keys the audit trail's subject index (functions/platform/subject-keys.ts); shared with the directory. */
+    AUDIT_SUBJECT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   }),
 );
 
@@ -93,6 +95,8 @@ export const DirectoryEnvSchema = lazySchema(() =>
     AUTH_DOMAIN: z.url('must be a URL'),
     /** The portal's own origin (CloudFront), where sign-in returns. */
     PORTAL_URL: z.url('must be a URL'),
+    /** Finds a child's audit entries (functions/platform/subject-keys.ts); shared with the referrals function. */
+    AUDIT_SUBJECT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   }),
 );
 

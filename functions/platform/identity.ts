@@ -16,6 +16,8 @@ export interface Principal {
   email?: string;
   roles: Role[];
   agencyId: string | null;
+  /** The agency's name as the directory holds it now; set once the caller's access is checked. */
+  agencyName?: string;
 }
 
 export type TokenVerifier = (token: string) => Promise<Principal>;

@@ -11,7 +11,8 @@
  * - outbox:    notifications for an audience, newest first (pk OUTBOX#audience); expire by TTL.
  * - board:     one action and its updates (pk ACTION#id); the plan by status and due date (gsi1).
  * - directory: agencies (pk AGENCY); users by sub (pk USER#sub).
- * - audit:     one entity's trail (pk ENTITY#type#id, sk time#ulid); one actor's trail (gsi1).
+ * - audit:     one entity's trail (pk ENTITY#type#id, sk time#ulid); one actor's trail (gsi1); every
+ *   entry about one child (gsi2 SUBJECT#<hashed key>, functions/platform/subject-keys.ts).
  * Every list is a Query on a key or an index designed for it: a Scan in a request path is a bug.
  */
 export interface IndexDefinition {
@@ -52,7 +53,14 @@ export const TABLES = {
   outbox: { id: 'outbox', ...base, indexes: [], timeToLiveAttribute: 'expiresAt', stream: 'NEW_IMAGE' },
   board: { id: 'board', ...base, indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }] },
   directory: { id: 'directory', ...base, indexes: [] },
-  audit: { id: 'audit', ...base, indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }] },
+  audit: {
+    id: 'audit',
+    ...base,
+    indexes: [
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    ],
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableId = keyof typeof TABLES;

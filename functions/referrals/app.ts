@@ -28,6 +28,7 @@ import {
   sourceIp,
 } from '../platform/http.ts';
 import { hasRole, type Principal } from '../platform/identity.ts';
+import type { SubjectKey } from '../platform/subject-keys.ts';
 import type { ChildKeys } from './child-keys.ts';
 import type { GuidanceSource } from './guidance-source.ts';
 import { notificationFor } from './notifications.ts';
@@ -52,6 +53,8 @@ export interface ReferralsDeps extends PlatformDeps {
   guidance: GuidanceSource;
   /** The keys a submitted referral is filed under for duplicate detection (hashed: child-keys.ts). */
   childKeys: ChildKeys;
+  /** The key the audit trail files a child's entries under, for subject access (subject-keys.ts). */
+  subjectKey: SubjectKey;
 }
 
 /**

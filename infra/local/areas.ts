@@ -7,6 +7,7 @@ import { createGuidanceApp } from '../../functions/guidance/app.ts';
 import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
 import { createAgencyNames } from '../../functions/platform/agency-names.ts';
 import type { AreaApp, PlatformDeps } from '../../functions/platform/http.ts';
+import { createSubjectKey } from '../../functions/platform/subject-keys.ts';
 import type { Area } from '../../functions/platform/tables.ts';
 import { createReferralsApp } from '../../functions/referrals/app.ts';
 import { createChildKeys } from '../../functions/referrals/child-keys.ts';
@@ -22,6 +23,9 @@ import type { TableNames } from './tables.ts';
  */
 export const LOCAL_MATCH_KEY_SECRET = 'local-only-match-key-secret-for-synthetic-data';
 
+/** The local runtime's key for the audit trail's subject index (functions/platform/subject-keys.ts). */
+export const LOCAL_AUDIT_SUBJECT_SECRET = 'local-only-audit-subject-secret-for-synthetic-data';
+
 /**
  * Every area's app wired to its store, as the Lambda entries wire one each. The local runtime serves
  * them all; API tests call them through `app.request()` with their own platform services.
@@ -32,6 +36,7 @@ export function createAreaApps(
   platform: PlatformDeps,
   options: { pageAssets?: AssetManifest } = {},
 ): Record<Area, AreaApp> {
+  const subjectKey = createSubjectKey(LOCAL_AUDIT_SUBJECT_SECRET);
   const guidance = createGuidanceApp({
     ...platform,
     store: createDynamoGuidanceStore(db, tables.guidance),
@@ -48,6 +53,7 @@ export function createAreaApps(
         platform.clock,
       ),
       childKeys: createChildKeys(LOCAL_MATCH_KEY_SECRET),
+      subjectKey,
     }),
     board: createBoardApp({
       ...platform,
@@ -58,6 +64,7 @@ export function createAreaApps(
       ...platform,
       store: createDynamoDirectoryStore(db, tables.directory, tables.audit),
       webConfig: { auth: { mode: 'local' } },
+      subjectKey,
     }),
   };
 }
