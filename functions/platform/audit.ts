@@ -17,7 +17,9 @@ export interface AuditEvent {
   entity: { type: string; id: string };
   outcome: 'allowed' | 'denied';
   /** Who, named as they were at the time (a subject access request reads the trail years later). */
-  actor: (Pick<Principal, 'userId' | 'roles' | 'agencyId'> & Partial<Pick<Principal, 'name' | 'agencyName'>>) | null;
+  actor:
+    | (Pick<Principal, 'userId' | 'roles' | 'agencyId'> & Partial<Pick<Principal, 'name' | 'agencyName'>>)
+    | null;
   requestId: string;
   sourceIp?: string;
   /** A short, non-personal note, e.g. "version 3" or the refusal's reason. */
