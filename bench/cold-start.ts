@@ -31,6 +31,7 @@ export const FUNCTION_ENV: Record<string, string> = {
   AUTH_CLIENT_ID: 'bench-client',
   CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-characters',
   MATCH_KEY_SECRET: 'bench-match-key-secret-of-at-least-32-characters',
+  AUDIT_SUBJECT_SECRET: 'bench-audit-subject-secret-of-at-least-32-characters',
   OUTBOX_TABLE_NAME: 'bench-outbox',
   GUIDANCE_URL: 'https://portal.example/api/guidance',
   DIRECTORY_TABLE_NAME: 'bench-directory',

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { areaForPath } from '../functions/platform/area-routes.ts';
+import { createDirectoryAccessCheck } from '../functions/platform/access.ts';
 import { createAuditWriter } from '../functions/platform/audit.ts';
 import type { PlatformDeps } from '../functions/platform/http.ts';
 import { createTokenVerifier } from '../functions/platform/identity.ts';
@@ -71,6 +72,7 @@ async function measureInProcess(
   const clock = () => new Date();
   const platform: PlatformDeps = {
     verifyToken: createTokenVerifier({ issuer: portal.issuer.issuer, clientId: portal.issuer.clientId }),
+    access: createDirectoryAccessCheck(portal.db, portal.tables.directory, { clock }),
     audit: createAuditWriter(portal.db, portal.tables.audit, clock),
     clock,
     logger: silentLogger,

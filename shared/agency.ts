@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { lazySchema } from './lazy-schema.ts';
+import { text } from './text.ts';
 
 export const AGENCY_KINDS = ['school', 'health', 'police', 'local-authority', 'voluntary', 'other'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
@@ -13,9 +14,8 @@ export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   other: 'Other',
 };
 
-const agencyName = lazySchema(() =>
-  z.string().trim().min(2, 'Enter the agency name').max(120, 'Use 120 characters or fewer'),
-);
+// Names follow the one text rule (text.ts); look-alike names are told apart in the directory's store.
+const agencyName = lazySchema(() => text(120, 'name').min(2, 'Enter the agency name'));
 
 export const AgencySchema = lazySchema(() =>
   z.strictObject({

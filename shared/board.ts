@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { lazySchema } from './lazy-schema.ts';
+import { type TextKind, text } from './text.ts';
 
 /** Board actions, DESIGN.md §3 ("Board action") and the board issue. */
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'complete'] as const;
@@ -45,18 +46,15 @@ export const THEME_LABELS: Record<(typeof THEMES)[number], string> = {
   workforce: 'Workforce',
 };
 
-const text = (max: number, empty = 'Enter some text') =>
-  z
-    .string()
-    .trim()
-    .min(1, empty)
-    .max(max, `Use ${max.toLocaleString('en-GB')} characters or fewer`);
+// Text fields follow the one rule in text.ts; `required` is a field that must not be left empty.
+const required = (max: number, empty = 'Enter some text', kind: TextKind = 'line') =>
+  text(max, kind).min(1, empty);
 const isoDate = lazySchema(() => z.iso.date({ error: 'Enter a real date, as YYYY-MM-DD' }));
 const agencyId = lazySchema(() => z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an agency id'));
 
 export const EvidenceSchema = lazySchema(() =>
   z.strictObject({
-    title: text(200, 'Describe the evidence'),
+    title: required(200, 'Describe the evidence'),
     url: z
       .url({ protocol: /^https?$/, error: 'Enter a web address starting https://' })
       .max(500)
@@ -74,26 +72,26 @@ export const ActionFieldsSchema = lazySchema(() =>
         /^[A-Z0-9][A-Z0-9./-]{1,19}$/i,
         'Use 2 to 20 letters, digits, dots, slashes or hyphens, like BA-014',
       ),
-    title: text(200, 'Enter a title'),
-    description: text(4000, 'Describe the action'),
+    title: required(200, 'Enter a title'),
+    description: required(4000, 'Describe the action', 'multiline'),
     source: z.strictObject({
       kind: z.enum(SOURCE_KINDS, { error: 'Choose where the action comes from' }),
-      reference: text(120, 'Enter the source document'),
-      paragraph: z.string().trim().max(40).optional(),
+      reference: required(120, 'Enter the source document'),
+      paragraph: text(40).optional(),
     }),
     theme: z.enum(THEMES, { error: 'Choose a theme' }),
     outcomeMeasure: z
       .strictObject({
-        measure: text(300),
-        baseline: z.string().trim().max(120),
-        target: z.string().trim().max(120),
-        current: z.string().trim().max(120),
+        measure: required(300),
+        baseline: text(120),
+        target: text(120),
+        current: text(120),
       })
       .optional(),
     ownerAgencyId: agencyId,
-    lead: text(120, 'Enter the lead'),
+    lead: required(120, 'Enter the lead', 'name'),
     contributingAgencyIds: z.array(agencyId).max(20).default([]),
-    subgroup: z.string().trim().max(120).optional(),
+    subgroup: text(120).optional(),
     startDate: isoDate,
     dueDate: isoDate,
   }),
@@ -103,7 +101,7 @@ export type ActionFields = z.infer<typeof ActionFieldsSchema>;
 export const RagOverrideInputSchema = lazySchema(() =>
   z.strictObject({
     rag: z.enum(RAG_RATINGS, { error: 'Choose red, amber or green' }),
-    justification: text(1000, 'Explain why the rating is overridden').min(
+    justification: required(1000, 'Explain why the rating is overridden', 'multiline').min(
       10,
       'Explain why in at least 10 characters',
     ),
@@ -121,7 +119,7 @@ export const ActionPatchSchema = lazySchema(() =>
         .enum(['not_started', 'in_progress', 'blocked'], { error: 'Close the action to complete it' })
         .optional(),
       revisedDueDate: isoDate.optional(),
-      revisionReason: z.string().trim().max(1000).optional(),
+      revisionReason: text(1000, 'multiline').optional(),
       /** null clears an override. */
       ragOverride: RagOverrideInputSchema.nullable().optional(),
     })
@@ -135,7 +133,7 @@ export type ActionPatch = z.infer<typeof ActionPatchSchema>;
 
 export const ProgressInputSchema = lazySchema(() =>
   z.strictObject({
-    narrative: text(4000, 'Describe the progress'),
+    narrative: required(4000, 'Describe the progress', 'multiline'),
     evidence: z.array(EvidenceSchema).max(10).default([]),
     status: z.enum(['not_started', 'in_progress', 'blocked']).optional(),
   }),
@@ -145,8 +143,8 @@ export const CloseInputSchema = lazySchema(() =>
   z.strictObject({
     evidence: z.array(EvidenceSchema).min(1, 'Add the evidence that the action is complete').max(10),
     signOff: z.strictObject({
-      name: text(120, 'Enter who signed it off'),
-      role: text(120, 'Enter their role'),
+      name: required(120, 'Enter who signed it off', 'name'),
+      role: required(120, 'Enter their role'),
     }),
   }),
 );

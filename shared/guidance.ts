@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { lazySchema } from './lazy-schema.ts';
+import { text } from './text.ts';
 
 /** Levels of need, DESIGN.md §3: 1 universal, 2 additional / early help, 3 targeted / complex, 4 specialist. */
 export const LEVELS = [1, 2, 3, 4] as const;
@@ -21,28 +22,29 @@ const slug = lazySchema(() =>
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and hyphens')
     .max(80),
 );
-const text = (max: number) =>
-  z.string().trim().min(1, 'Enter some text').max(max, `Use ${max} characters or fewer`);
+// Text fields follow the one rule in text.ts: names and titles on one line, the rest multi-line.
+const line = (max: number) => text(max, 'line').min(1, 'Enter some text');
+const words = (max: number) => text(max, 'multiline').min(1, 'Enter some text');
 
 export const LevelSchema = lazySchema(() =>
   z.strictObject({
     level: LevelNumberSchema,
-    name: text(80),
-    summary: text(600),
+    name: line(80),
+    summary: words(600),
     /** A GOV.UK tag colour for the level. */
     colour: z.enum(['green', 'yellow', 'orange', 'red']),
     response: z.strictObject({
       /** What to do now, in plain words, addressed to the practitioner. */
-      doNow: text(800),
-      whoToContact: text(400),
-      assessment: text(400),
+      doNow: words(800),
+      whoToContact: words(400),
+      assessment: words(400),
       /** Whether an Early Help Assessment and plan should already be in place before escalating to this level. */
       earlyHelpPlanExpected: z.boolean(),
     }),
     consent: z.strictObject({
       /** Levels 1–3: the family's informed consent is needed. Level 4: not needed, but the reason is recorded. */
       required: z.boolean(),
-      guidance: text(600),
+      guidance: words(600),
     }),
   }),
 );
@@ -51,8 +53,8 @@ export type Level = z.infer<typeof LevelSchema>;
 export const SubDomainSchema = lazySchema(() =>
   z.strictObject({
     id: slug,
-    name: text(120),
-    description: text(400).optional(),
+    name: line(120),
+    description: words(400).optional(),
   }),
 );
 export type SubDomain = z.infer<typeof SubDomainSchema>;
@@ -60,7 +62,7 @@ export type SubDomain = z.infer<typeof SubDomainSchema>;
 export const DomainSchema = lazySchema(() =>
   z.strictObject({
     id: z.enum(DOMAIN_IDS),
-    name: text(120),
+    name: line(120),
     subDomains: z.array(SubDomainSchema).min(1).max(20),
   }),
 );
@@ -71,10 +73,10 @@ export const IndicatorSchema = lazySchema(() =>
     id: slug,
     level: LevelNumberSchema,
     subDomainId: slug,
-    text: text(300),
+    text: words(300),
     /** Absent when the indicator applies at any age. */
     ageBands: z.array(z.enum(AGE_BANDS)).min(1).optional(),
-    searchWords: z.array(z.string().trim().min(1).max(40)).max(20),
+    searchWords: z.array(text(40).min(1)).max(20),
     /** A child in immediate danger: the checker interrupts with "call 999 / the front door now" before anything else. */
     immediateDanger: z.boolean().optional(),
   }),
@@ -84,9 +86,9 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 /** The content of one version of the threshold guidance. */
 export const FrameworkSchema = lazySchema(() =>
   z.strictObject({
-    title: text(200),
+    title: line(200),
     /** Shown on every page: the seed framework is illustrative until the partnership edits it. */
-    notice: text(600).optional(),
+    notice: words(600).optional(),
     levels: z.array(LevelSchema).length(4),
     domains: z.array(DomainSchema).length(3),
     indicators: z.array(IndicatorSchema).min(1).max(500),

@@ -1,5 +1,6 @@
 import type { LevelNumber } from './guidance.ts';
 import type { DecisionInput, ReferralContent } from './referral.ts';
+import { ukDateOf } from './working-days.ts';
 
 /**
  * What must be true before a referral can be submitted or decided. Pure, so the form can show the
@@ -35,8 +36,86 @@ export function consentProblems(
   return problems;
 }
 
-/** Everything a submitted referral must have, in the order the form asks for it. */
-export function submissionProblems(content: ReferralContent, level: LevelNumber | undefined): FieldProblem[] {
+/**
+ * Early help reaches care leavers until they are 25 (the leaving-care duties), so an older date of
+ * birth is a mistake, not a child.
+ */
+export const OLDEST_AGE_YEARS = 25;
+/** A pre-birth referral is made once a pregnancy is known: no more than about ten months ahead. */
+export const EXPECTED_BIRTH_MONTHS_AHEAD = 10;
+/** Babies come late, and the referrer may not know of the birth yet: a month's grace, then the real date is asked for. */
+export const EXPECTED_BIRTH_GRACE_MONTHS = 1;
+
+/** `YYYY-MM-DD` that names a day on the calendar (not 2026-02-30), as days since 1970-01-01. */
+function calendarDay(date: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const at = new Date(0);
+  at.setUTCFullYear(year, month - 1, day);
+  if (at.getUTCFullYear() !== year || at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) return undefined;
+  return Math.round(at.getTime() / 86_400_000);
+}
+
+/** The day `months` calendar months from `date` (negative goes back); the 31st becomes the month's last day. */
+function monthsFrom(date: string, months: number): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const at = new Date(0);
+  at.setUTCFullYear(year, month - 1 + months, 1);
+  const lastDay = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate();
+  at.setUTCDate(Math.min(day, lastDay));
+  return Math.round(at.getTime() / 86_400_000);
+}
+
+/**
+ * The child's dates against today (the UK date at `now`): a date of birth not in the future and no
+ * more than 25 years ago; an expected date of birth from a month ago to ten months ahead. Each a
+ * real calendar date. A rule of its own because only the caller has a clock.
+ */
+export function childDateProblems(child: ReferralContent['child'], now: Date): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const today = ukDateOf(now);
+  const todayDay = calendarDay(today) as number;
+  if (child?.dateOfBirth !== undefined) {
+    const field = 'child.dateOfBirth';
+    const day = calendarDay(child.dateOfBirth);
+    if (day === undefined) problems.push({ field, reason: 'Enter a real date of birth, as YYYY-MM-DD' });
+    else if (day > todayDay) problems.push({ field, reason: 'The date of birth must be today or in the past' });
+    else if (day < monthsFrom(today, -12 * OLDEST_AGE_YEARS)) {
+      problems.push({
+        field,
+        reason: `The date of birth must be within the last ${OLDEST_AGE_YEARS} years`,
+      });
+    }
+  }
+  if (child?.expectedDateOfBirth !== undefined) {
+    const field = 'child.expectedDateOfBirth';
+    const day = calendarDay(child.expectedDateOfBirth);
+    if (day === undefined) problems.push({ field, reason: 'Enter a real expected date of birth, as YYYY-MM-DD' });
+    else if (day > monthsFrom(today, EXPECTED_BIRTH_MONTHS_AHEAD)) {
+      problems.push({
+        field,
+        reason: `The expected date of birth must be within the next ${EXPECTED_BIRTH_MONTHS_AHEAD} months`,
+      });
+    } else if (day < monthsFrom(today, -EXPECTED_BIRTH_GRACE_MONTHS)) {
+      problems.push({
+        field,
+        reason: 'The expected date of birth has passed: enter the child’s date of birth instead',
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Everything a submitted referral must have, in the order the form asks for it. Given `now`, the
+ * child's dates are also checked against today (childDateProblems).
+ */
+export function submissionProblems(
+  content: ReferralContent,
+  level: LevelNumber | undefined,
+  now?: Date,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const need = (ok: unknown, field: string, reason: string) => {
     if (!ok) problems.push({ field, reason });
@@ -49,6 +128,7 @@ export function submissionProblems(content: ReferralContent, level: LevelNumber 
     'child.dateOfBirth',
     'Enter the child’s date of birth, or the expected date of birth for an unborn child',
   );
+  if (now) problems.push(...childDateProblems(child, now));
   need(
     child.address?.postcode || child.currentWhereabouts,
     'child.address',

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { LevelNumberSchema } from './guidance.ts';
 import { lazySchema } from './lazy-schema.ts';
+import { text } from './text.ts';
 
 /**
  * The early-help referral (DESIGN.md §3). A draft is saved at every step of the form, so every part
@@ -30,12 +31,10 @@ export const STATUS_LABELS: Record<ReferralStatus, string> = {
   withdrawn: 'Withdrawn',
 };
 
-const line = (max = 120) => z.string().trim().max(max, `Use ${max} characters or fewer`);
-const words = (max = 5000) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use ${max.toLocaleString('en-GB')} characters or fewer`);
+// Text fields follow the one rule in text.ts: names, one-line answers and multi-line free text.
+const personName = (max = 60) => text(max, 'name');
+const line = (max = 120) => text(max, 'line');
+const words = (max = 5000) => text(max, 'multiline');
 const isoDate = lazySchema(() => z.iso.date({ error: 'Enter a real date, as YYYY-MM-DD' }));
 
 export const SEXES = ['female', 'male', 'not_known', 'unborn'] as const;
@@ -43,9 +42,9 @@ export const UK_POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
 
 export const ChildSchema = lazySchema(() =>
   z.strictObject({
-    firstName: line(60),
-    lastName: line(60),
-    knownAs: line(60).optional(),
+    firstName: personName(60),
+    lastName: personName(60),
+    knownAs: personName(60).optional(),
     /** For an unborn child, leave out and give the expected date of birth. */
     dateOfBirth: isoDate.optional(),
     expectedDateOfBirth: isoDate.optional(),
@@ -69,7 +68,7 @@ export type Child = z.infer<typeof ChildSchema>;
 
 export const AdultSchema = lazySchema(() =>
   z.strictObject({
-    name: line(120).min(1, 'Enter the adult’s name'),
+    name: personName(120).min(1, 'Enter the adult’s name'),
     relationship: line(60).min(1, 'Enter their relationship to the child'),
     parentalResponsibility: z.boolean(),
     /** Do not contact this adult (for example, a risk to the child or to the referrer). */
@@ -107,7 +106,7 @@ export const ConsentSchema = lazySchema(() =>
   z.strictObject({
     status: z.enum(CONSENT_STATUSES, { error: 'Say whether the family consented' }),
     /** Who gave or refused it, and when. */
-    byWhom: line(120).optional(),
+    byWhom: personName(120).optional(),
     date: isoDate.optional(),
     notSoughtReason: z
       .enum(CONSENT_NOT_SOUGHT_REASONS, { error: 'Choose why consent was not sought' })

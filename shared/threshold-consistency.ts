@@ -1,7 +1,7 @@
 import type { LevelNumber } from './guidance.ts';
 
 /**
- * Threshold consistency (issue 5): how often the level of need a referrer's indicators suggested
+ * Threshold consistency: how often the level of need a referrer's indicators suggested
  * (1–4) matched the level the front door set, as a percentage and as Cohen's kappa, which discounts
  * the agreement two raters would reach by chance given how often each uses each level.
  *
@@ -21,6 +21,10 @@ import type { LevelNumber } from './guidance.ts';
  *   Some report 1 by convention; we do not, because when everyone uses one level the data cannot tell
  *   consistent judgement from chance. The agreement percentage (100%) is still given.
  * Nothing is rounded: round for display.
+ *
+ * Only ever from the full counts: a matrix with a cell hidden by small-number suppression
+ * (shared/small-numbers.ts) is refused, never read as 0, because kappa from a matrix with a 3 taken
+ * for 0 would be wrong and would look right. The server computes agreement before it hides anything.
  */
 export type LevelMatrix = number[][];
 
@@ -82,6 +86,11 @@ function checkMatrix(matrix: readonly (readonly number[])[]): void {
   }
   for (const row of matrix) {
     for (const count of row) {
+      if (typeof count === 'object' && count !== null) {
+        throw new InvalidMatrixError(
+          'A count is not shown (small-number suppression): agreement needs the full counts',
+        );
+      }
       if (!Number.isInteger(count) || count < 0) {
         throw new InvalidMatrixError(`Counts must be whole numbers, 0 or more, not ${count}`);
       }

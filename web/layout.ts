@@ -26,7 +26,8 @@ export type NavKey =
   | 'referrals'
   | 'messages'
   | 'board'
-  | 'dashboard';
+  | 'dashboard'
+  | 'audit';
 
 /**
  * What the web build wrote, by content-hashed URL: the server-rendered pages (functions/guidance/pages.ts)
@@ -70,6 +71,7 @@ const NAV_ITEMS: { key: NavKey; href: string; text: string; roles?: string[] }[]
   { key: 'messages', href: '/notifications/', text: 'Messages', roles: ['referrer', 'triage'] },
   { key: 'board', href: '/board/', text: 'Action plan', roles: ['board', 'triage'] },
   { key: 'dashboard', href: '/dashboard/', text: 'Dashboard', roles: ['board', 'triage'] },
+  { key: 'audit', href: '/audit/', text: 'Audit trail', roles: ['admin'] },
 ];
 
 function serviceNavigation(current: NavKey): string {

@@ -1,3 +1,4 @@
+import { AUDIT_PAGES } from './audit-pages.ts';
 import { BOARD_PAGES } from './board-pages.ts';
 import type { NavKey } from './layout.ts';
 import { REFERRAL_PAGES } from './referral-pages.ts';
@@ -118,5 +119,6 @@ export const PAGES: PageDefinition[] = [
   ),
   ...REFERRAL_PAGES,
   ...BOARD_PAGES,
+  ...AUDIT_PAGES,
   { file: '404.html', title: 'Page not found', nav: 'none', entry: 'home', mainHtml: notFound },
 ];

@@ -31,6 +31,7 @@ import {
   sourceIp,
 } from '../platform/http.ts';
 import { type Principal, requireRole } from '../platform/identity.ts';
+import { shownAsIs } from '../platform/shown.ts';
 import {
   addProgress,
   closeAction,
@@ -139,9 +140,15 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     const expected = ifMatchVersion(c);
     const action = await existing(id);
     if (action.version !== expected)
-      throw new Conflict('Someone else changed this action since you read it', viewOf(action, today()));
+      throw new Conflict(
+        'Someone else changed this action since you read it',
+        shownAsIs(viewOf(action, today())),
+      );
     if (action.status === 'complete')
-      throw new Conflict('This action is closed: it can no longer be changed', viewOf(action, today()));
+      throw new Conflict(
+        'This action is closed: it can no longer be changed',
+        shownAsIs(viewOf(action, today())),
+      );
     return { action, expected };
   };
 

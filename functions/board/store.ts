@@ -11,6 +11,7 @@ import { effectiveDueDate } from '../../shared/board-rules.ts';
 import type { AuditWriter } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import type { StoreKey } from '../platform/pagination.ts';
+import { shownAsIs } from '../platform/shown.ts';
 
 /**
  * Keys: an action is `ACTION#<id> / ACTION`, its progress updates `… / UPDATE#<at>#<ulid>` (append
@@ -175,7 +176,7 @@ export function createDynamoBoardStore(db: DynamoDBDocumentClient, tableName: st
         if (codes && (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict'))) {
           throw new Conflict(
             'Someone else changed this action since you read it',
-            await store.get(action.id),
+            shownAsIs(await store.get(action.id)),
           );
         }
         throw error;

@@ -1,8 +1,7 @@
 import { ulid } from 'ulid';
-import type * as z from 'zod';
 import type { Agency } from '../../shared/agency.ts';
 import type { WebConfig } from '../../shared/web-config.ts';
-import { NotFound } from '../platform/errors.ts';
+import { NotFound, Unavailable } from '../platform/errors.ts';
 import {
   type AreaApp,
   createAreaApp,
@@ -14,7 +13,8 @@ import {
 } from '../platform/http.ts';
 import { requireRole } from '../platform/identity.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
-import type { AuditEntrySchema } from './routes.ts';
+import { registerAuditRoutes } from './audit.ts';
+import { type PeopleDeps, registerPeopleRoutes } from './people.ts';
 import {
   createAgency,
   getAgency,
@@ -22,13 +22,12 @@ import {
   health,
   listAgencies,
   openApiDocument as openApiRoute,
-  readAudit,
   updateAgency,
   webConfig as webConfigRoute,
 } from './routes.ts';
 import type { DirectoryStore } from './store.ts';
 
-export interface DirectoryDeps extends PlatformDeps {
+export interface DirectoryDeps extends PlatformDeps, PeopleDeps {
   store: DirectoryStore;
   webConfig: WebConfig;
   /** Finds a child's audit entries by the key the referrals area files them under (subject-keys.ts). */
@@ -40,7 +39,20 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
   const app = createAreaApp(deps);
   const { store, audit, clock, cursors } = deps;
 
-  app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
+  app.openapi(health, async (c) => {
+    if (c.req.valid('query').ready === undefined) return c.json({ status: 'ok' as const }, 200);
+    try {
+      await store.ping();
+    } catch (error) {
+      // Any failure to read means not ready, whatever the SDK called it.
+      deps.logger.log('warn', 'readiness check failed', {
+        requestId: c.get('requestId'),
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      throw new Unavailable('The store is not answering');
+    }
+    return c.json({ status: 'ready' as const }, 200);
+  });
 
   app.openapi(openApiRoute, async (c) => {
     // Loaded on first use (see openapi.ts): it is not part of the directory's cold start.
@@ -152,31 +164,8 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
     return c.json(updated, 200);
   });
 
-  app.openapi(readAudit, async (c) => {
-    const me = signedIn(c);
-    requireRole(me, 'admin');
-    const { entity, id, limit, cursor } = c.req.valid('query');
-    const page = await store.auditTrail(
-      { type: entity, id },
-      { limit, startKey: cursors.decode(cursor, me.userId, `audit:${entity}:${id}`) },
-    );
-    // Reading the trail is itself recorded: who looked at whose record.
-    await audit.append({
-      action: 'audit.read',
-      entity: { type: entity, id },
-      outcome: 'allowed',
-      actor: me,
-      requestId: c.get('requestId'),
-      sourceIp: sourceIp(c),
-    });
-    return c.json(
-      {
-        items: page.items as z.infer<typeof AuditEntrySchema>[],
-        nextCursor: cursors.encode(page.lastKey, me.userId, `audit:${entity}:${id}`),
-      },
-      200,
-    );
-  });
+  registerAuditRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
 
   return app;
 }

@@ -3,6 +3,7 @@ import { DirectoryEnvSchema, functionConfigFromEnv } from '../platform/config.ts
 import { lambdaPlatform } from '../platform/lambda.ts';
 import { createSubjectKey } from '../platform/subject-keys.ts';
 import { createDirectoryApp } from './app.ts';
+import { createDynamoPeopleStore } from './people-store.ts';
 import { createDynamoDirectoryStore } from './store.ts';
 
 /** The directory function's Lambda entry: wires the app to DynamoDB once per cold start. */
@@ -13,6 +14,7 @@ export const handler = handle(
   createDirectoryApp({
     ...deps,
     store: createDynamoDirectoryStore(db, config.TABLE_NAME, config.AUDIT_TABLE_NAME),
+    people: createDynamoPeopleStore(db, config.TABLE_NAME),
     subjectKey: createSubjectKey(AUDIT_SUBJECT_SECRET),
     webConfig: {
       auth: {

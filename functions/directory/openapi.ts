@@ -3,6 +3,7 @@ import { ProblemSchema } from '../../shared/problem.ts';
 import { boardRoutes } from '../board/routes.ts';
 import { guidanceRoutes } from '../guidance/routes.ts';
 import { referralRoutes } from '../referrals/routes.ts';
+import { peopleRoutes } from './people-routes.ts';
 import { directoryRoutes } from './routes.ts';
 
 /**
@@ -23,7 +24,13 @@ export function openApiDocument(): unknown {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
-  const routes: RouteConfig[] = [...directoryRoutes, ...guidanceRoutes, ...referralRoutes, ...boardRoutes];
+  const routes: RouteConfig[] = [
+    ...directoryRoutes,
+    ...peopleRoutes,
+    ...guidanceRoutes,
+    ...referralRoutes,
+    ...boardRoutes,
+  ];
   for (const route of routes) {
     // Every route that takes a JSON body refuses another type (requireJsonBody in routing.ts).
     const takesJson = Boolean(route.request?.body?.content?.['application/json']);

@@ -6,6 +6,7 @@ import { ProblemSchema } from '../../shared/problem.ts';
 import { WebConfigSchema } from '../../shared/web-config.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import { createRoute } from '../platform/routing.ts';
+import { auditRoutes } from './audit-routes.ts';
 
 /** The directory's HTTP contract: health, the OpenAPI document, who am I, and partner agencies. */
 const problem = (description: string) => ({
@@ -18,16 +19,33 @@ const json = <T extends z.ZodType>(description: string, schema: T) => ({
 });
 const bearer = [{ bearerAuth: [] }];
 
+/**
+ * Liveness and readiness on one route (one public API Gateway route): `GET /api/health` answers
+ * without touching the store, so it stays cheap; `GET /api/health?ready` also reads the directory
+ * table once, and answers 503 with Retry-After while the store is unavailable.
+ */
 export const health = createRoute({
   method: 'get',
   path: '/api/health',
   tags: ['platform'],
-  summary: 'Liveness',
+  summary: 'Liveness; with ?ready, readiness (the store answers)',
+  description:
+    'Without a query: liveness, `{"status":"ok"}`, without reading the store. With `?ready`: readiness, ' +
+    '`{"status":"ready"}` once one read of the directory table succeeds, or 503 with Retry-After.',
+  request: {
+    query: lazySchema(() =>
+      z.object({
+        ready: z.enum(['', 'true'], { error: 'Send ?ready, with no value, to check readiness' }).optional(),
+      }),
+    ),
+  },
   responses: {
     200: json(
-      'Up',
-      lazySchema(() => z.object({ status: z.literal('ok') })),
+      'Up (liveness) or ready (readiness)',
+      lazySchema(() => z.object({ status: z.enum(['ok', 'ready']) })),
     ),
+    400: problem('A value of ready other than none or true'),
+    503: problem('Readiness only: the store is unavailable; try again after Retry-After seconds'),
   },
 });
 
@@ -133,48 +151,6 @@ export const updateAgency = createRoute({
   },
 });
 
-export const AuditEntrySchema = lazySchema(() =>
-  z.object({
-    id: z.string(),
-    at: z.string(),
-    action: z.string(),
-    outcome: z.enum(['allowed', 'denied']),
-    entity: z.object({ type: z.string(), id: z.string() }),
-    actor: z
-      .object({ userId: z.string(), roles: z.array(z.string()), agencyId: z.string().nullable() })
-      .nullable(),
-    requestId: z.string(),
-    sourceIp: z.string().optional(),
-    detail: z.string().optional(),
-  }),
-);
-
-export const readAudit = createRoute({
-  method: 'get',
-  path: '/api/audit',
-  tags: ['directory'],
-  summary: 'The audit trail of one record, oldest first (admin)',
-  security: bearer,
-  request: {
-    query: lazySchema(() =>
-      ListQuerySchema.extend({
-        entity: z.enum(['referral', 'agency', 'guidance', 'action'], {
-          error: 'must be referral, agency, guidance or action',
-        }),
-        id: z.string().trim().min(1, 'Enter the record’s id').max(80, 'is too long'),
-      }),
-    ),
-  },
-  responses: {
-    200: json(
-      'A page of the trail',
-      lazySchema(() => z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })),
-    ),
-    400: problem('Bad entity, id, limit or cursor'),
-    403: problem('Not an admin'),
-  },
-});
-
 export const directoryRoutes = [
   health,
   openApiDocument,
@@ -184,5 +160,6 @@ export const directoryRoutes = [
   createAgency,
   getAgency,
   updateAgency,
-  readAudit,
+  // The audit trail's routes (admin only) are declared in audit-routes.ts.
+  ...auditRoutes,
 ];

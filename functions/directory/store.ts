@@ -6,9 +6,11 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Agency } from '../../shared/agency.ts';
+import { confusableSkeleton } from '../../shared/confusables.ts';
 import type { AuditWriter } from '../platform/audit.ts';
 import { Conflict, NotFound } from '../platform/errors.ts';
 import type { StoreKey } from '../platform/pagination.ts';
+import { shownAsIs } from '../platform/shown.ts';
 
 /**
  * Keys: agencies are `AGENCY / AGENCY#<id>` (listed by one Query on pk); each agency's name is
@@ -18,23 +20,39 @@ const AGENCY_PK = 'AGENCY';
 const agencyKey = (id: string) => ({ pk: AGENCY_PK, sk: `AGENCY#${id}` });
 const nameKey = (name: string) => ({ pk: `AGENCYNAME#${normaliseName(name)}`, sk: 'NAME' });
 
+/** Names that look the same claim the same key: case, spacing, invisible characters and look-alike letters aside. */
 export function normaliseName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return confusableSkeleton(name);
 }
 
 type AuditPut = ReturnType<AuditWriter['putItem']>;
 
+/** How a trail is read: a page, in time order either way, optionally between two ISO times. */
+export interface TrailOptions {
+  limit: number;
+  startKey?: StoreKey;
+  order?: 'oldest' | 'newest';
+  /** Inclusive bounds, compared with each entry's ISO time (a date alone covers the whole day). */
+  from?: string;
+  to?: string;
+}
+export type TrailPage = { items: Record<string, unknown>[]; lastKey?: StoreKey };
+
 export interface DirectoryStore {
-  /** One record's audit trail, oldest first (the audit table is read here only). */
-  auditTrail(
-    entity: { type: string; id: string },
-    options: { limit: number; startKey?: StoreKey },
-  ): Promise<{ items: Record<string, unknown>[]; lastKey?: StoreKey }>;
+  // The audit table is read here only, and only by Query: on a record's key, a person's (gsi1) or a child's (gsi2).
+  /** One record's audit trail. */
+  auditTrail(entity: { type: string; id: string }, options: TrailOptions): Promise<TrailPage>;
+  /** Everything one person did. */
+  actorTrail(userId: string, options: TrailOptions): Promise<TrailPage>;
+  /** Every entry filed under a child's subject key (functions/platform/subject-keys.ts), oldest first. */
+  subjectTrail(subjectKey: string, options: TrailOptions): Promise<TrailPage>;
   listAgencies(options: {
     limit: number;
     startKey?: StoreKey;
   }): Promise<{ items: Agency[]; lastKey?: StoreKey }>;
   getAgency(id: string): Promise<Agency | null>;
+  /** One cheap read of the directory table (readiness): throws if the store cannot answer. */
+  ping(): Promise<void>;
   createAgency(agency: Agency, audit: AuditPut): Promise<void>;
   /** Applies the change only if the stored version is still `expectedVersion`; otherwise Conflict with the current record. */
   updateAgency(
@@ -61,20 +79,50 @@ export function createDynamoDirectoryStore(
   tableName: string,
   auditTableName: string,
 ): DirectoryStore {
+  /** One page of a trail, by a key whose sort key starts with the entry's ISO time. */
+  const trail = async (
+    key: { index?: string; pk: string; sk: string },
+    value: string,
+    { limit, startKey, order = 'oldest', from, to }: TrailOptions,
+  ): Promise<TrailPage> => {
+    // `~` sorts after `#` and `T`, so an upper bound of a date or a time takes in all of it.
+    const range =
+      from && to
+        ? ` AND ${key.sk} BETWEEN :from AND :to`
+        : from
+          ? ` AND ${key.sk} >= :from`
+          : to
+            ? ` AND ${key.sk} <= :to`
+            : '';
+    const page = await db.send(
+      new QueryCommand({
+        TableName: auditTableName,
+        ...(key.index ? { IndexName: key.index } : {}),
+        KeyConditionExpression: `${key.pk} = :pk${range}`,
+        ExpressionAttributeValues: {
+          ':pk': value,
+          ...(from ? { ':from': from } : {}),
+          ...(to ? { ':to': `${to}~` } : {}),
+        },
+        ScanIndexForward: order === 'oldest',
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    // Keys and the child's hashed key are the store's business, not the reader's.
+    const items = (page.Items ?? []).map(
+      ({ pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, subjectKey: _g, ...entry }) => entry,
+    );
+    return { items, ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}) };
+  };
+
   const store: DirectoryStore = {
-    async auditTrail(entity, { limit, startKey }) {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: auditTableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `ENTITY#${entity.type}#${entity.id}` },
-          Limit: limit,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      const items = (page.Items ?? []).map(({ pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...entry }) => entry);
-      return { items, ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}) };
-    },
+    auditTrail: (entity, options) =>
+      trail({ pk: 'pk', sk: 'sk' }, `ENTITY#${entity.type}#${entity.id}`, options),
+    actorTrail: (userId, options) =>
+      trail({ index: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' }, `ACTOR#${userId}`, options),
+    subjectTrail: (subjectKey, options) =>
+      trail({ index: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' }, `SUBJECT#${subjectKey}`, options),
     async listAgencies({ limit, startKey }) {
       const page = await db.send(
         new QueryCommand({
@@ -93,6 +141,10 @@ export function createDynamoDirectoryStore(
     async getAgency(id) {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: agencyKey(id) }));
       return Item ? strip(Item) : null;
+    },
+    async ping() {
+      // A key that is never written: the read costs the least DynamoDB can charge, and nothing is returned.
+      await db.send(new GetCommand({ TableName: tableName, Key: { pk: 'HEALTH', sk: 'PING' }, ProjectionExpression: 'pk' }));
     },
     async createAgency(agency, audit) {
       try {
@@ -155,7 +207,7 @@ export function createDynamoDirectoryStore(
         if (isCancelledFor(error, 'ConditionalCheckFailed', 0)) {
           const current = await store.getAgency(updated.id);
           if (!current) throw new NotFound('There is no such agency');
-          throw new Conflict('Someone else changed this agency since you read it', current);
+          throw new Conflict('Someone else changed this agency since you read it', shownAsIs(current));
         }
         if (renamed && isCancelledFor(error, 'ConditionalCheckFailed', 2)) {
           throw new Conflict(`An agency called "${updated.name}" already exists`);

@@ -17,6 +17,7 @@ import {
 } from '../platform/http.ts';
 import { hasRole, type Principal, requireRole } from '../platform/identity.ts';
 import { renderError } from '../platform/problem.ts';
+import { shownAsIs } from '../platform/shown.ts';
 import {
   checkGuidance,
   compareVersions,
@@ -149,7 +150,10 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     const latest = await deps.store.latestNumber();
     const newest = latest ? await deps.store.version(latest) : null;
     if (newest?.status === 'draft') {
-      throw new Conflict(`Version ${newest.version} is already a draft: edit or publish it first`, newest);
+      throw new Conflict(
+        `Version ${newest.version} is already a draft: edit or publish it first`,
+        shownAsIs(newest),
+      );
     }
     const source = body.fromVersion ? await visibleVersion(c, body.fromVersion) : await currentOrFail();
     const now = deps.clock().toISOString();
@@ -198,7 +202,8 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     const expected = ifMatchVersion(c);
     const { changeSummary, effectiveFrom } = c.req.valid('json');
     const draft = await visibleVersion(c, number);
-    if (draft.status !== 'draft') throw new Conflict(`Version ${number} is already ${draft.status}`, draft);
+    if (draft.status !== 'draft')
+      throw new Conflict(`Version ${number} is already ${draft.status}`, shownAsIs(draft));
     const problems = findFrameworkProblems(draft.framework);
     if (problems.length) {
       throw new Unprocessable(

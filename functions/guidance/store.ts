@@ -7,6 +7,7 @@ import {
 import type { GuidanceVersion } from '../../shared/guidance.ts';
 import type { AuditWriter } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
+import { shownAsIs } from '../platform/shown.ts';
 
 type AuditPut = ReturnType<AuditWriter['putItem']>;
 
@@ -152,7 +153,7 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
         if (isConditionFailure(error)) {
           throw new Conflict(
             'Someone else saved or published this draft since you read it',
-            await store.version(draft.version),
+            shownAsIs(await store.version(draft.version)),
           );
         }
         throw error;
@@ -203,7 +204,7 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
         if (isConditionFailure(error)) {
           throw new Conflict(
             'This version was published or changed by someone else since you read it',
-            await store.version(published.version),
+            shownAsIs(await store.version(published.version)),
           );
         }
         throw error;

@@ -9,7 +9,15 @@ export const AREA_PATH_PREFIXES: Record<Area, readonly string[]> = {
   guidance: ['/api/guidance'],
   referrals: ['/api/referrals', '/api/stats', '/api/notifications'],
   board: ['/api/board'],
-  directory: ['/api/me', '/api/agencies', '/api/audit', '/api/health', '/api/openapi.json', '/api/config'],
+  directory: [
+    '/api/me',
+    '/api/agencies',
+    '/api/people',
+    '/api/audit',
+    '/api/health',
+    '/api/openapi.json',
+    '/api/config',
+  ],
 };
 
 /**

@@ -15,6 +15,8 @@ export const FunctionEnvSchema = lazySchema(() =>
     TABLE_NAME: nonEmpty,
     /** The audit table, append-only for every function. */
     AUDIT_TABLE_NAME: nonEmpty,
+    /** The directory, read for the caller's standing only: agencies and people (functions/platform/access.ts). */
+    DIRECTORY_TABLE_NAME: nonEmpty,
     /** The token issuer: the Cognito user pool's URL in AWS. Its JWKS is `${AUTH_ISSUER}/.well-known/jwks.json`. */
     AUTH_ISSUER: z.url('must be a URL'),
     /** The app client id access tokens must carry (Cognito access tokens name it `client_id`). */
@@ -102,6 +104,26 @@ export const DirectoryEnvSchema = lazySchema(() =>
 
 /** The board function also reads agencies' names (only) from the directory table. */
 export const BoardEnvSchema = lazySchema(() => FunctionEnvSchema.extend({ DIRECTORY_TABLE_NAME: nonEmpty }));
+
+/** The Cognito pre-token-generation trigger reads agencies' and people's standing (access.ts). */
+export const PreTokenEnvSchema = lazySchema(() =>
+  z.object({
+    DIRECTORY_TABLE_NAME: nonEmpty,
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  }),
+);
+
+/** Records Cognito's account changes as people's `revokedBefore` (functions/directory/revocations-handler.ts). */
+export const RevocationsEnvSchema = lazySchema(() =>
+  z.object({
+    DIRECTORY_TABLE_NAME: nonEmpty,
+    /** Each revocation is audited (append only). */
+    AUDIT_TABLE_NAME: nonEmpty,
+    /** Only this user pool's events are acted on. */
+    USER_POOL_ID: nonEmpty,
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  }),
+);
 
 /** The local runtime (`npm start`), DESIGN.md §5. */
 export const LocalEnvSchema = lazySchema(() =>

@@ -1,3 +1,5 @@
+import type { Shown } from './shown.ts';
+
 /**
  * Named errors the domain and store code throw; `problemFor` (in problem.ts) turns each into
  * problem+json. `name` is a literal so it survives minification.
@@ -25,17 +27,40 @@ export class Forbidden extends Error {
   override readonly name = 'Forbidden';
 }
 
+/**
+ * The caller's agency has been deactivated, or their own access withdrawn (functions/platform/access.ts):
+ * a refusal on every route, with a problem type of its own so the web front end can say what happened.
+ */
+export class AccessWithdrawn extends Forbidden {
+  constructor(
+    readonly reason: 'agency-deactivated' | 'access-suspended',
+    message: string,
+  ) {
+    super(message);
+  }
+
+  get title(): string {
+    return this.reason === 'agency-deactivated'
+      ? 'Your agency no longer has access to the portal'
+      : 'Your access to the portal has been withdrawn';
+  }
+}
+
 /** Also what another agency's record answers, so its existence is not revealed. */
 export class NotFound extends Error {
   override readonly name = 'NotFound';
 }
 
-/** A write against a stale version, or a state that no longer allows it. `current` is sent back. */
+/**
+ * A write against a stale version, or a state that no longer allows it. `current` is sent back, as
+ * the caller may see it (shown.ts): a store that meets a conflict throws one without it and leaves
+ * the app to re-read and show the record to that caller.
+ */
 export class Conflict extends Error {
   override readonly name = 'Conflict';
   constructor(
     message: string,
-    readonly current?: unknown,
+    readonly current?: Shown<unknown>,
   ) {
     super(message);
   }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import type { AccessCheck } from './access.ts';
 import type { AuditWriter } from './audit.ts';
 import { Forbidden, InvalidRequest, PreconditionRequired, Unauthorized } from './errors.ts';
 import { bearerToken, type Principal, type TokenVerifier } from './identity.ts';
@@ -13,6 +14,8 @@ import { RoutedApp } from './routing.ts';
 /** What every area app is given besides its own store. */
 export interface PlatformDeps {
   verifyToken: TokenVerifier;
+  /** Whether a verified caller may still use the portal (their agency active, they not suspended). */
+  access: AccessCheck;
   audit: AuditWriter;
   clock: () => Date;
   logger: Logger;
@@ -31,7 +34,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * The shared shell of every area's Hono app: request ids, security headers, the body limit,
- * request logging, token verification, and the one error path to problem+json.
+ * request logging, token verification and the caller's standing, and the one error path to problem+json.
  */
 export type AreaApp = RoutedApp<AppEnv>;
 
@@ -81,7 +84,11 @@ export function createAreaApp(deps: PlatformDeps): AreaApp {
     } else {
       const token = bearerToken(header);
       if (!token) throw new Unauthorized('Send the token as "Authorization: Bearer <token>"');
-      c.set('principal', await deps.verifyToken(token));
+      const verified = await deps.verifyToken(token);
+      // Set before the check, so a refusal is audited with who was refused.
+      c.set('principal', verified);
+      // On every request, public routes too: a valid signature is not enough once access is withdrawn.
+      c.set('principal', await deps.access.standing(verified));
     }
     await next();
   });

@@ -18,6 +18,11 @@ export interface Principal {
   agencyId: string | null;
   /** The agency's name as the directory holds it now; set once the caller's access is checked. */
   agencyName?: string;
+  /**
+   * When the token was issued (`iat`, seconds since the epoch): a token issued before the person's
+   * access was withdrawn is refused (functions/platform/access.ts).
+   */
+  issuedAt?: number;
 }
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
@@ -45,7 +50,9 @@ const MAX_TOKEN_AGE_SECONDS = 24 * 60 * 60;
  * A token that passed is remembered, by its exact text, until it expires or reaches its maximum age,
  * whichever is first: a signed token cannot change, so checking its signature again on each of a
  * user's requests (RS256, the largest part of the app's own work per request) would only repeat the
- * same answer. A token that failed is never remembered.
+ * same answer. A token that failed is never remembered. Only the signature is remembered: whether the
+ * caller may still use the portal (agency active, person not suspended) is checked on every request,
+ * by `AccessCheck` (access.ts), so this cache cannot outlive a revocation.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   // The issuer's key set is made on the first check, not at cold start: jose's remote key set builds
@@ -89,6 +96,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       ...(typeof payload.email === 'string' ? { email: payload.email } : {}),
       roles: Object.freeze(groups.filter(isRole)) as Role[],
       agencyId: typeof payload.agencyId === 'string' && payload.agencyId ? payload.agencyId : null,
+      issuedAt: Number(payload.iat),
     });
     // jwtVerify required both claims as numbers; no clock tolerance is given to a remembered token.
     const until = Math.min(Number(payload.exp), Number(payload.iat) + MAX_TOKEN_AGE_SECONDS) * 1000;

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDirectoryAccessCheck } from './access.ts';
 import { createAuditWriter } from './audit.ts';
 import { type FunctionConfig, functionConfigFromEnv } from './config.ts';
 import { createDocumentClient } from './dynamo.ts';
@@ -24,6 +25,7 @@ export function lambdaPlatform(): { config: FunctionConfig; db: DynamoDBDocument
         clientId: config.AUTH_CLIENT_ID,
         clock,
       }),
+      access: createDirectoryAccessCheck(db, config.DIRECTORY_TABLE_NAME, { clock }),
       audit: createAuditWriter(db, config.AUDIT_TABLE_NAME, clock),
       clock,
       logger: createLogger({ level: config.LOG_LEVEL }),

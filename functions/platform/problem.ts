@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/problem.ts';
 import {
+  AccessWithdrawn,
   Conflict,
   type FieldError,
   Forbidden,
@@ -52,6 +53,14 @@ export function renderError(error: Error, c: Context, logger: Logger): Response 
       { type: `${TYPE_BASE}unauthorized`, title: 'Sign in to continue', status: 401, detail: error.message },
       { 'www-authenticate': 'Bearer' },
     );
+  }
+  if (error instanceof AccessWithdrawn) {
+    return problemResponse(c, {
+      type: `${TYPE_BASE}${error.reason}`,
+      title: error.title,
+      status: 403,
+      detail: error.message,
+    });
   }
   if (error instanceof Forbidden) {
     return problemResponse(c, {

@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { isReReferral } from '../../shared/duplicates.ts';
 import type { LevelNumber } from '../../shared/guidance.ts';
 import { checkIndicators } from '../../shared/guidance-check.ts';
-import type { Referral, ReferralContent, TimelineEntry } from '../../shared/referral.ts';
+import type { Referral, ReferralContent, ReferralSummary, TimelineEntry } from '../../shared/referral.ts';
 import {
   canAddNote,
   canRead,
@@ -12,10 +12,9 @@ import {
   type Refusal,
   type Transition,
 } from '../../shared/referral-lifecycle.ts';
-import { decisionProblems, submissionProblems } from '../../shared/referral-rules.ts';
+import { childDateProblems, decisionProblems, submissionProblems } from '../../shared/referral-rules.ts';
 import { quarterOf } from '../../shared/threshold-consistency.ts';
 import { decisionDueAt } from '../../shared/working-days.ts';
-import type { AuditEvent } from '../platform/audit.ts';
 import { Conflict, Forbidden, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
 import {
   type AppContext,
@@ -25,13 +24,14 @@ import {
   ifMatchVersion,
   type PlatformDeps,
   signedIn,
-  sourceIp,
 } from '../platform/http.ts';
 import { hasRole, type Principal } from '../platform/identity.ts';
+import type { Shown } from '../platform/shown.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
+import { accessReason } from './access-reason.ts';
+import { referralAuditEvents } from './audit-events.ts';
 import type { ChildKeys } from './child-keys.ts';
 import type { GuidanceSource } from './guidance-source.ts';
-import { notificationFor } from './notifications.ts';
 import {
   addNote,
   closeReferral,
@@ -46,7 +46,9 @@ import {
   updateReferral,
   withdrawReferral,
 } from './routes.ts';
+import { referralStats as buildReferralStats } from './stats.ts';
 import type { CounterChange, OutboxMessage, ReferralStore } from './store.ts';
+import { detailView, listItemView, notificationTo, type ReferralDetail, referralView } from './views.ts';
 
 export interface ReferralsDeps extends PlatformDeps {
   store: ReferralStore;
@@ -55,6 +57,8 @@ export interface ReferralsDeps extends PlatformDeps {
   childKeys: ChildKeys;
   /** The key the audit trail files a child's entries under, for subject access (subject-keys.ts). */
   subjectKey: SubjectKey;
+  /** Counts from 1 to one below this are not shown in the partnership figures (stats.ts); 5 if unset. */
+  smallNumberThreshold?: number;
 }
 
 /**
@@ -73,22 +77,7 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
   const { store, cursors, clock } = deps;
 
   const person = (me: Principal) => ({ userId: me.userId, name: me.name });
-  const event = (
-    c: AppContext,
-    me: Principal,
-    action: string,
-    id: string,
-    outcome: AuditEvent['outcome'] = 'allowed',
-    detail?: string,
-  ): AuditEvent => ({
-    action,
-    entity: { type: 'referral', id },
-    outcome,
-    actor: me,
-    requestId: c.get('requestId'),
-    sourceIp: sourceIp(c),
-    ...(detail ? { detail } : {}),
-  });
+  const { event, listed: listEntries } = referralAuditEvents(deps.subjectKey);
 
   /** Turns a lifecycle refusal into the answer; another agency's referral is audited and answers 404. */
   const refuse = async (
@@ -100,36 +89,51 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
     current?: Referral,
   ): Promise<never> => {
     if (refusal.reason === 'not-found') {
-      await deps.audit.append(event(c, me, action, id, 'denied', 'not readable by this user'));
+      await deps.audit.append(
+        event(c, me, action, current ?? id, { outcome: 'denied', detail: 'not readable by this user' }),
+      );
       throw new NotFound(refusal.message);
     }
     if (refusal.reason === 'forbidden') throw new Forbidden(refusal.message);
-    throw new Conflict(refusal.message, current ? visibleTo(me, current) : undefined);
+    throw new Conflict(refusal.message, current ? referralView(me, current) : undefined);
   };
 
   /** The referral if it exists and the caller may read it; 404 (audited) otherwise. */
   const readable = async (c: AppContext, me: Principal, id: string, action: string): Promise<Referral> => {
     const referral = await store.get(id);
     if (!referral || !canRead(me, referral)) {
-      return refuse(c, me, id, action, { ok: false, reason: 'not-found', message: 'Referral not found' });
+      const refusal = { ok: false, reason: 'not-found', message: 'Referral not found' } as const;
+      return refuse(c, me, id, action, refusal, referral ?? undefined);
     }
     return referral;
   };
 
-  /** Only the front door sees possible duplicates: they name other agencies' referrals. */
-  const visibleTo = (me: Principal, referral: Referral): Referral => {
-    if (hasRole(me, 'triage')) return referral;
-    const { possibleDuplicates: _hidden, ...rest } = referral;
-    if (!rest.decision) return rest;
-    // The rationale is the front door's record and may weigh what other agencies said: the referrer
-    // reads the outcome and the feedback written for them.
-    const { rationale: _rationale, ...decision } = rest.decision;
-    return { ...rest, decision: decision as NonNullable<Referral['decision']> };
+  /** Every referral answered is one caller's view of it (views.ts), with its version as the ETag. */
+  const respond = <T extends Referral | ReferralDetail, S extends 200 | 201>(
+    c: AppContext,
+    shown: Shown<T>,
+    status: S,
+  ) => {
+    c.header('etag', etag(shown.version));
+    return c.json(shown, status);
   };
 
-  const respond = (c: AppContext, me: Principal, referral: Referral) => {
-    c.header('etag', etag(referral.version));
-    return c.json(visibleTo(me, referral), 200);
+  /** A page of a list: only items made for this caller (views.ts). */
+  const respondPage = (c: AppContext, items: Shown<ReferralSummary>[], nextCursor: string | null) =>
+    c.json({ items, nextCursor }, 200);
+
+  /**
+   * A write the store refused as a conflict (someone else's write landed first) is answered with the
+   * referral as it now is, as this caller may see it: the store never puts a record in an error.
+   */
+  const written = async (me: Principal, id: string, write: () => Promise<void>): Promise<void> => {
+    try {
+      await write();
+    } catch (error) {
+      if (!(error instanceof Conflict) || error.current !== undefined) throw error;
+      const now = await store.get(id);
+      throw new Conflict(error.message, now && canRead(me, now) ? referralView(me, now) : undefined);
+    }
   };
 
   /** The level the chosen indicators suggest in the current guidance; unknown ids are refused by name. */
@@ -193,11 +197,16 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
     } else {
       throw new Forbidden('Referrals are for referrers and the front door');
     }
-    await deps.audit.append({
-      ...event(c, me, 'referral.list', listed),
-      entity: { type: 'referral-list', id: listed },
-    });
-    return c.json({ items: page.items, nextCursor: cursors.encode(page.lastKey, me.userId, list) }, 200);
+    const items = page.items.map((summary) => listItemView(me, summary));
+    // Single puts, side by side: the audit table allows nothing else.
+    const entries = listEntries(
+      c,
+      me,
+      listed,
+      items.map((item) => item.id),
+    );
+    await Promise.all(entries.map((entry) => deps.audit.append(entry)));
+    return respondPage(c, items, cursors.encode(page.lastKey, me.userId, list));
   });
 
   app.openapi(createReferral, async (c) => {
@@ -226,8 +235,8 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
         );
       }
       const found = await readable(c, me, earlier.referralId, 'referral.create');
-      await deps.audit.append(event(c, me, 'referral.create.replayed', found.id));
-      return respond(c, me, found);
+      await deps.audit.append(event(c, me, 'referral.create.replayed', found));
+      return respond(c, referralView(me, found), 200);
     };
     // Looked up before a reference is taken, so a retry or a refused reuse spends no reference number.
     const earlier = await store.idempotencyRecord(me.userId, key);
@@ -251,7 +260,7 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
     const result = await store.create(
       referral,
       entryFor(me, 'created', at),
-      deps.audit.putItem(event(c, me, 'referral.create', id)),
+      deps.audit.putItem(event(c, me, 'referral.create', referral)),
       {
         userId: me.userId,
         key,
@@ -261,8 +270,7 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
     );
     if (result.created) {
       c.header('location', `/api/referrals/${id}`);
-      c.header('etag', etag(referral.version));
-      return c.json(visibleTo(me, referral), 201);
+      return respond(c, referralView(me, referral), 201);
     }
     // A concurrent request with the same key won the race.
     return answerEarlier(result);
@@ -273,11 +281,11 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
     if (!hasRole(me, 'referrer', 'triage'))
       throw new Forbidden('Referrals are for referrers and the front door');
     const { id } = c.req.valid('param');
+    const reason = accessReason(c.req.valid('header')['x-access-reason']);
     const referral = await readable(c, me, id, 'referral.read');
     const timeline = await store.timeline(id);
-    await deps.audit.append(event(c, me, 'referral.read', id));
-    c.header('etag', etag(referral.version));
-    return c.json({ ...visibleTo(me, referral), timeline }, 200);
+    await deps.audit.append(event(c, me, 'referral.read', referral, reason ? { reason } : {}));
+    return respond(c, detailView(me, referral, timeline), 200);
   });
 
   app.openapi(updateReferral, async (c) => {
@@ -287,13 +295,15 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
     const { id } = c.req.valid('param');
     const expected = ifMatchVersion(c);
     const change = c.req.valid('json');
+    const dates = childDateProblems(change.child, clock());
+    if (dates.length) throw new InvalidRequest(dates);
     const referral = await readable(c, me, id, 'referral.update');
     if (me.agencyId !== referral.agencyId)
       throw new Forbidden('Only the agency that made this referral can change it');
     if (referral.status !== 'draft') {
       throw new Conflict(
         'Only a draft can be changed: add further information as a note instead',
-        visibleTo(me, referral),
+        referralView(me, referral),
       );
     }
     const suggestion = change.indicatorIds ? await suggest(change.indicatorIds) : {};
@@ -308,8 +318,9 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
       delete updated.suggestedLevel;
       delete updated.guidanceVersion;
     }
-    await store.update(updated, expected, { audit: deps.audit.putItem(event(c, me, 'referral.update', id)) });
-    return respond(c, me, updated);
+    const audit = deps.audit.putItem(event(c, me, 'referral.update', updated));
+    await written(me, id, () => store.update(updated, expected, { audit }));
+    return respond(c, referralView(me, updated), 200);
   });
 
   /** The common path of every transition: read, check the lifecycle, apply, write with its extras. */
@@ -339,7 +350,7 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
     if (!current)
       return refuse(c, me, id, action, { ok: false, reason: 'not-found', message: 'Referral not found' });
     if (current.version !== expected)
-      throw new Conflict('Someone else changed this referral since you read it', visibleTo(me, current));
+      throw new Conflict('Someone else changed this referral since you read it', referralView(me, current));
     const at = clock().toISOString();
     const next = await apply({ ...current, status: check.to, updatedAt: at, version: expected + 1 }, me, at);
     const kinds: Record<Transition, TimelineEntry['kind']> = {
@@ -349,20 +360,22 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
       decide: 'decided',
       close: 'closed',
     };
-    await store.update(next.referral, expected, {
-      entry: entryFor(me, kinds[transitionName], at, next.entryText),
-      audit: deps.audit.putItem(event(c, me, action, id)),
-      ...(next.childKeys ? { childKeys: next.childKeys } : {}),
-      ...(next.counters ? { counters: next.counters } : {}),
-      ...(next.messages ? { messages: next.messages } : {}),
-    });
-    return respond(c, me, next.referral);
+    await written(me, id, () =>
+      store.update(next.referral, expected, {
+        entry: entryFor(me, kinds[transitionName], at, next.entryText),
+        audit: deps.audit.putItem(event(c, me, action, next.referral)),
+        ...(next.childKeys ? { childKeys: next.childKeys } : {}),
+        ...(next.counters ? { counters: next.counters } : {}),
+        ...(next.messages ? { messages: next.messages } : {}),
+      }),
+    );
+    return respond(c, referralView(me, next.referral), 200);
   };
 
   app.openapi(submitReferral, (c) =>
     transition(c, 'submit', async (referral, _me, at) => {
       const suggestion = await suggest(referral.indicatorIds);
-      const problems = submissionProblems(referral, suggestion.suggestedLevel);
+      const problems = submissionProblems(referral, suggestion.suggestedLevel, new Date(at));
       if (problems.length) throw new Unprocessable('This referral cannot be submitted yet', problems);
       const child = referral.child ?? {};
       const identity = {
@@ -399,7 +412,7 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
         referral: submittedReferral,
         childKeys,
         counters: [{ sk: `M#${at.slice(0, 7)}#AGENCY#${referral.agencyId}`, add: { submitted: 1 } }],
-        messages: [{ audience: 'TRIAGE', notification: notificationFor.submitted(at, submittedReferral) }],
+        messages: [notificationTo('TRIAGE', 'submitted', at, submittedReferral)],
       };
     }),
   );
@@ -432,9 +445,7 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
       return {
         referral: { ...referral, decision: { ...input, decidedAt: at, decidedBy: person(me) } },
         counters: [{ sk: `Q#${quarterOf(at)}#AGENCY#${referral.agencyId}`, add }],
-        messages: [
-          { audience: `AGENCY#${referral.agencyId}`, notification: notificationFor.decided(at, referral) },
-        ],
+        messages: [notificationTo(`AGENCY#${referral.agencyId}`, 'decided', at, referral)],
       };
     }),
   );
@@ -457,7 +468,8 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
         message: 'Referral not found',
       });
     const entry = entryFor(me, 'note', clock().toISOString(), text);
-    await store.addNote(id, entry, deps.audit.putItem(event(c, me, 'referral.note', id)));
+    const audit = deps.audit.putItem(event(c, me, 'referral.note', referral));
+    await written(me, id, () => store.addNote(id, entry, audit));
     return c.json(entry, 201);
   });
 
@@ -479,28 +491,13 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
       throw new Forbidden('Partnership figures are for the front door and the board');
     const year = c.req.valid('query').year ?? clock().getUTCFullYear();
     const [months, quarters] = await Promise.all([store.counters(`M#${year}`), store.counters(`Q#${year}`)]);
-    const agencyOf = (sk: string) => sk.split('#AGENCY#')[1] ?? '';
     return c.json(
-      {
+      buildReferralStats({
+        months,
+        quarters,
         generatedAt: clock().toISOString(),
-        months: months.map((r) => ({
-          month: r.sk.slice(2, 9),
-          agencyId: agencyOf(r.sk),
-          submitted: r.values.submitted ?? 0,
-        })),
-        quarters: quarters.map((r) => ({
-          quarter: r.sk.slice(2, 9),
-          agencyId: agencyOf(r.sk),
-          decided: r.values.decided ?? 0,
-          decidedOnTime: r.values.decidedOnTime ?? 0,
-          outcomes: Object.fromEntries(
-            Object.entries(r.values)
-              .filter(([k]) => k.startsWith('o_'))
-              .map(([k, v]) => [k.slice(2), v]),
-          ),
-          matrix: [1, 2, 3, 4].map((s) => [1, 2, 3, 4].map((d) => r.values[`m${s}${d}`] ?? 0)),
-        })),
-      },
+        ...(deps.smallNumberThreshold === undefined ? {} : { threshold: deps.smallNumberThreshold }),
+      }),
       200,
     );
   });

@@ -106,9 +106,21 @@ export const getReferral = createRoute({
   tags,
   summary: 'One referral with its timeline (referrer: own agency; the front door). Every read is audited',
   security,
-  request: { params: idParams },
+  request: {
+    params: idParams,
+    headers: lazySchema(() =>
+      z.object({
+        'x-access-reason': z.string().optional().meta({
+          description:
+            'Why you are opening this referral, recorded with the read in the audit trail: 1 to 200 characters, no control characters',
+          example: 'Preparing for the strategy discussion',
+        }),
+      }),
+    ),
+  },
   responses: {
     200: json('The referral', ReferralWithTimelineSchema),
+    400: problem('A bad id or X-Access-Reason'),
     404: problem('No such referral (or another agency’s)'),
   },
 });
@@ -193,20 +205,48 @@ export const addNote = createRoute({
   },
 });
 
+/** A count or share not shown (fewer than the threshold, or hidden so that one cannot be worked out). */
+const SuppressedSchema = lazySchema(() =>
+  z.object({ suppressed: z.literal(true) }).meta({
+    id: 'Suppressed',
+    description:
+      'Not shown: a count below the small-number threshold, or one hidden so that such a count cannot be worked out from a total. Never a zero.',
+  }),
+);
+const CountSchema = lazySchema(() => z.union([z.number().int().min(0), SuppressedSchema]));
+const ShareSchema = lazySchema(() =>
+  z.union([z.number().min(0).max(100), SuppressedSchema, z.null()]).describe('A percentage; null for 0 of 0'),
+);
+const QuarterFiguresSchema = lazySchema(() =>
+  z.object({
+    decided: CountSchema,
+    decidedOnTime: CountSchema,
+    onTimePct: ShareSchema,
+    outcomes: z.record(z.string(), CountSchema).describe('By outcome; an outcome not listed is 0'),
+    agreement: z.object({
+      n: CountSchema.describe('Decided, with a level the indicators suggested'),
+      agreed: CountSchema.describe('Of those, decided at the level suggested'),
+      agreementPct: ShareSchema,
+      kappa: z
+        .union([z.number(), SuppressedSchema, z.null()])
+        .describe("Cohen's kappa, from the full counts"),
+      kappaNote: z.string().optional().describe('Why kappa is null'),
+    }),
+  }),
+);
+
 export const ReferralStatsSchema = lazySchema(() =>
   z.object({
     generatedAt: z.string(),
-    months: z.array(z.object({ month: z.string(), agencyId: z.string(), submitted: z.number() })),
-    quarters: z.array(
-      z.object({
-        quarter: z.string(),
-        agencyId: z.string(),
-        decided: z.number(),
-        decidedOnTime: z.number(),
-        outcomes: z.record(z.string(), z.number()),
-        matrix: z.array(z.array(z.number())),
-      }),
-    ),
+    smallNumbers: z.object({
+      threshold: z.number().int().describe('Counts from 1 to one below this are not shown'),
+    }),
+    submitted: CountSchema.describe('Referrals sent in the year'),
+    months: z.array(z.object({ month: z.string(), agencyId: z.string(), submitted: CountSchema })),
+    monthTotals: z.array(z.object({ month: z.string(), submitted: CountSchema })),
+    agencyTotals: z.array(z.object({ agencyId: z.string(), submitted: CountSchema })),
+    quarters: z.array(QuarterFiguresSchema.extend({ quarter: z.string(), agencyId: z.string() })),
+    quarterTotals: z.array(QuarterFiguresSchema.extend({ quarter: z.string() })),
   }),
 );
 
@@ -215,7 +255,7 @@ export const referralStats = createRoute({
   path: '/api/stats/referrals',
   tags,
   summary:
-    'Aggregate figures only: volumes by agency and month; timeliness, outcomes and threshold agreement by agency and quarter',
+    'Aggregate figures only: volumes by agency and month; timeliness, outcomes and threshold agreement by agency and quarter. Small counts, and counts that would reveal them, are not shown',
   security,
   request: {
     query: lazySchema(() => z.strictObject({ year: z.coerce.number().int().min(2020).max(2100).optional() })),

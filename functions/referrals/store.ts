@@ -13,6 +13,7 @@ import type { Referral, ReferralSummary, TimelineEntry, TriageView } from '../..
 import type { AuditWriter } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import type { StoreKey } from '../platform/pagination.ts';
+import type { Shown } from '../platform/shown.ts';
 
 /**
  * Keys (access patterns first, functions/platform/tables.ts):
@@ -64,9 +65,10 @@ export interface PriorReferral {
 /** Who a notification is for: the front door, or one agency's referrers. */
 export type Audience = 'TRIAGE' | `AGENCY#${string}`;
 
+/** A notification written from what its audience may read (views.ts `notificationTo`). */
 export interface OutboxMessage {
   audience: Audience;
-  notification: Notification;
+  notification: Shown<Notification>;
 }
 
 /** Notifications are kept for 90 days. */
@@ -98,7 +100,8 @@ export interface ReferralStore {
   ): Promise<{ created: true } | { created: false; referralId: string; requestHash: string }>;
   /**
    * Replaces a referral if it is still at `expectedVersion`, with its timeline entry, audit entry,
-   * duplicate-index items and counter changes, all or nothing. Conflict (with the current record) otherwise.
+   * duplicate-index items and counter changes, all or nothing. Conflict otherwise, without the record:
+   * what the caller may see of it is the app's to decide (views.ts).
    */
   update(
     referral: Referral,
@@ -122,7 +125,7 @@ export interface ReferralStore {
     message: (summary: ReferralSummary) => Notification,
     audit: (summary: ReferralSummary) => AuditPut,
   ): Promise<number>;
-  /** Appends a note to a referral that is still open to notes. */
+  /** Appends a note to a referral that is still open to notes; Conflict (without the record) otherwise. */
   addNote(id: string, entry: TimelineEntry, audit: AuditPut): Promise<void>;
   priorForChild(childKeys: readonly string[], excludeId: string): Promise<PriorReferral[]>;
   listForAgency(agencyId: string, options: ListOptions): Promise<Page<ReferralSummary>>;
@@ -196,7 +199,13 @@ function timelineItem(id: string, entry: TimelineEntry): Record<string, unknown>
   return { pk: `REFERRAL#${id}`, sk: `TIMELINE#${entry.at}#${nextUlid(Date.parse(entry.at))}`, ...entry };
 }
 
-function outboxItem({ audience, notification }: OutboxMessage): Record<string, unknown> {
+function outboxItem({
+  audience,
+  notification,
+}: {
+  audience: Audience;
+  notification: Notification;
+}): Record<string, unknown> {
   return {
     pk: `OUTBOX#${audience}`,
     sk: `${notification.at}#${notification.id}`,
@@ -422,10 +431,7 @@ export function createDynamoReferralStore(
       } catch (error) {
         const codes = cancellationCodes(error);
         if (codes && (codes[0] === 'ConditionalCheckFailed' || codes[0] === 'TransactionConflict')) {
-          throw new Conflict(
-            'Someone else changed this referral since you read it',
-            await store.get(referral.id),
-          );
+          throw new Conflict('Someone else changed this referral since you read it');
         }
         throw error;
       }
@@ -448,7 +454,7 @@ export function createDynamoReferralStore(
         ]);
       } catch (error) {
         if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') {
-          throw new Conflict('This referral is closed to further information', await store.get(id));
+          throw new Conflict('This referral is closed to further information');
         }
         throw error;
       }

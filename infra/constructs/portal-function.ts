@@ -51,6 +51,10 @@ const KEY_ACTIONS = [
   'kms:ReEncryptTo',
 ];
 
+/** The directory's partitions a standing check reads: the agencies, and each person's record. */
+const PERSON_PARTITIONS = 'USER#*';
+export const STANDING_PARTITIONS = ['AGENCY', PERSON_PARTITIONS];
+
 export interface PortalFunctionProps {
   /** The handler module, relative to the repository root, exporting `handler`. */
   readonly entry: string;
@@ -128,20 +132,7 @@ export class PortalFunction extends NodejsFunction {
     if (reads && table.indexArns.length > 0) {
       this.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: table.indexArns }));
     }
-    const key = table.encryptionKey;
-    if (!this.boundKeys.has(key.node.addr)) {
-      this.boundKeys.add(key.node.addr);
-      this.addToRolePolicy(
-        new PolicyStatement({
-          actions: KEY_ACTIONS,
-          resources: [key.keyArn],
-          conditions: {
-            StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` },
-          },
-        }),
-      );
-    }
-    return this;
+    return this.grantKeyThroughDynamo(table);
   }
 
   /**
@@ -158,6 +149,44 @@ export class PortalFunction extends NodejsFunction {
         conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['AGENCY'] } },
       }),
     );
+    return this.grantKeyThroughDynamo(table);
+  }
+
+  /**
+   * Lets the function read callers' standing (functions/platform/access.ts) from the directory table:
+   * GetItem only, and only on an agency (`AGENCY`) or a person's record (`USER#…`), by IAM's
+   * `dynamodb:LeadingKeys`. Nothing else in the table (agency-name claims), no Query, no write.
+   */
+  bindStanding(envName: string, table: PortalTable): this {
+    this.addEnvironment(envName, table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': STANDING_PARTITIONS } },
+      }),
+    );
+    return this.grantKeyThroughDynamo(table);
+  }
+
+  /**
+   * Lets the function record revocations on people's records (`USER#…`) and nothing else in the
+   * directory table: UpdateItem only, limited by IAM's `dynamodb:LeadingKeys`.
+   */
+  bindPersonRevocations(envName: string, table: PortalTable): this {
+    this.addEnvironment(envName, table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [PERSON_PARTITIONS] } },
+      }),
+    );
+    return this.grantKeyThroughDynamo(table);
+  }
+
+  /** Use of the table's key through DynamoDB only, granted once per key. */
+  private grantKeyThroughDynamo(table: PortalTable): this {
     const key = table.encryptionKey;
     if (!this.boundKeys.has(key.node.addr)) {
       this.boundKeys.add(key.node.addr);

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createBoardApp } from '../../functions/board/app.ts';
 import { createDynamoBoardStore } from '../../functions/board/store.ts';
 import { createDirectoryApp } from '../../functions/directory/app.ts';
+import { createDynamoPeopleStore } from '../../functions/directory/people-store.ts';
 import { createDynamoDirectoryStore } from '../../functions/directory/store.ts';
 import { createGuidanceApp } from '../../functions/guidance/app.ts';
 import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
@@ -63,6 +64,7 @@ export function createAreaApps(
     directory: createDirectoryApp({
       ...platform,
       store: createDynamoDirectoryStore(db, tables.directory, tables.audit),
+      people: createDynamoPeopleStore(db, tables.directory),
       webConfig: { auth: { mode: 'local' } },
       subjectKey,
     }),

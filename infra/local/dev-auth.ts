@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import * as z from 'zod';
+import { signInRefusal, type StandingReader } from '../../functions/platform/access.ts';
 import { PROBLEM_CONTENT_TYPE } from '../../shared/problem.ts';
 import { DEMO_AGENCIES, DEMO_USERS, type DemoUser } from '../seed/demo-data.ts';
 
@@ -21,9 +22,18 @@ export interface DevIssuer {
   sign(user: DemoUser, claims?: Record<string, unknown>): Promise<string>;
 }
 
+export interface DevIssuerOptions {
+  /**
+   * Where agencies' and people's standing is read (the directory table): a user whose agency is
+   * deactivated, or who is suspended, gets no token, as Cognito's pre-token trigger refuses in AWS.
+   */
+  standing?: StandingReader;
+}
+
 export async function createDevIssuer(
   issuer: string,
   users: readonly DemoUser[] = DEMO_USERS,
+  options: DevIssuerOptions = {},
 ): Promise<DevIssuer> {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = `local-${Date.now().toString(36)}`;
@@ -79,6 +89,19 @@ export async function createDevIssuer(
           errors: [{ field: 'username', reason: 'Choose one of the demo users' }],
         }),
         400,
+        { 'content-type': PROBLEM_CONTENT_TYPE },
+      );
+    }
+    const refusal = options.standing ? await signInRefusal(options.standing, user.sub, user.agencyId) : null;
+    if (refusal) {
+      return c.body(
+        JSON.stringify({
+          type: `https://portal.example/problems/${refusal.reason}`,
+          title: refusal.title,
+          status: 403,
+          detail: refusal.message,
+        }),
+        403,
         { 'content-type': PROBLEM_CONTENT_TYPE },
       );
     }

@@ -11,6 +11,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
+import { createAccessCheck, createStandingReader } from '../../functions/platform/access.ts';
 import { areaForPath, SERVER_RENDERED_PAGES } from '../../functions/platform/area-routes.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import { createDocumentClient } from '../../functions/platform/dynamo.ts';
@@ -26,6 +27,7 @@ import { seedDemoData } from '../seed/seed.ts';
 import { createAreaApps } from './areas.ts';
 import { createDevIssuer, type DevIssuer } from './dev-auth.ts';
 import { type RunningStore, startDynamoDbLocal } from './dynamodb-local.ts';
+import { sameOriginRedirect } from './same-origin-redirects.ts';
 import { ensureTables, localTableNames, type TableNames } from './tables.ts';
 
 export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../web/dist');
@@ -63,6 +65,8 @@ export interface LocalPortalOptions {
   webDir?: string;
   logger?: Logger;
   progress?: (line: string) => void;
+  /** How long each agency's and person's standing is remembered (functions/platform/access.ts). */
+  standingMaxAgeMs?: number;
 }
 
 export interface LocalPortal {
@@ -118,10 +122,15 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
 
-    const issuer = await createDevIssuer(`${url}/auth/dev`);
+    const standing = createStandingReader(db, tables.directory);
+    const issuer = await createDevIssuer(`${url}/auth/dev`, undefined, { standing });
     const clock = () => new Date();
     const platform: PlatformDeps = {
       verifyToken: createTokenVerifier({ issuer: issuer.issuer, clientId: issuer.clientId }),
+      access: createAccessCheck(standing, {
+        clock,
+        ...(options.standingMaxAgeMs !== undefined ? { maxAgeMs: options.standingMaxAgeMs } : {}),
+      }),
       audit: createAuditWriter(db, tables.audit, clock),
       clock,
       logger,
@@ -197,7 +206,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       const notFound = join(webDir, '404.html');
       return existsSync(notFound) ? c.html(await readFile(notFound, 'utf8'), 404) : c.text('Not found', 404);
     });
-    handle = (request, env) => root.fetch(request, env);
+    handle = async (request, env) => sameOriginRedirect(await root.fetch(request, env), request.url);
 
     return {
       url,

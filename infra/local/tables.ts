@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { TABLE_IDS, TABLES, type TableDefinition, type TableId } from '../../functions/platform/tables.ts';
@@ -47,7 +48,10 @@ export function createTableInput(definition: TableDefinition, tableName: string)
   };
 }
 
-/** Creates every table that does not exist yet; safe to run at every start. */
+/**
+ * Creates every table that does not exist yet, and adds an index a definition gained since a kept
+ * table (`.data`) was made, such as the audit trail's subject index; safe to run at every start.
+ */
 export async function ensureTables(client: DynamoDBClient, names: TableNames): Promise<void> {
   for (const id of TABLE_IDS) {
     const definition: TableDefinition = TABLES[id];
@@ -64,6 +68,31 @@ export async function ensureTables(client: DynamoDBClient, names: TableNames): P
     } catch (error) {
       if (!(error instanceof ResourceInUseException)) throw error;
     }
-    await client.send(new DescribeTableCommand({ TableName: names[id] }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: names[id] }));
+    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    // DynamoDB creates one index per UpdateTable, filling it from the items already there.
+    for (const index of definition.indexes.filter((i) => !present.has(i.name))) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: names[id],
+          AttributeDefinitions: [index.partitionKey, index.sortKey].map((name) => ({
+            AttributeName: name,
+            AttributeType: 'S',
+          })),
+          GlobalSecondaryIndexUpdates: [
+            {
+              Create: {
+                IndexName: index.name,
+                KeySchema: [
+                  { AttributeName: index.partitionKey, KeyType: 'HASH' },
+                  { AttributeName: index.sortKey, KeyType: 'RANGE' },
+                ],
+                Projection: { ProjectionType: 'ALL' },
+              },
+            },
+          ],
+        }),
+      );
+    }
   }
 }

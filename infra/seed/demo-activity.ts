@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { areaForPath } from '../../functions/platform/area-routes.ts';
+import { createDirectoryAccessCheck } from '../../functions/platform/access.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import type { PlatformDeps } from '../../functions/platform/http.ts';
 import { createTokenVerifier } from '../../functions/platform/identity.ts';
@@ -114,6 +115,7 @@ export async function seedDemoActivity(
       clientId: issuer.clientId,
       keys: createLocalJWKSet(jwks),
     }),
+    access: createDirectoryAccessCheck(db, tables.directory, { clock }),
     audit: createAuditWriter(db, tables.audit, clock),
     clock,
     logger: silentLogger,

@@ -116,6 +116,20 @@ export class ApiStack extends Stack {
         'Rotating the match-key secret would stop every earlier referral matching a new one (possible duplicates would be missed): it must stay the same while referrals are kept. It is readable only by the referrals function.',
     });
 
+    // Keys the audit trail's subject index with an HMAC of a child's name and date of birth, so a
+    // subject access request finds her entries without any entry holding her details
+    // (functions/platform/subject-keys.ts). The referrals function writes the keys; the directory searches.
+    const auditSubjectSecret = new Secret(this, 'AuditSubjectSecret', {
+      description:
+        'Partnership portal: keys the audit trail by child so a subject access request can be answered without names in the trail',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(auditSubjectSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the audit subject secret would stop a subject access request finding the entries written before: it must stay the same while audit entries are kept. It is readable only by the referrals and directory functions.',
+    });
+
     const functions = {} as Record<Area, PortalFunction>;
     const integrations = {} as Record<Area, HttpLambdaIntegration>;
     for (const area of AREAS) {
@@ -134,6 +148,9 @@ export class ApiStack extends Stack {
                 MATCH_KEY_SECRET: matchKeySecret.secretValue.unsafeUnwrap(),
               }
             : {}),
+          ...(area === 'referrals' || area === 'directory'
+            ? { AUDIT_SUBJECT_SECRET: auditSubjectSecret.secretValue.unsafeUnwrap() }
+            : {}),
           // The guidance function renders /guidance/ and the checker with the web build's assets.
           ...(area === 'guidance' ? { WEB_ASSETS: JSON.stringify(props.webAssets) } : {}),
           // The directory tells the web front end how to sign in (GET /api/config).
@@ -145,11 +162,14 @@ export class ApiStack extends Stack {
       fn.bindTable('TABLE_NAME', props.tables[area], 'readWrite');
       // Referral changes write their notifications in the same transaction; GET /api/notifications reads them.
       if (area === 'referrals') fn.bindTable('OUTBOX_TABLE_NAME', props.tables.outbox, 'readWrite');
-      // Every function appends to the audit trail; only the directory (GET /api/audit) reads it.
+      // Every function appends to the audit trail; only the directory (GET /api/audit) reads it, with
+      // Query on its record, person (gsi1) and child (gsi2) keys.
       if (area === 'directory') fn.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append', 'read');
       else fn.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append');
       // The board's CSV names owner agencies, so it may read agencies (only) from the directory.
       if (area === 'board') fn.bindAgencyNames('DIRECTORY_TABLE_NAME', props.tables.directory);
+      // Every function checks each caller's standing: agencies and people, GetItem only (access.ts).
+      fn.bindStanding('DIRECTORY_TABLE_NAME', props.tables.directory);
       functions[area] = fn;
       integrations[area] = new HttpLambdaIntegration(`${capitalise(area)}Integration`, fn, {
         scopePermissionToRoute: false,

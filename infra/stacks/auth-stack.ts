@@ -15,13 +15,19 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { ROLE_LABELS, ROLES } from '../../shared/roles.ts';
+import { AccessRevocations } from '../constructs/access-revocations.ts';
 import { PortalFunction } from '../constructs/portal-function.ts';
+import type { PortalTable } from '../constructs/portal-table.ts';
 
 export interface AuthStackProps extends StackProps {
   /** The portal's CloudFront domain name: sign-in returns to `https://<domain>/auth/callback/`. */
   readonly portalDomainName: string;
   /** The Cognito sign-in domain prefix (`<prefix>.auth.<region>.amazoncognito.com`); unique in the region. */
   readonly authDomainPrefix: string;
+  /** Agencies' and people's standing: the sign-in trigger refuses a deactivated agency or a suspended person. */
+  readonly directoryTable: PortalTable;
+  /** Revocations recorded from Cognito's account changes are audited. */
+  readonly auditTable: PortalTable;
 }
 
 /** The Cognito sign-in origin for a domain prefix; WebStack's CSP and AuthStack agree on it without a reference. */
@@ -33,13 +39,17 @@ export function authOrigin(authDomainPrefix: string, region: string): string {
  * Who can sign in: a Cognito user pool (no self sign-up, TOTP MFA required), a group per role
  * (shared/roles.ts), an `agencyId` that only administrators set, and the web's app client
  * (authorization code with PKCE, no secret). A pre-token-generation trigger copies `agencyId` into
- * access tokens, which otherwise carry groups but no custom attributes.
+ * access tokens, which otherwise carry groups but no custom attributes, and issues no token to a
+ * user whose agency is deactivated or who is suspended. Cognito's account changes (disabling,
+ * deleting, removing from a group, signing out everywhere) refuse the person's older tokens too.
  */
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
   /** The token issuer, `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`. */
   readonly issuer: string;
+  readonly preTokenGeneration: PortalFunction;
+  readonly revocations: AccessRevocations;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
@@ -78,10 +88,13 @@ export class AuthStack extends Stack {
 
     const preTokenGeneration = new PortalFunction(this, 'PreTokenGeneration', {
       entry: 'functions/auth/pre-token-generation.ts',
-      description: 'Partnership portal: adds agencyId to Cognito access tokens',
+      description:
+        'Partnership portal: adds agencyId to Cognito access tokens, and refuses deactivated agencies and suspended people',
       memorySize: 256,
       timeout: Duration.seconds(5),
     });
+    preTokenGeneration.bindStanding('DIRECTORY_TABLE_NAME', props.directoryTable);
+    this.preTokenGeneration = preTokenGeneration;
     this.userPool.addTrigger(
       UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
       preTokenGeneration,
@@ -122,6 +135,12 @@ export class AuthStack extends Stack {
     });
 
     this.issuer = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
+
+    this.revocations = new AccessRevocations(this, 'AccessRevocations', {
+      userPool: this.userPool,
+      directoryTable: props.directoryTable,
+      auditTable: props.auditTable,
+    });
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.webClient.userPoolClientId });

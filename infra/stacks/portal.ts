@@ -70,6 +70,8 @@ export function createPortal(app: App, props: PortalProps): Portal {
     description: 'Partnership portal: Cognito user pool, role groups and the web client',
     portalDomainName: web.distribution.distributionDomainName,
     authDomainPrefix,
+    directoryTable: data.tables.directory,
+    auditTable: data.tables.audit,
   });
   const api = new ApiStack(app, `${prefix}-Api`, {
     env,

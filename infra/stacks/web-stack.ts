@@ -59,7 +59,9 @@ export interface WebStackProps extends StackProps {
 
 /**
  * Serves `/x/` as `/x/index.html` (the site is folders of static pages on S3), and sends `/x` to `/x/`
- * when `/x/` is a page the guidance function renders (which has no index.html on S3).
+ * when `/x/` is a page the guidance function renders (which has no index.html on S3). Only those exact
+ * addresses are redirected, so a `Location` is never made from an arbitrary request path (`//host`
+ * would be read by the browser as another host).
  */
 export const INDEX_REWRITE = `function handler(event) {
   var request = event.request;

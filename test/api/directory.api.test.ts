@@ -35,6 +35,29 @@ describe('health and the OpenAPI document (public)', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
+  it('reports readiness once the directory table answers, with one read of it', async () => {
+    const before = api.storeCalls.length;
+    const res = await api.request('GET', '/api/health?ready');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready' });
+    expect(api.storeCalls.slice(before)).toEqual([
+      { command: 'GetItemCommand', table: api.store.tables.directory, index: undefined },
+    ]);
+    // Liveness stays cheap: no store call at all.
+    const live = api.storeCalls.length;
+    expect((await api.request('GET', '/api/health')).status).toBe(200);
+    expect(api.storeCalls.length).toBe(live);
+  });
+
+  it('documents liveness and readiness in the OpenAPI document', async () => {
+    const doc = (await (await api.request('GET', '/api/openapi.json')).json()) as {
+      paths: Record<string, { get?: { parameters?: { name: string }[]; responses: Record<string, unknown> } }>;
+    };
+    const health = doc.paths['/api/health']?.get;
+    expect(health?.parameters?.map((p) => p.name)).toContain('ready');
+    expect(Object.keys(health?.responses ?? {})).toEqual(expect.arrayContaining(['200', '503']));
+  });
+
   it('publishes an OpenAPI 3.1 document listing every area’s routes', async () => {
     const res = await api.request('GET', '/api/openapi.json');
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
@@ -229,6 +252,40 @@ describe('agencies', () => {
       body: { name: 'riverside  youth club', kind: 'voluntary' },
     });
     expect(res.status).toBe(409);
+  });
+
+  it('refuses an agency whose name only looks different: a Cyrillic letter, capitals, a rename', async () => {
+    // Northshire Police is seeded.
+    const lookAlike = await api.request('POST', '/api/agencies', {
+      as: 'sam',
+      body: { name: 'Northshire P\u043elice', kind: 'police' },
+    });
+    expect(lookAlike.status).toBe(409);
+    const shouted = await api.request('POST', '/api/agencies', {
+      as: 'sam',
+      body: { name: 'NORTHSHIRE  POLICE', kind: 'police' },
+    });
+    expect(shouted.status).toBe(409);
+    // A zero-width space is refused by the text rule before any name is claimed.
+    const hidden = await api.request('POST', '/api/agencies', {
+      as: 'sam',
+      body: { name: 'North\u200bshire Police', kind: 'police' },
+    });
+    expect(hidden.status).toBe(400);
+    expect(((await hidden.json()) as Problem).errors).toEqual([
+      { field: 'name', reason: 'must not contain invisible or direction-changing characters' },
+    ]);
+    const other = await create('Eastbrook Children\u2019s Centre', 'voluntary');
+    const renamed = await api.request('PATCH', `/api/agencies/${other.id}`, {
+      as: 'sam',
+      headers: { 'if-match': '"1"' },
+      body: { name: 'N\u03bfrthshire Police' },
+    });
+    expect(renamed.status).toBe(409);
+    const names = ((await (await api.request('GET', '/api/agencies?limit=200', { as: 'sam' })).json()) as {
+      items: Agency[];
+    }).items.map((a) => a.name);
+    expect(names.filter((n) => /police/i.test(n))).toEqual(['Northshire Police']);
   });
 
   it('renames and deactivates with If-Match; a stale version gets 409 and the current record', async () => {

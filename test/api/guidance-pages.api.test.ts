@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuidanceApp } from '../../functions/guidance/app.ts';
 import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
 import { SERVER_RENDERED_PAGES } from '../../functions/platform/area-routes.ts';
+import { createDirectoryAccessCheck } from '../../functions/platform/access.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import { createDocumentClient } from '../../functions/platform/dynamo.ts';
 import { Unauthorized } from '../../functions/platform/errors.ts';
@@ -178,6 +179,7 @@ describe('the pages when the guidance cannot be read', () => {
     const clock = () => new Date();
     const app = createGuidanceApp({
       verifyToken: () => Promise.reject(new Unauthorized('No one signs in to read the guidance')),
+      access: createDirectoryAccessCheck(db, api.store.tables.directory, { clock }),
       audit: createAuditWriter(db, api.store.tables.audit, clock),
       clock,
       logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),

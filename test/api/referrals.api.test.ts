@@ -175,8 +175,11 @@ describe('a school’s referral, from draft to feedback', () => {
     expect(note.status).toBe(409);
   });
 
-  it('left exactly one audit entry for each read and each write', async () => {
-    const actions = (await auditFor(referral.id)).map((e) => e.action);
+  it('left exactly one audit entry for each read and each write, and one for each list that showed it', async () => {
+    const trail = await auditFor(referral.id);
+    // Two of the front door's lists showed it: the whole queue, and the overdue ones once it was due.
+    expect(trail.filter((e) => e.action === 'referral.listed')).toHaveLength(2);
+    const actions = trail.map((e) => e.action).filter((a) => a !== 'referral.listed');
     expect(actions).toEqual([
       'referral.create',
       'referral.update',
@@ -537,28 +540,22 @@ describe('notifications', () => {
 });
 
 describe('partnership figures', () => {
-  it('counts submissions by month and decisions by quarter, with the agreement matrix, for triage and the board only', async () => {
+  it('counts submissions by month and decisions by quarter, for triage and the board only', async () => {
     const res = await api.request('GET', '/api/stats/referrals?year=2026', { as: 'helen' });
     expect(res.status).toBe(200);
     const stats = (await res.json()) as {
-      months: { month: string; agencyId: string; submitted: number }[];
-      quarters: {
-        quarter: string;
-        agencyId: string;
-        decided: number;
-        decidedOnTime: number;
-        matrix: number[][];
-      }[];
+      months: { month: string; agencyId: string; submitted: unknown }[];
+      quarters: { quarter: string; agencyId: string; decided: unknown }[];
     };
     expect(stats.months).toEqual(
       expect.arrayContaining([
-        { month: '2026-04', agencyId: 'brookfield-primary', submitted: expect.any(Number) },
+        { month: '2026-04', agencyId: 'brookfield-primary', submitted: expect.anything() },
       ]),
     );
+    // This file's handful of referrals is below the small-number threshold, so the count is not shown
+    // (test/api/stats-suppression.api.test.ts shows the suppression).
     const q2 = stats.quarters.find((q) => q.quarter === '2026-Q2' && q.agencyId === 'brookfield-primary');
-    // The first referral was suggested level 2 and decided level 3, late (due Tuesday 17:00, decided at 17:30).
-    expect(q2?.matrix[1]?.[2]).toBeGreaterThanOrEqual(1);
-    expect(q2?.decidedOnTime).toBeLessThan(q2?.decided ?? 0);
+    expect(q2?.decided).toEqual({ suppressed: true });
     expect(JSON.stringify(stats)).not.toContain('Maisie');
     expect((await api.request('GET', '/api/stats/referrals', { as: 'amira' })).status).toBe(403);
   });

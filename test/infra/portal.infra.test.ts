@@ -248,12 +248,13 @@ describe('functions', () => {
         areaFunction(area).resource.Properties.Environment as { Variables: Record<string, unknown> }
       ).Variables;
       // Referrals read the public guidance through the API, write and read the outbox, and alone hold
-      // the duplicate index's key; the board reads agencies' names.
+      // the duplicate index's key; the board reads agencies' names. Referrals file audit entries by
+      // child under the subject key, which the directory needs to search them.
       const extra = {
-        referrals: ['GUIDANCE_URL', 'MATCH_KEY_SECRET', 'OUTBOX_TABLE_NAME'],
-        board: ['DIRECTORY_TABLE_NAME'],
+        referrals: ['AUDIT_SUBJECT_SECRET', 'GUIDANCE_URL', 'MATCH_KEY_SECRET', 'OUTBOX_TABLE_NAME'],
+        board: [],
         // The directory tells the web front end how to sign in (GET /api/config).
-        directory: ['AUTH_DOMAIN', 'PORTAL_URL'],
+        directory: ['AUDIT_SUBJECT_SECRET', 'AUTH_DOMAIN', 'PORTAL_URL'],
         // The guidance function renders the public pages, linking the web build's assets.
         guidance: ['WEB_ASSETS'],
       }[area];
@@ -263,6 +264,8 @@ describe('functions', () => {
           'AUTH_CLIENT_ID',
           'AUTH_ISSUER',
           'CURSOR_SECRET',
+          // Every function reads callers' standing (and the board, agencies' names) from the directory.
+          'DIRECTORY_TABLE_NAME',
           'LOG_LEVEL',
           'NODE_OPTIONS',
           'TABLE_NAME',
@@ -273,6 +276,10 @@ describe('functions', () => {
       expect(JSON.stringify(env.CURSOR_SECRET)).toMatch(/\{\{resolve:secretsmanager:.*:SecretString:::\}\}/);
       if (area === 'referrals')
         expect(JSON.stringify(env.MATCH_KEY_SECRET)).toMatch(
+          /\{\{resolve:secretsmanager:.*:SecretString:::\}\}/,
+        );
+      if (area === 'referrals' || area === 'directory')
+        expect(JSON.stringify(env.AUDIT_SUBJECT_SECRET)).toMatch(
           /\{\{resolve:secretsmanager:.*:SecretString:::\}\}/,
         );
       expect(JSON.stringify(env.TABLE_NAME)).toContain(`ExportsOutputRef${ids[area]}`);
@@ -310,7 +317,20 @@ describe('functions', () => {
             }),
       );
       if (area === 'board') expect(agencyNames).toHaveLength(1);
-      const statements = all.filter((s) => !agencyNames.includes(s));
+      // Every function's other exception: GetItem on agencies and people, the caller's standing.
+      const standing = all.filter(
+        (s) =>
+          JSON.stringify(s.Resource).includes(ids.directory) &&
+          JSON.stringify(s) ===
+            JSON.stringify({
+              Action: 'dynamodb:GetItem',
+              Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AGENCY', 'USER#*'] } },
+              Effect: 'Allow',
+              Resource: s.Resource,
+            }),
+      );
+      expect(standing, area).toHaveLength(1);
+      const statements = all.filter((s) => !agencyNames.includes(s) && !standing.includes(s));
       const text = JSON.stringify(statements);
       for (const other of AREAS.filter((a) => a !== area)) {
         expect(text, `${area} must not reach ${other}`).not.toContain(ids[other]);
@@ -594,6 +614,31 @@ describe('web stack', () => {
     expect(index({ request: { uri: '/agencies/' } }).uri).toBe('/agencies/index.html');
     expect(index({ request: { uri: '/agencies' } }).uri).toBe('/agencies/index.html');
     expect(index({ request: { uri: '/assets/app/app.css' } }).uri).toBe('/assets/app/app.css');
+  });
+
+  it('never redirects to another host from an address CloudFront is sent', () => {
+    type Handler = (event: { request: { uri: string } }) => {
+      uri?: string;
+      headers?: { location?: { value: string } };
+    };
+    const index = new Function(`${INDEX_REWRITE}; return handler;`)() as Handler;
+    const rendered = SERVER_RENDERED_PAGES.map((p) => p.path.slice(0, -1));
+    const hostile = [
+      ...rendered.flatMap((path) => [`/${path}`, `//${path}`, `/..${path}`, `/.${path}`, `/\\${path.slice(1)}`]),
+      '//evil.example',
+      '//evil.example/x',
+      '/..//evil.example/x',
+      '/%2e%2e//evil.example',
+      '/%5Cevil.example',
+      '/\\evil.example',
+    ];
+    for (const uri of hostile) {
+      const answer = index({ request: { uri } });
+      const location = answer.headers?.location?.value;
+      // Only the exact addresses of the pages the guidance function renders are redirected.
+      expect(location, uri).toBeUndefined();
+      expect(answer.uri, uri).toMatch(/^\//);
+    }
   });
 
   it('sends security headers with a strict CSP and HSTS', () => {

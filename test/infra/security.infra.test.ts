@@ -5,11 +5,14 @@ import { App, type CfnElement, type Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler as preTokenGeneration } from '../../functions/auth/pre-token-generation.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createPreTokenHandler } from '../../functions/auth/pre-token-generation.ts';
+import { agencyStandingKey, createStandingReader } from '../../functions/platform/access.ts';
 import { createDocumentClient } from '../../functions/platform/dynamo.ts';
 import { AREAS, TABLE_IDS, type TableId } from '../../functions/platform/tables.ts';
 import { createPortal, type Portal } from '../../infra/stacks/portal.ts';
 import { sdkTimeouts, sdkWorstCaseMs } from '../support/security-harness.ts';
+import { createTestStore } from '../support/store.ts';
 import { writeStubSite } from '../support/stub-site.ts';
 
 /**
@@ -93,6 +96,41 @@ function functionRoles(): Record<string, string> {
   return roles;
 }
 
+/** The sign-in trigger's role. */
+function triggerRole(): string {
+  const role = Object.entries(functionRoles()).find(([fn]) => fn.startsWith('PreTokenGeneration'))?.[1];
+  if (!role) throw new Error('No pre-token-generation trigger');
+  return role;
+}
+
+/** The role of the function that records Cognito's revocations. */
+function revocationsRole(): string {
+  const role = Object.entries(functionRoles()).find(([fn]) => fn.startsWith('AccessRevocations'))?.[1];
+  if (!role) throw new Error('No revocations function');
+  return role;
+}
+
+/** GetItem, and only on the directory's agencies and people (IAM leading keys): the standing check. */
+function isStandingRead(table: TableId, statement: Statement): boolean {
+  return (
+    table === 'directory' &&
+    statement.Effect === 'Allow' &&
+    actionsOf(statement).join() === 'dynamodb:GetItem' &&
+    JSON.stringify(statement.Condition) ===
+      JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AGENCY', 'USER#*'] } })
+  );
+}
+
+/** UpdateItem, and only on people's records: what the revocations function may do. */
+function isPersonRevocation(table: TableId, statement: Statement): boolean {
+  return (
+    table === 'directory' &&
+    actionsOf(statement).join() === 'dynamodb:UpdateItem' &&
+    JSON.stringify(statement.Condition) ===
+      JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*'] } })
+  );
+}
+
 const WRITES_TO_AUDIT =
   /^dynamodb:(?:UpdateItem|DeleteItem|BatchWriteItem|PartiQL.*|DeleteTable|UpdateTable|RestoreTable.*|\*)$|^\*$/;
 
@@ -121,8 +159,48 @@ describe('the audit trail', () => {
   });
 });
 
+describe('subject access: the key that files audit entries by child, and who reads the trail', () => {
+  it('gives the audit subject secret to the referrals and directory functions only, as a dynamic reference', () => {
+    const secret = portal.api.node.findChild('AuditSubjectSecret').node.defaultChild as CfnElement;
+    const secretId = portal.api.getLogicalId(secret);
+    const holders = resources('AWS::Lambda::Function')
+      .filter(([, fn]) => JSON.stringify(fn.Properties.Environment ?? {}).includes(secretId))
+      .map(([id]) => id)
+      .sort();
+    const fnId = (area: 'referrals' | 'directory') =>
+      portal.api.getLogicalId(portal.api.functions[area].node.defaultChild as CfnElement);
+    expect(holders).toEqual([fnId('referrals'), fnId('directory')].sort());
+    for (const [, fn] of resources('AWS::Lambda::Function')) {
+      const value = (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)
+        ?.Variables?.AUDIT_SUBJECT_SECRET;
+      if (value !== undefined)
+        expect(JSON.stringify(value)).toMatch(/\{\{resolve:secretsmanager:.*:SecretString:::\}\}/);
+    }
+  });
+
+  it('lets only the directory read the audit table: Query on its record, person (gsi1) and child (gsi2) keys', () => {
+    const audit = tableIds().audit;
+    const roleOf = functionRoles();
+    const directory =
+      roleOf[portal.api.getLogicalId(portal.api.functions.directory.node.defaultChild as CfnElement)];
+    const readers = new Set<string>();
+    const indexQueries = new Set<string>();
+    for (const { roles, statement } of allStatements()) {
+      const resource = JSON.stringify(statement.Resource);
+      if (statement.Effect !== 'Allow' || !resource.includes(audit)) continue;
+      if (actionsOf(statement).every((a) => a === 'dynamodb:PutItem')) continue;
+      for (const role of roles) readers.add(role);
+      for (const index of ['gsi1', 'gsi2'])
+        if (resource.includes(`/index/${index}`) && actionsOf(statement).join() === 'dynamodb:Query')
+          indexQueries.add(index);
+    }
+    expect([...readers]).toEqual([directory]);
+    expect([...indexQueries].sort()).toEqual(['gsi1', 'gsi2']);
+  });
+});
+
 describe('each function and its tables', () => {
-  it('reaches only its own table and the audit table (referrals: and the outbox); the board and the notifier only read agencies (AGENCY partition)', () => {
+  it('reaches only its own table and the audit table (referrals: and the outbox); the board and the notifier only read agencies (AGENCY partition); standing is read, and revoked, by leading key only', () => {
     const ids = tableIds();
     const roleOf = functionRoles();
     const areaRole = (area: string) =>
@@ -132,12 +210,18 @@ describe('each function and its tables', () => {
         )
       ];
     const reminders = roleOf[portal.api.getLogicalId(portal.api.reminders.node.defaultChild as CfnElement)];
+    const trigger = triggerRole();
+    const revoker = revocationsRole();
+    // The caller's standing (functions/platform/access.ts) is read by every area function and the
+    // sign-in trigger; only the revocations function writes people's records.
+    const readsStanding = new Set([...AREAS.map(areaRole), trigger]);
     const allowed = new Map<string | undefined, TableId[]>([
       [areaRole('guidance'), ['guidance', 'audit']],
       [areaRole('referrals'), ['referrals', 'outbox', 'audit']],
       [areaRole('board'), ['board', 'audit', 'directory']],
       [areaRole('directory'), ['directory', 'audit']],
       [reminders, ['referrals', 'outbox', 'audit']],
+      [revoker, ['audit']],
     ]);
     const agencyPartitionOnly = { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['AGENCY'] } };
     const wrong: string[] = [];
@@ -158,6 +242,12 @@ describe('each function and its tables', () => {
             table === 'directory' &&
             JSON.stringify(statement.Condition) === JSON.stringify(agencyPartitionOnly) &&
             actionsOf(statement).join() === 'dynamodb:Query';
+          if (readsStanding.has(role) && isStandingRead(table, statement)) continue;
+          if (role === revoker && isPersonRevocation(table, statement)) continue;
+          if (role === revoker && table === 'audit' && actionsOf(statement).join() !== 'dynamodb:PutItem') {
+            wrong.push(`revocations: ${actionsOf(statement)} on the audit table`);
+            continue;
+          }
           if (mine?.includes(table) && (table !== 'directory' || mine.includes('directory'))) {
             // The board's directory access is the agency names only.
             if (role === areaRole('board') && table === 'directory' && !agencyNames)
@@ -173,6 +263,55 @@ describe('each function and its tables', () => {
     expect(wrong).toEqual([]);
     // Every area function was found (the check above is not vacuous).
     for (const area of AREAS) expect(reached.get(areaRole(area) as string)?.has(area), area).toBe(true);
+  });
+
+  it('lets every area function and the sign-in trigger read standing: GetItem only, on AGENCY and USER# items only', () => {
+    const ids = tableIds();
+    const roleOf = functionRoles();
+    const readers = [
+      ...AREAS.map((area) => ({
+        name: area,
+        role: roleOf[portal.api.getLogicalId(portal.api.functions[area].node.defaultChild as CfnElement)],
+      })),
+      { name: 'sign-in trigger', role: triggerRole() },
+    ];
+    for (const { name, role } of readers) {
+      const onDirectory = allStatements().filter(
+        ({ roles, statement }) =>
+          roles.includes(role as string) && JSON.stringify(statement.Resource).includes(ids.directory),
+      );
+      const standing = onDirectory.filter(({ statement }) => isStandingRead('directory', statement));
+      expect(standing, name).toHaveLength(1);
+      // Read-only, limited by leading keys: no write, no Query, no other partition.
+      expect(standing[0]?.statement.Effect).toBe('Allow');
+      expect(actionsOf(standing[0]?.statement as Statement)).toEqual(['dynamodb:GetItem']);
+    }
+  });
+
+  it('lets the revocations function only mark people’s records (UpdateItem on USER#…) and append to the audit trail', () => {
+    const ids = tableIds();
+    const revoker = revocationsRole();
+    const mine = allStatements().filter(({ roles }) => roles.includes(revoker));
+    const onTables = mine.filter(({ statement }) =>
+      TABLE_IDS.some((t) => JSON.stringify(statement.Resource).includes(ids[t])),
+    );
+    expect(
+      onTables.map(({ statement }) => ({
+        on: TABLE_IDS.find((t) => JSON.stringify(statement.Resource).includes(ids[t])),
+        actions: actionsOf(statement),
+        condition: statement.Condition ?? null,
+      })),
+    ).toEqual(
+      expect.arrayContaining([
+        {
+          on: 'directory',
+          actions: ['dynamodb:UpdateItem'],
+          condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*'] } },
+        },
+        { on: 'audit', actions: ['dynamodb:PutItem'], condition: null },
+      ]),
+    );
+    expect(onTables).toHaveLength(2);
   });
 
   it('lets the notifier read the outbox’s stream and no referral: the outbox has a table of its own', () => {
@@ -209,16 +348,15 @@ describe('each function and its tables', () => {
       expect(JSON.stringify(statement.Condition ?? {})).toContain('kms:ViaService');
   });
 
-  it('gives the sign-in trigger and CDK’s helpers no table at all', () => {
+  it('gives the sign-in trigger nothing but the standing read, and CDK’s helpers no table at all', () => {
     const ids = tableIds();
-    const roleOf = functionRoles();
-    const trigger = Object.entries(roleOf).find(([fn]) => fn.startsWith('PreTokenGeneration'))?.[1];
-    expect(trigger).toBeDefined();
+    const trigger = triggerRole();
     const tables = Object.values(ids);
     const touches = allStatements().filter(
       ({ roles, statement }) =>
         roles.includes(trigger as string) &&
-        tables.some((t) => JSON.stringify(statement.Resource).includes(t)),
+        tables.some((t) => JSON.stringify(statement.Resource).includes(t)) &&
+        !isStandingRead('directory', statement),
     );
     expect(touches).toEqual([]);
     const deploy = allStatements().filter(
@@ -266,6 +404,14 @@ describe('who decides a user’s agency and roles', () => {
   });
 
   it('the sign-in trigger copies the agency only, whatever else a user’s attributes claim', async () => {
+    const store = await createTestStore();
+    await store.db.send(
+      new PutCommand({
+        TableName: store.tables.directory,
+        Item: { ...agencyStandingKey('brookfield-primary'), name: 'Brookfield Primary School', active: true },
+      }),
+    );
+    const preTokenGeneration = createPreTokenHandler(createStandingReader(store.db, store.tables.directory));
     const result = await preTokenGeneration({
       version: '2',
       triggerSource: 'TokenGeneration_HostedAuth',
@@ -285,6 +431,7 @@ describe('who decides a user’s agency and roles', () => {
       },
       response: {},
     });
+    await store.drop();
     expect(result.response.claimsAndScopeOverrideDetails).toEqual({
       accessTokenGeneration: { claimsToAddOrOverride: { agencyId: 'brookfield-primary' } },
     });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReferralStatus } from '../../shared/referral.ts';
+import type { Referral, ReferralStatus } from '../../shared/referral.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 import { actionFields, DECISION, fixtures, idempotencyKey } from '../support/security-fixtures.ts';
@@ -11,6 +11,8 @@ import {
   type Caller,
   callerTokens,
   documentedRoutes,
+  fieldsBeyond,
+  holdFirstWrite,
   leaksIn,
   problemIssues,
   recordFigures,
@@ -27,7 +29,22 @@ let api: TestApi;
 let tokens: Record<Caller, string | undefined>;
 let fx: ReturnType<typeof fixtures>;
 const started = performance.now();
-const figures = { routes: 0, rows: 0, cells: 0, unroutedCases: 0, indistinguishablePairs: 0, mismatches: 0 };
+const figures = {
+  routes: 0,
+  rows: 0,
+  cells: 0,
+  unroutedCases: 0,
+  indistinguishablePairs: 0,
+  mismatches: 0,
+  /** Referrals, 409 `current`s and replays compared with the same caller's read of the record. */
+  viewChecks: 0,
+  /** Fields one of those carried that the caller's own read did not. */
+  viewLeaks: 0,
+  races: 0,
+  raceRequests: 0,
+  raceConflicts: 0,
+  replays: 0,
+};
 
 beforeAll(async () => {
   api = await createTestApi();
@@ -45,7 +62,9 @@ afterAll(async () => {
     'matrix',
     { ...f, seconds },
     `${f.cells} cells (${f.routes} routes × ${CALLERS.length} callers × own / another agency's / missing record), ` +
-      `${f.indistinguishablePairs} refusals identical to a missing record's, ${f.unroutedCases} unrouted methods → 404: ` +
+      `${f.indistinguishablePairs} refusals identical to a missing record's, ${f.unroutedCases} unrouted methods → 404; ` +
+      `${f.races} races (${f.raceRequests} requests, ${f.raceConflicts} × 409, ${f.replays} replays); ` +
+      `${f.viewChecks} answers compared with the caller's own read, ${f.viewLeaks} fields beyond it: ` +
       `${f.mismatches} mismatches (${seconds} s)`,
   );
   await api?.close();
@@ -75,6 +94,11 @@ interface Row {
   prepare(target: string, caller: Caller, succeeds: boolean): Promise<Prepared>;
   /** What a successful answer must (not) contain. */
   check?(caller: Caller, body: unknown, target: string): void;
+  /**
+   * Where the caller reads back the record a write answered with (its body, or a 409's `current`):
+   * the answer may carry no field that read does not.
+   */
+  readBack?(prepared: Prepared, shown: { id?: unknown }, status: number, caller: Caller): string | undefined;
 }
 
 /** Every caller gets `status`, except those named. */
@@ -92,12 +116,13 @@ const AB = ['A', 'B', 'missing'] as const;
 // Records made once and shared by cells that must be refused (a refusal changes nothing, which the
 // hostile-input suite proves); a cell that must succeed gets a fresh record of its own.
 const shared = new Map<string, Promise<{ id: string; version: number }>>();
-async function referralFor(target: string, status: ReferralStatus, fresh: boolean) {
+async function referralFor(target: string, status: ReferralStatus, fresh: boolean, flagged = false) {
   if (target === 'missing') return { id: MISSING_ULID, version: 1 };
   const agency = target as 'A' | 'B';
-  if (fresh) return fx.referral(status, agency);
-  const key = `${status}:${agency}`;
-  if (!shared.has(key)) shared.set(key, fx.referral(status, agency));
+  const make = () => (flagged ? fx.flagged(status, agency) : fx.referral(status, agency));
+  if (fresh) return make();
+  const key = `${flagged ? 'flagged:' : ''}${status}:${agency}`;
+  if (!shared.has(key)) shared.set(key, make());
   return (await shared.get(key)) as { id: string; version: number };
 }
 async function actionFor(target: string, fresh: boolean) {
@@ -129,13 +154,18 @@ const referralRow = (
   expect: Expectation,
   body?: () => unknown,
   variant?: string,
+  { flagged = false, check }: { flagged?: boolean; check?: Row['check'] } = {},
 ): Row => ({
   route,
   ...(variant ? { variant } : {}),
+  ...(check ? { check } : {}),
   targets: AB,
   expect,
+  // A note's answer is the note; every other answer is the referral.
+  readBack: (prepared, _shown, status) =>
+    route.endsWith('/notes') && status < 300 ? undefined : `/api/referrals/${prepared.ids?.[0]}`,
   async prepare(target, _caller, succeeds) {
-    const r = await referralFor(target, status, succeeds);
+    const r = await referralFor(target, status, succeeds, flagged);
     const suffix = route.split('{id}')[1] ?? '';
     return {
       path: `/api/referrals/${r.id}${suffix}`,
@@ -239,6 +269,48 @@ const ROWS: Row[] = [
       return { path: `/api/audit?entity=referral&id=${r.id}` };
     },
   },
+  {
+    route: 'GET /api/audit/actors/{id}',
+    targets: NONE,
+    expect: only({ admin: 200 }),
+    async prepare() {
+      return {
+        path: `/api/audit/actors/${api.user('amira').sub}`,
+        headers: { 'x-access-reason': 'Matrix check' },
+      };
+    },
+  },
+  {
+    ...simple('POST /api/audit/subject-access', only({ admin: 200 }), {
+      body: {
+        firstName: 'Maisie',
+        lastName: 'Fairbrook',
+        dateOfBirth: '2018-05-14',
+        reason: 'SAR ref matrix',
+      },
+    }),
+    check(_caller, body) {
+      expect((body as { reason: string }).reason).toBe('SAR ref matrix');
+    },
+  },
+
+  // People's access: the system owner suspends and restores a person (one who is no caller here).
+  {
+    route: 'POST /api/people/{id}/suspend',
+    targets: NONE,
+    expect: only({ admin: 200 }),
+    async prepare() {
+      return { path: `/api/people/${crypto.randomUUID()}/suspend` };
+    },
+  },
+  {
+    route: 'POST /api/people/{id}/restore',
+    targets: NONE,
+    expect: only({ admin: 200 }),
+    async prepare() {
+      return { path: `/api/people/${crypto.randomUUID()}/restore` };
+    },
+  },
 
   // Threshold guidance: public reads; drafts are the editors' and answer 404 to anyone else.
   simple('GET /api/guidance', each(200)),
@@ -321,15 +393,23 @@ const ROWS: Row[] = [
     ...simple('GET /api/referrals', only({ referrerA: 200, referrerB: 200, triage: 200 })),
     async prepare() {
       // Both agencies have referrals, so each referrer's list shows that the other's are left out.
-      await Promise.all([referralFor('A', 'submitted', false), referralFor('B', 'submitted', false)]);
+      await Promise.all(
+        (['A', 'B'] as const).flatMap((a) => [
+          referralFor(a, 'submitted', false),
+          referralFor(a, 'submitted', false, true),
+        ]),
+      );
       return { path: '/api/referrals?limit=200' };
     },
     check(caller, body) {
-      const items = (body as { items: { agencyId: string }[] }).items;
+      const items = (body as { items: { agencyId: string; possibleDuplicate?: boolean }[] }).items;
       if (caller === 'referrerA' || caller === 'referrerB') {
         expect(items.length).toBeGreaterThan(0);
         expect(new Set(items.map((i) => i.agencyId))).toEqual(new Set([CALLER_AGENCY[caller]]));
+        // That another agency referred the child is the front door's to know.
+        expect(items.filter((i) => 'possibleDuplicate' in i).length, 'items flagged').toBe(0);
       }
+      if (caller === 'triage') expect(items.some((i) => i.possibleDuplicate)).toBe(true);
     },
   },
   {
@@ -346,6 +426,9 @@ const ROWS: Row[] = [
     check(caller, body) {
       expect((body as { agencyId: string }).agencyId).toBe(CALLER_AGENCY[caller]);
     },
+    // The front door can start a referral but never read a draft, its own included (canRead).
+    readBack: (_prepared, shown, _status, caller) =>
+      caller === 'triage' ? undefined : `/api/referrals/${shown.id}`,
   },
   referralRow(
     'GET /api/referrals/{id}',
@@ -376,6 +459,52 @@ const ROWS: Row[] = [
     'submitted',
     only({ noAgency: 404, ...ownOnlyCreated, triage: [201, 201, 404] }),
     () => ({ text: 'A further note from the matrix.' }),
+  ),
+  // The states that show the front door more than the referrer: possible duplicates and a rationale.
+  referralRow(
+    'GET /api/referrals/{id}',
+    'decided',
+    only({ noAgency: 404, ...ownOnly, ...frontDoor }),
+    undefined,
+    'decided with a rationale, flagged as a possible duplicate',
+    {
+      flagged: true,
+      check(caller, body) {
+        const r = body as Referral;
+        expect(r.decision?.feedback).toBeTruthy();
+        if (caller === 'triage') {
+          expect(r.possibleDuplicates?.length).toBeGreaterThan(0);
+          expect(r.decision?.rationale).toBeTruthy();
+        } else {
+          expect(r).not.toHaveProperty('possibleDuplicates');
+          expect(r.decision).not.toHaveProperty('rationale');
+        }
+      },
+    },
+  ),
+  referralRow(
+    'POST /api/referrals/{id}/submit',
+    'submitted',
+    only({ noAgency: 404, referrerA: [409, 404, 404], referrerB: [404, 409, 404] }),
+    undefined,
+    'submitted already, flagged: 409',
+    { flagged: true },
+  ),
+  referralRow(
+    'PATCH /api/referrals/{id}',
+    'decided',
+    only({ noAgency: 404, referrerA: [409, 404, 404], referrerB: [404, 409, 404], triage: [403, 403, 404] }),
+    () => ({ concerns: 'An edit after the decision.' }),
+    'decided, flagged: 409',
+    { flagged: true },
+  ),
+  referralRow(
+    'POST /api/referrals/{id}/notes',
+    'closed',
+    only({ noAgency: 404, referrerA: [409, 404, 404], referrerB: [404, 409, 404], triage: [409, 409, 404] }),
+    () => ({ text: 'A note after the close.' }),
+    'closed, decided with a rationale, flagged: 409',
+    { flagged: true },
   ),
   simple('GET /api/notifications', only({ referrerA: 200, referrerB: 200, triage: 200 })),
   {
@@ -423,6 +552,17 @@ function comparable(text: string, ids: readonly string[]): string {
   let detail = typeof body.detail === 'string' ? body.detail : '';
   for (const id of ids) detail = detail.split(id).join('<id>');
   return JSON.stringify({ ...body, detail });
+}
+
+/** What an answer shows of a record beyond what the same caller's own read of it shows. */
+async function beyondOwnRead(caller: Caller, shown: unknown, path: string): Promise<string[]> {
+  const token = tokens[caller];
+  const res = await api.request('GET', path, token ? { token } : {});
+  figures.viewChecks++;
+  if (res.status !== 200) return [`answered with a record its own read answers ${res.status}`];
+  const extra = fieldsBeyond(shown, await res.json());
+  figures.viewLeaks += extra.length;
+  return extra.map((field) => `shows ${field}, which its own read does not`);
 }
 
 describe('the matrix covers every route', () => {
@@ -486,6 +626,13 @@ describe('every route × every caller × own, another agency’s and a missing r
             }
           }
           for (const leak of leaksIn(text)) mismatches.push(`${where}: leaks ${leak}`);
+          if (row.readBack && (res.status === 409 || (res.status < 300 && method !== 'GET'))) {
+            const body = JSON.parse(text) as { current?: { id?: unknown } } & { id?: unknown };
+            const shown = res.status === 409 ? body.current : body;
+            const path = shown && row.readBack(prepared, shown, res.status, caller);
+            if (path)
+              mismatches.push(...(await beyondOwnRead(caller, shown, path)).map((m) => `${where}: ${m}`));
+          }
           answers.set(target, { status: res.status, text, ids: prepared.ids ?? [] });
         }
         // What the caller may not see answers exactly as what does not exist.
@@ -531,5 +678,160 @@ describe('methods a route does not answer', () => {
     }
     figures.mismatches += problems.length;
     expect(problems).toEqual([]);
+  });
+});
+
+describe('racing writes answer each caller as their own read does', () => {
+  interface Hand {
+    as: Caller;
+    send(): Promise<Response>;
+  }
+  const request = (
+    as: Caller,
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
+    const token = tokens[as];
+    return api.request(method, path, { ...(token ? { token } : {}), ...init });
+  };
+  const ifMatch = (r: { version: number }) => ({ 'if-match': `"${r.version}"` });
+
+  /**
+   * Sends `held` first but holds its write until `others` are answered, so it loses in the store (it
+   * read the record before they wrote); `others` race each other as they come. Every 409's `current`
+   * and every referral answered (a replay too) is compared with the same caller's own read.
+   */
+  async function race(matches: (pk: string) => boolean, held: Hand, others: Hand[]) {
+    figures.races++;
+    let rest: Promise<Response[]> = Promise.resolve([]);
+    const release = holdFirstWrite(api.store.db, matches, () => {
+      rest = Promise.all(others.map((h) => h.send()));
+      return rest;
+    });
+    const first = await held.send();
+    release();
+    const answers = [
+      { as: held.as, res: first },
+      ...(await rest).map((res, i) => ({ as: others[i]?.as as Caller, res })),
+    ];
+    const problems: string[] = [];
+    const statuses: number[] = [];
+    for (const [i, { as, res }] of answers.entries()) {
+      const text = await res.text();
+      figures.raceRequests++;
+      statuses.push(res.status);
+      const body = JSON.parse(text) as { current?: unknown; version?: unknown; id?: unknown };
+      const where = `${i === 0 ? 'held ' : ''}${as} ${res.status}`;
+      if (res.status >= 400) problems.push(...problemIssues(res, text).map((p) => `${where}: ${p}`));
+      if (res.status === 409) figures.raceConflicts++;
+      const shown =
+        res.status === 409 ? (body.current as { id?: unknown } | undefined) : body.version ? body : undefined;
+      if (res.status === 409 && !shown) problems.push(`${where}: no current record`);
+      if (shown)
+        problems.push(
+          ...(await beyondOwnRead(as, shown, `/api/referrals/${shown.id}`)).map((m) => `${where}: ${m}`),
+        );
+    }
+    figures.mismatches += problems.length;
+    expect(problems).toEqual([]);
+    return statuses;
+  }
+  const referralPk = (r: { id: string }) => (pk: string) => pk === `REFERRAL#${r.id}`;
+
+  it('a referral of a child another agency referred, created twice with one key and then submitted twice at once', async () => {
+    const flagged = await fx.flagged('draft', 'A');
+    const key = idempotencyKey();
+    const create = (): Hand => ({
+      as: 'referrerA',
+      send: () =>
+        request('referrerA', 'POST', '/api/referrals', {
+          body: completeReferral({ child: flagged.child }),
+          headers: { 'idempotency-key': key },
+        }),
+    });
+    const created = await race((pk) => pk.startsWith('IDEMPOTENCY#') && pk.endsWith(`#${key}`), create(), [
+      create(),
+    ]);
+    expect(created).toEqual([200, 201]);
+    figures.replays++;
+
+    const submit = (): Hand => ({
+      as: 'referrerA',
+      send: () =>
+        request('referrerA', 'POST', `/api/referrals/${flagged.id}/submit`, { headers: ifMatch(flagged) }),
+    });
+    const submitted = await race(referralPk(flagged), submit(), [submit(), submit(), submit()]);
+    expect(submitted[0]).toBe(409);
+    expect(submitted.filter((s) => s === 200)).toHaveLength(1);
+    // Once landed, a retry of the creation is answered with the referral as it now stands.
+    const replay = await create().send();
+    expect(replay.status).toBe(200);
+    figures.replays++;
+    expect(await beyondOwnRead('referrerA', await replay.json(), `/api/referrals/${flagged.id}`)).toEqual([]);
+  });
+
+  it('the referrer withdraws, adds a note or edits as the front door acts: no 409 shows the referrer more', async () => {
+    const submitted = await fx.flagged('submitted', 'A');
+    const withdraw = await race(
+      referralPk(submitted),
+      {
+        as: 'referrerA',
+        send: () =>
+          request('referrerA', 'POST', `/api/referrals/${submitted.id}/withdraw`, {
+            headers: ifMatch(submitted),
+            body: { reason: 'The family moved away.' },
+          }),
+      },
+      [
+        {
+          as: 'triage',
+          send: () =>
+            request('triage', 'POST', `/api/referrals/${submitted.id}/review`, {
+              headers: ifMatch(submitted),
+            }),
+        },
+      ],
+    );
+    expect(withdraw).toEqual([409, 200]);
+
+    const decided = await fx.flagged('decided', 'B');
+    const note = (as: Caller, i: number): Hand => ({
+      as,
+      send: () =>
+        request(as, 'POST', `/api/referrals/${decided.id}/notes`, { body: { text: `Raced note ${i}` } }),
+    });
+    const closing = await race(referralPk(decided), note('referrerB', 0), [
+      {
+        as: 'triage',
+        send: () =>
+          request('triage', 'POST', `/api/referrals/${decided.id}/close`, { headers: ifMatch(decided) }),
+      },
+    ]);
+    expect(closing).toEqual([409, 200]);
+
+    const inReview = await fx.flagged('in_review', 'A');
+    const decide = (): Hand => ({
+      as: 'triage',
+      send: () =>
+        request('triage', 'POST', `/api/referrals/${inReview.id}/decision`, {
+          headers: ifMatch(inReview),
+          body: DECISION,
+        }),
+    });
+    const decisions = await race(referralPk(inReview), decide(), [decide(), decide()]);
+    expect(decisions[0]).toBe(409);
+
+    const draft = await fx.flagged('draft', 'B');
+    const edit = (i: number): Hand => ({
+      as: 'referrerB',
+      send: () =>
+        request('referrerB', 'PATCH', `/api/referrals/${draft.id}`, {
+          headers: ifMatch(draft),
+          body: { concerns: `Edit ${i}` },
+        }),
+    });
+    const edits = await race(referralPk(draft), edit(0), [edit(1), edit(2)]);
+    expect(edits[0]).toBe(409);
   });
 });

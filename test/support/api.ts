@@ -1,4 +1,9 @@
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
+import {
+  type AccessCheck,
+  createAccessCheck,
+  createStandingReader,
+} from '../../functions/platform/access.ts';
 import { areaForPath } from '../../functions/platform/area-routes.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import type { PlatformDeps } from '../../functions/platform/http.ts';
@@ -28,6 +33,8 @@ export interface RequestOptions {
 export interface TestApi {
   store: TestStore;
   issuer: DevIssuer;
+  /** The apps' check of each caller's standing (agency active, person not suspended), shared by the four. */
+  access: AccessCheck;
   /** Captured log lines, to check nothing personal is written. */
   logs: string[];
   /** Every command sent to the store, with the table or index it named (for "one Query, no Scan" checks). */
@@ -43,12 +50,15 @@ export interface TestApi {
  * `app.request()` and routed by path exactly as API Gateway and the local runtime route them.
  * Tokens are signed by a test issuer and verified against its published JWKS.
  */
-export async function createTestApi(options: { seed?: boolean; clock?: () => Date } = {}): Promise<TestApi> {
+export async function createTestApi(
+  options: { seed?: boolean; clock?: () => Date } = {},
+): Promise<TestApi> {
   const store = await createTestStore();
   const clock = options.clock ?? (() => new Date());
   // Agencies and guidance only: each test file makes the referrals and actions it reasons about.
   if (options.seed !== false) await seedDemoData(store.db, store.tables, { clock, activity: false });
-  const issuer = await createDevIssuer(TEST_ISSUER);
+  const standing = createStandingReader(store.db, store.tables.directory);
+  const issuer = await createDevIssuer(TEST_ISSUER, undefined, { standing });
   const jwks = (await (await issuer.app.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
   const logs: string[] = [];
   const storeCalls: TestApi['storeCalls'] = [];
@@ -64,12 +74,14 @@ export async function createTestApi(options: { seed?: boolean; clock?: () => Dat
     },
     { step: 'initialize', name: 'recordStoreCalls' },
   );
+  const access = createAccessCheck(standing, { clock });
   const platform: PlatformDeps = {
     verifyToken: createTokenVerifier({
       issuer: TEST_ISSUER,
       clientId: issuer.clientId,
       keys: createLocalJWKSet(jwks),
     }),
+    access,
     audit: createAuditWriter(store.db, store.tables.audit, clock),
     clock,
     logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
@@ -87,6 +99,7 @@ export async function createTestApi(options: { seed?: boolean; clock?: () => Dat
   return {
     store,
     issuer,
+    access,
     logs,
     storeCalls,
     user,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createLogger } from '../../functions/platform/logger.ts';
-import { type LocalPortal, startLocalPortal } from '../../infra/local/portal.ts';
+import { type LocalPortal, type LocalPortalOptions, startLocalPortal } from '../../infra/local/portal.ts';
 import { buildWeb } from '../../web/build.ts';
 
 let built: Promise<string> | undefined;
@@ -16,7 +16,9 @@ let running = 0;
  * of its own (never web/dist, which another run or `npm start` may be emptying and rewriting at the
  * same moment). Stopping the last portal removes the folder.
  */
-export async function startTestPortal(): Promise<LocalPortal> {
+export async function startTestPortal(
+  options: Pick<LocalPortalOptions, 'standingMaxAgeMs'> = {},
+): Promise<LocalPortal> {
   built ??= mkdtemp(join(tmpdir(), 'portal-web-')).then(
     async (outDir) => (await buildWeb({ outDir })).outDir,
   );
@@ -27,6 +29,7 @@ export async function startTestPortal(): Promise<LocalPortal> {
     tablePrefix: `b${randomBytes(4).toString('hex')}-`,
     logger: createLogger({ level: 'warn' }),
     webDir,
+    ...options,
   });
   running += 1;
   return {

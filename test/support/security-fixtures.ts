@@ -80,6 +80,19 @@ export function fixtures(api: TestApi) {
       return step('grace', r, 'close');
     },
 
+    /**
+     * A referral of a child the other agency referred first, so the front door sees it flagged as a
+     * possible duplicate once it is submitted (a draft is flagged when it is submitted).
+     */
+    async flagged(status: ReferralStatus, agency: 'A' | 'B' = 'A'): Promise<Referral> {
+      const letters = () =>
+        Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+      const base = completeReferral();
+      const child = { ...base.child, firstName: `Sec${letters()}`, lastName: `Child${letters()}` };
+      await self.referral('submitted', agency === 'A' ? 'B' : 'A', { ...base, child });
+      return self.referral(status, agency, { ...base, child });
+    },
+
     action: (overrides: Partial<ActionFields> = {}) =>
       ok<ActionView>(
         api.request('POST', '/api/board/actions', { as: 'helen', body: actionFields(overrides) }),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { openApiDocument } from '../../functions/directory/openapi.ts';
+import { createDirectoryAccessCheck } from '../../functions/platform/access.ts';
 import { areaForPath } from '../../functions/platform/area-routes.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import { createDocumentClient } from '../../functions/platform/dynamo.ts';
@@ -322,6 +323,7 @@ export async function appsOver(
       clientId: api.issuer.clientId,
       keys: createLocalJWKSet(jwks),
     }),
+    access: createDirectoryAccessCheck(db, api.store.tables.directory, { clock }),
     audit: createAuditWriter(db, api.store.tables.audit, clock),
     clock,
     logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
@@ -413,4 +415,60 @@ export function sdkWorstCaseMs(t: SdkTimeouts): number {
     worst = Math.max(worst, total);
   }
   return worst;
+}
+
+/**
+ * The paths of `shown` that a read by the same caller does not carry (`decision.rationale`,
+ * `possibleDuplicates[].agencyId`), at any depth; array items are compared as one shape. Values are
+ * not compared: a conflict may show a later version than the read.
+ */
+export function fieldsBeyond(shown: unknown, read: unknown): string[] {
+  const paths = (value: unknown, at: string, out: Set<string>): Set<string> => {
+    if (Array.isArray(value)) for (const item of value) paths(item, `${at}[]`, out);
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        const path = at ? `${at}.${key}` : key;
+        out.add(path);
+        paths(v, path, out);
+      }
+    }
+    return out;
+  };
+  const readable = paths(read, '', new Set());
+  return [...paths(shown, '', new Set())].filter((path) => !readable.has(path));
+}
+
+/**
+ * Holds the first transaction that touches an item whose partition key `matches` until `meanwhile`
+ * has finished, then sends it: a race whose loser is decided in the store itself (the loser read the
+ * record before the winner wrote), whatever the machine's speed. Returns a function that removes it.
+ */
+export function holdFirstWrite(
+  db: DynamoDBDocumentClient,
+  matches: (pk: string) => boolean,
+  meanwhile: () => Promise<unknown>,
+): () => void {
+  const name = `holdFirstWrite${Math.random()}`;
+  let armed = true;
+  type Op = { Item?: { pk?: unknown }; Key?: { pk?: unknown } };
+  db.middlewareStack.add(
+    (next, context) => async (args) => {
+      const items = (args.input as { TransactItems?: Record<string, Op>[] }).TransactItems ?? [];
+      const touches = items.some((entry) =>
+        Object.values(entry).some((op) => {
+          const pk = (op.Item ?? op.Key)?.pk;
+          return typeof pk === 'string' && matches(pk);
+        }),
+      );
+      if (armed && /^TransactWrite/.test(String(context.commandName)) && touches) {
+        armed = false;
+        await meanwhile();
+      }
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return () => {
+    db.middlewareStack.remove(name);
+  };
 }

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { boardRoutes } from '../../functions/board/routes.ts';
+import { peopleRoutes } from '../../functions/directory/people-routes.ts';
 import { directoryRoutes } from '../../functions/directory/routes.ts';
 import { guidanceRoutes } from '../../functions/guidance/routes.ts';
 import { referralRoutes } from '../../functions/referrals/routes.ts';
@@ -53,6 +54,40 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
         headers: ifMatch(agency.version),
         body: { name: `Renamed ${Math.random().toString(36).slice(2, 10)}` },
       };
+    },
+  },
+  {
+    // A search of the audit trail: it writes only its own audit entry.
+    route: 'POST /api/audit/subject-access',
+    as: 'admin',
+    ok: 200,
+    async prepare() {
+      return {
+        path: '/api/audit/subject-access',
+        body: {
+          firstName: 'Nobody',
+          lastName: 'Referred',
+          dateOfBirth: '2019-03-02',
+          reason: 'SAR ref test',
+        },
+      };
+    },
+  },
+  {
+    // Someone who is none of the callers: suspending a caller would refuse the rest of a suite.
+    route: 'POST /api/people/{id}/suspend',
+    as: 'admin',
+    ok: 200,
+    async prepare() {
+      return { path: `/api/people/${crypto.randomUUID()}/suspend` };
+    },
+  },
+  {
+    route: 'POST /api/people/{id}/restore',
+    as: 'admin',
+    ok: 200,
+    async prepare() {
+      return { path: `/api/people/${crypto.randomUUID()}/restore` };
     },
   },
   {
@@ -223,6 +258,7 @@ export function declarationOf(route: string): Declared {
   const [method, path] = route.split(' ');
   const all = [
     ...directoryRoutes,
+    ...peopleRoutes,
     ...guidanceRoutes,
     ...referralRoutes,
     ...boardRoutes,

@@ -10,6 +10,7 @@ import {
 const complete = {
   TABLE_NAME: 'portal-guidance',
   AUDIT_TABLE_NAME: 'portal-audit',
+  DIRECTORY_TABLE_NAME: 'portal-directory',
   AUTH_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_example',
   AUTH_CLIENT_ID: 'client',
   CURSOR_SECRET: 'c'.repeat(32),

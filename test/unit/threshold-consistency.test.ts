@@ -143,6 +143,17 @@ describe('threshold agreement and Cohen’s kappa, against hand-worked examples'
     expect(() => agreementFromMatrix(negative)).toThrow(/whole numbers/);
     expect(() => agreement([{ suggested: 5 as LevelNumber, decided: 1 }])).toThrow(/suggested level/);
   });
+
+  it('refuses a matrix with a count hidden by small-number suppression, rather than reading it as 0', () => {
+    // Taken as 0, the hidden 3 would give 8 of 8 agreed and kappa 1 for what is 8 of 11.
+    const hidden = [
+      [4, { suppressed: true }, 0, 0],
+      [0, 4, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ] as unknown as number[][];
+    expect(() => agreementFromMatrix(hidden)).toThrow(/not shown.*full counts/);
+  });
 });
 
 describe('by agency and quarter', () => {

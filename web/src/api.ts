@@ -46,6 +46,26 @@ export class ApiError extends Error {
   }
 }
 
+/** The problem types the API answers when the caller's agency is deactivated or their access withdrawn. */
+const ACCESS_WITHDRAWN = /\/problems\/(?:agency-deactivated|access-suspended)$/;
+
+/** True when the API refused the caller because they may no longer use the portal at all. */
+export function isAccessWithdrawn(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403 && ACCESS_WITHDRAWN.test(error.type);
+}
+
+let withdrawn: ApiError | undefined;
+const withdrawnListeners = new Set<(error: ApiError) => void>();
+
+/**
+ * Calls `listener` once the API says the caller's access has ended (at once if it already has): the
+ * page chrome shows one message for it, whatever request met it.
+ */
+export function onAccessWithdrawn(listener: (error: ApiError) => void): void {
+  withdrawnListeners.add(listener);
+  if (withdrawn) listener(withdrawn);
+}
+
 export interface ApiResponse<T> {
   data: T;
   status: number;
@@ -101,7 +121,12 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       typeof body === 'object' && body !== null
         ? (body as Record<string, unknown>)
         : { title: response.statusText || 'Something went wrong' };
-    throw new ApiError(response.status, problem);
+    const error = new ApiError(response.status, problem);
+    if (isAccessWithdrawn(error) && !withdrawn) {
+      withdrawn = error;
+      for (const listener of withdrawnListeners) listener(error);
+    }
+    throw error;
   }
   return { data: body as T, status: response.status, etag: response.headers.get('etag') };
 }

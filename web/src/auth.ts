@@ -3,6 +3,7 @@
  * hosted sign-in with the authorization code flow and PKCE. The token lives in sessionStorage, so
  * it goes when the tab closes.
  */
+import { safeReturnAddress } from '../../shared/return-address.ts';
 
 export interface LocalAuthConfig {
   mode: 'local';
@@ -91,17 +92,9 @@ export function clearToken(): void {
   sessionStorage.removeItem(TOKEN_KEY);
 }
 
-/** A same-origin path to go to after signing in, or '/' for anything else. */
+/** A same-origin path to go to after signing in, or '/' for anything else (shared/return-address.ts). */
 export function safeReturnTo(value: string | null | undefined): string {
-  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  try {
-    const url = new URL(value, window.location.origin);
-    if (url.origin !== window.location.origin) return '/';
-    if (url.pathname.startsWith('/sign-in') || url.pathname.startsWith('/auth/')) return '/';
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return '/';
-  }
+  return safeReturnAddress(value, window.location.origin);
 }
 
 export function signInUrl(returnTo: string = window.location.pathname + window.location.search): string {

@@ -11,6 +11,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ActionSummary, ActionView } from '../../shared/board.ts';
 import type { Me } from '../../shared/me.ts';
+import type { Count, Share, Suppressed } from '../../shared/small-numbers.ts';
 import { ApiError, apiGet } from './api.ts';
 import { getToken, signInUrl } from './auth.ts';
 import {
@@ -61,18 +62,36 @@ export interface Dashboard {
   escalated: (ActionSummary & { escalationReasons: string[] })[];
 }
 
-/** GET /api/stats/referrals, as functions/referrals/routes.ts's ReferralStatsSchema has it. */
+/** One quarter's figures, an agency's or the partnership's; any count or share may be `Suppressed`. */
+export interface QuarterFigures {
+  decided: Count;
+  decidedOnTime: Count;
+  onTimePct: Share;
+  /** By outcome; an outcome not listed is 0. */
+  outcomes: Record<string, Count>;
+  agreement: {
+    n: Count;
+    agreed: Count;
+    agreementPct: Share;
+    kappa: number | null | Suppressed;
+    kappaNote?: string;
+  };
+}
+
+/**
+ * GET /api/stats/referrals, as functions/referrals/routes.ts's ReferralStatsSchema has it. Small
+ * counts arrive already hidden (shared/small-numbers.ts); the totals come with them, because a total
+ * cannot be added up from hidden counts.
+ */
 export interface ReferralStats {
   generatedAt?: string;
-  months: { month: string; agencyId: string; submitted: number }[];
-  quarters: {
-    quarter: string;
-    agencyId: string;
-    decided: number;
-    decidedOnTime: number;
-    outcomes: Record<string, number>;
-    matrix: number[][];
-  }[];
+  smallNumbers: { threshold: number };
+  submitted: Count;
+  months: { month: string; agencyId: string; submitted: Count }[];
+  monthTotals: { month: string; submitted: Count }[];
+  agencyTotals: { agencyId: string; submitted: Count }[];
+  quarters: (QuarterFigures & { quarter: string; agencyId: string })[];
+  quarterTotals: (QuarterFigures & { quarter: string })[];
 }
 
 const RAG_TAG: Record<Rag, TagColour> = { red: 'red', amber: 'orange', green: 'green' };

@@ -1,6 +1,6 @@
 /**
- * Charts drawn in the page as SVG (issue 5: "charts, not tables alone"), for a board chair reading on
- * a tablet as much as a manager at a desk:
+ * Charts drawn in the page as SVG (charts, not tables alone), for a board chair reading on a tablet as
+ * much as a manager at a desk:
  *
  * - Each chart is laid out for the width it actually has (measured), in a viewBox of that many units,
  *   so text is real size on a phone as on a desktop, and the SVG scales with `width: 100%` in between.
@@ -9,10 +9,17 @@
  * - Colour is never the only signal: every bar carries its value as text, the RAG colours also differ
  *   by pattern (amber hatched, green dotted), and the legend shows the patterns with their names.
  * - Only presentation attributes: a strict CSP forbids `style` attributes.
+ * - A count that is not shown (small-number suppression) is never drawn as a bar or as 0: a bar row
+ *   gets no segments and says so in its value text; a column gets `HIDDEN_MARK` and its title says
+ *   `HIDDEN_TEXT`.
  */
 import { html } from 'htm/preact';
 import type { ComponentChildren, RefObject, VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+
+/** What a count that is not shown reads as, in words and where there is room for one character. */
+export const HIDDEN_TEXT = 'not shown';
+export const HIDDEN_MARK = '*';
 
 // Colours ---------------------------------------------------------------------------------------------
 
@@ -396,7 +403,8 @@ export function BarChart(props: {
 export interface ColumnPanel {
   key: string;
   title: string;
-  values: { label: string; long: string; value: number }[];
+  /** `value` null: a count that is not shown. */
+  values: { label: string; long: string; value: number | null }[];
 }
 
 /** One small column chart: bars with their values above and their labels below. */
@@ -416,7 +424,7 @@ function ColumnChart(props: {
   const barW = Math.max(6, Math.min(40, slot * 0.62));
   const labelSize = slot < 34 ? 12 : SMALL;
   const height = top + plotH + 26;
-  const summary = panel.values.map((v) => `${v.long}: ${v.value}`).join(', ');
+  const summary = panel.values.map((v) => `${v.long}: ${v.value ?? HIDDEN_TEXT}`).join(', ');
   const titleId = `${props.id}-title`;
   return html`
     <svg class="app-chart__svg" viewBox=${`0 0 ${width} ${height}`} width=${width} height=${height}
@@ -424,12 +432,12 @@ function ColumnChart(props: {
       <title id=${titleId}>${`${props.what}, ${panel.title}: ${summary}`}</title>
       <line x1="0" x2=${width} y1=${top + plotH} y2=${top + plotH} stroke=${TEXT} stroke-width="1" />
       ${panel.values.map((v, i) => {
-        const h = max > 0 ? (v.value / max) * plotH : 0;
+        const h = max > 0 && v.value !== null ? (v.value / max) * plotH : 0;
         const cx = slot * i + slot / 2;
         return html`
           <g key=${v.label}>
             ${h > 0 ? html`<rect x=${cx - barW / 2} y=${top + plotH - h} width=${barW} height=${h} fill=${props.fill} />` : null}
-            <text x=${cx} y=${top + plotH - h - 5} text-anchor="middle" font-size=${SMALL} font-weight="700" fill=${TEXT}>${v.value}</text>
+            <text x=${cx} y=${top + plotH - h - 5} text-anchor="middle" font-size=${SMALL} font-weight="700" fill=${TEXT}>${v.value ?? HIDDEN_MARK}</text>
             <text x=${cx} y=${top + plotH + 18} text-anchor="middle" font-size=${labelSize} fill=${SECONDARY}>${v.label}</text>
           </g>
         `;
@@ -453,7 +461,7 @@ export function SmallMultiples(props: {
   const columns = width >= 900 ? 3 : width >= 540 ? 2 : 1;
   const gap = 30;
   const panelW = Math.floor((width - gap * (columns - 1)) / columns);
-  const max = Math.max(1, ...props.panels.flatMap((p) => p.values.map((v) => v.value)));
+  const max = Math.max(1, ...props.panels.flatMap((p) => p.values.map((v) => v.value ?? 0)));
   const Heading = `h${props.headingLevel ?? 4}`;
   return html`
     <div class="app-chart" ref=${ref}>

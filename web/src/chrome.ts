@@ -6,8 +6,9 @@ import { initAll } from 'govuk-frontend';
 import { html } from 'htm/preact';
 import { render } from 'preact';
 import type { Me } from '../../shared/me.ts';
-import { ApiError, apiGet } from './api.ts';
+import { ApiError, apiGet, isAccessWithdrawn, onAccessWithdrawn } from './api.ts';
 import { getToken, signInUrl, signOut } from './auth.ts';
+import { AccessWithdrawnMessage, mount, setTitle } from './ui.ts';
 
 let mePromise: Promise<Me | null> | undefined;
 
@@ -30,8 +31,16 @@ function onSignOut(event: Event): void {
   void signOut();
 }
 
-function Account(props: { me: Me | null; showSignIn: boolean }) {
+function Account(props: { me: Me | null; showSignIn: boolean; withdrawn?: boolean }) {
   const { me } = props;
+  if (props.withdrawn) {
+    // Still holding a token, but no longer signed in to anything: only the way out.
+    return html`
+      <p class="govuk-body-s app-account__text">
+        <a class="govuk-link" href="/sign-in/?signedOut=1" onClick=${onSignOut}>Sign out</a>
+      </p>
+    `;
+  }
   if (!me) {
     return props.showSignIn
       ? html`<p class="govuk-body-s app-account__text"><a class="govuk-link" href=${signInUrl()}>Sign in</a></p>`
@@ -94,9 +103,29 @@ export function boot(options: { showSignIn?: boolean } = {}): void {
   initAll();
   loadMe().then(showRoleNavigation, () => {});
   const slot = document.getElementById('app-account');
+  let withdrawn = false;
+  // Whichever request meets it first, the page says once what happened, in place of its content.
+  onAccessWithdrawn((error) => {
+    withdrawn = true;
+    if (slot) render(html`<${Account} me=${null} showSignIn=${false} withdrawn=${true} />`, slot);
+    for (const item of document.querySelectorAll<HTMLElement>('[data-app-roles]')) item.hidden = true;
+    if (document.getElementById('app')) {
+      mount(html`<${AccessWithdrawnMessage} error=${error} />`);
+      setTitle(
+        error.type.endsWith('/agency-deactivated')
+          ? 'Your agency no longer has access to the portal'
+          : 'Your access to the portal has been withdrawn',
+      );
+    }
+  });
   if (!slot) return;
   loadMe().then(
-    (me) => render(html`<${Account} me=${me} showSignIn=${options.showSignIn ?? true} />`, slot),
-    () => render(html`<${Account} me=${null} showSignIn=${options.showSignIn ?? true} />`, slot),
+    (me) => {
+      if (!withdrawn) render(html`<${Account} me=${me} showSignIn=${options.showSignIn ?? true} />`, slot);
+    },
+    (error: unknown) => {
+      if (!isAccessWithdrawn(error))
+        render(html`<${Account} me=${null} showSignIn=${options.showSignIn ?? true} />`, slot);
+    },
   );
 }

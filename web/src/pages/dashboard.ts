@@ -1,6 +1,7 @@
 /**
- * /dashboard/: the partnership dashboard (issue 5, journey 6), for the board and the front door.
- * Aggregate figures only, never a child's details. Charts first, as the board's chair reads it on a
+ * /dashboard/: the partnership dashboard, for the board and the front door. Aggregate figures only,
+ * never a child's details; counts below the small-number threshold, and counts that would let one be
+ * worked out, arrive hidden from the API and read "not shown", never 0 and never a bar. Charts first, as the board's chair reads it on a
  * tablet; each chart's figures follow it as a table.
  *
  * - The action plan: actions by RAG, by theme and by owner agency (with how many are overdue), and the
@@ -14,12 +15,8 @@ import type { VNode } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Me } from '../../../shared/me.ts';
 import type { Outcome } from '../../../shared/referral.ts';
-import {
-  agreementFromMatrix,
-  emptyMatrix,
-  quarterOf,
-  type ThresholdAgreement,
-} from '../../../shared/threshold-consistency.ts';
+import { type Count, isSuppressed, type Share, share } from '../../../shared/small-numbers.ts';
+import { quarterOf } from '../../../shared/threshold-consistency.ts';
 import { apiGet } from '../api.ts';
 import {
   type AgencyName,
@@ -31,6 +28,7 @@ import {
   loadAgencies,
   NotAllowed,
   percent,
+  type QuarterFigures,
   RAG_LABELS,
   RAGS,
   type ReferralStats,
@@ -42,6 +40,8 @@ import {
   BLUE,
   type ColumnPanel,
   FiguresTable,
+  HIDDEN_MARK,
+  HIDDEN_TEXT,
   KeyFigure,
   Legend,
   QUARTER_FILLS,
@@ -108,21 +108,40 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function kappaText(a: ThresholdAgreement): string {
+type Agreement = QuarterFigures['agreement'];
+
+/** A count as written: the number, or "not shown". */
+function countText(count: Count): string {
+  return isSuppressed(count) ? HIDDEN_TEXT : String(count);
+}
+
+/** A percentage as written: "83%", "–" for nothing to measure, or "not shown". */
+function shareText(value: Share): string {
+  return isSuppressed(value) ? HIDDEN_TEXT : percent(value);
+}
+
+/** A count that can be drawn: hidden counts are not. */
+const drawn = (count: Count | Share): number | null => (typeof count === 'number' ? count : null);
+
+function kappaText(a: Agreement): string {
+  if (isSuppressed(a.kappa)) return `kappa ${HIDDEN_TEXT}`;
   return a.kappa === null ? 'kappa not given' : `kappa ${a.kappa.toFixed(2)}`;
 }
 
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
+/** "4 of 12, kappa 0.31", "none decided" or "not shown". */
+function agreementText(a: Agreement): string {
+  if (a.n === 0) return 'none decided';
+  if (typeof a.agreementPct !== 'number') return HIDDEN_TEXT;
+  return `${percent(a.agreementPct)} of ${countText(a.n)}, ${kappaText(a)}`;
 }
 
-function addMatrix(into: number[][], add: number[][]): void {
-  for (let s = 0; s < 4; s++) {
-    const row = into[s];
-    if (!row) continue;
-    for (let d = 0; d < 4; d++) row[d] = (row[d] ?? 0) + (add[s]?.[d] ?? 0);
-  }
-}
+const NO_FIGURES: QuarterFigures = {
+  decided: 0,
+  decidedOnTime: 0,
+  onTimePct: null,
+  outcomes: {},
+  agreement: { n: 0, agreed: 0, agreementPct: null, kappa: null },
+};
 
 function Section(props: { id: string; heading: string; children: unknown }): VNode {
   return html`
@@ -280,24 +299,8 @@ function PlanFigures(props: { dashboard: Dashboard }): VNode {
 
 // Referrals ---------------------------------------------------------------------------------------------
 
-interface QuarterFigures {
-  decided: number;
-  onTime: number;
-  outcomes: Map<string, number>;
-  byAgency: { agencyId: string; decided: number; onTime: number }[];
-}
-
-function quarterFigures(stats: ReferralStats, quarter: string): QuarterFigures {
-  const rows = stats.quarters.filter((q) => q.quarter === quarter);
-  const outcomes = new Map<string, number>();
-  for (const r of rows)
-    for (const [k, n] of Object.entries(r.outcomes)) outcomes.set(k, (outcomes.get(k) ?? 0) + n);
-  return {
-    decided: sum(rows.map((r) => r.decided)),
-    onTime: sum(rows.map((r) => r.decidedOnTime)),
-    outcomes,
-    byAgency: rows.map((r) => ({ agencyId: r.agencyId, decided: r.decided, onTime: r.decidedOnTime })),
-  };
+function totalsOf(stats: ReferralStats, quarter: string): QuarterFigures {
+  return stats.quarterTotals.find((q) => q.quarter === quarter) ?? NO_FIGURES;
 }
 
 function Volumes(props: { stats: ReferralStats; agencies: AgencyName[] }): VNode {
@@ -307,23 +310,27 @@ function Volumes(props: { stats: ReferralStats; agencies: AgencyName[] }): VNode
     agencyName(agencies, a).localeCompare(agencyName(agencies, b), 'en-GB'),
   );
   if (months.length === 0) return html`<p class="govuk-body">No referrals have been sent yet.</p>`;
-  const count = (agencyId: string, month: string) =>
+  const count = (agencyId: string, month: string): Count =>
     stats.months.find((m) => m.agencyId === agencyId && m.month === month)?.submitted ?? 0;
-  const total = sum(stats.months.map((m) => m.submitted));
+  const agencyTotal = (id: string): Count =>
+    stats.agencyTotals.find((a) => a.agencyId === id)?.submitted ?? 0;
+  const monthTotal = (month: string): Count =>
+    stats.monthTotals.find((m) => m.month === month)?.submitted ?? 0;
   const panels: ColumnPanel[] = agencyIds.map((id) => ({
     key: id,
-    title: `${agencyName(agencies, id)} (${sum(months.map((m) => count(id, m)))})`,
+    title: `${agencyName(agencies, id)} (${countText(agencyTotal(id))})`,
     values: months.map((m) => ({
       label: MONTHS[Number(m.slice(5, 7)) - 1] ?? m,
       long: monthLabel(m),
-      value: count(id, m),
+      value: drawn(count(id, m)),
     })),
   }));
   const first = months[0] ?? '';
   const last = months.at(-1) ?? '';
+  const total = stats.submitted;
   return html`
     <p class="govuk-body">
-      ${plural(total, 'referral')} sent from ${monthLabel(first)} to ${monthLabel(last)}. Each chart is one agency, on the same scale, so
+      ${isSuppressed(total) ? 'Referrals' : plural(total, 'referral')} sent from ${monthLabel(first)} to ${monthLabel(last)}${isSuppressed(total) ? ` (the total is ${HIDDEN_TEXT})` : ''}. Each chart is one agency, on the same scale, so
       the bars compare across agencies.
     </p>
     <${SmallMultiples} id="chart-volumes" panels=${panels} what="Referrals sent by month" headingLevel=${4} />
@@ -331,10 +338,17 @@ function Volumes(props: { stats: ReferralStats; agencies: AgencyName[] }): VNode
       what="referrals by agency and month"
       caption="Referrals sent, by agency and month"
       columns=${[{ heading: 'Agency' }, ...months.map((m) => ({ heading: MONTHS[Number(m.slice(5, 7)) - 1] ?? m, numeric: true })), { heading: 'Total', numeric: true }]}
-      rows=${agencyIds.map((id) => [agencyName(agencies, id), ...months.map((m) => count(id, m)), sum(months.map((m) => count(id, m)))])}
-      foot=${['All agencies', ...months.map((m) => sum(agencyIds.map((id) => count(id, m)))), total]}
+      rows=${agencyIds.map((id) => [agencyName(agencies, id), ...months.map((m) => countText(count(id, m))), countText(agencyTotal(id))])}
+      foot=${['All agencies', ...months.map((m) => countText(monthTotal(m))), countText(total)]}
     />
   `;
+}
+
+/** "83% (15 of 18)", or "not shown (18 decided)" when the share is hidden. */
+function onTimeText(f: QuarterFigures): string {
+  if (typeof f.onTimePct === 'number')
+    return `${percent(f.onTimePct)} (${countText(f.decidedOnTime)} of ${countText(f.decided)})`;
+  return `${HIDDEN_TEXT}${typeof f.decided === 'number' ? ` (${f.decided} decided)` : ''}`;
 }
 
 function Timeliness(props: {
@@ -344,38 +358,36 @@ function Timeliness(props: {
   previous: string | null;
 }): VNode {
   const { agencies, quarter } = props;
-  const now = quarterFigures(props.stats, quarter);
-  const before = props.previous ? quarterFigures(props.stats, props.previous) : null;
+  const now = totalsOf(props.stats, quarter);
+  const before = props.previous ? totalsOf(props.stats, props.previous) : null;
   if (now.decided === 0) {
     return html`<p class="govuk-body">No referrals were decided in ${quarterLabel(quarter)}.</p>`;
   }
-  const pct = (100 * now.onTime) / now.decided;
-  const rows = [...now.byAgency].sort((a, b) =>
-    agencyName(agencies, a.agencyId).localeCompare(agencyName(agencies, b.agencyId)),
-  );
+  const rows = props.stats.quarters
+    .filter((q) => q.quarter === quarter)
+    .sort((a, b) => agencyName(agencies, a.agencyId).localeCompare(agencyName(agencies, b.agencyId)));
+  const bar = (f: QuarterFigures) => {
+    const pct = drawn(f.onTimePct);
+    return pct === null ? [] : [{ key: 'value', value: pct }];
+  };
   const chartRows: BarRow[] = [
-    {
-      label: 'All agencies',
-      strong: true,
-      segments: [{ key: 'value', value: pct }],
-      valueText: `${percent(pct)} (${now.onTime} of ${now.decided})`,
-    },
+    { label: 'All agencies', strong: true, segments: bar(now), valueText: onTimeText(now) },
     ...rows.map((r) => ({
       label: agencyName(agencies, r.agencyId),
-      segments: [{ key: 'value', value: r.decided ? (100 * r.onTime) / r.decided : 0 }],
-      valueText: `${percent(r.decided ? (100 * r.onTime) / r.decided : null)} (${r.onTime} of ${r.decided})`,
+      segments: bar(r),
+      valueText: onTimeText(r),
     })),
   ];
   const comparison =
-    before && before.decided > 0
-      ? `In ${quarterLabel(props.previous ?? '')}: ${percent((100 * before.onTime) / before.decided)} (${before.onTime} of ${before.decided}).`
+    before && typeof before.onTimePct === 'number'
+      ? `In ${quarterLabel(props.previous ?? '')}: ${onTimeText(before)}.`
       : null;
   return html`
     <div class="app-key-figures">
       <${KeyFigure}
-        value=${percent(pct)}
+        value=${shareText(now.onTimePct)}
         label=${`of decisions made within one working day in ${quarterLabel(quarter)}`}
-        detail=${`${now.onTime} of ${now.decided} decisions. ${comparison ?? ''}`}
+        detail=${`${countText(now.decidedOnTime)} of ${countText(now.decided)} decisions. ${comparison ?? ''}`}
       />
     </div>
     <${BarChart}
@@ -395,25 +407,33 @@ function Timeliness(props: {
         { heading: 'On time', numeric: true },
         { heading: 'Share on time', numeric: true },
       ]}
-      rows=${rows.map((r) => [agencyName(agencies, r.agencyId), r.decided, r.onTime, percent(r.decided ? (100 * r.onTime) / r.decided : null)])}
-      foot=${['All agencies', now.decided, now.onTime, percent(pct)]}
+      rows=${rows.map((r) => [agencyName(agencies, r.agencyId), countText(r.decided), countText(r.decidedOnTime), shareText(r.onTimePct)])}
+      foot=${['All agencies', countText(now.decided), countText(now.decidedOnTime), shareText(now.onTimePct)]}
     />
   `;
 }
 
 function Outcomes(props: { stats: ReferralStats; quarter: string }): VNode {
-  const now = quarterFigures(props.stats, props.quarter);
+  const now = totalsOf(props.stats, props.quarter);
   if (now.decided === 0)
     return html`<p class="govuk-body">No referrals were decided in ${quarterLabel(props.quarter)}.</p>`;
-  const total = sum([...now.outcomes.values()]);
-  const entries = [...now.outcomes.entries()].sort((a, b) => b[1] - a[1]);
+  const threshold = props.stats.smallNumbers.threshold;
+  // Largest first; the ones not shown last, in a fixed order.
+  const entries = Object.entries(now.outcomes).sort(
+    (a, b) => (drawn(b[1]) ?? -1) - (drawn(a[1]) ?? -1) || a[0].localeCompare(b[0]),
+  );
   const label = (k: string) => OUTCOME_LABELS[k as Outcome] ?? k;
+  const shareOf = (n: Count) => shareText(share(n, now.decided, threshold));
   return html`
     <${BarChart}
       id="chart-outcomes"
       title=${`Outcomes of referrals decided in ${quarterLabel(props.quarter)}`}
-      desc=${entries.map(([k, n]) => `${label(k)}: ${n}`).join('. ')}
-      rows=${entries.map(([k, n]) => ({ label: label(k), segments: [{ key: 'value', value: n }], valueText: `${n} (${percent((100 * n) / total)})` }))}
+      desc=${entries.map(([k, n]) => `${label(k)}: ${countText(n)}`).join('. ')}
+      rows=${entries.map(([k, n]) => ({
+        label: label(k),
+        segments: typeof n === 'number' ? [{ key: 'value', value: n }] : [],
+        valueText: typeof n === 'number' ? `${n} (${shareOf(n)})` : HIDDEN_TEXT,
+      }))}
       series=${{ value: BLUE }}
       labelShare=${0.5}
     />
@@ -421,8 +441,8 @@ function Outcomes(props: { stats: ReferralStats; quarter: string }): VNode {
       what="outcomes"
       caption=${`Outcomes, ${quarterLabel(props.quarter)}`}
       columns=${[{ heading: 'Outcome' }, { heading: 'Referrals', numeric: true }, { heading: 'Share', numeric: true }]}
-      rows=${entries.map(([k, n]) => [label(k), n, percent((100 * n) / total)])}
-      foot=${['Total', total, '100%']}
+      rows=${entries.map(([k, n]) => [label(k), countText(n), shareOf(n)])}
+      foot=${['Total', countText(now.decided), '100%']}
     />
   `;
 }
@@ -430,7 +450,7 @@ function Outcomes(props: { stats: ReferralStats; quarter: string }): VNode {
 interface ConsistencyRow {
   agencyId: string | null;
   name: string;
-  byQuarter: { quarter: string; agreement: ThresholdAgreement }[];
+  byQuarter: { quarter: string; agreement: Agreement }[];
 }
 
 function consistencyRows(stats: ReferralStats, agencies: AgencyName[], quarters: string[]): ConsistencyRow[] {
@@ -440,38 +460,38 @@ function consistencyRows(stats: ReferralStats, agencies: AgencyName[], quarters:
   const all: ConsistencyRow = {
     agencyId: null,
     name: 'All agencies',
-    byQuarter: quarters.map((quarter) => {
-      const m = emptyMatrix();
-      for (const q of stats.quarters.filter((x) => x.quarter === quarter)) addMatrix(m, q.matrix);
-      return { quarter, agreement: agreementFromMatrix(m) };
-    }),
+    byQuarter: quarters.map((quarter) => ({ quarter, agreement: totalsOf(stats, quarter).agreement })),
   };
   return [
     all,
     ...agencyIds.map((id) => ({
       agencyId: id,
       name: agencyName(agencies, id),
-      byQuarter: quarters.map((quarter) => {
-        const row = stats.quarters.find((q) => q.agencyId === id && q.quarter === quarter);
-        return { quarter, agreement: agreementFromMatrix(row?.matrix ?? emptyMatrix()) };
-      }),
+      byQuarter: quarters.map((quarter) => ({
+        quarter,
+        agreement:
+          stats.quarters.find((q) => q.agencyId === id && q.quarter === quarter)?.agreement ??
+          NO_FIGURES.agreement,
+      })),
     })),
   ];
 }
 
-/** The biggest change in agreement between an agency's first and latest quarter, in words. */
+/** The biggest change in agreement between an agency's first and latest quarter shown, in words. */
 function biggestChange(rows: ConsistencyRow[]): string | null {
   let best: { text: string; size: number } | null = null;
   for (const row of rows.slice(1)) {
-    const measured = row.byQuarter.filter((q) => q.agreement.agreementPct !== null);
+    const measured = row.byQuarter.filter((q) => typeof q.agreement.agreementPct === 'number');
     const first = measured[0];
     const last = measured.at(-1);
     if (!first || !last || first === last) continue;
-    const size = (last.agreement.agreementPct ?? 0) - (first.agreement.agreementPct ?? 0);
+    const from = drawn(first.agreement.agreementPct) ?? 0;
+    const to = drawn(last.agreement.agreementPct) ?? 0;
+    const size = to - from;
     if (!best || Math.abs(size) > Math.abs(best.size)) {
       best = {
         size,
-        text: `${row.name}: agreement ${size >= 0 ? 'rose' : 'fell'} from ${percent(first.agreement.agreementPct)} in ${quarterLabel(first.quarter)} to ${percent(last.agreement.agreementPct)} in ${quarterLabel(last.quarter)}.`,
+        text: `${row.name}: agreement ${size >= 0 ? 'rose' : 'fell'} from ${percent(from)} in ${quarterLabel(first.quarter)} to ${percent(to)} in ${quarterLabel(last.quarter)}.`,
       };
     }
   }
@@ -491,11 +511,14 @@ function Consistency(props: { stats: ReferralStats; agencies: AgencyName[]; quar
   );
   const chartRows: BarRow[] = rows.flatMap((row): BarRow[] => [
     { kind: 'heading', label: row.name },
-    ...row.byQuarter.map(({ quarter, agreement: a }) => ({
-      label: quarterLabel(quarter),
-      segments: [{ key: quarter, value: a.agreementPct ?? 0 }],
-      valueText: a.n === 0 ? 'none decided' : `${percent(a.agreementPct)} of ${a.n}, ${kappaText(a)}`,
-    })),
+    ...row.byQuarter.map(({ quarter, agreement: a }) => {
+      const pct = drawn(a.agreementPct);
+      return {
+        label: quarterLabel(quarter),
+        segments: pct === null ? [] : [{ key: quarter, value: pct }],
+        valueText: agreementText(a),
+      };
+    }),
   ]);
   const change = biggestChange(rows);
   return html`
@@ -512,12 +535,7 @@ function Consistency(props: { stats: ReferralStats; agencies: AgencyName[]; quar
       desc=${rows
         .map(
           (r) =>
-            `${r.name}: ${r.byQuarter
-              .map(
-                (q) =>
-                  `${quarterLabel(q.quarter)} ${q.agreement.n === 0 ? 'none decided' : `${percent(q.agreement.agreementPct)} of ${q.agreement.n}, ${kappaText(q.agreement)}`}`,
-              )
-              .join('; ')}`,
+            `${r.name}: ${r.byQuarter.map((q) => `${quarterLabel(q.quarter)} ${agreementText(q.agreement)}`).join('; ')}`,
         )
         .join('. ')}
       rows=${chartRows}
@@ -537,14 +555,16 @@ function Consistency(props: { stats: ReferralStats; agencies: AgencyName[]; quar
         { heading: 'Kappa', numeric: true },
       ]}
       rows=${rows.flatMap((r) =>
-        r.byQuarter.map((q) => [
-          `${r.name}, ${quarterLabel(q.quarter)}`,
-          q.agreement.n,
-          q.agreement.agreed,
-          percent(q.agreement.agreementPct),
-          q.agreement.kappa === null
-            ? html`<span class="app-dashboard-note">Not given: ${q.agreement.kappaNote}</span>`
-            : q.agreement.kappa.toFixed(2),
+        r.byQuarter.map(({ quarter, agreement: a }) => [
+          `${r.name}, ${quarterLabel(quarter)}`,
+          countText(a.n),
+          countText(a.agreed),
+          shareText(a.agreementPct),
+          isSuppressed(a.kappa)
+            ? HIDDEN_TEXT
+            : a.kappa === null
+              ? html`<span class="app-dashboard-note">Not given${a.kappaNote ? `: ${a.kappaNote}` : ''}</span>`
+              : a.kappa.toFixed(2),
         ]),
       )}
     />
@@ -570,6 +590,10 @@ function Referrals(props: { stats: ReferralStats; agencies: AgencyName[]; today:
     window.history.replaceState(null, '', q === current ? '/dashboard/' : `/dashboard/?quarter=${q}`);
   };
   return html`
+    <p class="govuk-body" id="small-numbers">
+      Counts of fewer than ${stats.smallNumbers.threshold} are not shown, so that no child can be identified, and nor are
+      other counts that would let one be worked out from a total. In the charts they are marked ${HIDDEN_MARK}.
+    </p>
     <${AfterPaint}>
       <h3 class="govuk-heading-m" id="volumes">Referrals by agency and month</h3>
       <${Volumes} stats=${stats} agencies=${agencies} />
@@ -622,7 +646,7 @@ type State =
 function KeyFigures(props: { state: Loaded }): VNode {
   const { dashboard: d, stats } = props.state;
   const quarter = quarterOf(d.today);
-  const now = stats.ok ? quarterFigures(stats.value, quarter) : null;
+  const now = stats.ok ? totalsOf(stats.value, quarter) : null;
   return html`
     <div class="app-key-figures">
       <${KeyFigure} value=${String(d.total)} label="actions in the plan" />
@@ -630,8 +654,8 @@ function KeyFigures(props: { state: Loaded }): VNode {
       <${KeyFigure} value=${String(d.overdue.length)} label="overdue" tone=${d.overdue.length ? 'alert' : undefined} />
       <${KeyFigure} value=${String(d.escalated.length)} label="escalated" tone=${d.escalated.length ? 'alert' : undefined} />
       ${
-        now && now.decided > 0
-          ? html`<${KeyFigure} value=${percent((100 * now.onTime) / now.decided)} label="of decisions on time this quarter" />`
+        now && typeof now.onTimePct === 'number'
+          ? html`<${KeyFigure} value=${percent(now.onTimePct)} label="of decisions on time this quarter" />`
           : null
       }
     </div>

@@ -1,0 +1,62 @@
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { personKey } from '../platform/access.ts';
+import type { AuditWriter } from '../platform/audit.ts';
+import type { PersonAccess } from './people-routes.ts';
+
+type AuditPut = ReturnType<AuditWriter['putItem']>;
+
+/**
+ * People's access records in the directory table (`USER#<sub> / ACCESS`), which every function's
+ * standing check reads (functions/platform/access.ts). Each change is written with its audit entry
+ * in one transaction.
+ */
+export interface PeopleStore {
+  /** Suspends and refuses every token issued before `at`. */
+  suspend(userId: string, at: string, audit: AuditPut): Promise<PersonAccess>;
+  /** Lifts the suspension; `revokedBefore` stays, so only tokens issued after it work. */
+  restore(userId: string, at: string, audit: AuditPut): Promise<PersonAccess>;
+}
+
+export function createDynamoPeopleStore(db: DynamoDBDocumentClient, tableName: string): PeopleStore {
+  const write = async (
+    userId: string,
+    set: string,
+    values: Record<string, unknown>,
+    audit: AuditPut,
+  ): Promise<void> => {
+    await db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: personKey(userId),
+              UpdateExpression: `SET userId = :userId, ${set}`,
+              ExpressionAttributeValues: { ':userId': userId, ...values },
+            },
+          },
+          audit,
+        ],
+      }),
+    );
+  };
+  return {
+    async suspend(userId, at, audit) {
+      await write(
+        userId,
+        'suspended = :yes, updatedAt = :at, revokedBefore = :at',
+        { ':yes': true, ':at': at },
+        audit,
+      );
+      return { userId, suspended: true, revokedBefore: at, updatedAt: at };
+    },
+    async restore(userId, at, audit) {
+      await write(userId, 'suspended = :no, updatedAt = :at', { ':no': false, ':at': at }, audit);
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: personKey(userId), ConsistentRead: true }),
+      );
+      const revokedBefore = typeof Item?.revokedBefore === 'string' ? Item.revokedBefore : undefined;
+      return { userId, suspended: false, ...(revokedBefore ? { revokedBefore } : {}), updatedAt: at };
+    },
+  };
+}

@@ -1,0 +1,231 @@
+import {
+  type Count,
+  checkThreshold,
+  DEFAULT_SMALL_NUMBER_THRESHOLD,
+  type Figure,
+  isSuppressed,
+  type Relation,
+  type Share,
+  SUPPRESSED,
+  type Suppressed,
+  share,
+  suppress,
+  twoWayTable,
+} from '../../shared/small-numbers.ts';
+import { agreementFromMatrix, emptyMatrix, type LevelMatrix } from '../../shared/threshold-consistency.ts';
+
+/**
+ * GET /api/stats/referrals, built from the dashboard counters and suppressed before it leaves the
+ * function (shared/small-numbers.ts), so no browser ever receives a small count. Every figure here is
+ * a count of children's referrals broken down by agency, or a total or share of such counts:
+ *
+ * - submissions by agency and month, with each agency's year, each month's total and the year's total
+ *   (one table, its margins published);
+ * - for each quarter, one set of linked tables, because they share each agency's "decided": on time
+ *   and late (late is derivable, so it is protected too), outcomes, and threshold agreement (agreed and
+ *   disagreed of those with a suggested level; those without one are derivable from decided).
+ *
+ * The level-by-level agreement matrix is not published: the dashboard shows agreement and kappa, and
+ * sixteen cells an agency a quarter would be almost all small. Kappa is computed here from the full
+ * counts (never from hidden ones) and shown only where the agreement percentage is.
+ */
+
+export interface CounterRow {
+  sk: string;
+  values: Record<string, number>;
+}
+
+export interface Agreement {
+  n: Count;
+  agreed: Count;
+  agreementPct: Share;
+  kappa: number | null | Suppressed;
+  kappaNote?: string;
+}
+
+export interface QuarterFigures {
+  decided: Count;
+  decidedOnTime: Count;
+  onTimePct: Share;
+  outcomes: Record<string, Count>;
+  agreement: Agreement;
+}
+
+export interface ReferralStats {
+  generatedAt: string;
+  smallNumbers: { threshold: number };
+  submitted: Count;
+  months: { month: string; agencyId: string; submitted: Count }[];
+  monthTotals: { month: string; submitted: Count }[];
+  agencyTotals: { agencyId: string; submitted: Count }[];
+  quarters: (QuarterFigures & { quarter: string; agencyId: string })[];
+  quarterTotals: (QuarterFigures & { quarter: string })[];
+}
+
+const agencyOf = (sk: string) => sk.split('#AGENCY#')[1] ?? '';
+const periodOf = (sk: string) => sk.slice(2, 9);
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+const ALL = '*';
+
+function months(rows: readonly CounterRow[], threshold: number) {
+  const counts = new Map(rows.map((r) => [`${periodOf(r.sk)}|${agencyOf(r.sk)}`, r.values.submitted ?? 0]));
+  const agencies = sorted(rows.map((r) => agencyOf(r.sk)));
+  const periods = sorted(rows.map((r) => periodOf(r.sk)));
+  const key = (agency: string, month: string) => `${month}|${agency}`;
+  const { figures, relations } = twoWayTable({
+    rows: agencies,
+    columns: periods,
+    cell: (a, m) => counts.get(key(a, m)) ?? 0,
+    key,
+    rowTotal: (a) => key(a, ALL),
+    columnTotal: (m) => key(ALL, m),
+    grandTotal: key(ALL, ALL),
+  });
+  const shown = suppress(figures, relations, threshold);
+  const get = (k: string): Count => shown.get(k) ?? 0;
+  return {
+    submitted: get(key(ALL, ALL)),
+    months: rows.map((r) => ({
+      month: periodOf(r.sk),
+      agencyId: agencyOf(r.sk),
+      submitted: get(key(agencyOf(r.sk), periodOf(r.sk))),
+    })),
+    monthTotals: periods.map((m) => ({ month: m, submitted: get(key(ALL, m)) })),
+    agencyTotals: agencies.map((a) => ({ agencyId: a, submitted: get(key(a, ALL)) })),
+  };
+}
+
+interface QuarterCounts {
+  decided: number;
+  onTime: number;
+  outcomes: Record<string, number>;
+  matrix: LevelMatrix;
+}
+
+function countsOf(values: Record<string, number>): QuarterCounts {
+  return {
+    decided: values.decided ?? 0,
+    onTime: values.decidedOnTime ?? 0,
+    outcomes: Object.fromEntries(
+      Object.entries(values)
+        .filter(([k]) => k.startsWith('o_'))
+        .map(([k, v]) => [k.slice(2), v]),
+    ),
+    matrix: [1, 2, 3, 4].map((s) => [1, 2, 3, 4].map((d) => values[`m${s}${d}`] ?? 0)),
+  };
+}
+
+/** One quarter: every agency's figures and the partnership's, suppressed together. */
+function quarter(rows: readonly CounterRow[], threshold: number) {
+  const byAgency = new Map(rows.map((r) => [agencyOf(r.sk), countsOf(r.values)]));
+  const agencies = sorted(byAgency.keys());
+  const outcomeKeys = sorted(agencies.flatMap((a) => Object.keys(byAgency.get(a)?.outcomes ?? {})));
+  const total: QuarterCounts = { decided: 0, onTime: 0, outcomes: {}, matrix: emptyMatrix() };
+  for (const c of byAgency.values()) {
+    total.decided += c.decided;
+    total.onTime += c.onTime;
+    for (const [k, n] of Object.entries(c.outcomes)) total.outcomes[k] = (total.outcomes[k] ?? 0) + n;
+    c.matrix.forEach((line, s) => {
+      line.forEach((n, d) => {
+        const row = total.matrix[s];
+        if (row) row[d] = (row[d] ?? 0) + n;
+      });
+    });
+  }
+  const all = [...agencies, ALL];
+  const counts = (a: string) => (a === ALL ? total : (byAgency.get(a) as QuarterCounts));
+  const agreementOf = new Map(all.map((a) => [a, agreementFromMatrix(counts(a).matrix)]));
+  const k = (a: string, what: string) => `${a}|${what}`;
+
+  const figures = new Map<string, Figure>();
+  const relations: Relation[] = [];
+  const add = (key: string, value: number, published = true) => {
+    if (!figures.has(key)) figures.set(key, { key, value, published });
+  };
+  for (const a of all) {
+    const c = counts(a);
+    const g = agreementOf.get(a);
+    const n = g?.n ?? 0;
+    const agreed = g?.agreed ?? 0;
+    add(k(a, 'decided'), c.decided);
+    add(k(a, 'onTime'), c.onTime);
+    add(k(a, 'late'), c.decided - c.onTime, false);
+    add(k(a, 'n'), n);
+    add(k(a, 'agreed'), agreed);
+    add(k(a, 'disagreed'), n - agreed, false);
+    add(k(a, 'unsuggested'), Math.max(0, c.decided - n), false);
+    for (const o of outcomeKeys) add(k(a, `o_${o}`), c.outcomes[o] ?? 0);
+    relations.push(
+      { parts: [k(a, 'onTime'), k(a, 'late')], total: k(a, 'decided') },
+      { parts: [k(a, 'agreed'), k(a, 'disagreed')], total: k(a, 'n') },
+      { parts: [k(a, 'n'), k(a, 'unsuggested')], total: k(a, 'decided') },
+      { parts: outcomeKeys.map((o) => k(a, `o_${o}`)), total: k(a, 'decided') },
+    );
+  }
+  // Each agency's figures add up to the partnership's.
+  for (const what of [
+    'decided',
+    'onTime',
+    'late',
+    'n',
+    'agreed',
+    'disagreed',
+    'unsuggested',
+    ...outcomeKeys.map((o) => `o_${o}`),
+  ])
+    relations.push({ parts: agencies.map((a) => k(a, what)), total: k(ALL, what) });
+
+  const shown = suppress([...figures.values()], relations, threshold);
+  const get = (key: string): Count => shown.get(key) ?? 0;
+  const figuresOf = (a: string): QuarterFigures => {
+    const decided = get(k(a, 'decided'));
+    const decidedOnTime = get(k(a, 'onTime'));
+    const n = get(k(a, 'n'));
+    const agreed = get(k(a, 'agreed'));
+    const agreementPct = share(agreed, n, threshold);
+    const g = agreementOf.get(a);
+    const kappaShown = !isSuppressed(agreementPct) && agreementPct !== null;
+    return {
+      decided,
+      decidedOnTime,
+      onTimePct: share(decidedOnTime, decided, threshold),
+      outcomes: Object.fromEntries(
+        outcomeKeys.filter((o) => (counts(a).outcomes[o] ?? 0) > 0).map((o) => [o, get(k(a, `o_${o}`))]),
+      ),
+      agreement: {
+        n,
+        agreed,
+        agreementPct,
+        kappa: kappaShown ? (g?.kappa ?? null) : isSuppressed(agreementPct) ? SUPPRESSED : null,
+        ...(kappaShown && g?.kappaNote ? { kappaNote: g.kappaNote } : {}),
+      },
+    };
+  };
+  return { agencies: agencies.map((a) => ({ agencyId: a, ...figuresOf(a) })), total: figuresOf(ALL) };
+}
+
+/** The response, from the month (`M#…`) and quarter (`Q#…`) counter rows of one year. */
+export function referralStats(input: {
+  months: readonly CounterRow[];
+  quarters: readonly CounterRow[];
+  generatedAt: string;
+  threshold?: number;
+}): ReferralStats {
+  const threshold = input.threshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD;
+  checkThreshold(threshold);
+  const quarters = sorted(input.quarters.map((r) => periodOf(r.sk)));
+  const perQuarter = quarters.map((q) => ({
+    quarter: q,
+    ...quarter(
+      input.quarters.filter((r) => periodOf(r.sk) === q),
+      threshold,
+    ),
+  }));
+  return {
+    generatedAt: input.generatedAt,
+    smallNumbers: { threshold },
+    ...months(input.months, threshold),
+    quarters: perQuarter.flatMap((q) => q.agencies.map((a) => ({ quarter: q.quarter, ...a }))),
+    quarterTotals: perQuarter.map((q) => ({ quarter: q.quarter, ...q.total })),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * What each audit entry's action means, in words a person reading the trail (or a parent reading a
+ * subject access report) understands. The admin's pages and the report's CSV both use these.
+ * Pure and free of zod, so a web page can import it without the schemas.
+ */
+const ACTION_LABELS: Record<string, string> = {
+  'referral.create': 'Started the referral',
+  'referral.create.replayed': 'Sent the same referral again (nothing new was made)',
+  'referral.update': 'Changed the draft referral',
+  'referral.read': 'Opened the referral',
+  'referral.listed': 'Saw the referral in a list',
+  'referral.list': 'Listed referrals',
+  'referral.submit': 'Sent the referral to the front door',
+  'referral.withdraw': 'Withdrew the referral',
+  'referral.review': 'Started reviewing the referral',
+  'referral.decide': 'Recorded the front door’s decision',
+  'referral.close': 'Closed the referral',
+  'referral.note': 'Added a note to the referral',
+  'referral.remind': 'Reminded the front door that a decision is due',
+  'agency.create': 'Added the agency',
+  'agency.update': 'Changed the agency',
+  'guidance.draft': 'Started a draft of the guidance',
+  'guidance.edit': 'Edited the draft guidance',
+  'guidance.publish': 'Published the guidance',
+  'action.create': 'Added the action',
+  'action.update': 'Changed the action',
+  'action.progress': 'Recorded progress on the action',
+  'action.close': 'Closed the action',
+  'audit.read': 'Read the audit trail',
+  'audit.subject-access': 'Searched the audit trail for a subject access request',
+};
+
+/** A plain description of an action; a refused route (`GET /api/...`) is described as an attempt. */
+export function auditActionLabel(action: string): string {
+  const known = ACTION_LABELS[action];
+  if (known) return known;
+  if (/^[A-Z]+ \//.test(action)) return `Tried ${action}`;
+  return action;
+}
+
+/** The kinds of record the trail is kept for, as the admin's search names them. */
+export const AUDIT_ENTITY_TYPES = [
+  'referral',
+  'agency',
+  'guidance',
+  'action',
+  'route',
+  'referral-list',
+  'user',
+  'subject-access',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
+  referral: 'Referral',
+  agency: 'Partner agency',
+  guidance: 'Threshold guidance version',
+  action: 'Board action',
+  route: 'Refused request (by route)',
+  'referral-list': 'List of referrals',
+  user: 'A person’s trail being read',
+  'subject-access': 'Subject access search',
+};

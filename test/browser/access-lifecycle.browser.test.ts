@@ -1,0 +1,82 @@
+/**
+ * A referrer whose agency the system owner deactivates, while she is signed in, is told on her next
+ * page what happened and what to do, and the header no longer says she is signed in.
+ */
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agency } from '../../shared/agency.ts';
+import { axeViolations, CHROMIUM_ARGS, readable } from '../support/browser.ts';
+import { startTestPortal } from '../support/portal.ts';
+
+const SERVICE = 'Northshire Safeguarding Partnership portal';
+
+let portal: Awaited<ReturnType<typeof startTestPortal>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [portal, browser] = await Promise.all([
+    // Standing is not remembered here, so the page meets the deactivation at once rather than
+    // within the bound (the bound itself is proved in test/api/access-lifecycle.api.test.ts).
+    startTestPortal({ standingMaxAgeMs: 0 }),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+  ]);
+  page = await (await browser.newContext()).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+async function asSam(path: string, init: RequestInit = {}): Promise<Response> {
+  const signIn = await fetch(`${portal.url}/auth/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'sam' }),
+  });
+  const { token } = (await signIn.json()) as { token: string };
+  return fetch(`${portal.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+  });
+}
+
+describe('a signed-in referrer whose agency is deactivated', () => {
+  it('is told her agency no longer has access, and what to do, instead of an error', async () => {
+    await page.goto(`${portal.url}/sign-in/?returnTo=%2Freferrals%2F`);
+    await page.getByRole('radio', { name: 'Nadia Rahman' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL('**/referrals/');
+    await page.getByRole('heading', { level: 1, name: 'Your referrals' }).waitFor();
+    expect(await page.locator('#app-account').textContent()).toContain('Signed in as Nadia Rahman');
+
+    // Meanwhile the system owner deactivates Northshire Academy.
+    const academy = (await (await asSam('/api/agencies/northshire-academy')).json()) as Agency;
+    const changed = await asSam('/api/agencies/northshire-academy', {
+      method: 'PATCH',
+      headers: { 'if-match': `"${academy.version}"` },
+      body: JSON.stringify({ active: false }),
+    });
+    expect(changed.status).toBe(200);
+
+    await page.reload();
+    await page
+      .getByRole('heading', { level: 1, name: 'Your agency no longer has access to the portal' })
+      .waitFor();
+    const main = await readable(page.locator('#app'));
+    expect(main).toContain('Ask your safeguarding lead, or contact the partnership.');
+    expect(main).toContain('Nothing your agency sent has been deleted');
+    expect(main).not.toContain('Sorry, there is a problem with the service');
+    expect(await page.title()).toBe(`Your agency no longer has access to the portal – ${SERVICE}`);
+    const account = await readable(page.locator('#app-account'));
+    expect(account).not.toContain('Signed in as');
+    expect(account).toContain('Sign out');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Signing out, she cannot sign in again as someone of that agency.
+    await page.locator('#app-account').getByRole('link', { name: 'Sign out' }).click();
+    await page.getByText('You have signed out.').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('portal.session'))).toBeNull();
+  });
+});
