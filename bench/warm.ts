@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { areaForPath } from '../functions/platform/area-routes.ts';
 import { createDirectoryAccessCheck } from '../functions/platform/access.ts';
+import { areaForPath } from '../functions/platform/area-routes.ts';
 import { createAuditWriter } from '../functions/platform/audit.ts';
 import type { PlatformDeps } from '../functions/platform/http.ts';
 import { createTokenVerifier } from '../functions/platform/identity.ts';

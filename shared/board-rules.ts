@@ -61,6 +61,8 @@ export function utcDateOf(iso: string): string {
   if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(ms)) {
     throw new InvalidDateError(`Not an ISO timestamp: ${JSON.stringify(iso)}`);
   }
+  // Date.parse rolls 2026-02-30T… into March: the date as written must exist.
+  utcMidnight(iso.slice(0, 10));
   return new Date(ms).toISOString().slice(0, 10);
 }
 

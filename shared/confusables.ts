@@ -10,24 +10,24 @@
  * "Sian" look different, and may be different agencies.
  */
 
-/** Cyrillic and Greek letters drawn like a Latin letter in common fonts (from TR39's confusables). */
-const LOOK_ALIKES: Record<string, string> = {
-  // Cyrillic capitals
-  А: 'A', В: 'B', Е: 'E', Ѕ: 'S', І: 'I', Ј: 'J', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C',
-  Т: 'T', У: 'Y', Х: 'X', Ү: 'Y', Һ: 'H', Ԛ: 'Q', Ԝ: 'W', Ӏ: 'I',
-  // Cyrillic small letters
-  а: 'a', е: 'e', ѕ: 's', і: 'i', ј: 'j', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', һ: 'h', ԁ: 'd',
-  ԛ: 'q', ԝ: 'w', ӏ: 'l', ү: 'y',
-  // Greek capitals
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T',
-  Υ: 'Y', Χ: 'X',
-  // Greek small letters
-  α: 'a', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', υ: 'u', χ: 'x', γ: 'y', ϲ: 'c', ϳ: 'j',
-  // Latin letters drawn like others
-  ı: 'i', ɑ: 'a', ɡ: 'g',
-};
+/**
+ * Cyrillic and Greek letters drawn like a Latin letter in common fonts (from TR39's confusables),
+ * each group as the letters and, character for character, the Latin letters they pass for.
+ */
+const LOOK_ALIKE_GROUPS: [string, string][] = [
+  ['АВЕЅІЈКМНОРСТУХҮҺԚԜӀ', 'ABESIJKMHOPCTYXYHQWI'], // Cyrillic capitals
+  ['аеѕіјорсухһԁԛԝӏү', 'aesijopcyxhdqwly'], // Cyrillic small letters
+  ['ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ', 'ABEZHIKMNOPTYX'], // Greek capitals
+  ['αικνορυχγϲϳ', 'aikvopuxycj'], // Greek small letters
+  ['ıɑɡ', 'iag'], // Latin letters drawn like others
+];
 
-const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
+const LOOK_ALIKES = new Map(
+  LOOK_ALIKE_GROUPS.flatMap(([from, to]) =>
+    Array.from(from, (letter, i) => [letter, to[i] ?? letter] as const),
+  ),
+);
+const LOOK_ALIKE = new RegExp(`[${[...LOOK_ALIKES.keys()].join('')}]`, 'gu');
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 const APOSTROPHES = /[\u2018\u2019\u201b\u02bc\u2032\u0060\u00b4]/gu;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63]/gu;
@@ -38,7 +38,7 @@ export function confusableSkeleton(name: string): string {
     name
       .normalize('NFKC')
       .replace(IGNORABLE, '')
-      .replace(LOOK_ALIKE, (letter) => LOOK_ALIKES[letter] ?? letter)
+      .replace(LOOK_ALIKE, (letter) => LOOK_ALIKES.get(letter) ?? letter)
       // Upper then lower case folds what lower case alone keeps apart (ß and SS, ς and σ).
       .toUpperCase()
       .toLowerCase()

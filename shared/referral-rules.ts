@@ -53,8 +53,8 @@ function calendarDay(date: string): number | undefined {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const at = new Date(0);
   at.setUTCFullYear(year, month - 1, day);
-  if (at.getUTCFullYear() !== year || at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) return undefined;
-  return Math.round(at.getTime() / 86_400_000);
+  const real = at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day;
+  return real ? Math.round(at.getTime() / 86_400_000) : undefined;
 }
 
 /** The day `months` calendar months from `date` (negative goes back); the 31st becomes the month's last day. */
@@ -73,37 +73,27 @@ function monthsFrom(date: string, months: number): number {
  * real calendar date. A rule of its own because only the caller has a clock.
  */
 export function childDateProblems(child: ReferralContent['child'], now: Date): FieldProblem[] {
-  const problems: FieldProblem[] = [];
   const today = ukDateOf(now);
-  const todayDay = calendarDay(today) as number;
-  if (child?.dateOfBirth !== undefined) {
-    const field = 'child.dateOfBirth';
-    const day = calendarDay(child.dateOfBirth);
-    if (day === undefined) problems.push({ field, reason: 'Enter a real date of birth, as YYYY-MM-DD' });
-    else if (day > todayDay) problems.push({ field, reason: 'The date of birth must be today or in the past' });
-    else if (day < monthsFrom(today, -12 * OLDEST_AGE_YEARS)) {
-      problems.push({
-        field,
-        reason: `The date of birth must be within the last ${OLDEST_AGE_YEARS} years`,
-      });
-    }
-  }
-  if (child?.expectedDateOfBirth !== undefined) {
-    const field = 'child.expectedDateOfBirth';
-    const day = calendarDay(child.expectedDateOfBirth);
-    if (day === undefined) problems.push({ field, reason: 'Enter a real expected date of birth, as YYYY-MM-DD' });
-    else if (day > monthsFrom(today, EXPECTED_BIRTH_MONTHS_AHEAD)) {
-      problems.push({
-        field,
-        reason: `The expected date of birth must be within the next ${EXPECTED_BIRTH_MONTHS_AHEAD} months`,
-      });
-    } else if (day < monthsFrom(today, -EXPECTED_BIRTH_GRACE_MONTHS)) {
-      problems.push({
-        field,
-        reason: 'The expected date of birth has passed: enter the child’s date of birth instead',
-      });
-    }
-  }
+  const problems: FieldProblem[] = [];
+  const check = (field: string, date: string | undefined, why: (day: number) => string | undefined) => {
+    if (date === undefined) return;
+    const day = calendarDay(date);
+    const reason = day === undefined ? 'Enter a real date, as YYYY-MM-DD' : why(day);
+    if (reason) problems.push({ field, reason });
+  };
+  check('child.dateOfBirth', child?.dateOfBirth, (day) => {
+    if (day > monthsFrom(today, 0)) return 'The date of birth must be today or in the past';
+    if (day < monthsFrom(today, -12 * OLDEST_AGE_YEARS))
+      return `The date of birth must be within the last ${OLDEST_AGE_YEARS} years`;
+    return undefined;
+  });
+  check('child.expectedDateOfBirth', child?.expectedDateOfBirth, (day) => {
+    if (day > monthsFrom(today, EXPECTED_BIRTH_MONTHS_AHEAD))
+      return `The expected date of birth must be within the next ${EXPECTED_BIRTH_MONTHS_AHEAD} months`;
+    if (day < monthsFrom(today, -EXPECTED_BIRTH_GRACE_MONTHS))
+      return 'The expected date of birth has passed: enter the child’s date of birth instead';
+    return undefined;
+  });
   return problems;
 }
 

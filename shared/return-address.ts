@@ -20,7 +20,7 @@ const DECODE_LAYERS = 4;
 function readsAsAnotherHost(path: string): boolean {
   let layer = path;
   for (let i = 0; i <= DECODE_LAYERS; i++) {
-    if (/^[/\\]{2}/.test(layer) || layer.includes('\\') || /[\x00-\x1f\x7f-\x9f]/.test(layer)) return true;
+    if (/^[/\\]{2}/.test(layer) || layer.includes('\\') || /\p{Cc}/u.test(layer)) return true;
     let decoded: string;
     try {
       decoded = decodeURIComponent(layer);

@@ -24,10 +24,11 @@ export const TEXT_REASONS = {
   surrogate: 'must not contain broken characters (unpaired surrogates)',
 } as const;
 
+/** `\p{Cc}` is C0, DEL and C1; line and paragraph separators break a line as a newline does. */
 const CONTROL = {
-  name: /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u,
-  line: /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u,
-  multiline: /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u,
+  name: /[\p{Cc}\u2028\u2029]/u,
+  line: /[\p{Cc}\u2028\u2029]/u,
+  multiline: /(?![\t\n\r])\p{Cc}/u,
 } as const;
 
 const BIDI_CONTROLS = '\u202a-\u202e\u2066-\u2069';

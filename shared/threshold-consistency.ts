@@ -164,9 +164,13 @@ export function quarterOf(dateIso: string): string {
     }
     date = new Date(ms).toISOString().slice(0, 10);
   }
-  const month = Number(date.slice(5, 7));
-  if (month < 1 || month > 12) throw new RangeError(`Not an ISO date: ${JSON.stringify(dateIso)}`);
-  return `${date.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
+  // The date as written must exist: Date.parse rolls 2026-06-31T… into July, the next quarter.
+  const written = dateIso.slice(0, 10);
+  const [year, month, day] = written.split('-').map(Number) as [number, number, number];
+  if (new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) !== written) {
+    throw new RangeError(`Not an ISO date: ${JSON.stringify(dateIso)}`);
+  }
+  return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
 }
 
 export interface AgencyQuarterAgreement extends ThresholdAgreement {

@@ -87,7 +87,10 @@ export async function handler(event: PreTokenGenerationV2Event): Promise<PreToke
     const config = functionConfigFromEnv(PreTokenEnvSchema);
     const logger = createLogger({ level: config.LOG_LEVEL });
     live = createPreTokenHandler(
-      createStandingReader(createDocumentClient({ timeouts: TRIGGER_STORE_TIMEOUTS }), config.DIRECTORY_TABLE_NAME),
+      createStandingReader(
+        createDocumentClient({ timeouts: TRIGGER_STORE_TIMEOUTS }),
+        config.DIRECTORY_TABLE_NAME,
+      ),
       // The reason only: no name, username or sub.
       (reason) => logger.log('warn', 'token refused', { reason }),
     );

@@ -51,11 +51,12 @@ export function createDynamoPeopleStore(db: DynamoDBDocumentClient, tableName: s
       return { userId, suspended: true, revokedBefore: at, updatedAt: at };
     },
     async restore(userId, at, audit) {
-      await write(userId, 'suspended = :no, updatedAt = :at', { ':no': false, ':at': at }, audit);
+      // Read first: restoring leaves revokedBefore as it is, and a failed read must write nothing.
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: personKey(userId), ConsistentRead: true }),
       );
       const revokedBefore = typeof Item?.revokedBefore === 'string' ? Item.revokedBefore : undefined;
+      await write(userId, 'suspended = :no, updatedAt = :at', { ':no': false, ':at': at }, audit);
       return { userId, suspended: false, ...(revokedBefore ? { revokedBefore } : {}), updatedAt: at };
     },
   };

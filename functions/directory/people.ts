@@ -1,8 +1,8 @@
 import { Unprocessable } from '../platform/errors.ts';
 import { type AreaApp, type PlatformDeps, signedIn, sourceIp } from '../platform/http.ts';
 import { requireRole } from '../platform/identity.ts';
-import type { PeopleStore } from './people-store.ts';
 import { restorePerson, suspendPerson } from './people-routes.ts';
+import type { PeopleStore } from './people-store.ts';
 
 export interface PeopleDeps extends PlatformDeps {
   people: PeopleStore;

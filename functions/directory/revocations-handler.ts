@@ -46,8 +46,7 @@ const SUB = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The rule, pure: which person an event withdraws access from, and from when. */
 export function revocationFor(event: CloudTrailApiCallEvent, userPoolId: string): Revocation {
   const detail = event.detail;
-  if (!detail || detail.eventSource !== 'cognito-idp.amazonaws.com')
-    return { kind: 'skip', why: 'not a Cognito call' };
+  if (detail?.eventSource !== 'cognito-idp.amazonaws.com') return { kind: 'skip', why: 'not a Cognito call' };
   const eventName = detail.eventName ?? '';
   if (!(REVOKING_EVENTS as readonly string[]).includes(eventName))
     return { kind: 'skip', why: 'not a call that withdraws access' };

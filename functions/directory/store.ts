@@ -144,7 +144,13 @@ export function createDynamoDirectoryStore(
     },
     async ping() {
       // A key that is never written: the read costs the least DynamoDB can charge, and nothing is returned.
-      await db.send(new GetCommand({ TableName: tableName, Key: { pk: 'HEALTH', sk: 'PING' }, ProjectionExpression: 'pk' }));
+      await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: { pk: 'HEALTH', sk: 'PING' },
+          ProjectionExpression: 'pk',
+        }),
+      );
     },
     async createAgency(agency, audit) {
       try {

@@ -8,6 +8,7 @@ import {
 } from '../../shared/guidance.ts';
 import { lazySchema } from '../../shared/lazy-schema.ts';
 import { ProblemSchema } from '../../shared/problem.ts';
+import { text } from '../../shared/text.ts';
 import { createRoute } from '../platform/routing.ts';
 
 /** The guidance area's HTTP contract; app.ts binds handlers to it and the OpenAPI document lists it. */
@@ -179,7 +180,7 @@ export const createDraft = createRoute({
 export const DraftUpdateSchema = lazySchema(() =>
   z.strictObject({
     framework: FrameworkSchema,
-    changeSummary: z.string().trim().max(2000, 'Use 2,000 characters or fewer').optional(),
+    changeSummary: text(2000, 'multiline').optional(),
   }),
 );
 

@@ -22,7 +22,10 @@ export const PERSON_PARTITION_PREFIX = 'USER#';
 export const PERSON_SORT_KEY = 'ACCESS';
 
 export const agencyStandingKey = (agencyId: string) => ({ pk: AGENCY_PARTITION, sk: `AGENCY#${agencyId}` });
-export const personKey = (userId: string) => ({ pk: `${PERSON_PARTITION_PREFIX}${userId}`, sk: PERSON_SORT_KEY });
+export const personKey = (userId: string) => ({
+  pk: `${PERSON_PARTITION_PREFIX}${userId}`,
+  sk: PERSON_SORT_KEY,
+});
 
 /** What the directory says of an agency, for access (null: no such agency). */
 export interface AgencyStanding {
@@ -57,7 +60,8 @@ export function refusalFor(
   person: PersonStanding | null,
   issuedAt?: number,
 ): AccessWithdrawn | null {
-  if (agencyId !== null && agency === null) return new AccessWithdrawn('agency-deactivated', AGENCY_UNKNOWN_DETAIL);
+  if (agencyId !== null && agency === null)
+    return new AccessWithdrawn('agency-deactivated', AGENCY_UNKNOWN_DETAIL);
   if (agency && !agency.active) return new AccessWithdrawn('agency-deactivated', AGENCY_DEACTIVATED_DETAIL);
   if (person?.suspended) return new AccessWithdrawn('access-suspended', ACCESS_SUSPENDED_DETAIL);
   if (person?.revokedBefore) {

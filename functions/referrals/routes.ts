@@ -10,6 +10,7 @@ import {
   TimelineEntrySchema,
   TRIAGE_VIEWS,
 } from '../../shared/referral.ts';
+import { text } from '../../shared/text.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import { createRoute } from '../platform/routing.ts';
 
@@ -150,11 +151,7 @@ const transition = (path: string, summary: string) =>
 export const submitReferral = transition('submit', 'Submit a draft to the front door (referrer, own agency)');
 export const WithdrawSchema = lazySchema(() =>
   z.strictObject({
-    reason: z
-      .string()
-      .trim()
-      .min(1, 'Say why you are withdrawing the referral')
-      .max(1000, 'Use 1,000 characters or fewer'),
+    reason: text(1000, 'multiline').min(1, 'Say why you are withdrawing the referral'),
   }),
 );
 export const withdrawReferral = createRoute({
@@ -183,11 +180,7 @@ export const closeReferral = transition('close', 'Close a decided referral (fron
 
 export const NoteSchema = lazySchema(() =>
   z.strictObject({
-    text: z
-      .string()
-      .trim()
-      .min(1, 'Enter the further information')
-      .max(3000, 'Use 3,000 characters or fewer'),
+    text: text(3000, 'multiline').min(1, 'Enter the further information'),
   }),
 );
 export const addNote = createRoute({

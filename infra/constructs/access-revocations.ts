@@ -49,9 +49,7 @@ export class AccessRevocations extends Construct {
           requestParameters: { userPoolId: [props.userPool.userPoolId] },
         },
       },
-      targets: [
-        new LambdaFunction(this.function, { retryAttempts: 4, maxEventAge: Duration.hours(2) }),
-      ],
+      targets: [new LambdaFunction(this.function, { retryAttempts: 4, maxEventAge: Duration.hours(2) })],
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
-import { areaForPath } from '../../functions/platform/area-routes.ts';
 import { createDirectoryAccessCheck } from '../../functions/platform/access.ts';
+import { areaForPath } from '../../functions/platform/area-routes.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import type { PlatformDeps } from '../../functions/platform/http.ts';
 import { createTokenVerifier } from '../../functions/platform/identity.ts';

@@ -35,7 +35,9 @@ async function createReferral(token: string): Promise<Response> {
 }
 
 async function setActive(agencyId: string, active: boolean): Promise<void> {
-  const current = (await (await api.request('GET', `/api/agencies/${agencyId}`, { as: 'sam' })).json()) as Agency;
+  const current = (await (
+    await api.request('GET', `/api/agencies/${agencyId}`, { as: 'sam' })
+  ).json()) as Agency;
   const res = await api.request('PATCH', `/api/agencies/${agencyId}`, {
     as: 'sam',
     headers: { 'if-match': `"${current.version}"` },
@@ -45,7 +47,11 @@ async function setActive(agencyId: string, active: boolean): Promise<void> {
 }
 
 /** Every kind of request a referrer makes, public routes included, with one token. */
-function everyRoute(token: string, referral: Referral, note = 'Absent today.'): [string, () => Promise<Response>][] {
+function everyRoute(
+  token: string,
+  referral: Referral,
+  note = 'Absent today.',
+): [string, () => Promise<Response>][] {
   return [
     ['list', () => api.request('GET', '/api/referrals', { token })],
     ['create', () => createReferral(token)],
@@ -96,7 +102,8 @@ describe('a deactivated agency', () => {
     const token = await api.tokenFor('amira');
     const referral = await submittedReferral(token);
     // Every route works, and the token and the standing are now both remembered.
-    for (const [what, send] of everyRoute(token, referral)) expect((await send()).status, what).toBeLessThan(300);
+    for (const [what, send] of everyRoute(token, referral))
+      expect((await send()).status, what).toBeLessThan(300);
     const deniedBefore = (await deniedEntriesOf(api.user('amira').sub)).length;
 
     await setActive('brookfield-primary', false);
@@ -110,7 +117,10 @@ describe('a deactivated agency', () => {
     expect(JSON.stringify(await read.json())).not.toContain('Written after the agency closed.');
     const denied = await deniedEntriesOf(api.user('amira').sub);
     expect(denied.length - deniedBefore).toBe(everyRoute(token, referral).length);
-    expect(denied.at(-1)).toMatchObject({ outcome: 'denied', detail: expect.stringContaining('deactivated') });
+    expect(denied.at(-1)).toMatchObject({
+      outcome: 'denied',
+      detail: expect.stringContaining('deactivated'),
+    });
   });
 
   it('is refused at once when nothing about it is remembered yet', async () => {
@@ -160,7 +170,8 @@ describe('a suspended person', () => {
     offsetMs = 0;
     const before = await api.tokenFor('dan');
     const referral = await submittedReferral(before);
-    for (const [what, send] of everyRoute(before, referral)) expect((await send()).status, what).toBeLessThan(300);
+    for (const [what, send] of everyRoute(before, referral))
+      expect((await send()).status, what).toBeLessThan(300);
 
     const suspended = await api.request('POST', `/api/people/${dan().sub}/suspend`, { as: 'sam' });
     expect(suspended.status).toBe(200);

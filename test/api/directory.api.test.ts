@@ -51,7 +51,10 @@ describe('health and the OpenAPI document (public)', () => {
 
   it('documents liveness and readiness in the OpenAPI document', async () => {
     const doc = (await (await api.request('GET', '/api/openapi.json')).json()) as {
-      paths: Record<string, { get?: { parameters?: { name: string }[]; responses: Record<string, unknown> } }>;
+      paths: Record<
+        string,
+        { get?: { parameters?: { name: string }[]; responses: Record<string, unknown> } }
+      >;
     };
     const health = doc.paths['/api/health']?.get;
     expect(health?.parameters?.map((p) => p.name)).toContain('ready');
@@ -282,9 +285,11 @@ describe('agencies', () => {
       body: { name: 'N\u03bfrthshire Police' },
     });
     expect(renamed.status).toBe(409);
-    const names = ((await (await api.request('GET', '/api/agencies?limit=200', { as: 'sam' })).json()) as {
-      items: Agency[];
-    }).items.map((a) => a.name);
+    const names = (
+      (await (await api.request('GET', '/api/agencies?limit=200', { as: 'sam' })).json()) as {
+        items: Agency[];
+      }
+    ).items.map((a) => a.name);
     expect(names.filter((n) => /police/i.test(n))).toEqual(['Northshire Police']);
   });
 

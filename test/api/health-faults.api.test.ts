@@ -41,31 +41,37 @@ const FAILURES: [string, () => Error][] = [
   ],
   ['refusing connections', () => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })],
   // Not a passing fault (the table is gone or access denied), but the portal is not ready either.
-  ['missing its table', () => Object.assign(new Error('Requested resource not found'), { name: 'ResourceNotFoundException' })],
+  [
+    'missing its table',
+    () => Object.assign(new Error('Requested resource not found'), { name: 'ResourceNotFoundException' }),
+  ],
 ];
 
 describe('readiness while the store is unavailable', () => {
-  it.each(FAILURES)('store %s: readiness answers 503 with Retry-After, liveness still 200', async (_why, failure) => {
-    failing = failure;
-    try {
-      const ready = await apps.request('GET', '/api/health?ready');
-      expect(ready.status).toBe(503);
-      expect(ready.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(Number(ready.headers.get('retry-after'))).toBeGreaterThan(0);
-      const body = (await ready.json()) as { status: number; detail?: string };
-      expect(body.status).toBe(503);
-      expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|Rate exceeded|ResourceNotFound/);
+  it.each(FAILURES)(
+    'store %s: readiness answers 503 with Retry-After, liveness still 200',
+    async (_why, failure) => {
+      failing = failure;
+      try {
+        const ready = await apps.request('GET', '/api/health?ready');
+        expect(ready.status).toBe(503);
+        expect(ready.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(Number(ready.headers.get('retry-after'))).toBeGreaterThan(0);
+        const body = (await ready.json()) as { status: number; detail?: string };
+        expect(body.status).toBe(503);
+        expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|Rate exceeded|ResourceNotFound/);
 
-      const before = reads;
-      const live = await apps.request('GET', '/api/health');
-      expect(live.status).toBe(200);
-      expect(await live.json()).toEqual({ status: 'ok' });
-      expect(reads, 'liveness does not touch the store').toBe(before);
-    } finally {
-      failing = null;
-    }
-    const recovered = await apps.request('GET', '/api/health?ready');
-    expect(recovered.status).toBe(200);
-    expect(await recovered.json()).toEqual({ status: 'ready' });
-  });
+        const before = reads;
+        const live = await apps.request('GET', '/api/health');
+        expect(live.status).toBe(200);
+        expect(await live.json()).toEqual({ status: 'ok' });
+        expect(reads, 'liveness does not touch the store').toBe(before);
+      } finally {
+        failing = null;
+      }
+      const recovered = await apps.request('GET', '/api/health?ready');
+      expect(recovered.status).toBe(200);
+      expect(await recovered.json()).toEqual({ status: 'ready' });
+    },
+  );
 });

@@ -47,7 +47,11 @@ describe('a child’s name that does not read as what is stored', () => {
 
   it.each([
     ['a NUL', 'Mai\u0000sie', 'must not contain control characters'],
-    ['a right-to-left override', 'Mai\u202esie', 'must not contain invisible or direction-changing characters'],
+    [
+      'a right-to-left override',
+      'Mai\u202esie',
+      'must not contain invisible or direction-changing characters',
+    ],
     ['a right-to-left mark', 'Maisie\u200f', 'must not contain invisible or direction-changing characters'],
     ['a zero-width space', 'Mai\u200bsie', 'must not contain invisible or direction-changing characters'],
     ['a zero-width joiner', 'Mai\u200dsie', 'must not contain invisible or direction-changing characters'],
@@ -98,18 +102,21 @@ describe('a child’s dates, against the clock', () => {
     expect(((await res.json()) as Problem).errors?.map((e) => e.field)).toEqual(['child.dateOfBirth']);
   });
 
-  it.each(['0000-01-01', '9999-12-31'])('a draft made with a date of birth of %s is refused at submission (422, naming it)', async (date) => {
-    const content = completeReferral();
-    const referral = await draft({ ...content, child: { ...content.child, dateOfBirth: date } });
-    const res = await api.request('POST', `/api/referrals/${referral.id}/submit`, {
-      as: 'amira',
-      headers: { 'if-match': `"${referral.version}"` },
-    });
-    expect(res.status).toBe(422);
-    const problem = (await res.json()) as Problem;
-    expect(problem.errors?.map((e) => e.field)).toEqual(['child.dateOfBirth']);
-    expect((await stored(referral)).status).toBe('draft');
-  });
+  it.each(['0000-01-01', '9999-12-31'])(
+    'a draft made with a date of birth of %s is refused at submission (422, naming it)',
+    async (date) => {
+      const content = completeReferral();
+      const referral = await draft({ ...content, child: { ...content.child, dateOfBirth: date } });
+      const res = await api.request('POST', `/api/referrals/${referral.id}/submit`, {
+        as: 'amira',
+        headers: { 'if-match': `"${referral.version}"` },
+      });
+      expect(res.status).toBe(422);
+      const problem = (await res.json()) as Problem;
+      expect(problem.errors?.map((e) => e.field)).toEqual(['child.dateOfBirth']);
+      expect((await stored(referral)).status).toBe('draft');
+    },
+  );
 
   it('an unborn child due in the spring is accepted and submitted', async () => {
     const content = completeReferral();

@@ -177,8 +177,8 @@ describe('a school’s referral, from draft to feedback', () => {
 
   it('left exactly one audit entry for each read and each write, and one for each list that showed it', async () => {
     const trail = await auditFor(referral.id);
-    // Two of the front door's lists showed it: the whole queue, and the overdue ones once it was due.
-    expect(trail.filter((e) => e.action === 'referral.listed')).toHaveLength(2);
+    // The front door's whole queue, its overdue ones once it was due, and the school's own list.
+    expect(trail.filter((e) => e.action === 'referral.listed')).toHaveLength(3);
     const actions = trail.map((e) => e.action).filter((a) => a !== 'referral.listed');
     expect(actions).toEqual([
       'referral.create',

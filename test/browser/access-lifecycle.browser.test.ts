@@ -74,7 +74,7 @@ describe('a signed-in referrer whose agency is deactivated', () => {
     expect(account).toContain('Sign out');
     expect(await axeViolations(page)).toEqual([]);
 
-    // Signing out, she cannot sign in again as someone of that agency.
+    // The way out still works.
     await page.locator('#app-account').getByRole('link', { name: 'Sign out' }).click();
     await page.getByText('You have signed out.').waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('portal.session'))).toBeNull();

@@ -36,7 +36,11 @@ beforeEach(async () => {
     (url) => url.origin !== portal.url,
     (route) => {
       elsewhere.push(new URL(route.request().url()).host);
-      return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Elsewhere</title><h1>Elsewhere</h1>' });
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<title>Elsewhere</title><h1>Elsewhere</h1>',
+      });
     },
   );
   page = await context.newPage();
@@ -72,7 +76,10 @@ function rawGet(path: string): Promise<{ status: number; location: string | unde
 }
 
 describe('the local runtime’s redirects', () => {
-  it.each(['//referrals', '///referrals'])('GET %s goes to /referrals/, not to a host called "referrals"', async (path) => {
-    expect(await rawGet(path)).toEqual({ status: 301, location: '/referrals/' });
-  });
+  it.each(['//referrals', '///referrals'])(
+    'GET %s goes to /referrals/, not to a host called "referrals"',
+    async (path) => {
+      expect(await rawGet(path)).toEqual({ status: 301, location: '/referrals/' });
+    },
+  );
 });

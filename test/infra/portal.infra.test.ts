@@ -624,7 +624,13 @@ describe('web stack', () => {
     const index = new Function(`${INDEX_REWRITE}; return handler;`)() as Handler;
     const rendered = SERVER_RENDERED_PAGES.map((p) => p.path.slice(0, -1));
     const hostile = [
-      ...rendered.flatMap((path) => [`/${path}`, `//${path}`, `/..${path}`, `/.${path}`, `/\\${path.slice(1)}`]),
+      ...rendered.flatMap((path) => [
+        `/${path}`,
+        `//${path}`,
+        `/..${path}`,
+        `/.${path}`,
+        `/\\${path.slice(1)}`,
+      ]),
       '//evil.example',
       '//evil.example/x',
       '/..//evil.example/x',

@@ -118,9 +118,9 @@ describe('pre-token-generation trigger: who gets no token', () => {
     // Restored: an older revokedBefore concerns older tokens only, not a new one.
     await putPerson(userId, false);
     const result = await handler(mine('TokenGeneration_RefreshTokens'));
-    expect(result.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.claimsToAddOrOverride).toEqual(
-      { agencyId: 'school-42' },
-    );
+    expect(
+      result.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.claimsToAddOrOverride,
+    ).toEqual({ agencyId: 'school-42' });
   });
 
   it('gives no token when the directory cannot be read (refused, not let through unchecked)', async () => {

@@ -226,6 +226,13 @@ describe('agency and roles come from the token only', () => {
         // A route that takes no body ignores one: the record is changed as the token allows, no more.
         if (res.status !== write.ok) wrong.push(`${write.route}: ${res.status} ${text.slice(0, 200)}`);
         const after = JSON.parse(text) as Partial<Referral>;
+        if (write.route.startsWith('POST /api/people/')) {
+          // A person's access record: about the person in the path, whatever the body says.
+          const person = after as { userId?: string; agencyId?: unknown; roles?: unknown };
+          if (!prepared.path.includes(`/${person.userId}/`) || 'agencyId' in person || 'roles' in person)
+            wrong.push(`${write.route}: took ${text.slice(0, 200)} from the body`);
+          continue;
+        }
         if (after.agencyId !== AGENCY_A) wrong.push(`${write.route}: agency became ${after.agencyId}`);
         if (after.status === 'closed' && write.route !== 'POST /api/referrals/{id}/close')
           wrong.push(`${write.route}: status taken from the body`);

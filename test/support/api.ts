@@ -50,9 +50,7 @@ export interface TestApi {
  * `app.request()` and routed by path exactly as API Gateway and the local runtime route them.
  * Tokens are signed by a test issuer and verified against its published JWKS.
  */
-export async function createTestApi(
-  options: { seed?: boolean; clock?: () => Date } = {},
-): Promise<TestApi> {
+export async function createTestApi(options: { seed?: boolean; clock?: () => Date } = {}): Promise<TestApi> {
   const store = await createTestStore();
   const clock = options.clock ?? (() => new Date());
   // Agencies and guidance only: each test file makes the referrals and actions it reasons about.

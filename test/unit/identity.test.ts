@@ -77,6 +77,15 @@ describe('the token verifier', () => {
     expect(v.checks()).toBe(1);
   });
 
+  it('says when the token was issued, so a token from before a revocation can be told apart', async () => {
+    const v = verifierAt(T0);
+    const t = await token({ iat: seconds(T0) - 120, exp: seconds(T0) + 3600 });
+    expect((await v.verify(t)).issuedAt).toBe(seconds(T0) - 120);
+    // Remembered, it still carries its own issue time, not the time it was remembered.
+    v.advance(60_000);
+    expect((await v.verify(t)).issuedAt).toBe(seconds(T0) - 120);
+  });
+
   it('refuses a remembered token once it has expired', async () => {
     const v = verifierAt(T0);
     const t = await token({ iat: seconds(T0), exp: seconds(T0) + 60 });

@@ -58,7 +58,12 @@ describe('the return address after signing in', () => {
   });
 
   it('refuses what cannot be a same-origin path outright', () => {
-    for (const value of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)']) {
+    for (const value of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+    ]) {
       expect(sameOriginPath(value, ORIGIN), value).toBeNull();
     }
     expect(sameOriginPath(null, ORIGIN)).toBeNull();
@@ -70,7 +75,10 @@ describe('the return address after signing in', () => {
     ['/ok?x=//host', '/ok?x=//host'],
     ['/guidance/', '/guidance/'],
     ['/check/answer/?ids=a%2Cb', '/check/answer/?ids=a%2Cb'],
-    ['/referrals/view/?id=01J0000000000000000000000&tab=notes', '/referrals/view/?id=01J0000000000000000000000&tab=notes'],
+    [
+      '/referrals/view/?id=01J0000000000000000000000&tab=notes',
+      '/referrals/view/?id=01J0000000000000000000000&tab=notes',
+    ],
     ['/guidance/../referrals/', '/referrals/'],
     [`${ORIGIN}/board/`, '/board/'],
   ];

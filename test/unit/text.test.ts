@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { AgencyCreateSchema } from '../../shared/agency.ts';
 import { ActionFieldsSchema, ProgressInputSchema } from '../../shared/board.ts';
 import { confusableSkeleton } from '../../shared/confusables.ts';
@@ -102,8 +102,20 @@ describe('every text field of the request schemas uses it', () => {
     ]);
     expect(
       refusals(ReferralContentSchema, {
-        child: { lastName: 'Fair\u202ebrook', address: { line1: '12\u200b Example Row', town: 'Northtown', postcode: 'NS1 2AB' } },
-        household: { adults: [{ name: 'Kerry\u200f', relationship: 'Mother', parentalResponsibility: true, doNotContact: false }] },
+        child: {
+          lastName: 'Fair\u202ebrook',
+          address: { line1: '12\u200b Example Row', town: 'Northtown', postcode: 'NS1 2AB' },
+        },
+        household: {
+          adults: [
+            {
+              name: 'Kerry\u200f',
+              relationship: 'Mother',
+              parentalResponsibility: true,
+              doNotContact: false,
+            },
+          ],
+        },
         concerns: 'Hungry\ud800',
         consent: { status: 'given', byWhom: 'Kerry\u2066' },
       }),
@@ -114,7 +126,9 @@ describe('every text field of the request schemas uses it', () => {
       `concerns: ${TEXT_REASONS.surrogate}`,
       `consent.byWhom: ${TEXT_REASONS.invisible}`,
     ]);
-    expect(ReferralContentSchema.parse({ concerns: 'Line one\nLine two 😀' }).concerns).toBe('Line one\nLine two 😀');
+    expect(ReferralContentSchema.parse({ concerns: 'Line one\nLine two 😀' }).concerns).toBe(
+      'Line one\nLine two 😀',
+    );
   });
 
   it('an agency’s name, a board action’s fields and progress, and the guidance’s indicators', () => {

@@ -6,9 +6,10 @@ import { initAll } from 'govuk-frontend';
 import { html } from 'htm/preact';
 import { render } from 'preact';
 import type { Me } from '../../shared/me.ts';
+import { AccessWithdrawnMessage, accessWithdrawnHeading } from './access-withdrawn.ts';
 import { ApiError, apiGet, isAccessWithdrawn, onAccessWithdrawn } from './api.ts';
 import { getToken, signInUrl, signOut } from './auth.ts';
-import { AccessWithdrawnMessage, mount, setTitle } from './ui.ts';
+import { mount, setTitle } from './ui.ts';
 
 let mePromise: Promise<Me | null> | undefined;
 
@@ -111,11 +112,7 @@ export function boot(options: { showSignIn?: boolean } = {}): void {
     for (const item of document.querySelectorAll<HTMLElement>('[data-app-roles]')) item.hidden = true;
     if (document.getElementById('app')) {
       mount(html`<${AccessWithdrawnMessage} error=${error} />`);
-      setTitle(
-        error.type.endsWith('/agency-deactivated')
-          ? 'Your agency no longer has access to the portal'
-          : 'Your access to the portal has been withdrawn',
-      );
+      setTitle(accessWithdrawnHeading(error));
     }
   });
   if (!slot) return;

@@ -10,8 +10,9 @@ import {
 import { html } from 'htm/preact';
 import { type ComponentChildren, render, type VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AccessWithdrawnMessage } from './access-withdrawn.ts';
 import { ApiError, isAccessWithdrawn } from './api.ts';
-import { signInUrl, signOut } from './auth.ts';
+import { signInUrl } from './auth.ts';
 import { Button, cx, registerGovukBehaviours } from './ui-basics.ts';
 
 export * from './ui-basics.ts';
@@ -171,40 +172,6 @@ export function ProblemState(props: { error: unknown; what: string; onRetry?: ()
     </p>
     <p class="govuk-body">${unreachable ? 'Check your internet connection and try again.' : 'Try again in a few minutes.'}</p>
     ${props.onRetry ? html`<${Button} text="Try again" type="button" variant="secondary" onClick=${props.onRetry} />` : null}
-  `;
-}
-
-/**
- * What a person sees, on any page, once their agency has been deactivated or their own access
- * withdrawn: what happened and what to do, instead of a generic error.
- */
-export function AccessWithdrawnMessage(props: { error: ApiError }): VNode {
-  const agency = props.error.type.endsWith('/agency-deactivated');
-  const signInAgain = !agency && /sign in again/i.test(props.error.detail ?? '');
-  return html`
-    <h1 class="govuk-heading-l">
-      ${agency ? 'Your agency no longer has access to the portal' : signInAgain ? 'Sign in again to continue' : 'Your access to the portal has been withdrawn'}
-    </h1>
-    <p class="govuk-body">${props.error.detail}</p>
-    ${
-      agency
-        ? html`<p class="govuk-body">This happens when an agency closes, merges with another or leaves the partnership. Nothing your agency sent has been deleted: the front door still has its referrals.</p>
-            <p class="govuk-body">If you have moved to another agency, ask its safeguarding lead to arrange your access.</p>`
-        : null
-    }
-    <p class="govuk-body">
-      ${
-        signInAgain
-          ? html`<a class="govuk-link" href=${signInUrl()} onClick=${(event: Event) => {
-              event.preventDefault();
-              void signOut().then(() => window.location.assign(signInUrl()));
-            }}>Sign in again</a>`
-          : html`<a class="govuk-link" href="/sign-in/?signedOut=1" onClick=${(event: Event) => {
-              event.preventDefault();
-              void signOut();
-            }}>Sign out</a>`
-      }
-    </p>
   `;
 }
 

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import type { DecisionInput, ReferralContent } from '../../shared/referral.ts';
+import {
+  CONSENT_REFUSAL_REASON,
+  consentProblems,
+  decisionProblems,
+  submissionProblems,
+} from '../../shared/referral-rules.ts';
+import { completeReferral } from '../support/referral-fixtures.ts';
+
+type Consent = NonNullable<ReferralContent['consent']>;
+
+const given: Consent = { status: 'given', byWhom: 'Kerry Fairbrook (mother)', date: '2026-11-20' };
+const refused: Consent = { status: 'refused', byWhom: 'Kerry Fairbrook (mother)', date: '2026-11-20' };
+const notSought: Consent = { status: 'not_sought', notSoughtReason: 'would_increase_risk_to_child' };
+
+const decision = (change: Partial<DecisionInput>): DecisionInput => ({
+  levelOfNeed: 2,
+  outcome: 'targeted_early_help',
+  rationale: 'Needs are at level 2 and the family want help.',
+  feedback: 'A family support worker will call the family this week.',
+  ...change,
+});
+
+const fields = (problems: { field: string }[]) => problems.map((p) => p.field);
+
+describe('consent, by the level the indicators suggest', () => {
+  it('asks whether the family consented when nothing is recorded, at any level', () => {
+    for (const level of [undefined, 1, 2, 3, 4] as const) {
+      expect(consentProblems(level, undefined)).toEqual([
+        { field: 'consent.status', reason: 'Say whether the family consented' },
+      ]);
+    }
+  });
+
+  it('below level 4 refuses a referral without consent, and says to talk to the family or call the front door', () => {
+    for (const level of [undefined, 1, 2, 3] as const) {
+      for (const consent of [refused, notSought]) {
+        expect(consentProblems(level, consent)).toEqual([
+          { field: 'consent.status', reason: CONSENT_REFUSAL_REASON },
+        ]);
+      }
+    }
+    expect(CONSENT_REFUSAL_REASON).toMatch(/call the Front Door/);
+  });
+
+  it('below level 4 accepts consent given, with who gave it and when', () => {
+    for (const level of [undefined, 1, 2, 3] as const) expect(consentProblems(level, given)).toEqual([]);
+  });
+
+  it('at level 4 accepts consent refused or not sought: safeguarding does not wait for it', () => {
+    expect(consentProblems(4, refused)).toEqual([]);
+    expect(consentProblems(4, notSought)).toEqual([]);
+    expect(consentProblems(4, given)).toEqual([]);
+  });
+
+  it('at level 4 asks why consent was not sought, and nothing else', () => {
+    expect(consentProblems(4, { status: 'not_sought' })).toEqual([
+      { field: 'consent.notSoughtReason', reason: 'Choose why consent was not sought' },
+    ]);
+    // Not sought means nobody gave or refused it: no name or date is asked for.
+    expect(
+      consentProblems(4, { status: 'not_sought', notSoughtReason: 'child_in_immediate_danger' }),
+    ).toEqual([]);
+  });
+
+  it('asks who gave or refused consent and when, naming each missing field', () => {
+    expect(consentProblems(2, { status: 'given' })).toEqual([
+      { field: 'consent.byWhom', reason: 'Enter who gave or refused consent' },
+      { field: 'consent.date', reason: 'Enter the date consent was given or refused' },
+    ]);
+    expect(fields(consentProblems(2, { status: 'given', byWhom: 'Kerry Fairbrook' }))).toEqual([
+      'consent.date',
+    ]);
+    expect(fields(consentProblems(4, { status: 'refused', date: '2026-11-20' }))).toEqual(['consent.byWhom']);
+    expect(fields(consentProblems(4, { status: 'refused', byWhom: '', date: '' }))).toEqual([
+      'consent.byWhom',
+      'consent.date',
+    ]);
+  });
+});
+
+describe('what a submitted referral must have', () => {
+  it('accepts a complete referral at level 2 with the family’s consent', () => {
+    expect(submissionProblems(completeReferral(), 2)).toEqual([]);
+  });
+
+  it('names every missing answer, in the order the form asks for them', () => {
+    expect(submissionProblems({}, 2)).toEqual([
+      { field: 'child.firstName', reason: 'Enter the child’s first name' },
+      { field: 'child.lastName', reason: 'Enter the child’s last name' },
+      {
+        field: 'child.dateOfBirth',
+        reason: 'Enter the child’s date of birth, or the expected date of birth for an unborn child',
+      },
+      { field: 'child.address', reason: 'Enter the child’s address or where they are now' },
+      { field: 'household.adults', reason: 'Add at least one adult with parental responsibility' },
+      { field: 'concerns', reason: 'Describe your concerns in your own words' },
+      { field: 'indicatorIds', reason: 'Choose at least one indicator from the threshold guidance' },
+      { field: 'triedSoFar', reason: 'Say what has been tried so far' },
+      { field: 'earlyHelpAssessmentInPlace', reason: 'Say whether an Early Help Assessment is in place' },
+      { field: 'childViews', reason: 'Record the child’s own views, or why they could not be sought' },
+      { field: 'consent.status', reason: 'Say whether the family consented' },
+    ]);
+  });
+
+  it.each([
+    ['child.firstName', { firstName: '' }],
+    ['child.lastName', { lastName: '' }],
+    ['child.dateOfBirth', { dateOfBirth: undefined }],
+    ['child.address', { address: undefined }],
+  ] as const)('refuses a child without %s', (field, change) => {
+    const referral = completeReferral();
+    referral.child = { ...referral.child, ...change } as ReferralContent['child'];
+    expect(fields(submissionProblems(referral, 2))).toEqual([field]);
+  });
+
+  it('takes an expected date of birth for an unborn child, and where a child is now for an address', () => {
+    const referral = completeReferral();
+    referral.child = {
+      firstName: 'Baby',
+      lastName: 'Fairbrook',
+      expectedDateOfBirth: '2027-03-01',
+      currentWhereabouts: 'Staying with her aunt in Northtown',
+    };
+    expect(submissionProblems(referral, 2)).toEqual([]);
+  });
+
+  it('needs an adult with parental responsibility, not just any adult', () => {
+    const noParent = completeReferral({
+      household: {
+        adults: [
+          {
+            name: 'Lee Dunmore',
+            relationship: "Mother's partner",
+            parentalResponsibility: false,
+            doNotContact: true,
+          },
+        ],
+      },
+    });
+    expect(fields(submissionProblems(noParent, 2))).toEqual(['household.adults']);
+    expect(fields(submissionProblems(completeReferral({ household: { adults: [] } }), 2))).toEqual([
+      'household.adults',
+    ]);
+  });
+
+  it.each([
+    ['concerns', { concerns: '' }],
+    ['indicatorIds', { indicatorIds: [] }],
+    ['triedSoFar', { triedSoFar: '' }],
+    ['earlyHelpAssessmentInPlace', { earlyHelpAssessmentInPlace: undefined }],
+    ['childViews', { childViews: '' }],
+  ] as const)('refuses a referral without %s', (field, change) => {
+    expect(fields(submissionProblems(completeReferral(change as Partial<ReferralContent>), 2))).toEqual([
+      field,
+    ]);
+  });
+
+  it('counts "no Early Help Assessment" as an answer', () => {
+    expect(submissionProblems(completeReferral({ earlyHelpAssessmentInPlace: false }), 2)).toEqual([]);
+    expect(submissionProblems(completeReferral({ earlyHelpAssessmentInPlace: true }), 2)).toEqual([]);
+  });
+
+  it('applies the consent rule of the suggested level', () => {
+    const withoutConsent = completeReferral({ consent: refused });
+    expect(submissionProblems(withoutConsent, 3)).toEqual([
+      { field: 'consent.status', reason: CONSENT_REFUSAL_REASON },
+    ]);
+    expect(submissionProblems(withoutConsent, 4)).toEqual([]);
+  });
+
+  it('checks the child’s dates only when given the clock', () => {
+    const referral = completeReferral();
+    referral.child = { ...referral.child, dateOfBirth: '9999-12-31' };
+    expect(submissionProblems(referral, 2)).toEqual([]);
+    expect(fields(submissionProblems(referral, 2, new Date('2026-12-02T10:00:00Z')))).toEqual([
+      'child.dateOfBirth',
+    ]);
+  });
+});
+
+describe('a decision the referrer can act on', () => {
+  it('for "no further action", names the support the family can turn to instead', () => {
+    const problem = [
+      { field: 'alternativeSupport', reason: 'Name the support the family can turn to instead' },
+    ];
+    expect(decisionProblems(decision({ outcome: 'no_further_action' }))).toEqual(problem);
+    expect(decisionProblems(decision({ outcome: 'no_further_action', alternativeSupport: '   ' }))).toEqual(
+      problem,
+    );
+    expect(
+      decisionProblems(decision({ outcome: 'no_further_action', alternativeSupport: 'Northtown food bank' })),
+    ).toEqual([]);
+  });
+
+  it('asks nothing more of any other outcome', () => {
+    expect(decisionProblems(decision({ outcome: 'targeted_early_help' }))).toEqual([]);
+  });
+});
