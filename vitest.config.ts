@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One run, five kinds of test (STYLE.md): unit (pure), api (the apps through `app.request()` against
+ * One run, five kinds of test: unit (pure), api (the apps through `app.request()` against
  * DynamoDB Local), infra (CDK synthesis, assertions and cdk-nag), security (the authorization matrix,
  * hostile input, faults, concurrency and privacy: SECURITY.md) and browser (Chromium against the
  * local runtime). The global setup starts one in-memory DynamoDB Local for the whole run.

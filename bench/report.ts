@@ -7,7 +7,7 @@ import type { PageResult } from './pages.ts';
 import { SCALE_ENDPOINTS, type ScaleSample } from './scale.ts';
 import { SCENARIO_LABELS, type WarmResult } from './warm.ts';
 
-/** The budgets of issue 7; ratios, so they hold on any machine. */
+/** The budgets; ratios, so they hold on any machine. */
 export const BUDGETS = {
   coldStartRatio: 1.3,
   warmP50Ratio: 1.3,
@@ -30,7 +30,7 @@ export interface BudgetCheck {
 export interface ScaleResult {
   small: ScaleSample;
   large: ScaleSample;
-  /** The size asked for (issue 7 names 100,000) and why another was used, if it was. */
+  /** The size asked for (100,000 by default) and why another was used, if it was. */
   requestedLarge: number;
   note?: string;
   seeding: { referrals: number; seconds: number; perSecond: number; inFlight: number }[];

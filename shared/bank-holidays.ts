@@ -1,5 +1,5 @@
 /**
- * England and Wales bank holidays, kept as data (DESIGN.md §3: a decision is due one working day
+ * England and Wales bank holidays, kept as data (a decision is due one working day
  * after submission, and bank holidays do not count).
  *
  * Years covered: 2024 to 2028 inclusive (`BANK_HOLIDAYS_COVER`). 2024–2026 are the dates published

@@ -3,7 +3,7 @@ import { type ACTION_STATUSES, RAG_RATINGS } from './board.ts';
 import { lazySchema } from './lazy-schema.ts';
 
 /**
- * The board action plan's rules (issue 5, DESIGN.md §3 "Board action"): the RAG rating computed from
+ * The board action plan's rules: the RAG rating computed from
  * dates and progress, the override that needs a written justification, escalation to the executive
  * group, and what closing an action requires. Pure: `today` is always an argument, never read.
  *

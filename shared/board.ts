@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { lazySchema } from './lazy-schema.ts';
 import { type TextKind, text } from './text.ts';
 
-/** Board actions, DESIGN.md §3 ("Board action") and the board issue. */
+/** Board actions: the safeguarding partnership's plan. */
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'complete'] as const;
 export const RAG_RATINGS = ['red', 'amber', 'green'] as const;
 

@@ -1,5 +1,5 @@
 /**
- * CSV for board papers (issue 5, "Exports"): RFC 4180 (CRLF after every record, including the last;
+ * CSV for board papers: RFC 4180 (CRLF after every record, including the last;
  * a field is quoted when it holds a comma, a double quote, CR or LF, and its quotes are doubled), and
  * safe to open in a spreadsheet. Following OWASP's CSV-injection advice, a text field starting with
  * `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with a single quote so Excel or Sheets

@@ -1,5 +1,5 @@
 /**
- * Possible-duplicate detection for the front door's queue (DESIGN.md §3, issue 4 item 5): the same
+ * Possible-duplicate detection for the front door's queue: the same
  * child referred before, matched on normalised name, date of birth and postcode, and a re-referral
  * within 12 months. Matching only flags a referral for a person to look at; it never merges or
  * refuses anything, so a loose match costs a glance and a missed one costs a lost history.

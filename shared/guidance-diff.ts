@@ -1,7 +1,7 @@
 import type { Framework, Indicator, LevelNumber } from './guidance.ts';
 
 /**
- * What changed between two versions of the guidance (JOURNEYS.md 7: "anyone can see what changed"):
+ * What changed between two versions of the guidance (anyone can see what changed):
  * indicators added, removed, moved to another level, or reworded, and levels whose response changed.
  * Pure, so the editor's page can preview it before publishing and the API can serve it.
  */

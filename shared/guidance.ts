@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { lazySchema } from './lazy-schema.ts';
 import { text } from './text.ts';
 
-/** Levels of need, DESIGN.md §3: 1 universal, 2 additional / early help, 3 targeted / complex, 4 specialist. */
+/** Levels of need: 1 universal, 2 additional / early help, 3 targeted / complex, 4 specialist. */
 export const LEVELS = [1, 2, 3, 4] as const;
 export const LevelNumberSchema = lazySchema(() =>
   z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),

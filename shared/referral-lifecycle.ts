@@ -1,5 +1,5 @@
 /**
- * The early-help referral's lifecycle (DESIGN.md §3) as a pure state machine, and who may do what.
+ * The early-help referral's lifecycle as a pure state machine, and who may do what.
  *
  *   draft → submitted → in_review → decided → closed
  *   draft | submitted → withdrawn   (before review only)

@@ -15,7 +15,7 @@ export const CONSENT_REFUSAL_REASON =
   'Early help is voluntary: below level 4 the family must give informed consent before you refer. ' +
   'Talk to the family first. If you think the child may be at risk of significant harm, call the Front Door instead.';
 
-/** The consent rule of the level the indicators suggest (DESIGN.md §3; the referrals issue). */
+/** The consent rule of the level the indicators suggest. */
 export function consentProblems(
   level: LevelNumber | undefined,
   consent: ReferralContent['consent'],

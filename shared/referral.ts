@@ -4,7 +4,7 @@ import { lazySchema } from './lazy-schema.ts';
 import { text } from './text.ts';
 
 /**
- * The early-help referral (DESIGN.md §3). A draft is saved at every step of the form, so every part
+ * The early-help referral. A draft is saved at every step of the form, so every part
  * is optional while it is a draft; `submissionProblems` (referral-rules.ts) says what must be
  * complete before it can be submitted. Text is bounded everywhere.
  */

@@ -1,4 +1,4 @@
-/** The roles of DESIGN.md §2. They arrive as Cognito groups (`cognito:groups`) in the access token. */
+/** The portal's roles. They arrive as Cognito groups (`cognito:groups`) in the access token. */
 export const ROLES = ['referrer', 'triage', 'board', 'guidance-editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * The board's pages (issue 5): the action plan, one action, adding an action, and the partnership
+ * The board's pages: the action plan, one action, adding an action, and the partnership
  * dashboard; each written from the one layout like every other page. Dynamic pages render into #app,
  * replacing the loading state here.
  */

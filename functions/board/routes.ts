@@ -15,7 +15,7 @@ import { ProblemSchema } from '../../shared/problem.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import { createRoute } from '../platform/routing.ts';
 
-/** The board area's HTTP contract (DESIGN.md §7). Reads: board and the front door; writes: board. */
+/** The board area's HTTP contract. Reads: board and the front door; writes: board. */
 const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },

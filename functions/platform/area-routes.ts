@@ -2,7 +2,7 @@ import type { Area } from './tables.ts';
 
 /**
  * Which area's function answers which paths. API Gateway's routes (infra/stacks/api-stack.ts) and the
- * local runtime's dispatcher (infra/local/router.ts) are both built from this, so a path reaches the
+ * local runtime's dispatcher (infra/local/portal.ts) are both built from this, so a path reaches the
  * same app in both places. Paths keep their `/api` prefix: CloudFront forwards it unchanged.
  */
 export const AREA_PATH_PREFIXES: Record<Area, readonly string[]> = {

@@ -7,7 +7,7 @@ const ulid = monotonicFactory();
 import type { Principal } from './identity.ts';
 
 /**
- * The audit trail (DESIGN.md §3): every read of a referral and every write anywhere appends who, when,
+ * The audit trail: every read of a referral and every write anywhere appends who, when,
  * what and from where. Entries are only ever put, with a condition that refuses to overwrite; the
  * functions' IAM roles allow nothing else on the audit table.
  */

@@ -125,7 +125,7 @@ export const RevocationsEnvSchema = lazySchema(() =>
   }),
 );
 
-/** The local runtime (`npm start`), DESIGN.md §5. */
+/** The local runtime (`npm start`). */
 export const LocalEnvSchema = lazySchema(() =>
   z.object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -138,7 +138,7 @@ export function etag(version: number): string {
   return `"${version}"`;
 }
 
-/** The version an edit was made against, from `If-Match` (DESIGN.md §7). */
+/** The version an edit was made against, from `If-Match`. */
 export function ifMatchVersion(c: AppContext): number {
   const header = c.req.header('if-match');
   if (!header) throw new PreconditionRequired('Send If-Match with the version you read (its ETag)');

@@ -1,6 +1,6 @@
 /**
  * Structured JSON logs. They carry the request id, method, route pattern, status and timing, never a
- * body, a query string or a concrete path: those can hold a child's details (DESIGN.md §5).
+ * body, a query string or a concrete path: those can hold a child's details.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };

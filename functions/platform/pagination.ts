@@ -4,7 +4,7 @@ import { lazySchema } from '../../shared/lazy-schema.ts';
 import { InvalidRequest } from './errors.ts';
 
 /**
- * Opaque, tamper-proof list cursors (DESIGN.md §7): the store's LastEvaluatedKey, the user it was
+ * Opaque, tamper-proof list cursors: the store's LastEvaluatedKey, the user it was
  * issued to, the list it pages through and an expiry, signed with HMAC-SHA256. A cursor that was
  * altered, belongs to someone else, comes from another list or has expired is refused with 400 (a
  * key from another list would otherwise reach the store as a start key it rejects: a 500).

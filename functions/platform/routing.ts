@@ -17,7 +17,7 @@ export function createRoute<const R extends RouteConfig>(route: R): R {
   return route;
 }
 
-/** Turns zod's failures into field errors a person can act on (DESIGN.md §6). */
+/** Turns zod's failures into field errors a person can act on. */
 export function fieldErrors(error: $ZodError): FieldError[] {
   return error.issues.flatMap((issue): FieldError[] => {
     const path = issue.path.map(String).join('.');

@@ -66,6 +66,6 @@ export const TABLES = {
 export type TableId = keyof typeof TABLES;
 export const TABLE_IDS = Object.keys(TABLES) as TableId[];
 
-/** The Lambda areas and the table each owns (besides appending to audit), DESIGN.md §4. */
+/** The Lambda areas and the table each owns (besides appending to audit). */
 export const AREAS = ['guidance', 'referrals', 'board', 'directory'] as const;
 export type Area = (typeof AREAS)[number];

@@ -3,7 +3,7 @@ import { Unavailable } from '../platform/errors.ts';
 
 /**
  * The current published guidance, as the referrals area sees it: through the public guidance API,
- * not the guidance table, so each function keeps to its own table (DESIGN.md §4). Cached for a
+ * not the guidance table, so each function keeps to its own table. Cached for a
  * minute and revalidated by ETag, so a submission rarely waits on it.
  */
 export interface GuidanceSource {

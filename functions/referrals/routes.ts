@@ -14,7 +14,7 @@ import { text } from '../../shared/text.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import { createRoute } from '../platform/routing.ts';
 
-/** The referrals area's HTTP contract (DESIGN.md §7). */
+/** The referrals area's HTTP contract. */
 const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },

@@ -116,7 +116,7 @@ export class PortalFunction extends NodejsFunction {
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
-        'Node.js 22 is the runtime the portal is built and tested for (TOOLCHAIN.md, tsconfig target); AWS supports it until 2027. Moving to 24 is a deliberate upgrade, not a default.',
+        'Node.js 22 is the runtime the portal is built and tested for (tsconfig target); AWS supports it until 2027. Moving to 24 is a deliberate upgrade, not a default.',
     });
   }
 

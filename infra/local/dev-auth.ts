@@ -6,7 +6,7 @@ import { PROBLEM_CONTENT_TYPE } from '../../shared/problem.ts';
 import { DEMO_AGENCIES, DEMO_USERS, type DemoUser } from '../seed/demo-data.ts';
 
 /**
- * The local sign-in (DESIGN.md §7): local runtime only, never deployed. It signs access tokens shaped
+ * The local sign-in: local runtime only, never deployed. It signs access tokens shaped
  * like Cognito's (`token_use`, `client_id`, `cognito:groups`, plus the `agencyId` claim our
  * pre-token-generation trigger adds) with a key made at start-up, and publishes that key as a JWKS,
  * so the functions verify local tokens exactly as they verify Cognito's.

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
 /**
- * AWS's own DynamoDB Local, the embedded store (DESIGN.md §5). It ships inside the npm package
+ * AWS's own DynamoDB Local, the embedded store. It ships inside the npm package
  * amplify-dynamodb-simulator; only its `emulator/` folder is taken (the package's own dependency
  * tree is ~350 MB), with `npm pack` into a git-ignored cache, once.
  *

@@ -79,7 +79,7 @@ export interface LocalPortal {
 }
 
 /**
- * The whole portal on one machine (DESIGN.md §5): DynamoDB Local, the tables, the demo data, the
+ * The whole portal on one machine: DynamoDB Local, the tables, the demo data, the
  * four area apps under `/api` routed exactly as API Gateway routes them, the local sign-in and the
  * built web front end.
  */

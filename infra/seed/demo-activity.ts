@@ -17,7 +17,7 @@ import { DEMO_USERS, JOURNEY_CHILD } from './demo-data.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
 
 /**
- * Synthetic activity, so every journey of JOURNEYS.md works on a fresh start: referrals from every
+ * Synthetic activity, so every journey people take works on a fresh start: referrals from every
  * kind of agency over the last two quarters (decided, open, overdue, in review, a draft), the police
  * referral that makes Amira's a possible duplicate, and the board's action plan with its history.
  *

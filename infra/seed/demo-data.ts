@@ -2,8 +2,8 @@ import type { AgencyKind } from '../../shared/agency.ts';
 import type { Role } from '../../shared/roles.ts';
 
 /**
- * Synthetic demo data: Northshire is a made-up county and every person here is invented
- * (JOURNEYS.md). Addresses use example.org; nothing real about any child is ever used.
+ * Synthetic demo data: Northshire is a made-up county and every person here is invented.
+ * Addresses use example.org; nothing real about any child is ever used.
  */
 export interface DemoAgency {
   id: string;
@@ -121,7 +121,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
 ];
 
 /**
- * The child of JOURNEYS.md 2–4: the police referred her last month, so when Amira refers her the
+ * The child of the referral journey: the police referred her last month, so when Amira refers her the
  * front door sees a possible duplicate. Made up, like everyone here.
  */
 export const JOURNEY_CHILD = {

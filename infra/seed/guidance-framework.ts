@@ -1,7 +1,7 @@
 import type { Framework } from '../../shared/guidance.ts';
 
 /**
- * The seed "levels of need" threshold guidance (DESIGN.md §3).
+ * The seed "levels of need" threshold guidance.
  *
  * Written for this project to show how the portal works; it is modelled on the shape of the
  * continuum-of-need documents English safeguarding children partnerships publish, but copies none

@@ -141,7 +141,7 @@ export class ApiStack extends Stack {
           AUTH_CLIENT_ID: props.webClient.userPoolClientId,
           CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
           LOG_LEVEL: props.logLevel ?? 'info',
-          // Referrals read the public guidance through the API, not the guidance table (DESIGN.md §4).
+          // Referrals read the public guidance through the API, not the guidance table.
           ...(area === 'referrals'
             ? {
                 GUIDANCE_URL: `${props.httpApi.apiEndpoint}/api/guidance`,
@@ -248,7 +248,7 @@ export class ApiStack extends Stack {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
-            'A public route (PUBLIC_ROUTES, DESIGN.md §7): health, the OpenAPI document and the published threshold guidance are open to anyone; the function still verifies any token it is sent.',
+            'A public route (PUBLIC_ROUTES): health, the OpenAPI document and the published threshold guidance are open to anyone; the function still verifies any token it is sent.',
         });
       }
     }

@@ -39,7 +39,7 @@ export interface Portal {
 }
 
 /**
- * The portal's stacks, wired as DESIGN.md §4 draws them. Deployment order follows the references:
+ * The portal's stacks, wired as docs/architecture.md draws them. Deployment order follows the references:
  * Waf (us-east-1) and Data, then Web (CloudFront, the site, the API's endpoint), then Auth (its web
  * client returns to CloudFront's domain), then Api (authorizer, routes and one function per area).
  */

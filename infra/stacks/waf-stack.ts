@@ -67,7 +67,7 @@ export class WafStack extends Stack {
         },
         managedRule('AWSManagedRulesAmazonIpReputationList', 1),
         // SizeRestrictions_BODY blocks any body over 8 KB, which a referral in the referrer's own words can
-        // exceed; the API bounds every text field itself (DESIGN.md §6), so that one rule only counts.
+        // exceed; the API bounds every text field itself, so that one rule only counts.
         managedRule('AWSManagedRulesCommonRuleSet', 2, ['SizeRestrictions_BODY']),
         managedRule('AWSManagedRulesKnownBadInputsRuleSet', 3),
       ],

@@ -120,7 +120,7 @@ export class WebStack extends Stack {
       throttle: { rateLimit: props.apiRateLimit ?? 50, burstLimit: props.apiBurstLimit ?? 100 },
       accessLogSettings: {
         destination: new LogGroupLogDestination(apiAccessLogs),
-        // No source IP, user agent or path: the log carries no personal data (DESIGN.md §5). The
+        // No source IP, user agent or path: the log carries no personal data. The
         // route key and request id are enough to find a request in the function's own log.
         format: AccessLogFormat.custom(
           JSON.stringify({
@@ -296,7 +296,7 @@ export class WebStack extends Stack {
       Validations.of(cfnDistribution).acknowledge({
         id: 'AwsSolutions-CFR3',
         reason:
-          "CloudFront standard logs record every visitor's IP address, and the portal keeps logs free of personal data (DESIGN.md §5); WAF metrics and sampled requests, the API's access log and the audit table cover operations.",
+          "CloudFront standard logs record every visitor's IP address, and the portal keeps logs free of personal data; WAF metrics and sampled requests, the API's access log and the audit table cover operations.",
       });
       Validations.of(cfnDistribution).acknowledge({
         id: 'AwsSolutions-CFR4',

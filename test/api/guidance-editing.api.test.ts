@@ -4,7 +4,7 @@ import type { GuidanceVersion } from '../../shared/guidance.ts';
 import type { Problem } from '../../shared/problem.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 
-/** DESIGN.md §3 "Threshold guidance" and JOURNEYS.md 1 and 7: the checker, search, and versions. */
+/** Threshold guidance: the checker, search, and versions. */
 let api: TestApi;
 beforeAll(async () => {
   api = await createTestApi();

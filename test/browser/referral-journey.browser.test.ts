@@ -1,5 +1,5 @@
 /**
- * Journeys 2, 3 and 4 (JOURNEYS.md), by keyboard alone, with axe on every page visited:
+ * Making a referral, deciding it and hearing back, by keyboard alone, with axe on every page visited:
  *
  * - Amira checks "hungry" and "shouting", makes a referral from the answer, signs in, fills the
  *   question pages for Maisie Fairbrook over two sittings, checks her answers and sends it: she sees

@@ -16,7 +16,7 @@ import { createTestStore } from '../support/store.ts';
 import { writeStubSite } from '../support/stub-site.ts';
 
 /**
- * Infrastructure security (issue 6, items 4 and 7; SECURITY.md), over every role in the app rather
+ * Infrastructure security (SECURITY.md), over every role in the app rather
  * than the four area functions portal.infra.test.ts checks: the audit table is append-only for
  * every role, no function reaches another area's table, users cannot write their agency or groups,
  * each function gives up before API Gateway does and the store client before the function, and

@@ -20,7 +20,7 @@ import {
 } from '../support/security-harness.ts';
 
 /**
- * The authorization matrix (issue 6, item 1; SECURITY.md): every route the apps' routers answer ×
+ * The authorization matrix (SECURITY.md): every route the apps' routers answer ×
  * every kind of caller × the record's owner (agency A, agency B, or no such record), each cell with
  * the answer it must get. A route without a row fails the suite; so does a row whose route is gone.
  * A record the caller may not see must answer exactly as one that does not exist.

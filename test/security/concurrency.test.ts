@@ -11,7 +11,7 @@ import { actionFields, fixtures, idempotencyKey } from '../support/security-fixt
 import { type Caller, callerTokens, problemIssues, recordFigures } from '../support/security-harness.ts';
 
 /**
- * Concurrency (issue 6, item 5): many requests at once on one record. Exactly one wins each race;
+ * Concurrency: many requests at once on one record. Exactly one wins each race;
  * the others get a clear 409 with the current record (or, for a retried creation, the same answer
  * again); nothing is lost and nothing is counted twice. Three races are in test/api already and are
  * not repeated here: 50 creations with one Idempotency-Key and 10 simultaneous decisions

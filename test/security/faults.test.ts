@@ -36,7 +36,7 @@ import {
 import { type PreparedWrite, WRITE_ROUTES } from '../support/security-routes.ts';
 
 /**
- * Faults (issue 6, item 4): the store throttled, timing out or unavailable on every write path.
+ * Faults: the store throttled, timing out or unavailable on every write path.
  * The apps run over a DynamoDB client mocked with aws-sdk-client-mock that passes each command to
  * the real DynamoDB Local, except the N-th, which fails; every N from the first command to the last
  * is tried. Each failure must answer 503 problem+json with Retry-After, and leave nothing behind:

@@ -24,7 +24,7 @@ import {
 import { declarationOf, type PreparedWrite, WRITE_ROUTES } from '../support/security-routes.ts';
 
 /**
- * Hostile input (issue 6, item 3): property-based tests with fast-check over every write route and
+ * Hostile input: property-based tests with fast-check over every write route and
  * every read route, with bodies, queries, headers and path parameters generated from the routes' own
  * zod schemas and then broken, plus malformed JSON, oversize bodies and tampered, stolen and expired
  * cursors. Every answer must be below 500, free of internals, problem+json when it is an error, and

@@ -17,7 +17,7 @@ import {
 } from '../support/security-harness.ts';
 
 /**
- * Privacy (issue 6, item 6): a canary child, with a name, date of birth and address found nowhere
+ * Privacy: a canary child, with a name, date of birth and address found nowhere
  * else, goes through every referral route, including refusals, a store outage and an unexpected
  * store error that quotes her name. Afterwards none of her details is in any log line, any audit
  * entry, any notification or any counter; every log line is JSON with the request id and no body.

@@ -19,7 +19,7 @@ import {
 import { sendWrite, WRITE_ROUTES } from '../support/security-routes.ts';
 
 /**
- * Tokens (issue 6, item 2): every way an access token can be wrong is refused with 401 on every
+ * Tokens: every way an access token can be wrong is refused with 401 on every
  * route, public ones included (a token that is sent is always checked), and writes nothing. The
  * caller's agency and roles come from the verified token only: no body, query or header can set them.
  */

@@ -1,5 +1,5 @@
 /**
- * What every browser test needs: Debian's Chromium launched as TOOLCHAIN.md says, and axe run with
+ * What every browser test needs: Debian's Chromium launched with the flags that work headless here, and axe run with
  * the WCAG 2.2 AA rules.
  */
 import { AxeBuilder } from '@axe-core/playwright';

@@ -23,7 +23,7 @@ import { TEST_ISSUER, type TestApi } from './api.ts';
  * tests only) and the figures each suite prints at the end of the run.
  */
 
-/** Every kind of caller the matrix knows: the roles of DESIGN.md §2, the anonymous caller and two edge cases. */
+/** Every kind of caller the matrix knows: the portal's roles, the anonymous caller and two edge cases. */
 export const CALLERS = [
   'anonymous',
   'noRole',

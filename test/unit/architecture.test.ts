@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AREA_PATH_PREFIXES, areaForPath, PUBLIC_ROUTES } from '../../functions/platform/area-routes.ts';
 import { AREAS, TABLES } from '../../functions/platform/tables.ts';
 
-/** The rules of DESIGN.md §4 and STYLE.md that a reviewer would otherwise have to remember. */
+/** The architecture's import rules that a reviewer would otherwise have to remember. */
 const root = join(import.meta.dirname, '../..');
 
 function sources(dir: string): string[] {

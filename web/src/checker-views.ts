@@ -1,5 +1,5 @@
 /**
- * The threshold checker's two steps as views (JOURNEYS.md 1). The guidance function renders them on
+ * The threshold checker's two steps as views. The guidance function renders them on
  * the server, so the checker works without JavaScript; pages/check.ts renders the same views in the
  * browser, where choosing updates in place.
  *

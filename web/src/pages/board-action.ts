@@ -1,5 +1,5 @@
 /**
- * /board/action/?id=: one action of the board's plan (issue 5). Everything about it in a summary
+ * /board/action/?id=: one action of the board's plan. Everything about it in a summary
  * list, its RAG with the reason (and, when the board overrode it, the override and the rules' own
  * rating), and its progress updates, newest first, with their evidence. Board members change it
  * through one question page each (`&do=`): add a progress update, change the details, revise the due

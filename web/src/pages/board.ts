@@ -1,5 +1,5 @@
 /**
- * /board/: the safeguarding partnership's action plan (issue 5). Every action with its owner, due
+ * /board/: the safeguarding partnership's action plan. Every action with its owner, due
  * date, status and RAG (with the reason), filtered by RAG, theme and owner in the page (the filters
  * are kept in the address, so a filtered plan can be shared, printed or come back to); the CSV for
  * board papers; a print-friendly plan; and, for board members, "Add an action". The front door reads.

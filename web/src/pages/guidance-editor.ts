@@ -1,5 +1,5 @@
 /**
- * The guidance editor's pages (role guidance-editor; JOURNEYS.md 7):
+ * The guidance editor's pages (role guidance-editor):
  *
  *   /guidance/edit/                                 every version, including the draft; start a draft
  *   /guidance/edit/draft/?v=N[&q=word]              the draft's indicators, to find and change

@@ -1,5 +1,5 @@
 /**
- * A draft referral's overview and end (JOURNEYS.md 2), for referrers:
+ * A draft referral's overview and end, for referrers:
  *
  *   /referrals/draft/?id=          the task list: which sections are complete, and what is missing
  *   /referrals/draft/check/?id=    check your answers, with a Change link on each; the problems that

@@ -1,5 +1,5 @@
 /**
- * The referral form's question pages (JOURNEYS.md 2), for referrers: /referrals/draft/<section>/?id=
+ * The referral form's question pages, for referrers: /referrals/draft/<section>/?id=
  *
  * Save and continue saves the draft (PATCH with If-Match) and goes to the next section, so a referrer
  * can stop after any page and come back (Dan at the end of a shift; Amira between lessons). Save and

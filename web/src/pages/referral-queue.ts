@@ -1,5 +1,5 @@
 /**
- * /referrals/queue/: the Front Door's queue (JOURNEYS.md 3). Open referrals soonest due first, so
+ * /referrals/queue/: the Front Door's queue. Open referrals soonest due first, so
  * overdue ones lead and stand out; a live countdown; "possible duplicate"; who is looking at what.
  * Every filter (view, overdue only, agency, suggested level) is the API's, so "Load more" goes on
  * through the matching referrals only.

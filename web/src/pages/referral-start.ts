@@ -1,5 +1,5 @@
 /**
- * /referrals/new/?indicators=a,b: starting a referral (JOURNEYS.md 2), usually from the checker's
+ * /referrals/new/?indicators=a,b: starting a referral, usually from the checker's
  * answer, whose indicators come with it. If a chosen indicator means immediate danger, or the level
  * is 4, "call the Front Door now" comes first, before signing in and before the form. Start now
  * creates the draft with an Idempotency-Key, kept until it is created, so a double click or a retry

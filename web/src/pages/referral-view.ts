@@ -1,5 +1,5 @@
 /**
- * One referral, for the agency that made it and for the Front Door (JOURNEYS.md 3 and 4):
+ * One referral, for the agency that made it and for the Front Door:
  *
  *   /referrals/view/?id=        status, due time, the decision and feedback, the timeline, the answers,
  *                               further information; for the Front Door, possible duplicates, and opening

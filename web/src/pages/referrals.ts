@@ -1,5 +1,5 @@
 /**
- * /referrals/: a referrer's own agency's referrals, newest first (JOURNEYS.md 2 and 4): drafts to
+ * /referrals/: a referrer's own agency's referrals, newest first: drafts to
  * finish, and sent ones with their status, a live countdown to the decision (overdue ones stand out)
  * and the outcome. The Front Door has its own queue, so it is sent there.
  */
