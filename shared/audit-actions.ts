@@ -47,6 +47,7 @@ export const AUDIT_ENTITY_TYPES = [
   'route',
   'referral-list',
   'user',
+  'person',
   'subject-access',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -59,5 +60,6 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   route: 'Refused request (by route)',
   'referral-list': 'List of referrals',
   user: 'A person’s trail being read',
+  person: 'A person’s access (suspended, restored, revoked)',
   'subject-access': 'Subject access search',
 };

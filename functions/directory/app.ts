@@ -160,6 +160,8 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
         detail: what.filter(Boolean).join(', '),
       }),
     );
+    // This process forgets the agency's standing at once; others within the stated bound.
+    if (change.active !== undefined) deps.access.forget({ agencyId: id });
     c.header('etag', etag(updated.version));
     return c.json(updated, 200);
   });

@@ -78,5 +78,16 @@ describe('a signed-in referrer whose agency is deactivated', () => {
     await page.locator('#app-account').getByRole('link', { name: 'Sign out' }).click();
     await page.getByText('You have signed out.').waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('portal.session'))).toBeNull();
+
+    // Signing in again is refused, and the sign-in page says why rather than "try again".
+    await page.goto(`${portal.url}/sign-in/`);
+    await page.getByRole('radio', { name: 'Nadia Rahman' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const banner = page.locator('.govuk-notification-banner__heading');
+    await banner.waitFor();
+    expect(await readable(banner)).not.toContain('Try again');
+    expect(await readable(banner)).toMatch(/agency/i);
+    expect(await page.evaluate(() => sessionStorage.getItem('portal.session'))).toBeNull();
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -102,13 +102,31 @@ export function signInUrl(returnTo: string = window.location.pathname + window.l
   return target === '/' ? '/sign-in/' : `/sign-in/?returnTo=${encodeURIComponent(target)}`;
 }
 
+/** The sign-in answered with a refusal; `message` is its plain-English reason. */
+export class SignInRefused extends Error {
+  override readonly name = 'SignInRefused';
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
 async function postJson<T>(url: string, body: unknown): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`Signing in failed (${response.status})`);
+  if (!response.ok) {
+    // A refusal says why (an agency no longer in the partnership, a suspended account): pass it on.
+    const problem = (await response.json().catch(() => null)) as { detail?: unknown } | null;
+    throw new SignInRefused(
+      typeof problem?.detail === 'string' ? problem.detail : `Signing in failed (${response.status})`,
+      response.status,
+    );
+  }
   return (await response.json()) as T;
 }
 

@@ -9,6 +9,7 @@ import {
   type DemoUser,
   listDemoUsers,
   loadAuthConfig,
+  SignInRefused,
   safeReturnTo,
   signInAsDemoUser,
   startCognitoSignIn,
@@ -73,7 +74,13 @@ function LocalSignIn(props: { users: DemoUser[] }): VNode {
   }
   return html`
     ${error ? html`<${ErrorSummary} key=${submissions} items=${[{ href: '#username', text: error }]} />` : null}
-    ${failed ? html`<${NotificationBanner} heading="Signing in did not work. Try again." />` : null}
+    ${
+      failed
+        ? html`<${NotificationBanner}
+            heading=${failed instanceof SignInRefused && failed.status === 403 ? failed.message : 'Signing in did not work. Try again.'}
+          />`
+        : null
+    }
     <form novalidate onSubmit=${onSubmit}>
       <${Radios}
         idPrefix="username"
