@@ -32,8 +32,9 @@ export default {
   // Inside the git-ignored report folder, so neither Biome nor tsc ever reads the sandbox's copy.
   tempDirName: 'reports/mutation/.stryker-tmp',
   ignorePatterns: ['/.data', '/.cache', '/cdk.out', '/web/dist', '/bench-results', '/coverage', '/.test-out'],
-  reporters: ['clear-text', 'progress', 'html'],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   // A pure rule answers in milliseconds; a mutant that loops forever is cut off early.
   timeoutMS: 10_000,

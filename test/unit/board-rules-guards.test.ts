@@ -6,8 +6,11 @@ import {
   daysBetween,
   effectiveDueDate,
   InvalidDateError,
+  InvalidOverrideError,
   needsEscalation,
+  RagOverrideSchema,
   utcDateOf,
+  validateOverride,
 } from '../../shared/board-rules.ts';
 
 const today = '2026-06-10';
@@ -150,5 +153,48 @@ describe('dates the RAG rating is judged on', () => {
       overridden: true,
       reason: 'Set to red by the board: Agreed at the June board (the rules give red: Overdue by 12 days)',
     });
+  });
+});
+
+describe('an override’s justification', () => {
+  it('accepts exactly 10 characters and asks for a justification that is missing or not text', () => {
+    expect(validateOverride({ rag: 'amber', justification: '1234567890' })).toEqual([]);
+    expect(validateOverride({ rag: 'amber', justification: ' 123456789 ' })).toEqual([
+      'Write at least 10 characters explaining why',
+    ]);
+    expect(validateOverride({ rag: 'amber' })).toEqual(['Explain why the rating is overridden']);
+    expect(validateOverride({ rag: 'amber', justification: 12345678901 })).toEqual([
+      'Explain why the rating is overridden',
+    ]);
+  });
+
+  it('the API’s schema counts the words, not the spaces around them, and says what it needs', () => {
+    const padded = RagOverrideSchema.safeParse({ rag: 'green', justification: '   short      ' });
+    expect(padded.success).toBe(false);
+    expect(padded.error?.issues[0]?.message).toBe('Write at least 10 characters explaining why');
+    expect(
+      RagOverrideSchema.parse({ rag: 'green', justification: '  Agreed at board  ' }).justification,
+    ).toBe('Agreed at board');
+  });
+
+  it('refuses an invalid override with every problem named', () => {
+    expect(() =>
+      computeRag(
+        { status: 'in_progress', dueDate: today, override: { rag: 'purple' as 'red', justification: '' } },
+        today,
+      ),
+    ).toThrow(new InvalidOverrideError('Choose red, amber or green; Explain why the rating is overridden'));
+  });
+});
+
+describe('dates with a two-digit year or stray characters', () => {
+  it('refuses year 0050 rather than reading it as 1950', () => {
+    expect(() => daysBetween('0050-01-01', today)).toThrow(/No such date: 0050-01-01/);
+  });
+
+  it('refuses anything before or after the date', () => {
+    expect(() => daysBetween('x2026-06-01', today)).toThrow(InvalidDateError);
+    expect(() => daysBetween('2026-06-01x', today)).toThrow(InvalidDateError);
+    expect(() => addDays('2026-06-01T10:00:00Z', 1)).toThrow(InvalidDateError);
   });
 });

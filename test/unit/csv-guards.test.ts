@@ -31,6 +31,17 @@ describe('CSV fields a spreadsheet must not misread', () => {
     expect(csvField('ab')).toBe('ab');
   });
 
+  it('writes nothing for null and undefined, and true or false for booleans, field by field', () => {
+    expect(csvField(null)).toBe('');
+    expect(csvField(undefined)).toBe('');
+    expect(csvField(true)).toBe('true');
+    expect(csvField(false)).toBe('false');
+  });
+
+  it('leaves a negative decimal with several places alone', () => {
+    expect(csvField('-12.75')).toBe('-12.75');
+  });
+
   it('needs no rows, and writes only the header line', () => {
     expect(toCsv(['a'], [])).toBe('a\r\n');
     expect(() => toCsv(['a'], [['1', '2']])).toThrow('Row 1 has 2 fields; the headers have 1');

@@ -252,3 +252,85 @@ describe('search ranking', () => {
     expect(searchTokens('  ')).toEqual([]);
   });
 });
+
+describe('the outcome itself, not only its reasons', () => {
+  it('chooses nothing, drives nothing and flags nothing when nothing known is chosen', () => {
+    expect(checkIndicators(framework(), ['gone'])).toEqual({
+      level: null,
+      record: null,
+      chosen: [],
+      drivers: [],
+      immediateDanger: false,
+      immediateDangerIndicators: [],
+      considerHigher: false,
+      nextLevel: null,
+      unknownIds: ['gone'],
+      reasons: [
+        'No indicators were chosen, so no level can be suggested. Choose at least one indicator that describes your worry.',
+        '1 chosen indicator is not in this version of the guidance and was ignored: gone.',
+      ],
+    });
+  });
+
+  it('gives one reason for one indicator, and counts two drivers in the plural', () => {
+    expect(checkIndicators(framework(), ['four-a']).reasons).toEqual([
+      'Level 4: Level 4 name is suggested because it is the highest level among your chosen indicators (1 indicator at this level).',
+    ]);
+    const f = framework({ indicators: [ind('two-a', 2), ind('two-b', 2)] });
+    expect(checkIndicators(f, ['two-a', 'two-b']).reasons).toEqual([
+      'Level 2: Level 2 name is suggested because it is the highest level among your chosen indicators (2 indicators at this level).',
+    ]);
+  });
+
+  it('lists every immediate danger, separated so each can be read', () => {
+    const f = framework({
+      indicators: [ind('a', 4, { immediateDanger: true }), ind('b', 3, { immediateDanger: true })],
+    });
+    expect(checkIndicators(f, ['a', 'b']).reasons[0]).toBe(
+      'Immediate danger: "Text for a"; "Text for b". Act now, before anything else: ' +
+        'Call 999, or the Front Door (0300 000 0000)',
+    );
+  });
+});
+
+describe('search: exact search words and word endings', () => {
+  it('takes a search word as exact whether or not the query has common words in it', () => {
+    const f = framework({
+      indicators: [
+        ind('text-only', 2, { text: 'County lines and out of school' }),
+        ind('lines', 2, { text: 'Exploitation', searchWords: ['county lines'] }),
+        ind('school', 2, { text: 'Missing education', searchWords: ['out of school'] }),
+      ],
+    });
+    expect(ids(searchIndicators(f, 'the county lines'))).toEqual(['lines', 'text-only']);
+    expect(ids(searchIndicators(f, 'out of school'))).toEqual(['school', 'text-only']);
+  });
+
+  it('does not drop the last letter of a word that does not end in "s"', () => {
+    const f = framework({ indicators: [ind('shouting', 2, { text: 'Shouting at home' })] });
+    expect(ids(searchIndicators(f, 'shouty'))).toEqual([]);
+    expect(ids(searchIndicators(f, 'shouts'))).toEqual(['shouting']);
+  });
+
+  it('finds a plural by its singular, in search words, in the text and as a prefix', () => {
+    const f = framework({
+      indicators: [
+        ind('prefix', 2, { text: 'Bruised arm' }),
+        ind('text', 2, { text: 'A bruise on the cheek' }),
+        ind('search-word', 2, { text: 'Marks', searchWords: ['bruise'] }),
+      ],
+    });
+    expect(ids(searchIndicators(f, 'bruises'))).toEqual(['search-word', 'text', 'prefix']);
+  });
+
+  it('adds a prefix match to the score, never takes it away', () => {
+    const f = framework({
+      indicators: [
+        ind('one-prefix', 2, { text: 'Hungry, tired, cold and dirty' }),
+        ind('two-prefixes', 2, { text: 'Hungry, with tiredness', searchWords: ['cold', 'dirty'] }),
+      ],
+    });
+    // As typed, "hungr" is only the start of a word. two-prefixes: 1 + 1 + 3 + 3 = 8; one-prefix: 1 + 2 + 2 + 2 = 7.
+    expect(ids(searchIndicators(f, 'hungr tired cold dirty'))).toEqual(['two-prefixes', 'one-prefix']);
+  });
+});

@@ -41,7 +41,10 @@ describe('consent, by the level the indicators suggest', () => {
         ]);
       }
     }
-    expect(CONSENT_REFUSAL_REASON).toMatch(/call the Front Door/);
+    expect(CONSENT_REFUSAL_REASON).toBe(
+      'Early help is voluntary: below level 4 the family must give informed consent before you refer. ' +
+        'Talk to the family first. If you think the child may be at risk of significant harm, call the Front Door instead.',
+    );
   });
 
   it('below level 4 accepts consent given, with who gave it and when', () => {

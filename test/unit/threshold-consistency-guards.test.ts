@@ -56,7 +56,7 @@ describe('a level outside 1–4 is refused, never dropped', () => {
   it.each([0, 5, 2.5, Number.NaN])('refuses suggested or decided level %s by agency and quarter', (bad) => {
     const good = { agencyId: 'a', quarter: '2026-Q1', suggested: 2, decided: 2 } as const;
     expect(() => byAgencyAndQuarter([good, { ...good, suggested: bad as LevelNumber }])).toThrow(
-      InvalidMatrixError,
+      /The suggested level must be 1 to 4/,
     );
     expect(() => byAgencyAndQuarter([good, { ...good, decided: bad as LevelNumber }])).toThrow(
       /The decided level must be 1 to 4/,
@@ -97,6 +97,10 @@ describe('the count matrix', () => {
     const half = emptyMatrix();
     (half[1] as number[])[1] = 0.5;
     expect(() => agreementFromMatrix(half)).toThrow(/whole numbers, 0 or more, not 0.5/);
+    const missing = emptyMatrix() as (number | null)[][];
+    (missing[0] as (number | null)[])[0] = null;
+    expect(() => agreementFromMatrix(missing as number[][])).toThrow(InvalidMatrixError);
+    expect(() => agreementFromMatrix(missing as number[][])).toThrow(/whole numbers, 0 or more, not null/);
   });
 
   it('gives weighted kappa less credit for a decision three levels away than one level away', () => {
@@ -139,9 +143,18 @@ describe('quarters of real dates only', () => {
     expect(quarterOf('2028-02-29T12:00:00Z')).toBe('2028-Q1');
   });
 
-  it('refuses what is not a date', () => {
-    for (const value of ['', 'Q3 2026', '2026-06', '2026-06-01x', '2026-06-01T99:00:00Z']) {
-      expect(() => quarterOf(value)).toThrow(RangeError);
+  it('refuses what is not a date, and says so', () => {
+    for (const value of ['', 'Q3 2026', '2026-06', '2026-06-01x', '2026-06-01T99:00:00Z', 'yesterday']) {
+      expect(() => quarterOf(value)).toThrow(`Not an ISO date: ${JSON.stringify(value)}`);
     }
+  });
+
+  it('says why kappa is missing when everyone used one level', () => {
+    const one = emptyMatrix();
+    (one[1] as number[])[1] = 6;
+    expect(agreementFromMatrix(one).kappaNote).toBe(
+      'Every referral was suggested and decided at the same single level, so chance agreement is 100% ' +
+        'and kappa is undefined (0/0); the agreement percentage still applies',
+    );
   });
 });
