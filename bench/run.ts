@@ -14,6 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { createLogger } from '../functions/platform/logger.ts';
+import { REFERRAL_SK } from '../functions/referrals/keys.ts';
 import { freePort, type RunningStore, startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
 import { DEFAULT_WEB_DIR, type LocalPortal, startLocalPortal } from '../infra/local/portal.ts';
 import { buildWeb } from '../web/build.ts';
@@ -107,7 +108,7 @@ async function countReferrals(endpoint: string, tableName: string): Promise<numb
           TableName: tableName,
           Select: 'COUNT',
           FilterExpression: 'sk = :r',
-          ExpressionAttributeValues: { ':r': { S: 'REFERRAL' } },
+          ExpressionAttributeValues: { ':r': { S: REFERRAL_SK } },
           ExclusiveStartKey: start,
         }),
       );

@@ -1,6 +1,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { referralItem } from '../functions/referrals/store.ts';
+import { monthCounterSk, quarterCounterSk } from '../functions/referrals/keys.ts';
+import { counterUpdate, referralItem } from '../functions/referrals/store-items.ts';
 import { DEMO_AGENCIES, DEMO_USERS } from '../infra/seed/demo-data.ts';
 import type { Outcome, Referral, ReferralStatus } from '../shared/referral.ts';
 import { quarterOf } from '../shared/threshold-consistency.ts';
@@ -165,7 +166,7 @@ export function syntheticReferral(
   let version = 2;
   let updatedAt = submitted;
   Object.assign(referral, { submittedAt: submitted.toISOString(), decisionDueAt: due.toISOString() });
-  addCounter(counters, `M#${referral.submittedAt?.slice(0, 7)}#AGENCY#${agencyId}`, { submitted: 1 });
+  addCounter(counters, monthCounterSk(submitted.toISOString(), agencyId), { submitted: 1 });
   if (status === 'withdrawn') {
     updatedAt = new Date(submitted.getTime() + 30 * 60 * 1000);
     referral.withdrawn = { reason: 'Sent to the wrong service', at: updatedAt.toISOString() };
@@ -189,7 +190,7 @@ export function syntheticReferral(
       decidedBy: triage,
     };
     const suggested = referral.suggestedLevel ?? level;
-    addCounter(counters, `Q#${quarterOf(decidedAt.toISOString())}#AGENCY#${agencyId}`, {
+    addCounter(counters, quarterCounterSk(quarterOf(decidedAt.toISOString()), agencyId), {
       decided: 1,
       decidedOnTime: decidedAt <= due ? 1 : 0,
       [`o_${outcome}`]: 1,
@@ -275,18 +276,9 @@ export async function seedReferrals(
   const rows = [...counters];
   for (let i = 0; i < rows.length; i += 16) {
     await Promise.all(
-      rows.slice(i, i + 16).map(([sk, add]) => {
-        const names = Object.keys(add);
-        return db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { pk: 'STATS', sk },
-            UpdateExpression: `ADD ${names.map((_, j) => `#c${j} :c${j}`).join(', ')}`,
-            ExpressionAttributeNames: Object.fromEntries(names.map((name, j) => [`#c${j}`, name])),
-            ExpressionAttributeValues: Object.fromEntries(names.map((name, j) => [`:c${j}`, add[name]])),
-          }),
-        );
-      }),
+      rows
+        .slice(i, i + 16)
+        .map(([sk, add]) => db.send(new UpdateCommand(counterUpdate(tableName, { sk, add })))),
     );
   }
   const seconds = (performance.now() - started) / 1000;

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ASSET_MANIFEST_FILE } from '../web/layout.ts';
+import { ASSET_MANIFEST_FILE } from '../shared/views/layout.ts';
 import { REPO_ROOT } from './constructs/portal-function.ts';
 import { createPortal } from './stacks/portal.ts';
 

@@ -3,45 +3,39 @@
  * dashboard; each written from the one layout like every other page. Dynamic pages render into #app,
  * replacing the loading state here.
  */
-import type { PageDefinition } from './pages.ts';
-
-function loading(caption: string, heading: string, message: string, size: 'xl' | 'l'): string {
-  return `        <div id="app">
-          ${caption ? `<span class="govuk-caption-${size}">${caption}</span>\n          ` : ''}<h1 class="govuk-heading-${size}">${heading}</h1>
-          <p class="govuk-body" role="status">${message}</p>
-          <noscript>
-            <p class="govuk-body">This page needs JavaScript. Turn it on in your browser's settings, or use a different browser, and reload the page.</p>
-          </noscript>
-        </div>`;
-}
+import { loading, type PageDefinition } from './page-table.ts';
 
 export const BOARD_PAGES: PageDefinition[] = [
   {
-    file: 'board/index.html',
+    path: '/board/',
     title: 'Action plan',
     nav: 'board',
     entry: 'board',
-    mainHtml: loading('Safeguarding partnership board', 'Action plan', 'Loading the action plan…', 'xl'),
+    mainHtml: loading('Action plan', 'Loading the action plan…', {
+      caption: 'Safeguarding partnership board',
+    }),
   },
   {
-    file: 'board/action/index.html',
+    path: '/board/action/',
     title: 'Action',
     nav: 'board',
     entry: 'board-action',
-    mainHtml: loading('', 'Action', 'Loading the action…', 'l'),
+    mainHtml: loading('Action', 'Loading the action…', { size: 'l' }),
   },
   {
-    file: 'board/new/index.html',
+    path: '/board/new/',
     title: 'Add an action',
     nav: 'board',
     entry: 'board-new',
-    mainHtml: loading('', 'Add an action', 'Loading…', 'l'),
+    mainHtml: loading('Add an action', 'Loading…', { size: 'l' }),
   },
   {
-    file: 'dashboard/index.html',
+    path: '/dashboard/',
     title: 'Partnership dashboard',
     nav: 'dashboard',
     entry: 'dashboard',
-    mainHtml: loading('Safeguarding partnership', 'Partnership dashboard', 'Loading the figures…', 'xl'),
+    mainHtml: loading('Partnership dashboard', 'Loading the figures…', {
+      caption: 'Safeguarding partnership',
+    }),
   },
 ];

@@ -9,8 +9,9 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { ASSET_MANIFEST_FILE, type AssetManifest, layout } from './layout.ts';
-import { PAGES, SERVER_RENDERED_ENTRIES } from './pages.ts';
+import { ASSET_MANIFEST_FILE, type AssetManifest, layout } from '../shared/views/layout.ts';
+import { pageFile } from './page-table.ts';
+import { NOT_FOUND_PAGE, PAGES, SERVER_RENDERED } from './pages.ts';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const govukDist = resolve(webDir, '..', 'node_modules', 'govuk-frontend', 'dist', 'govuk');
@@ -85,7 +86,7 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebR
   ]);
 
   // The page modules: ESM, code-split, content-hashed.
-  const entries = [...new Set([...PAGES.map((p) => p.entry), ...SERVER_RENDERED_ENTRIES])];
+  const entries = [...new Set([...PAGES, ...SERVER_RENDERED, NOT_FOUND_PAGE].map((p) => p.entry))];
   const result = await build({
     entryPoints: Object.fromEntries(entries.map((e) => [e, join(webDir, 'src', 'pages', `${e}.ts`)])),
     outdir: join(outDir, 'assets', 'js'),
@@ -119,8 +120,9 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebR
   await writeFile(join(outDir, ASSET_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 
   // The pages, each from the one layout.
+  const written = [...PAGES.map((page) => ({ ...page, file: pageFile(page.path) })), NOT_FOUND_PAGE];
   await Promise.all(
-    PAGES.map(async (page) => {
+    written.map(async (page) => {
       const scriptSrc = entryUrls.get(page.entry);
       if (!scriptSrc) throw new Error(`No bundle was built for the page module ${page.entry}`);
       const file = join(outDir, page.file);
@@ -138,7 +140,7 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebR
       );
     }),
   );
-  return { outDir, pages: PAGES.map((p) => p.file) };
+  return { outDir, pages: written.map((p) => p.file) };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

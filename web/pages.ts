@@ -1,30 +1,14 @@
+/**
+ * The page table: every address the portal serves a page at, with the module that runs on it. The build
+ * (build.ts) writes and bundles from it, the local runtime (infra/local/portal.ts) redirects "/x" to "/x/"
+ * and answers not-found from it, and CloudFront (infra/stacks/web-stack.ts) redirects the server-rendered
+ * addresses from it. Each area's pages are listed in its own module.
+ */
 import { AUDIT_PAGES } from './audit-pages.ts';
 import { BOARD_PAGES } from './board-pages.ts';
-import type { NavKey } from './layout.ts';
+import { GUIDANCE_PAGES, GUIDANCE_SERVER_PAGES } from './guidance-pages.ts';
+import { loading, type PageDefinition, type ServerRenderedPage } from './page-table.ts';
 import { REFERRAL_PAGES } from './referral-pages.ts';
-
-/** A page the build writes: where it goes, its title, its static main content and its module. */
-export interface PageDefinition {
-  /** The output file, relative to the output folder. */
-  file: string;
-  title: string;
-  nav: NavKey;
-  /** The module under web/src/pages that runs on the page. */
-  entry: string;
-  /** Trusted, build-time HTML for <main>. Dynamic pages render into #app, replacing its content. */
-  mainHtml: string;
-}
-
-/** The loading state a dynamic page shows until its module has rendered. */
-function loading(heading: string, message: string): string {
-  return `        <div id="app">
-          <h1 class="govuk-heading-xl">${heading}</h1>
-          <p class="govuk-body" role="status">${message}</p>
-          <noscript>
-            <p class="govuk-body">This page needs JavaScript. Turn it on in your browser's settings, or use a different browser, and reload the page.</p>
-          </noscript>
-        </div>`;
-}
 
 const home = `        <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
@@ -65,60 +49,47 @@ const notFound = `        <div class="govuk-grid-row">
           </div>
         </div>`;
 
-/**
- * Page modules for the pages the guidance function renders on the server (/guidance/, /check/ and
- * /check/answer/, see functions/guidance/pages.ts): built with the rest, listed in the asset manifest.
- */
-export const SERVER_RENDERED_ENTRIES = ['guidance', 'check'] as const;
-
-export const PAGES: PageDefinition[] = [
-  { file: 'index.html', title: 'Home', nav: 'home', entry: 'home', mainHtml: home },
+/** The pages the build writes, each at its address. */
+export const PAGES: readonly PageDefinition[] = [
+  { path: '/', title: 'Home', nav: 'home', entry: 'home', mainHtml: home },
   {
-    file: 'sign-in/index.html',
+    path: '/sign-in/',
     title: 'Sign in',
     nav: 'sign-in',
     entry: 'sign-in',
     mainHtml: loading('Sign in', 'Loading the ways to sign in…'),
   },
   {
-    file: 'auth/callback/index.html',
+    path: '/auth/callback/',
     title: 'Signing you in',
     nav: 'sign-in',
     entry: 'callback',
     mainHtml: loading('Signing you in', 'Signing you in…'),
   },
   {
-    file: 'agencies/index.html',
+    path: '/agencies/',
     title: 'Partner agencies',
     nav: 'agencies',
     entry: 'agencies',
     mainHtml: loading('Partner agencies', 'Loading the partner agencies…'),
   },
-  {
-    file: 'guidance/versions/index.html',
-    title: 'Versions of the threshold guidance',
-    nav: 'guidance',
-    entry: 'guidance-versions',
-    mainHtml: loading('Versions and what changed', 'Loading the versions…'),
-  },
-  {
-    file: 'guidance/version/index.html',
-    title: 'Threshold guidance version',
-    nav: 'guidance',
-    entry: 'guidance-version',
-    mainHtml: loading('Threshold guidance version', 'Loading this version of the guidance…'),
-  },
-  ...['', 'draft/', 'compare/', 'publish/'].map(
-    (sub): PageDefinition => ({
-      file: `guidance/edit/${sub}index.html`,
-      title: 'Edit the threshold guidance',
-      nav: 'guidance',
-      entry: 'guidance-editor',
-      mainHtml: loading('Edit the threshold guidance', 'Loading…'),
-    }),
-  ),
+  ...GUIDANCE_PAGES,
   ...REFERRAL_PAGES,
   ...BOARD_PAGES,
   ...AUDIT_PAGES,
-  { file: '404.html', title: 'Page not found', nav: 'none', entry: 'home', mainHtml: notFound },
 ];
+
+/** The pages the guidance function renders on the server, so they read without JavaScript. */
+export const SERVER_RENDERED: readonly ServerRenderedPage[] = GUIDANCE_SERVER_PAGES;
+
+/** What any address that is not a page answers, with a 404. It has no address of its own. */
+export const NOT_FOUND_PAGE = {
+  file: '404.html',
+  title: 'Page not found',
+  nav: 'none',
+  entry: 'home',
+  mainHtml: notFound,
+} as const satisfies Omit<PageDefinition, 'path'> & { file: string };
+
+/** Every address that is a page, written or server-rendered: only these are sent on from "/x" to "/x/". */
+export const PAGE_PATHS: readonly string[] = [...PAGES, ...SERVER_RENDERED].map((p) => p.path);

@@ -1,23 +1,6 @@
 import { ulid } from 'ulid';
-import {
-  type Action,
-  type ActionSummary,
-  type ActionView,
-  type ProgressUpdate,
-  RAG_RATINGS,
-  SOURCE_LABELS,
-  STATUS_LABELS,
-  THEME_LABELS,
-  THEMES,
-} from '../../shared/board.ts';
-import {
-  canClose,
-  computeRag,
-  daysBetween,
-  effectiveDueDate,
-  needsEscalation,
-} from '../../shared/board-rules.ts';
-import { toCsv } from '../../shared/csv.ts';
+import type { Action, ProgressUpdate } from '../../shared/board.ts';
+import { canClose, daysBetween } from '../../shared/board-rules.ts';
 import type { AgencyNames } from '../platform/agency-names.ts';
 import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
 import {
@@ -32,6 +15,7 @@ import {
 } from '../platform/http.ts';
 import { type Principal, requireRole } from '../platform/identity.ts';
 import { shownAsIs } from '../platform/shown.ts';
+import { actionPlanCsv, dashboardOf, summaryOf, ukToday, viewOf } from './plan-views.ts';
 import {
   addProgress,
   closeAction,
@@ -47,58 +31,6 @@ import { type BoardStore, newUpdateId } from './store.ts';
 export interface BoardDeps extends PlatformDeps {
   store: BoardStore;
   agencies: AgencyNames;
-}
-
-/** The UK date today: RAG is a matter of dates, and the board works in UK time. */
-function ukToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
-}
-
-/** An action with its RAG and escalation worked out for `today` (they change as days pass, so they are not stored). */
-export function viewOf(action: Action, today: string): ActionView {
-  const rag = computeRag(
-    {
-      status: action.status,
-      dueDate: action.dueDate,
-      revisedDueDate: action.revisedDueDate,
-      lastUpdateAt: action.lastUpdateAt,
-      override: action.ragOverride,
-    },
-    today,
-  );
-  const due = effectiveDueDate(action);
-  const escalation = needsEscalation(
-    { ragHistory: action.ragHistory, effectiveDueDate: due, status: action.status },
-    today,
-  );
-  return {
-    ...action,
-    rag: rag.rag,
-    ragComputed: rag.computed,
-    ragReason: rag.reason,
-    escalate: escalation.escalate,
-    escalationReasons: escalation.reasons,
-    effectiveDueDate: due,
-  };
-}
-
-function summaryOf(view: ActionView): ActionSummary {
-  return {
-    id: view.id,
-    reference: view.reference,
-    title: view.title,
-    theme: view.theme,
-    status: view.status,
-    rag: view.rag,
-    ragReason: view.ragReason,
-    escalate: view.escalate,
-    dueDate: view.dueDate,
-    effectiveDueDate: view.effectiveDueDate,
-    ownerAgencyId: view.ownerAgencyId,
-    lead: view.lead,
-    ...(view.lastUpdateAt ? { lastUpdateAt: view.lastUpdateAt } : {}),
-    updatedAt: view.updatedAt,
-  };
 }
 
 export function createBoardApp(deps: BoardDeps): AreaApp {
@@ -292,45 +224,7 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     reader(c);
     const [actions, names] = await Promise.all([store.allActions(), deps.agencies.names()]);
     const day = today();
-    const rows = actions.map((a) => {
-      const v = viewOf(a, day);
-      return [
-        v.reference,
-        v.title,
-        THEME_LABELS[v.theme],
-        `${SOURCE_LABELS[v.source.kind]}: ${v.source.reference}${v.source.paragraph ? ` para ${v.source.paragraph}` : ''}`,
-        names.get(v.ownerAgencyId) ?? v.ownerAgencyId,
-        v.lead,
-        v.contributingAgencyIds.map((x) => names.get(x) ?? x).join('; '),
-        v.dueDate,
-        v.revisedDueDate ?? '',
-        STATUS_LABELS[v.status],
-        v.rag.toUpperCase(),
-        v.ragReason,
-        v.escalate ? 'Yes' : 'No',
-        v.lastUpdateAt?.slice(0, 10) ?? '',
-      ];
-    });
-    const csv = toCsv(
-      [
-        'Reference',
-        'Title',
-        'Theme',
-        'Source',
-        'Owner agency',
-        'Lead',
-        'Contributing agencies',
-        'Due',
-        'Revised due',
-        'Status',
-        'RAG',
-        'Why',
-        'Escalated',
-        'Last update',
-      ],
-      rows,
-      { bom: true },
-    );
+    const csv = actionPlanCsv(actions, names, day);
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="action-plan-${day}.csv"`,
@@ -340,43 +234,7 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
   app.openapi(dashboard, async (c) => {
     reader(c);
     const [actions, names] = await Promise.all([store.allActions(), deps.agencies.names()]);
-    const day = today();
-    const views = actions.map((a) => viewOf(a, day));
-    const zero = () => ({ red: 0, amber: 0, green: 0 });
-    const byRag = zero();
-    const byTheme = new Map(THEMES.map((t) => [t, zero()]));
-    const byOwner = new Map<string, ReturnType<typeof zero> & { overdue: number }>();
-    for (const v of views) {
-      byRag[v.rag]++;
-      const theme = byTheme.get(v.theme);
-      if (theme) theme[v.rag]++;
-      const owner = byOwner.get(v.ownerAgencyId) ?? { ...zero(), overdue: 0 };
-      owner[v.rag]++;
-      if (v.status !== 'complete' && v.effectiveDueDate < day) owner.overdue++;
-      byOwner.set(v.ownerAgencyId, owner);
-    }
-    const open = views.filter((v) => v.status !== 'complete');
-    return c.json(
-      {
-        today: day,
-        total: views.length,
-        byRag,
-        byTheme: [...byTheme]
-          .filter(([, n]) => n.red + n.amber + n.green > 0)
-          .map(([theme, n]) => ({ theme, ...n })),
-        byOwner: [...byOwner].map(([agencyId, n]) => ({
-          agencyId,
-          agencyName: names.get(agencyId) ?? agencyId,
-          ...n,
-        })),
-        overdue: open.filter((v) => v.effectiveDueDate < day).map(summaryOf),
-        escalated: open
-          .filter((v) => v.escalate)
-          .map((v) => ({ ...summaryOf(v), escalationReasons: v.escalationReasons })),
-        rags: [...RAG_RATINGS],
-      },
-      200,
-    );
+    return c.json(dashboardOf(actions, names, today()), 200);
   });
 
   return app;

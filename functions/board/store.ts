@@ -12,18 +12,23 @@ import type { AuditWriter } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import type { StoreKey } from '../platform/pagination.ts';
 import { shownAsIs } from '../platform/shown.ts';
+import { cancellationCodes } from '../platform/transaction-errors.ts';
+import {
+  actionKey,
+  PLAN_PK,
+  planKeys,
+  referenceClaimKey,
+  UPDATE_PREFIX,
+  updateKey,
+  updatesPartition,
+} from './keys.ts';
 
-/**
- * Keys: an action is `ACTION#<id> / ACTION`, its progress updates `… / UPDATE#<at>#<ulid>` (append
- * only); the plan is gsi1 `PLAN`, soonest due first (`<effective due date>#<id>`); references are
- * claimed by `REFERENCE#<reference>` so no two actions share one.
- */
 type AuditPut = ReturnType<AuditWriter['putItem']>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const actionKey = (id: string) => ({ pk: `ACTION#${id}`, sk: 'ACTION' });
 const nextUlid = monotonicFactory();
 
+/** The board table's store (its keys in keys.ts): actions, their progress updates and the plan. */
 export interface BoardStore {
   get(id: string): Promise<Action | null>;
   updates(id: string): Promise<ProgressUpdate[]>;
@@ -42,8 +47,7 @@ function actionItem(action: Action): Record<string, unknown> {
   return {
     ...actionKey(action.id),
     ...action,
-    gsi1pk: 'PLAN',
-    gsi1sk: `${effectiveDueDate(action)}#${action.id}`,
+    ...planKeys(effectiveDueDate(action), action.id),
   };
 }
 
@@ -54,13 +58,6 @@ export function newUpdateId(at: string): string {
   return nextUlid(Date.parse(at));
 }
 
-function cancellationCodes(error: unknown): (string | undefined)[] | null {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return null;
-  return ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map(
-    (r) => r.Code,
-  );
-}
-
 export function createDynamoBoardStore(db: DynamoDBDocumentClient, tableName: string): BoardStore {
   const queryPlan = async (limit: number | undefined, startKey?: StoreKey) => {
     const page = await db.send(
@@ -68,7 +65,7 @@ export function createDynamoBoardStore(db: DynamoDBDocumentClient, tableName: st
         TableName: tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'PLAN' },
+        ExpressionAttributeValues: { ':pk': PLAN_PK },
         Limit: limit,
         ExclusiveStartKey: startKey,
       }),
@@ -94,7 +91,7 @@ export function createDynamoBoardStore(db: DynamoDBDocumentClient, tableName: st
           new QueryCommand({
             TableName: tableName,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)',
-            ExpressionAttributeValues: { ':pk': `ACTION#${id}`, ':u': 'UPDATE#' },
+            ExpressionAttributeValues: { ':pk': updatesPartition(id), ':u': UPDATE_PREFIX },
             ExclusiveStartKey: start,
           }),
         );
@@ -129,11 +126,7 @@ export function createDynamoBoardStore(db: DynamoDBDocumentClient, tableName: st
               {
                 Put: {
                   TableName: tableName,
-                  Item: {
-                    pk: `REFERENCE#${action.reference.toUpperCase()}`,
-                    sk: 'CLAIM',
-                    actionId: action.id,
-                  },
+                  Item: { ...referenceClaimKey(action.reference), actionId: action.id },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
@@ -164,7 +157,7 @@ export function createDynamoBoardStore(db: DynamoDBDocumentClient, tableName: st
         items.push({
           Put: {
             TableName: tableName,
-            Item: { pk: `ACTION#${action.id}`, sk: `UPDATE#${update.at}#${update.id}`, ...update },
+            Item: { ...updateKey(action.id, update.at, update.id), ...update },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         });

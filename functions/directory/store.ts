@@ -6,24 +6,18 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Agency } from '../../shared/agency.ts';
-import { confusableSkeleton } from '../../shared/confusables.ts';
-import type { AuditWriter } from '../platform/audit.ts';
+import { AGENCY_PARTITION, agencyStandingKey as agencyKey } from '../platform/access.ts';
+import {
+  type AuditWriter,
+  auditActorPartition,
+  auditEntityPartition,
+  auditSubjectPartition,
+} from '../platform/audit.ts';
 import { Conflict, NotFound } from '../platform/errors.ts';
 import type { StoreKey } from '../platform/pagination.ts';
 import { shownAsIs } from '../platform/shown.ts';
-
-/**
- * Keys: agencies are `AGENCY / AGENCY#<id>` (listed by one Query on pk); each agency's name is
- * claimed by `AGENCYNAME#<normalised name>` so two agencies cannot share a name.
- */
-const AGENCY_PK = 'AGENCY';
-const agencyKey = (id: string) => ({ pk: AGENCY_PK, sk: `AGENCY#${id}` });
-const nameKey = (name: string) => ({ pk: `AGENCYNAME#${normaliseName(name)}`, sk: 'NAME' });
-
-/** Names that look the same claim the same key: case, spacing, invisible characters and look-alike letters aside. */
-export function normaliseName(name: string): string {
-  return confusableSkeleton(name);
-}
+import { cancellationCodes } from '../platform/transaction-errors.ts';
+import { agencyNameKey, normaliseName, PING_KEY } from './keys.ts';
 
 type AuditPut = ReturnType<AuditWriter['putItem']>;
 
@@ -38,6 +32,7 @@ export interface TrailOptions {
 }
 export type TrailPage = { items: Record<string, unknown>[]; lastKey?: StoreKey };
 
+/** The directory table (agencies; keys in keys.ts and functions/platform/access.ts) and reads of the audit table. */
 export interface DirectoryStore {
   // The audit table is read here only, and only by Query: on a record's key, a person's (gsi1) or a child's (gsi2).
   /** One record's audit trail. */
@@ -69,9 +64,7 @@ const strip = (item: Record<string, unknown>): Agency => {
 };
 
 function isCancelledFor(error: unknown, reason: string, index: number): boolean {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons[index]?.Code === reason;
+  return cancellationCodes(error)?.[index] === reason;
 }
 
 export function createDynamoDirectoryStore(
@@ -117,18 +110,17 @@ export function createDynamoDirectoryStore(
   };
 
   const store: DirectoryStore = {
-    auditTrail: (entity, options) =>
-      trail({ pk: 'pk', sk: 'sk' }, `ENTITY#${entity.type}#${entity.id}`, options),
+    auditTrail: (entity, options) => trail({ pk: 'pk', sk: 'sk' }, auditEntityPartition(entity), options),
     actorTrail: (userId, options) =>
-      trail({ index: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' }, `ACTOR#${userId}`, options),
+      trail({ index: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' }, auditActorPartition(userId), options),
     subjectTrail: (subjectKey, options) =>
-      trail({ index: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' }, `SUBJECT#${subjectKey}`, options),
+      trail({ index: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' }, auditSubjectPartition(subjectKey), options),
     async listAgencies({ limit, startKey }) {
       const page = await db.send(
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': AGENCY_PK },
+          ExpressionAttributeValues: { ':pk': AGENCY_PARTITION },
           Limit: limit,
           ExclusiveStartKey: startKey,
         }),
@@ -147,7 +139,7 @@ export function createDynamoDirectoryStore(
       await db.send(
         new GetCommand({
           TableName: tableName,
-          Key: { pk: 'HEALTH', sk: 'PING' },
+          Key: PING_KEY,
           ProjectionExpression: 'pk',
         }),
       );
@@ -167,7 +159,7 @@ export function createDynamoDirectoryStore(
               {
                 Put: {
                   TableName: tableName,
-                  Item: { ...nameKey(agency.name), agencyId: agency.id },
+                  Item: { ...agencyNameKey(agency.name), agencyId: agency.id },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
@@ -200,11 +192,11 @@ export function createDynamoDirectoryStore(
           {
             Put: {
               TableName: tableName,
-              Item: { ...nameKey(updated.name), agencyId: updated.id },
+              Item: { ...agencyNameKey(updated.name), agencyId: updated.id },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          { Delete: { TableName: tableName, Key: nameKey(previousName) } },
+          { Delete: { TableName: tableName, Key: agencyNameKey(previousName) } },
         );
       }
       try {

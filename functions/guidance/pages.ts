@@ -1,6 +1,6 @@
 /**
  * The public guidance and the checker as whole HTML pages, rendered on the server from the same views
- * the browser uses (web/src/guidance-reading.ts, web/src/checker-views.ts). They read and work without
+ * the browser uses (shared/views/guidance-reading.ts, shared/views/checker/). They read and work without
  * JavaScript, and show their content at once instead of after a second request.
  *
  * Pure: guidance and an address in, HTML out. The routes are in app.ts; which public path each page
@@ -11,18 +11,22 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { GuidanceVersion } from '../../shared/guidance.ts';
 import { checkIndicators, levelLabel } from '../../shared/guidance-check.ts';
-import { type AssetManifest, layout } from '../../web/layout.ts';
+import { MAX_CHOSEN, readAddress } from '../../shared/views/checker/address.ts';
 import {
   Answer,
   CheckerWithoutGuidance,
-  Choose,
-  MAX_CHOSEN,
   NothingChosen,
-  readAddress,
   UnknownIndicators,
-} from '../../web/src/checker-views.ts';
-import { Guidance, guidanceTitle, NoGuidance, readGuidanceView } from '../../web/src/guidance-reading.ts';
-import { PageHeading } from '../../web/src/ui-basics.ts';
+} from '../../shared/views/checker/answer.ts';
+import { Choose } from '../../shared/views/checker/choose.ts';
+import { PageHeading } from '../../shared/views/govuk-components.ts';
+import {
+  Guidance,
+  guidanceTitle,
+  NoGuidance,
+  readGuidanceView,
+} from '../../shared/views/guidance-reading.ts';
+import { type AssetManifest, layout } from '../../shared/views/layout.ts';
 
 /** JSON placed inside a <script> element: `<` escaped so no text in it can close the element. */
 function jsonForScript(value: unknown): string {

@@ -8,13 +8,9 @@ import type { GuidanceVersion } from '../../shared/guidance.ts';
 import type { AuditWriter } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import { shownAsIs } from '../platform/shown.ts';
+import { CURRENT_KEY, GUIDANCE_PK, VERSION_PREFIX, versionKey } from './keys.ts';
 
 type AuditPut = ReturnType<AuditWriter['putItem']>;
-
-/** Keys: every version is `GUIDANCE / VERSION#000003`; the current published one is copied to `GUIDANCE / CURRENT`. */
-const PK = 'GUIDANCE';
-const versionSk = (version: number) => `VERSION#${String(version).padStart(6, '0')}`;
-const CURRENT_SK = 'CURRENT';
 
 export type VersionSummary = Pick<
   GuidanceVersion,
@@ -65,15 +61,11 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
   };
   const store: GuidanceStore = {
     async current() {
-      const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: { pk: PK, sk: CURRENT_SK } }),
-      );
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: CURRENT_KEY }));
       return Item ? strip(Item) : null;
     },
     async version(version) {
-      const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: { pk: PK, sk: versionSk(version) } }),
-      );
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: versionKey(version) }));
       return Item ? strip(Item) : null;
     },
     async versions() {
@@ -84,7 +76,7 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
           new QueryCommand({
             TableName: tableName,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-            ExpressionAttributeValues: { ':pk': PK, ':v': 'VERSION#' },
+            ExpressionAttributeValues: { ':pk': GUIDANCE_PK, ':v': VERSION_PREFIX },
             ProjectionExpression: 'version, #s, changeSummary, effectiveFrom, publishedAt, updatedAt',
             ExpressionAttributeNames: { '#s': 'status' },
             ScanIndexForward: false,
@@ -101,7 +93,7 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-          ExpressionAttributeValues: { ':pk': PK, ':v': 'VERSION#' },
+          ExpressionAttributeValues: { ':pk': GUIDANCE_PK, ':v': VERSION_PREFIX },
           ProjectionExpression: 'version',
           ScanIndexForward: false,
           Limit: 1,
@@ -117,7 +109,7 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
               {
                 Put: {
                   TableName: tableName,
-                  Item: { pk: PK, sk: versionSk(draft.version), ...draft },
+                  Item: { ...versionKey(draft.version), ...draft },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
@@ -139,7 +131,7 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
               {
                 Put: {
                   TableName: tableName,
-                  Item: { pk: PK, sk: versionSk(draft.version), ...draft },
+                  Item: { ...versionKey(draft.version), ...draft },
                   ConditionExpression: '#status = :draft AND revision = :revision',
                   ExpressionAttributeNames: { '#status': 'status' },
                   ExpressionAttributeValues: { ':draft': 'draft', ':revision': expectedRevision },
@@ -167,7 +159,7 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
               {
                 Put: {
                   TableName: tableName,
-                  Item: { pk: PK, sk: versionSk(published.version), ...published },
+                  Item: { ...versionKey(published.version), ...published },
                   ConditionExpression: '#status = :draft AND revision = :revision',
                   ExpressionAttributeNames: { '#status': 'status' },
                   ExpressionAttributeValues: { ':draft': 'draft', ':revision': expectedRevision },
@@ -178,7 +170,7 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
                     {
                       Update: {
                         TableName: tableName,
-                        Key: { pk: PK, sk: versionSk(previous.version) },
+                        Key: versionKey(previous.version),
                         UpdateExpression: 'SET #status = :superseded',
                         ConditionExpression: '#status = :published',
                         ExpressionAttributeNames: { '#status': 'status' },
@@ -190,7 +182,7 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
               {
                 Put: {
                   TableName: tableName,
-                  Item: { pk: PK, sk: CURRENT_SK, ...published },
+                  Item: { ...CURRENT_KEY, ...published },
                   // The pointer moves only from the version this publication replaces.
                   ConditionExpression: previous ? 'version = :previous' : 'attribute_not_exists(pk)',
                   ...(previous ? { ExpressionAttributeValues: { ':previous': previous.version } } : {}),
@@ -217,11 +209,11 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
             {
               Put: {
                 TableName: tableName,
-                Item: { pk: PK, sk: versionSk(version.version), ...version },
+                Item: { ...versionKey(version.version), ...version },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            { Put: { TableName: tableName, Item: { pk: PK, sk: CURRENT_SK, ...version } } },
+            { Put: { TableName: tableName, Item: { ...CURRENT_KEY, ...version } } },
             audit,
           ],
         }),

@@ -45,16 +45,22 @@ export interface AuditWriter {
   };
 }
 
+/** The audit table's partitions: one record's trail, one person's (gsi1) and one child's (gsi2). */
+export const auditEntityPartition = (entity: { type: string; id: string }) =>
+  `ENTITY#${entity.type}#${entity.id}`;
+export const auditActorPartition = (userId: string) => `ACTOR#${userId}`;
+export const auditSubjectPartition = (subjectKey: string) => `SUBJECT#${subjectKey}`;
+
 export function auditItem(event: AuditEvent, at: Date): Record<string, unknown> {
   const time = at.toISOString();
   const id = ulid(at.getTime());
   const sk = `${time}#${id}`;
   return {
-    pk: `ENTITY#${event.entity.type}#${event.entity.id}`,
+    pk: auditEntityPartition(event.entity),
     sk,
-    gsi1pk: `ACTOR#${event.actor?.userId ?? 'anonymous'}`,
+    gsi1pk: auditActorPartition(event.actor?.userId ?? 'anonymous'),
     gsi1sk: sk,
-    ...(event.subjectKey ? { gsi2pk: `SUBJECT#${event.subjectKey}`, gsi2sk: sk } : {}),
+    ...(event.subjectKey ? { gsi2pk: auditSubjectPartition(event.subjectKey), gsi2sk: sk } : {}),
     id,
     at: time,
     ...event,

@@ -22,3 +22,8 @@ export function createChildKeys(secret: string): ChildKeys {
     return [hash('c', childMatchKey(child)), ...(loose ? [hash('nd', loose)] : [])];
   };
 }
+
+/** Which of the two keys matched: the strict one, or the name and date of birth alone. */
+export function matchedOn(matchKey: string): 'child' | 'name_and_birth' {
+  return matchKey.startsWith('nd:') ? 'name_and_birth' : 'child';
+}

@@ -1,5 +1,6 @@
 import type { Notification } from '../../shared/notification.ts';
 import type { Logger } from '../platform/logger.ts';
+import { audienceAgency, FRONT_DOOR_AUDIENCE, outboxAudience } from './keys.ts';
 
 /**
  * Email delivery of the outbox in AWS, through GOV.UK Notify as councils do: DynamoDB streams each new
@@ -39,18 +40,18 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
     let skipped = 0;
     for (const record of records) {
       const pk = record.item?.pk;
-      if (record.eventName !== 'INSERT' || typeof pk !== 'string' || !pk.startsWith('OUTBOX#')) continue;
+      const audience = typeof pk === 'string' ? outboxAudience(pk) : null;
+      if (record.eventName !== 'INSERT' || audience === null) continue;
       const {
         pk: _pk,
         sk: _sk,
         expiresAt: _e,
         ...notification
       } = record.item as Record<string, unknown> & Notification;
-      const audience = pk.slice('OUTBOX#'.length);
       const to =
-        audience === 'TRIAGE'
+        audience === FRONT_DOOR_AUDIENCE
           ? deps.frontDoorEmail
-          : (await deps.agencyEmails()).get(audience.replace(/^AGENCY#/, ''));
+          : (await deps.agencyEmails()).get(audienceAgency(audience) ?? audience);
       if (!to) {
         // An agency with no mailbox set still sees its messages in the portal.
         deps.logger.log('warn', 'no mailbox for a notification', { audience, kind: notification.kind });

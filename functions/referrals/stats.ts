@@ -13,6 +13,7 @@ import {
   twoWayTable,
 } from '../../shared/small-numbers.ts';
 import { agreementFromMatrix, emptyMatrix, type LevelMatrix } from '../../shared/threshold-consistency.ts';
+import { counterAgency, counterPeriod } from './keys.ts';
 
 /**
  * GET /api/stats/referrals, built from the dashboard counters and suppressed before it leaves the
@@ -62,15 +63,15 @@ export interface ReferralStats {
   quarterTotals: (QuarterFigures & { quarter: string })[];
 }
 
-const agencyOf = (sk: string) => sk.split('#AGENCY#')[1] ?? '';
-const periodOf = (sk: string) => sk.slice(2, 9);
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 const ALL = '*';
 
 function months(rows: readonly CounterRow[], threshold: number) {
-  const counts = new Map(rows.map((r) => [`${periodOf(r.sk)}|${agencyOf(r.sk)}`, r.values.submitted ?? 0]));
-  const agencies = sorted(rows.map((r) => agencyOf(r.sk)));
-  const periods = sorted(rows.map((r) => periodOf(r.sk)));
+  const counts = new Map(
+    rows.map((r) => [`${counterPeriod(r.sk)}|${counterAgency(r.sk)}`, r.values.submitted ?? 0]),
+  );
+  const agencies = sorted(rows.map((r) => counterAgency(r.sk)));
+  const periods = sorted(rows.map((r) => counterPeriod(r.sk)));
   const key = (agency: string, month: string) => `${month}|${agency}`;
   const { figures, relations } = twoWayTable({
     rows: agencies,
@@ -86,9 +87,9 @@ function months(rows: readonly CounterRow[], threshold: number) {
   return {
     submitted: get(key(ALL, ALL)),
     months: rows.map((r) => ({
-      month: periodOf(r.sk),
-      agencyId: agencyOf(r.sk),
-      submitted: get(key(agencyOf(r.sk), periodOf(r.sk))),
+      month: counterPeriod(r.sk),
+      agencyId: counterAgency(r.sk),
+      submitted: get(key(counterAgency(r.sk), counterPeriod(r.sk))),
     })),
     monthTotals: periods.map((m) => ({ month: m, submitted: get(key(ALL, m)) })),
     agencyTotals: agencies.map((a) => ({ agencyId: a, submitted: get(key(a, ALL)) })),
@@ -117,7 +118,7 @@ function countsOf(values: Record<string, number>): QuarterCounts {
 
 /** One quarter: every agency's figures and the partnership's, suppressed together. */
 function quarter(rows: readonly CounterRow[], threshold: number) {
-  const byAgency = new Map(rows.map((r) => [agencyOf(r.sk), countsOf(r.values)]));
+  const byAgency = new Map(rows.map((r) => [counterAgency(r.sk), countsOf(r.values)]));
   const agencies = sorted(byAgency.keys());
   const outcomeKeys = sorted(agencies.flatMap((a) => Object.keys(byAgency.get(a)?.outcomes ?? {})));
   const total: QuarterCounts = { decided: 0, onTime: 0, outcomes: {}, matrix: emptyMatrix() };
@@ -204,7 +205,7 @@ function quarter(rows: readonly CounterRow[], threshold: number) {
   return { agencies: agencies.map((a) => ({ agencyId: a, ...figuresOf(a) })), total: figuresOf(ALL) };
 }
 
-/** The response, from the month (`M#…`) and quarter (`Q#…`) counter rows of one year. */
+/** The response, from the month and quarter counter rows of one year (keys.ts). */
 export function referralStats(input: {
   months: readonly CounterRow[];
   quarters: readonly CounterRow[];
@@ -213,11 +214,11 @@ export function referralStats(input: {
 }): ReferralStats {
   const threshold = input.threshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD;
   checkThreshold(threshold);
-  const quarters = sorted(input.quarters.map((r) => periodOf(r.sk)));
+  const quarters = sorted(input.quarters.map((r) => counterPeriod(r.sk)));
   const perQuarter = quarters.map((q) => ({
     quarter: q,
     ...quarter(
-      input.quarters.filter((r) => periodOf(r.sk) === q),
+      input.quarters.filter((r) => counterPeriod(r.sk) === q),
       threshold,
     ),
   }));

@@ -14,7 +14,7 @@ import { createReferralsApp } from '../../functions/referrals/app.ts';
 import { createChildKeys } from '../../functions/referrals/child-keys.ts';
 import { createGuidanceSource } from '../../functions/referrals/guidance-source.ts';
 import { createDynamoReferralStore } from '../../functions/referrals/store.ts';
-import type { AssetManifest } from '../../web/layout.ts';
+import type { AssetManifest } from '../../shared/views/layout.ts';
 import type { TableNames } from './tables.ts';
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
@@ -22,7 +22,8 @@ import { createCursorCodec } from '../../functions/platform/pagination.ts';
 import { createReminderJob } from '../../functions/referrals/reminders.ts';
 import { createDynamoReferralStore } from '../../functions/referrals/store.ts';
 import { PROBLEM_CONTENT_TYPE } from '../../shared/problem.ts';
-import { ASSET_MANIFEST_FILE, type AssetManifest } from '../../web/layout.ts';
+import { ASSET_MANIFEST_FILE, type AssetManifest } from '../../shared/views/layout.ts';
+import { NOT_FOUND_PAGE, PAGE_PATHS } from '../../web/pages.ts';
 import { seedDemoData } from '../seed/seed.ts';
 import { createAreaApps } from './areas.ts';
 import { createDevIssuer, type DevIssuer } from './dev-auth.ts';
@@ -195,15 +196,13 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       }),
     );
     root.get('*', async (c) => {
-      // "/guidance" → "/guidance/" as S3 website hosting would; anything else is the not-found page.
-      const folder = `${c.req.path}/`;
-      const isPage =
-        existsSync(join(webDir, c.req.path, 'index.html')) ||
-        SERVER_RENDERED_PAGES.some((p) => p.path === folder);
+      // "/guidance" → "/guidance/" as S3 website hosting would, for the page table's addresses (repeated
+      // slashes folded, as a file lookup would); anything else is the not-found page.
+      const isPage = PAGE_PATHS.includes(posix.join('/', c.req.path, '/'));
       if (!c.req.path.endsWith('/') && isPage) {
         return c.redirect(`${c.req.path}/`, 301);
       }
-      const notFound = join(webDir, '404.html');
+      const notFound = join(webDir, NOT_FOUND_PAGE.file);
       return existsSync(notFound) ? c.html(await readFile(notFound, 'utf8'), 404) : c.text('Not found', 404);
     });
     handle = async (request, env) => sameOriginRedirect(await root.fetch(request, env), request.url);

@@ -159,7 +159,6 @@ export async function seedDemoActivity(
 
   // Referrals: [referrer, suggested level, decided level or null, days ago submitted, state]
   const pick = random(20_261_123);
-  const referrers = ['amira', 'nadia', 'priya', 'dan', 'joe'] as const;
   type Plan = {
     as: string;
     suggested: LevelNumber;
@@ -168,8 +167,11 @@ export async function seedDemoActivity(
     state: 'closed' | 'decided' | 'in_review' | 'submitted';
   };
   const plans: Plan[] = [];
-  for (let i = 0; i < 48; i++) {
-    const as = referrers[i % referrers.length] ?? 'amira';
+  // Enough referrals that each agency's quarterly figures are above the dashboard's small-number
+  // threshold, so the demo shows the figures rather than "not shown"; the police refer most, as they do.
+  const share = ['dan', 'dan', 'dan', 'amira', 'amira', 'nadia', 'priya', 'joe'] as const;
+  for (let i = 0; i < 120; i++) {
+    const as = share[i % share.length] ?? 'amira';
     const suggested = (1 + Math.floor(pick() * 4)) as LevelNumber;
     const daysAgo = 8 + Math.floor(pick() * 170);
     // The police applied their own risk tool before the new guidance: their older referrals disagree more.

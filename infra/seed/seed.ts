@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { seedMarkerKey } from '../../functions/directory/keys.ts';
 import { createDynamoDirectoryStore } from '../../functions/directory/store.ts';
 import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
@@ -10,7 +11,7 @@ import { DEMO_AGENCIES } from './demo-data.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
 
 /** Bump when the demo data changes shape, so an old local store is seeded again. */
-const SEED_MARKER = { pk: 'SEED', sk: 'demo-v2' };
+const SEED_MARKER = seedMarkerKey('demo-v2');
 
 /**
  * Seeds the synthetic demo data once: the agencies and the first published guidance. It goes through

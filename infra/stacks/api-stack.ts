@@ -19,7 +19,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AREA_PATH_PREFIXES, areaForPath, PUBLIC_ROUTES } from '../../functions/platform/area-routes.ts';
 import { AREAS, type Area, type TableId } from '../../functions/platform/tables.ts';
-import type { AssetManifest } from '../../web/layout.ts';
+import type { AssetManifest } from '../../shared/views/layout.ts';
 import { PortalFunction } from '../constructs/portal-function.ts';
 import type { PortalTable } from '../constructs/portal-table.ts';
 

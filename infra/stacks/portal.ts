@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type App, Tags } from 'aws-cdk-lib';
-import { ASSET_MANIFEST_FILE, type AssetManifest } from '../../web/layout.ts';
+import { ASSET_MANIFEST_FILE, type AssetManifest } from '../../shared/views/layout.ts';
 import { ApiStack } from './api-stack.ts';
 import { AuthStack, authOrigin } from './auth-stack.ts';
 import { DataStack } from './data-stack.ts';

@@ -43,6 +43,7 @@ import {
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { SERVER_RENDERED_PAGES } from '../../functions/platform/area-routes.ts';
+import { SERVER_RENDERED } from '../../web/pages.ts';
 
 export interface WebStackProps extends StackProps {
   /** The folder to publish: web/dist, built by web/build.ts (tests pass a stub). */
@@ -59,14 +60,14 @@ export interface WebStackProps extends StackProps {
 
 /**
  * Serves `/x/` as `/x/index.html` (the site is folders of static pages on S3), and sends `/x` to `/x/`
- * when `/x/` is a page the guidance function renders (which has no index.html on S3). Only those exact
- * addresses are redirected, so a `Location` is never made from an arbitrary request path (`//host`
- * would be read by the browser as another host).
+ * when `/x/` is a page the guidance function renders (web/pages.ts `SERVER_RENDERED`: they have no
+ * index.html on S3). Only those exact addresses are redirected, so a `Location` is never made from an
+ * arbitrary request path (`//host` would be read by the browser as another host).
  */
 export const INDEX_REWRITE = `function handler(event) {
   var request = event.request;
   var uri = request.uri;
-  var rendered = ${JSON.stringify(SERVER_RENDERED_PAGES.map((p) => p.path.slice(0, -1)))};
+  var rendered = ${JSON.stringify(SERVER_RENDERED.map((p) => p.path.slice(0, -1)))};
   if (rendered.indexOf(uri) !== -1) {
     return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: uri + '/' } } };
   }

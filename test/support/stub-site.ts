@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ASSET_MANIFEST_FILE, type AssetManifest } from '../../web/layout.ts';
+import { ASSET_MANIFEST_FILE, type AssetManifest } from '../../shared/views/layout.ts';
 
 /** The asset manifest a stub site carries: the names the guidance function's pages link. */
 export const STUB_ASSETS: AssetManifest = {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AREA_PATH_PREFIXES, areaForPath, PUBLIC_ROUTES } from '../../functions/platform/area-routes.ts';
 import { AREAS, TABLES } from '../../functions/platform/tables.ts';
@@ -17,6 +17,39 @@ function sources(dir: string): string[] {
 }
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
+/** Each top-level folder, and the folders it may import from (any of them may import libraries). */
+const MAY_IMPORT = {
+  shared: ['shared'],
+  functions: ['shared', 'functions'],
+  web: ['shared', 'web'],
+  infra: ['shared', 'functions', 'web', 'infra'],
+  bench: ['shared', 'functions', 'web', 'infra', 'bench', 'test'],
+  test: ['shared', 'functions', 'web', 'infra', 'bench', 'test'],
+} satisfies Record<string, string[]>;
+type Tier = keyof typeof MAY_IMPORT;
+const TIERS = Object.keys(MAY_IMPORT) as Tier[];
+const tierOf = (path: string) => path.split('/')[0] as Tier;
+
+/** An area's store: functions/<area>/store.ts, or a part of it (store-*.ts, *-store.ts). */
+const STORE_MODULE = /^functions\/([^/]+)\/(?:store|store-[^/]+|[^/]+-store)\.ts$/;
+
+/**
+ * What a module imports: every import and export declaration (type-only ones too), side-effect
+ * imports and dynamic imports. Declarations start a line, so none in a comment is read.
+ */
+function importsOf(path: string): string[] {
+  const text = read(path);
+  const declared = /^(?:import|export)\s+[\w$*{},\s]*?\bfrom\s*'([^']+)'/gm;
+  const bare = /^import\s*'([^']+)'/gm;
+  const dynamic = /\bimport\(\s*'([^']+)'\s*\)/g;
+  return [declared, bare, dynamic].flatMap((re) => [...text.matchAll(re)].map((m) => m[1] ?? ''));
+}
+
+/** The repository path a relative import points at; null for a library. */
+function targetOf(path: string, spec: string): string | null {
+  return spec.startsWith('.') ? posix.join(posix.dirname(path), spec) : null;
+}
+
 describe('boundaries', () => {
   it('reads process.env only in the config module', () => {
     const readers = ['functions', 'shared', 'web', 'infra/local', 'infra/seed']
@@ -32,13 +65,41 @@ describe('boundaries', () => {
     expect(makers).toEqual(['functions/platform/dynamo.ts']);
   });
 
-  it('keeps shared/ pure: it imports neither the functions, the web, nor AWS', () => {
-    for (const path of sources('shared')) {
-      const imports = [...read(path).matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? '');
-      for (const spec of imports) {
-        expect(spec, `${path} imports ${spec}`).toMatch(/^(zod|\.\/)/);
-      }
-    }
+  it('imports across the top-level folders only in the allowed directions', () => {
+    const refused = TIERS.flatMap(sources).flatMap((path) =>
+      importsOf(path)
+        .filter((spec) => {
+          const target = targetOf(path, spec);
+          return target !== null && !MAY_IMPORT[tierOf(path)].includes(target.split('/')[0] ?? '');
+        })
+        .map((spec) => `${path} imports ${spec}`),
+    );
+    expect(refused).toEqual([]);
+  });
+
+  it('keeps shared/ pure: libraries, but not AWS; its views only Preact and htm', () => {
+    const refused = sources('shared').flatMap((path) =>
+      importsOf(path)
+        .filter((spec) => targetOf(path, spec) === null)
+        .filter((spec) =>
+          path.startsWith('shared/views/') ? !/^(preact|htm)(\/|$)/.test(spec) : spec.startsWith('@aws-sdk/'),
+        )
+        .map((spec) => `${path} imports ${spec}`),
+    );
+    expect(refused).toEqual([]);
+  });
+
+  it("never imports another area's store from an area's functions", () => {
+    const refused = sources('functions').flatMap((path) =>
+      importsOf(path)
+        .map((spec) => ({ spec, target: targetOf(path, spec) }))
+        .filter(({ target }) => {
+          const store = target?.match(STORE_MODULE);
+          return store !== null && store !== undefined && store[1] !== path.split('/')[1];
+        })
+        .map(({ spec }) => `${path} imports ${spec}`),
+    );
+    expect(refused).toEqual([]);
   });
 
   it('never builds innerHTML from data in the web front end', () => {

@@ -17,7 +17,7 @@ import {
   THEME_LABELS,
   THEMES,
 } from '../../web/src/board-labels.ts';
-import { textWidth, wrapText } from '../../web/src/charts.ts';
+import { textWidth, wrapText } from '../../web/src/chart-basics.ts';
 
 describe("the board pages' copies of the plan's fixed lists", () => {
   it('are the same as shared/board.ts, in the same order', () => {

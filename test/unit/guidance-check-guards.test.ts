@@ -297,13 +297,17 @@ describe('search: exact search words and word endings', () => {
   it('takes a search word as exact whether or not the query has common words in it', () => {
     const f = framework({
       indicators: [
-        ind('text-only', 2, { text: 'County lines and out of school' }),
+        ind('words', 2, {
+          text: 'County lines; out of school',
+          searchWords: ['county', 'lines', 'out', 'school'],
+        }),
         ind('lines', 2, { text: 'Exploitation', searchWords: ['county lines'] }),
         ind('school', 2, { text: 'Missing education', searchWords: ['out of school'] }),
       ],
     });
-    expect(ids(searchIndicators(f, 'the county lines'))).toEqual(['lines', 'text-only']);
-    expect(ids(searchIndicators(f, 'out of school'))).toEqual(['school', 'text-only']);
+    // Without the exact hit, each would tie with "words" on its search-word tokens and come after it.
+    expect(ids(searchIndicators(f, 'the county lines'))).toEqual(['lines', 'words']);
+    expect(ids(searchIndicators(f, 'out of school'))).toEqual(['school', 'words']);
   });
 
   it('does not drop the last letter of a word that does not end in "s"', () => {

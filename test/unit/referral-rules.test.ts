@@ -173,6 +173,15 @@ describe('what a submitted referral must have', () => {
     expect(submissionProblems(withoutConsent, 4)).toEqual([]);
   });
 
+  it('refuses a date of birth with anything before or after it', () => {
+    const now = new Date('2026-12-02T10:00:00Z');
+    for (const dateOfBirth of ['x2018-05-14', '2018-05-14x', '12018-05-14']) {
+      const referral = completeReferral();
+      referral.child = { ...referral.child, dateOfBirth };
+      expect(fields(submissionProblems(referral, 2, now)), dateOfBirth).toEqual(['child.dateOfBirth']);
+    }
+  });
+
   it('checks the child’s dates only when given the clock', () => {
     const referral = completeReferral();
     referral.child = { ...referral.child, dateOfBirth: '9999-12-31' };

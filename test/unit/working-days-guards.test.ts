@@ -1,5 +1,3 @@
-import { html } from 'htm/preact';
-import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import {
   BankHolidaysNotCoveredError,
@@ -13,7 +11,6 @@ import {
   ukOffsetMinutes,
   workingDaysBetween,
 } from '../../shared/working-days.ts';
-import { DueTime } from '../../web/src/referral-status.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -26,18 +23,6 @@ describe('at the exact due instant', () => {
     expect(timeUntilDue(due, due)).toBe('due in less than a minute');
     expect(isOverdue(due, justAfter, false)).toBe(true);
     expect(timeUntilDue(due, justAfter)).toBe('overdue by less than a minute');
-  });
-
-  it('the queue shows no "Overdue" tag at the due instant, and one just after', () => {
-    const render = (now: Date, showTime: boolean) =>
-      renderToString(
-        html`<${DueTime} dueAt=${due.toISOString()} status="submitted" now=${now} showTime=${showTime} />`,
-      );
-    expect(render(due, false)).not.toMatch(/overdue/i);
-    expect(render(due, false)).toContain('Due in less than a minute');
-    expect(render(due, true)).not.toMatch(/overdue/i);
-    expect(render(justAfter, false)).toContain('Overdue by less than a minute');
-    expect(render(justAfter, true)).toContain('Overdue');
   });
 });
 

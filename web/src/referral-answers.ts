@@ -6,7 +6,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import type { Framework, LevelNumber } from '../../shared/guidance.ts';
 import type { Referral } from '../../shared/referral.ts';
-import { LevelTag } from './guidance-basics.ts';
+import { LevelTag } from '../../shared/views/guidance-basics.ts';
 import { CONSENT_NOT_SOUGHT_LABELS, CONSENT_STATUS_LABELS, SEX_LABELS } from './referral-labels.ts';
 import { SECTIONS, type SectionSlug, sectionUrl } from './referral-sections.ts';
 import { childNameOf, SummaryList, Written } from './referral-views.ts';

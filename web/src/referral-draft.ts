@@ -18,7 +18,7 @@ import {
   ReferralNotFound,
   referralIdFromUrl,
 } from './referral-views.ts';
-import { ButtonLink, Loading, PageHeading, ProblemState, setTitle } from './ui.ts';
+import { ButtonLink, LoadingPage, PageHeading, ProblemPage, setTitle } from './ui.ts';
 
 export function Caption(props: { referral: Referral }): VNode {
   const name = childNameOf(props.referral);
@@ -79,11 +79,11 @@ export function DraftPage(props: {
 
   switch (state.kind) {
     case 'loading':
-      return html`<${PageHeading} text=${props.title} size="l" /><${Loading} text="Loading the referral…" />`;
+      return html`<${LoadingPage} heading=${props.title} size="l" text="Loading the referral…" />`;
     case 'not-found':
       return html`<${ReferralNotFound} />`;
     case 'failed':
-      return html`<${PageHeading} text=${props.title} size="l" /><${ProblemState} error=${state.error} what="the referral" onRetry=${() => setAttempt((n) => n + 1)} />`;
+      return html`<${ProblemPage} heading=${props.title} size="l" error=${state.error} what="the referral" onRetry=${() => setAttempt((n) => n + 1)} />`;
     case 'not-referrer':
       return html`<${NotReferrer} me=${state.me} />`;
     case 'loaded':

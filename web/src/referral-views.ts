@@ -10,8 +10,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Agency } from '../../shared/agency.ts';
 import type { Framework, GuidanceVersion, LevelNumber } from '../../shared/guidance.ts';
 import type { Referral, ReferralStatus, TimelineEntry } from '../../shared/referral.ts';
+import { LevelTag } from '../../shared/views/guidance-basics.ts';
 import { ApiError, apiGet, apiRequest } from './api.ts';
-import { LevelTag } from './guidance-basics.ts';
 import { STATUS_LABELS } from './referral-labels.ts';
 import { type ErrorSummaryItem, PageHeading, Tag, type TagColour } from './ui.ts';
 

@@ -6,27 +6,28 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Agency, AgencyKind } from '../../../shared/agency.ts';
+import type { Agency } from '../../../shared/agency.ts';
 import type { Me } from '../../../shared/me.ts';
-import { ApiError, apiGet, apiPatch, apiPost } from '../api.ts';
+import { apiGet } from '../api.ts';
 import { signInUrl } from '../auth.ts';
 import { boot, loadMe } from '../chrome.ts';
 import {
-  Button,
   ButtonLink,
   ErrorSummary,
   type ErrorSummaryItem,
-  formatDateTime,
   Loading,
+  LoadingPage,
   mount,
   NotificationBanner,
   PageHeading,
-  ProblemState,
-  Radios,
+  ProblemPage,
+  ShowMore,
   setTitle,
-  Tag,
-  TextInput,
 } from '../ui.ts';
+import { AddAgencyForm } from './agencies/add-agency-form.ts';
+import { AgencyTable } from './agencies/agency-table.ts';
+import { EditAgency } from './agencies/edit-agency.ts';
+import { editIdFromUrl, go, onLinkClick } from './agencies/navigation.ts';
 
 interface AgencyPage {
   items: Agency[];
@@ -34,384 +35,6 @@ interface AgencyPage {
 }
 
 const PAGE_SIZE = 100;
-
-/**
- * The kinds of agency, as shared/agency.ts's AGENCY_KIND_LABELS. Copied (and checked against its type)
- * because importing that module's values would bring zod's schemas into the page: +80 KB.
- */
-const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
-  school: 'School or setting',
-  health: 'Health',
-  police: 'Police',
-  'local-authority': 'Local authority',
-  voluntary: 'Voluntary sector',
-  other: 'Other',
-};
-const AGENCY_KINDS = Object.keys(AGENCY_KIND_LABELS) as AgencyKind[];
-
-const MAILBOX_HINT =
-  'When email is switched on, the front door’s decisions on this agency’s referrals are emailed here. Use a team address, like safeguarding@school.example.org, not a person’s.';
-
-function kindLabel(kind: string): string {
-  return (AGENCY_KIND_LABELS as Record<string, string>)[kind] ?? kind;
-}
-
-/** Turns a refused write into error-summary items and per-field messages. */
-function describeRefusal(
-  error: unknown,
-  fieldIds: Record<string, string>,
-  fallbackHref: string,
-): { items: ErrorSummaryItem[]; fields: Record<string, string> } {
-  if (error instanceof ApiError && error.fieldErrors.length > 0) {
-    const fields: Record<string, string> = {};
-    const items = error.fieldErrors.map((e) => {
-      const id = fieldIds[e.field];
-      if (id && !fields[e.field]) fields[e.field] = e.reason;
-      return { href: `#${id ?? fallbackHref}`, text: e.reason };
-    });
-    return { items, fields };
-  }
-  if (error instanceof ApiError && error.status !== 0 && error.status < 500) {
-    return { items: [{ href: `#${fallbackHref}`, text: error.detail ?? error.title }], fields: {} };
-  }
-  const text =
-    error instanceof ApiError && error.status === 0
-      ? 'The portal could not be reached. Check your internet connection and try again.'
-      : 'Sorry, there is a problem with the service. Nothing was changed. Try again in a few minutes.';
-  return { items: [{ href: `#${fallbackHref}`, text }], fields: {} };
-}
-
-function isAgency(value: unknown): value is Agency {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Agency).id === 'string' &&
-    typeof (value as Agency).name === 'string' &&
-    typeof (value as Agency).version === 'number'
-  );
-}
-
-// Navigation between the list and one agency, kept in the address (?edit=<id>) so Back works.
-
-function editIdFromUrl(): string | null {
-  return new URLSearchParams(window.location.search).get('edit');
-}
-
-function go(editId: string | null): void {
-  const url = editId ? `/agencies/?edit=${encodeURIComponent(editId)}` : '/agencies/';
-  window.history.pushState(null, '', url);
-  window.dispatchEvent(new PopStateEvent('popstate'));
-}
-
-function onLinkClick(editId: string | null) {
-  return (event: MouseEvent) => {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    go(editId);
-  };
-}
-
-// The list ---------------------------------------------------------------------------------------
-
-function AgencyTable(props: { agencies: Agency[]; me: Me; canManage: boolean }): VNode {
-  return html`
-    <table class="govuk-table govuk-table--small-text-until-tablet">
-      <caption class="govuk-table__caption govuk-table__caption--m">
-        ${props.agencies.length === 1 ? '1 agency' : `${props.agencies.length} agencies`}
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Agency</th>
-          <th scope="col" class="govuk-table__header">Kind</th>
-          <th scope="col" class="govuk-table__header">Status</th>
-          ${props.canManage ? html`<th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Actions</span></th>` : null}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        ${props.agencies.map(
-          (agency) => html`
-            <tr class="govuk-table__row" key=${agency.id}>
-              <th scope="row" class="govuk-table__header">
-                ${agency.name}
-                ${props.me.agency?.id === agency.id ? html`<span class="govuk-hint app-inline-hint"> (your agency)</span>` : null}
-              </th>
-              <td class="govuk-table__cell">${kindLabel(agency.kind)}</td>
-              <td class="govuk-table__cell">
-                ${agency.active ? html`<${Tag} text="Active" colour="green" />` : html`<${Tag} text="Deactivated" colour="grey" />`}
-              </td>
-              ${
-                props.canManage
-                  ? html`<td class="govuk-table__cell app-table__action">
-                      <a class="govuk-link" href=${`/agencies/?edit=${encodeURIComponent(agency.id)}`} onClick=${onLinkClick(agency.id)}>
-                        Change<span class="govuk-visually-hidden"> ${agency.name}</span>
-                      </a>
-                    </td>`
-                  : null
-              }
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
-  `;
-}
-
-function AddAgencyForm(props: {
-  onAdded: (agency: Agency) => void;
-  onErrors: (items: ErrorSummaryItem[]) => void;
-}): VNode {
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<string | null>(null);
-  const [mailbox, setMailbox] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      const agency = await apiPost<Agency>('/agencies', {
-        name: name.trim(),
-        kind,
-        ...(mailbox.trim() ? { notifyEmail: mailbox.trim() } : {}),
-      });
-      setName('');
-      setKind(null);
-      setMailbox('');
-      setFields({});
-      props.onErrors([]);
-      props.onAdded(agency);
-    } catch (error) {
-      const refusal = describeRefusal(
-        error,
-        { name: 'agency-name', kind: 'agency-kind', notifyEmail: 'agency-mailbox' },
-        'add-agency',
-      );
-      setFields(refusal.fields);
-      props.onErrors(refusal.items);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return html`
-    <h2 class="govuk-heading-l" id="add-agency" tabindex="-1">Add an agency</h2>
-    <form novalidate onSubmit=${onSubmit}>
-      <${TextInput}
-        id="agency-name"
-        name="name"
-        label="Agency name"
-        labelClasses="govuk-label--s"
-        hint="The name people in the partnership know it by, for example Oakfield Academy Trust"
-        value=${name}
-        error=${fields.name}
-        autocomplete="organization"
-        spellcheck=${false}
-        onInput=${setName}
-      />
-      <${Radios}
-        idPrefix="agency-kind"
-        name="kind"
-        legend="Kind of agency"
-        legendClasses="govuk-fieldset__legend--s"
-        items=${AGENCY_KINDS.map((k) => ({ value: k, text: AGENCY_KIND_LABELS[k] }))}
-        value=${kind}
-        error=${fields.kind}
-        onChange=${setKind}
-      />
-      <${TextInput}
-        id="agency-mailbox"
-        name="notifyEmail"
-        type="email"
-        label="Safeguarding mailbox (optional)"
-        labelClasses="govuk-label--s"
-        hint=${MAILBOX_HINT}
-        value=${mailbox}
-        error=${fields.notifyEmail}
-        autocomplete="off"
-        spellcheck=${false}
-        onInput=${setMailbox}
-      />
-      <${Button} text=${busy ? 'Adding…' : 'Add agency'} disabled=${busy} />
-    </form>
-  `;
-}
-
-// One agency -------------------------------------------------------------------------------------
-
-function EditAgency(props: {
-  agency: Agency;
-  onSaved: (agency: Agency, message: string) => void;
-  onConflict: (current: Agency | null) => void;
-  conflict: boolean;
-}): VNode {
-  const { agency } = props;
-  const [name, setName] = useState(agency.name);
-  const [mailbox, setMailbox] = useState(agency.notifyEmail ?? '');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<ErrorSummaryItem[]>([]);
-  const [submissions, setSubmissions] = useState(0);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => setTitle(`Change ${agency.name}`, errors.length > 0), [agency.name, errors.length]);
-  // A newer record (after a conflict) replaces what was typed.
-  useEffect(() => setName(agency.name), [agency.version, agency.name]);
-  useEffect(() => setMailbox(agency.notifyEmail ?? ''), [agency.version, agency.notifyEmail]);
-
-  const save = async (
-    change: { name?: string; active?: boolean; notifyEmail?: string | null },
-    message: (a: Agency) => string,
-  ) => {
-    if (busy) return;
-    setBusy(true);
-    setSubmissions((n) => n + 1);
-    try {
-      const saved = await apiPatch<Agency>(
-        `/agencies/${encodeURIComponent(agency.id)}`,
-        change,
-        agency.version,
-      );
-      setErrors([]);
-      props.onSaved(saved, message(saved));
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 409 || error.status === 412)) {
-        setErrors([]);
-        setFields({});
-        const current = [error.problem.current, error.problem.record, error.problem.agency].find(isAgency);
-        props.onConflict(current ?? null);
-      } else {
-        const refusal = describeRefusal(
-          error,
-          { name: 'rename-name', notifyEmail: 'mailbox-email' },
-          change.notifyEmail === undefined ? 'rename-heading' : 'mailbox-heading',
-        );
-        setFields(refusal.fields);
-        setErrors(refusal.items);
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onRename = (event: Event) => {
-    event.preventDefault();
-    void save({ name: name.trim() }, (saved) => `${agency.name} is now called ${saved.name}.`);
-  };
-
-  // An emptied box removes the mailbox; leaving it empty when there is none changes nothing.
-  const onMailbox = (event: Event) => {
-    event.preventDefault();
-    const address = mailbox.trim();
-    if (!address && !agency.notifyEmail) {
-      setFields({ notifyEmail: 'Enter the mailbox’s email address' });
-      setErrors([{ href: '#mailbox-email', text: 'Enter the mailbox’s email address' }]);
-      setSubmissions((n) => n + 1);
-      return;
-    }
-    void save({ notifyEmail: address || null }, (saved) =>
-      saved.notifyEmail
-        ? `${saved.name}’s notifications will be emailed to ${saved.notifyEmail}.`
-        : `${saved.name} no longer has a safeguarding mailbox. Its notifications stay in the portal’s Messages.`,
-    );
-  };
-
-  return html`
-    <a href="/agencies/" class="govuk-back-link" onClick=${onLinkClick(null)}>Back to partner agencies</a>
-    ${errors.length > 0 ? html`<${ErrorSummary} key=${submissions} items=${errors} />` : null}
-    ${
-      props.conflict
-        ? html`<${NotificationBanner} key=${`conflict-${agency.version}`} heading="Someone else changed this agency while you were looking at it.">
-            <p class="govuk-body">Nothing you did was saved. Below is the agency as it is now: check it, then make your change again if you still need to.</p>
-          </${NotificationBanner}>`
-        : null
-    }
-    <${PageHeading} caption="Partner agencies" text=${agency.name} size="l" focus=${!props.conflict} />
-    <dl class="govuk-summary-list">
-      <div class="govuk-summary-list__row">
-        <dt class="govuk-summary-list__key">Kind</dt>
-        <dd class="govuk-summary-list__value">${kindLabel(agency.kind)}</dd>
-      </div>
-      <div class="govuk-summary-list__row">
-        <dt class="govuk-summary-list__key">Status</dt>
-        <dd class="govuk-summary-list__value">
-          ${agency.active ? html`<${Tag} text="Active" colour="green" />` : html`<${Tag} text="Deactivated" colour="grey" />`}
-        </dd>
-      </div>
-      <div class="govuk-summary-list__row">
-        <dt class="govuk-summary-list__key">Safeguarding mailbox</dt>
-        <dd class="govuk-summary-list__value">${agency.notifyEmail ?? 'Not set'}</dd>
-      </div>
-      <div class="govuk-summary-list__row">
-        <dt class="govuk-summary-list__key">Last changed</dt>
-        <dd class="govuk-summary-list__value">${formatDateTime(agency.updatedAt)}</dd>
-      </div>
-    </dl>
-
-    <h2 class="govuk-heading-m" id="rename-heading" tabindex="-1">Rename</h2>
-    <form novalidate onSubmit=${onRename}>
-      <${TextInput}
-        id="rename-name"
-        name="name"
-        label="New name"
-        labelClasses="govuk-label--s"
-        value=${name}
-        error=${fields.name}
-        spellcheck=${false}
-        onInput=${setName}
-      />
-      <${Button} text="Save name" disabled=${busy} />
-    </form>
-
-    <h2 class="govuk-heading-m" id="mailbox-heading" tabindex="-1">Safeguarding mailbox</h2>
-    <form novalidate onSubmit=${onMailbox}>
-      <${TextInput}
-        id="mailbox-email"
-        name="notifyEmail"
-        type="email"
-        label="Email address"
-        labelClasses="govuk-label--s"
-        hint=${`${MAILBOX_HINT}${agency.notifyEmail ? ' Empty the box and save to remove it.' : ''}`}
-        value=${mailbox}
-        error=${fields.notifyEmail}
-        autocomplete="off"
-        spellcheck=${false}
-        onInput=${setMailbox}
-      />
-      <${Button} text="Save mailbox" disabled=${busy} />
-    </form>
-
-    <h2 class="govuk-heading-m">${agency.active ? 'Deactivate' : 'Reactivate'}</h2>
-    ${
-      agency.active
-        ? html`
-            <p class="govuk-body">
-              Deactivate an agency that has closed, merged or left the partnership. It stays in the directory and on
-              every record that names it; nothing is deleted. You can reactivate it later.
-            </p>
-            <${Button}
-              text="Deactivate agency"
-              type="button"
-              variant="warning"
-              disabled=${busy}
-              onClick=${() => void save({ active: false }, (saved) => `${saved.name} has been deactivated. Nothing was deleted.`)}
-            />
-          `
-        : html`
-            <p class="govuk-body">This agency is deactivated. Reactivate it if it has rejoined the partnership.</p>
-            <${Button}
-              text="Reactivate agency"
-              type="button"
-              variant="secondary"
-              disabled=${busy}
-              onClick=${() => void save({ active: true }, (saved) => `${saved.name} has been reactivated.`)}
-            />
-          `
-    }
-  `;
-}
-
-// The page ---------------------------------------------------------------------------------------
 
 type ListState =
   | { kind: 'loading' }
@@ -508,10 +131,10 @@ function AgenciesPage(): VNode {
   const showFlash = (text: string) => setFlash((current) => ({ id: (current?.id ?? 0) + 1, text }));
 
   if (meState.kind === 'loading' || (meState.kind === 'loaded' && meState.me && list.kind === 'loading')) {
-    return html`<${PageHeading} text="Partner agencies" /><${Loading} text="Loading the partner agencies…" />`;
+    return html`<${LoadingPage} heading="Partner agencies" text="Loading the partner agencies…" />`;
   }
   if (meState.kind === 'failed') {
-    return html`<${PageHeading} text="Partner agencies" /><${ProblemState} error=${meState.error} what="the partner agencies" onRetry=${start} />`;
+    return html`<${ProblemPage} heading="Partner agencies" error=${meState.error} what="the partner agencies" onRetry=${start} />`;
   }
   const me = meState.me;
   if (!me) {
@@ -525,7 +148,7 @@ function AgenciesPage(): VNode {
     `;
   }
   if (list.kind === 'failed') {
-    return html`<${PageHeading} text="Partner agencies" /><${ProblemState} error=${list.error} what="the partner agencies" onRetry=${loadList} />`;
+    return html`<${ProblemPage} heading="Partner agencies" error=${list.error} what="the partner agencies" onRetry=${loadList} />`;
   }
   if (list.kind !== 'loaded') return html`<${Loading} text="Loading the partner agencies…" />`;
 
@@ -575,20 +198,14 @@ function AgenciesPage(): VNode {
           ? html`<p class="govuk-body">No agencies have been added yet.${canManage ? ' Add the first one below.' : ''}</p>`
           : html`<${AgencyTable} agencies=${agencies} me=${me} canManage=${canManage} />`
       }
-      ${
-        list.page.nextCursor
-          ? html`
-              ${moreFailed ? html`<p class="govuk-body">The next agencies could not be loaded. Try again.</p>` : null}
-              <${Button}
-                text=${loadingMore ? 'Loading…' : 'Show more agencies'}
-                type="button"
-                variant="secondary"
-                disabled=${loadingMore}
-                onClick=${() => list.page.nextCursor && loadMore(list.page.nextCursor)}
-              />
-            `
-          : null
-      }
+      <${ShowMore}
+        hasMore=${Boolean(list.page.nextCursor)}
+        text="Show more agencies"
+        busy=${loadingMore}
+        failed=${moreFailed}
+        failedText="The next agencies could not be loaded. Try again."
+        onClick=${() => list.page.nextCursor && loadMore(list.page.nextCursor)}
+      />
       ${
         canManage
           ? html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">

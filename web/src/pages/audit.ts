@@ -17,10 +17,12 @@ import {
   ErrorSummary,
   type ErrorSummaryItem,
   Loading,
+  LoadingPage,
   mount,
   PageHeading,
-  ProblemState,
+  ProblemPage,
   Select,
+  ShowMore,
   setTitle,
   TextInput,
 } from '../ui.ts';
@@ -272,18 +274,14 @@ function AuditTrailPage(): VNode {
                       onPerson=${onPerson}
                     />`
               }
-              ${results.more === 'failed' ? html`<p class="govuk-body">The next entries could not be loaded. Try again.</p>` : null}
-              ${
-                results.page.nextCursor
-                  ? html`<${Button}
-                      type="button"
-                      variant="secondary"
-                      text=${results.more === 'busy' ? 'Loading…' : 'Show more entries'}
-                      disabled=${results.more === 'busy'}
-                      onClick=${more}
-                    />`
-                  : null
-              }
+              <${ShowMore}
+                hasMore=${Boolean(results.page.nextCursor)}
+                text="Show more entries"
+                busy=${results.more === 'busy'}
+                failed=${results.more === 'failed'}
+                failedText="The next entries could not be loaded. Try again."
+                onClick=${more}
+              />
             `
           : null
       }
@@ -303,10 +301,9 @@ function Page(): VNode {
     );
   };
   useEffect(start, []);
-  if (state.kind === 'loading')
-    return html`<${PageHeading} text="Audit trail" /><${Loading} text="Loading…" />`;
+  if (state.kind === 'loading') return html`<${LoadingPage} heading="Audit trail" text="Loading…" />`;
   if (state.kind === 'failed')
-    return html`<${PageHeading} text="Audit trail" /><${ProblemState} error=${state.error} what="the audit trail" onRetry=${start} />`;
+    return html`<${ProblemPage} heading="Audit trail" error=${state.error} what="the audit trail" onRetry=${start} />`;
   return gate(state.me, 'Audit trail', '/audit/') ?? html`<${AuditTrailPage} />`;
 }
 

@@ -10,28 +10,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ActionSummary } from '../../../shared/board.ts';
 import type { Me } from '../../../shared/me.ts';
 import { ApiError } from '../api.ts';
-import {
-  type AgencyName,
-  actionUrl,
-  agencyName,
-  canEditBoard,
-  canReadBoard,
-  downloadPlanCsv,
-  dueText,
-  EscalatedTag,
-  loadAgencies,
-  loadAllActions,
-  NotAllowed,
-  RAG_LABELS,
-  RAGS,
-  type Rag,
-  RagTag,
-  StatusTag,
-  THEME_LABELS,
-  THEMES,
-  type Theme,
-  ukToday,
-} from '../board-views.ts';
+import { type AgencyName, agencyName, downloadPlanCsv, loadAgencies, loadAllActions } from '../board-api.ts';
+import { THEMES } from '../board-labels.ts';
+import { canEditBoard, canReadBoard, NotAllowed, ukToday } from '../board-views.ts';
 import { boot, loadMe } from '../chrome.ts';
 import {
   Button,
@@ -42,92 +23,21 @@ import {
   NotificationBanner,
   PageHeading,
   ProblemState,
-  Select,
   setTitle,
 } from '../ui.ts';
-
-interface Filters {
-  rag: string;
-  theme: string;
-  owner: string;
-}
-
-function readFilters(): Filters {
-  const params = new URLSearchParams(window.location.search);
-  return { rag: params.get('rag') ?? '', theme: params.get('theme') ?? '', owner: params.get('owner') ?? '' };
-}
-
-function writeFilters(filters: Filters): void {
-  const params = new URLSearchParams();
-  if (filters.rag) params.set('rag', filters.rag);
-  if (filters.theme) params.set('theme', filters.theme);
-  if (filters.owner) params.set('owner', filters.owner);
-  const query = params.toString();
-  window.history.replaceState(null, '', `/board/${query ? `?${query}` : ''}`);
-}
-
-function matches(action: ActionSummary, filters: Filters): boolean {
-  return (
-    (!filters.rag || action.rag === filters.rag) &&
-    (!filters.theme || action.theme === filters.theme) &&
-    (!filters.owner || action.ownerAgencyId === filters.owner)
-  );
-}
-
-function describeFilters(filters: Filters, agencies: AgencyName[]): string {
-  const parts = [
-    filters.rag ? `RAG ${RAG_LABELS[filters.rag as Rag]?.toLowerCase() ?? filters.rag}` : '',
-    filters.theme ? `theme ${THEME_LABELS[filters.theme as Theme] ?? filters.theme}` : '',
-    filters.owner ? `owned by ${agencyName(agencies, filters.owner)}` : '',
-  ].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'every action';
-}
+import {
+  describeFilters,
+  type Filters,
+  isFiltered,
+  matches,
+  PlanFilters,
+  readFilters,
+  writeFilters,
+} from './board/filters.ts';
+import { PlanTable } from './board/plan-table.ts';
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-function PlanTable(props: { actions: ActionSummary[]; agencies: AgencyName[] }): VNode {
-  return html`
-    <table class="govuk-table app-board-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">Actions, soonest due first, then those complete</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header app-board-table__ref">Reference</th>
-          <th scope="col" class="govuk-table__header">Action</th>
-          <th scope="col" class="govuk-table__header">Theme</th>
-          <th scope="col" class="govuk-table__header">Owner</th>
-          <th scope="col" class="govuk-table__header">Due</th>
-          <th scope="col" class="govuk-table__header">Status</th>
-          <th scope="col" class="govuk-table__header app-board-table__rag">RAG</th>
-          <th scope="col" class="govuk-table__header">Escalated</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        ${props.actions.map(
-          (a) => html`
-            <tr class="govuk-table__row" key=${a.id}>
-              <th scope="row" class="govuk-table__header app-board-table__ref" data-label="Reference">${a.reference}</th>
-              <td class="govuk-table__cell app-board-table__title" data-label="Action">
-                <a class="govuk-link" href=${actionUrl(a.id)}>${a.title}</a>
-              </td>
-              <td class="govuk-table__cell" data-label="Theme">${THEME_LABELS[a.theme] ?? a.theme}</td>
-              <td class="govuk-table__cell" data-label="Owner">${agencyName(props.agencies, a.ownerAgencyId)}</td>
-              <td class="govuk-table__cell" data-label="Due">${dueText(a)}</td>
-              <td class="govuk-table__cell" data-label="Status"><${StatusTag} status=${a.status} /></td>
-              <td class="govuk-table__cell app-board-table__rag" data-label="RAG">
-                <${RagTag} rag=${a.rag} />
-                <span class="app-board-reason">${a.ragReason}</span>
-              </td>
-              <td class="govuk-table__cell" data-label="Escalated">
-                ${a.escalate ? html`<${EscalatedTag} />` : html`<span class="app-board-muted">No</span>`}
-              </td>
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
-  `;
 }
 
 function Plan(props: { me: Me; actions: ActionSummary[]; agencies: AgencyName[] }): VNode {
@@ -145,7 +55,7 @@ function Plan(props: { me: Me; actions: ActionSummary[]; agencies: AgencyName[] 
     [actions],
   );
   const shown = useMemo(() => ordered.filter((a) => matches(a, filters)), [ordered, filters]);
-  const filtered = Boolean(filters.rag || filters.theme || filters.owner);
+  const filtered = isFiltered(filters);
   const owners = useMemo(
     () =>
       [...new Set(actions.map((a) => a.ownerAgencyId))]
@@ -227,39 +137,7 @@ function Plan(props: { me: Me; actions: ActionSummary[]; agencies: AgencyName[] 
       ${download.kind === 'done' ? `Downloaded ${download.name}. It has every action in the plan, whatever the filters.` : ''}
     </p>
 
-    <div class="app-board-filters app-no-print">
-      <h2 class="govuk-heading-m">Filter the plan</h2>
-      <div class="app-board-filters__row">
-        <${Select}
-          id="filter-rag"
-          name="rag"
-          label="RAG"
-          value=${filters.rag}
-          placeholder="Any RAG"
-          options=${RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] }))}
-          onChange=${change('rag')}
-        />
-        <${Select}
-          id="filter-theme"
-          name="theme"
-          label="Theme"
-          value=${filters.theme}
-          placeholder="Any theme"
-          options=${themes.map((t) => ({ value: t, text: THEME_LABELS[t] }))}
-          onChange=${change('theme')}
-        />
-        <${Select}
-          id="filter-owner"
-          name="owner"
-          label="Owner agency"
-          value=${filters.owner}
-          placeholder="Any agency"
-          options=${owners}
-          onChange=${change('owner')}
-        />
-      </div>
-      ${filtered ? html`<p class="govuk-body"><a class="govuk-link" href="/board/" onClick=${clear}>Clear filters</a></p>` : null}
-    </div>
+    <${PlanFilters} filters=${filters} themes=${themes} owners=${owners} onChange=${change} onClear=${clear} />
 
     <p class="govuk-body app-no-print" role="status" id="plan-count">
       ${filtered ? `Showing ${shown.length} of ${count(actions.length, 'action')}: ${describeFilters(filters, agencies)}` : `Showing all ${count(actions.length, 'action')}`}

@@ -4,7 +4,7 @@ import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { completeCognitoSignIn, loadAuthConfig } from '../auth.ts';
 import { boot } from '../chrome.ts';
-import { Loading, mount, PageHeading, setTitle } from '../ui.ts';
+import { LoadingPage, mount, PageHeading, setTitle } from '../ui.ts';
 
 function CallbackPage(): VNode {
   const [failure, setFailure] = useState<string | null>(null);
@@ -24,7 +24,7 @@ function CallbackPage(): VNode {
       );
   }, []);
 
-  if (!failure) return html`<${PageHeading} text="Signing you in" /><${Loading} text="Signing you in…" />`;
+  if (!failure) return html`<${LoadingPage} heading="Signing you in" text="Signing you in…" />`;
   return html`
     <${PageHeading} text="Sorry, you could not be signed in" focus=${true} />
     <p class="govuk-body">${failure}.</p>

@@ -1,14 +1,16 @@
 /**
  * /check/ and /check/answer/: the guidance function renders both steps on the server
- * (web/src/checker-views.ts), so the checker works without JavaScript. With it, step 1 takes over
+ * (shared/views/checker/), so the checker works without JavaScript. With it, step 1 takes over
  * the server's markup and choosing happens in place; step 2 needs nothing but the account line and
  * moving focus to an immediate-danger interruption.
  */
 import { html } from 'htm/preact';
 import { hydrate } from 'preact';
 import type { GuidanceVersion } from '../../../shared/guidance.ts';
-import { Choose, readAddress } from '../checker-views.ts';
+import { readAddress } from '../../../shared/views/checker/address.ts';
+import { Choose } from '../../../shared/views/checker/choose.ts';
 import { boot } from '../chrome.ts';
+import { govukBehaviours } from '../ui-basics.ts';
 
 boot();
 const root = document.getElementById('app');
@@ -19,5 +21,5 @@ if (window.location.pathname.startsWith('/check/answer')) {
 } else if (root && data) {
   const guidance = JSON.parse(data) as GuidanceVersion;
   const initial = readAddress(new URLSearchParams(window.location.search));
-  hydrate(html`<${Choose} guidance=${guidance} initial=${initial} />`, root);
+  hydrate(html`<${Choose} guidance=${guidance} initial=${initial} behaviours=${govukBehaviours} />`, root);
 }

@@ -6,15 +6,10 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { GuidanceVersion } from '../../../shared/guidance.ts';
+import { LevelSection, sortedLevels } from '../../../shared/views/guidance-levels.ts';
 import { ApiError, apiGet } from '../api.ts';
 import { boot } from '../chrome.ts';
-import {
-  ChangesView,
-  LevelSection,
-  StatusTag,
-  sortedLevels,
-  type VersionChanges,
-} from '../guidance-views.ts';
+import { ChangesView, StatusTag, type VersionChanges } from '../guidance-changes.ts';
 import { formatDate, Loading, mount, PageHeading, ProblemState, setTitle } from '../ui.ts';
 
 function versionFromUrl(): number | null {

@@ -4,7 +4,7 @@ import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { apiGet } from '../api.ts';
 import { boot } from '../chrome.ts';
-import { StatusTag, type VersionSummary } from '../guidance-views.ts';
+import { StatusTag, type VersionSummary } from '../guidance-changes.ts';
 import { formatDate, Loading, mount, PageHeading, ProblemState, setTitle } from '../ui.ts';
 
 type State =

@@ -1,5 +1,5 @@
 /**
- * /guidance/: the guidance function renders the page on the server (web/src/guidance-reading.ts);
+ * /guidance/: the guidance function renders the page on the server (shared/views/guidance-reading.ts);
  * this script adds what needs JavaScript: the account line and the editor's link, the print button,
  * and printing every level's indicators, not just the open ones.
  */

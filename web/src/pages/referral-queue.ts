@@ -9,16 +9,19 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Me } from '../../../shared/me.ts';
-import type { ReferralSummary } from '../../../shared/referral.ts';
-import { apiGet } from '../api.ts';
-import { signInUrl } from '../auth.ts';
-import { boot, loadMe } from '../chrome.ts';
-import { LevelTag } from '../guidance-basics.ts';
-import { OUTCOME_LABELS } from '../referral-labels.ts';
-import { DueTime, summaryIsOverdue } from '../referral-status.ts';
-import { agencyName, StatusTag, useAgencyNames, useNow } from '../referral-views.ts';
-import { Button, Loading, mount, PageHeading, ProblemState, setTitle, Tag } from '../ui.ts';
+import { boot } from '../chrome.ts';
+import {
+  childAndReference,
+  dueOrOutcome,
+  fromAgency,
+  statusAndReviewer,
+  suggestedLevel,
+} from '../referral-columns.ts';
+import { ReferralList } from '../referral-list.ts';
+import { useReferralPages } from '../referral-paging.ts';
+import { summaryIsOverdue } from '../referral-status.ts';
+import { agencyName, useAgencyNames, useNow } from '../referral-views.ts';
+import { LoadingPage, mount, PageHeading, ProblemPage, ShowMore, setTitle } from '../ui.ts';
 
 const VIEWS = [
   { value: 'open', text: 'Waiting for a decision' },
@@ -46,11 +49,6 @@ function readFilters(): Filters {
     agency: /^[a-z0-9][a-z0-9-]{0,79}$/.test(p.get('agency') ?? '') ? (p.get('agency') as string) : '',
     level: ['1', '2', '3', '4'].includes(level) ? level : '',
   };
-}
-
-interface ListPage {
-  items: ReferralSummary[];
-  nextCursor: string | null;
 }
 
 const PAGE_SIZE = 100;
@@ -103,73 +101,8 @@ function FilterForm(props: { filters: Filters; agencies: Map<string, string> }):
   `;
 }
 
-function QueueTable(props: {
-  items: ReferralSummary[];
-  view: View;
-  now: Date;
-  agencies: Map<string, string>;
-}): VNode {
-  const open = props.view === 'open';
-  return html`
-    <div class="app-table-scroll" role="region" aria-labelledby="queue-caption" tabindex="0">
-      <table class="govuk-table app-queue">
-        <caption class="govuk-table__caption govuk-table__caption--m" id="queue-caption">
-          ${props.items.length} ${props.items.length === 1 ? 'referral' : 'referrals'}
-        </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">${open ? 'Decision due' : 'Outcome'}</th>
-            <th scope="col" class="govuk-table__header">Child and reference</th>
-            <th scope="col" class="govuk-table__header">From</th>
-            <th scope="col" class="govuk-table__header">Level</th>
-            <th scope="col" class="govuk-table__header">Status</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          ${props.items.map((r) => {
-            const overdue = summaryIsOverdue(r, props.now);
-            return html`<tr class=${`govuk-table__row${overdue ? ' app-queue__row--overdue' : ''}`} key=${r.id}>
-              <td class="govuk-table__cell">
-                ${
-                  open
-                    ? html`<${DueTime} dueAt=${r.decisionDueAt} status=${r.status} now=${props.now} />`
-                    : r.outcome
-                      ? OUTCOME_LABELS[r.outcome]
-                      : '–'
-                }
-              </td>
-              <td class="govuk-table__cell">
-                <a class="govuk-link" href=${`/referrals/view/?id=${encodeURIComponent(r.id)}`}>${r.childName || 'Child not named'}</a>
-                ${' '}<span class="app-reference app-block">${r.reference}</span>
-                ${r.possibleDuplicate ? html`<${Tag} text="Possible duplicate" colour="orange" classes="app-queue__flag" />` : null}
-              </td>
-              <td class="govuk-table__cell">
-                ${agencyName(props.agencies, r.agencyId)}
-              </td>
-              <td class="govuk-table__cell">${r.suggestedLevel ? html`<${LevelTag} level=${r.suggestedLevel} />` : '–'}</td>
-              <td class="govuk-table__cell">
-                <${StatusTag} status=${r.status} />
-                ${r.reviewerName ? html`<span class="app-block govuk-body-s govuk-!-margin-bottom-0">${r.reviewerName}</span>` : null}
-              </td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>
-  `;
-}
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'not-triage'; me: Me }
-  | { kind: 'failed'; error: unknown }
-  | { kind: 'loaded'; items: ReferralSummary[]; nextCursor: string | null };
-
 function QueuePage(): VNode {
   const [filters] = useState(readFilters);
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const [more, setMore] = useState<{ busy: boolean; failed: boolean }>({ busy: false, failed: false });
   const agencies = useAgencyNames();
   const now = useNow();
   const query = `/referrals?${new URLSearchParams({
@@ -180,49 +113,20 @@ function QueuePage(): VNode {
     ...(filters.level ? { level: filters.level } : {}),
   })}`;
 
-  useEffect(() => setTitle('Front Door queue'), []);
-  useEffect(() => {
-    setState({ kind: 'loading' });
-    (async (): Promise<State | null> => {
-      const me = await loadMe();
-      if (!me) {
-        window.location.replace(signInUrl());
-        return null;
-      }
-      if (!me.roles.includes('triage')) {
-        if (me.roles.includes('referrer')) {
-          window.location.replace('/referrals/');
-          return null;
-        }
-        return { kind: 'not-triage', me };
-      }
-      const page = await apiGet<ListPage>(query);
-      return { kind: 'loaded', items: page.items, nextCursor: page.nextCursor };
-    })().then(
-      (next) => {
-        if (next) setState(next);
-      },
-      (error: unknown) => setState({ kind: 'failed', error }),
-    );
-  }, [attempt]);
+  const { state, retry, more, loadMore } = useReferralPages({
+    query,
+    role: 'triage',
+    elsewhere: { role: 'referrer', page: '/referrals/' },
+  });
 
-  const loadMore = async () => {
-    if (state.kind !== 'loaded' || !state.nextCursor || more.busy) return;
-    setMore({ busy: true, failed: false });
-    try {
-      const page = await apiGet<ListPage>(`${query}&cursor=${encodeURIComponent(state.nextCursor)}`);
-      setState({ ...state, items: [...state.items, ...page.items], nextCursor: page.nextCursor });
-      setMore({ busy: false, failed: false });
-    } catch {
-      setMore({ busy: false, failed: true });
-    }
-  };
+  useEffect(() => setTitle('Front Door queue'), []);
 
   const heading = html`<${PageHeading} text="Front Door queue" size="l" />`;
-  if (state.kind === 'loading') return html`${heading}<${Loading} text="Loading the queue…" />`;
+  if (state.kind === 'loading')
+    return html`<${LoadingPage} heading="Front Door queue" size="l" text="Loading the queue…" />`;
   if (state.kind === 'failed')
-    return html`${heading}<${ProblemState} error=${state.error} what="the queue" onRetry=${() => setAttempt((n) => n + 1)} />`;
-  if (state.kind === 'not-triage')
+    return html`<${ProblemPage} heading="Front Door queue" size="l" error=${state.error} what="the queue" onRetry=${retry} />`;
+  if (state.kind === 'not-allowed')
     return html`${heading}<p class="govuk-body">The queue is for the Front Door. You are signed in as ${state.me.name}.</p>`;
 
   const overdue = state.items.filter((r) => summaryIsOverdue(r, now)).length;
@@ -244,14 +148,28 @@ function QueuePage(): VNode {
         ${
           state.items.length === 0
             ? html`<p class="govuk-body">${narrowed ? 'No referrals match these filters.' : filters.view === 'open' ? 'There are no referrals waiting for a decision.' : 'There are no referrals here.'}</p>`
-            : html`<${QueueTable} items=${state.items} view=${filters.view} now=${now} agencies=${agencies} />`
+            : html`<${ReferralList}
+                layout="table"
+                items=${state.items}
+                columns=${[
+                  dueOrOutcome(filters.view === 'open'),
+                  childAndReference,
+                  fromAgency(agencies),
+                  suggestedLevel,
+                  statusAndReviewer,
+                ]}
+                now=${now}
+              />`
         }
-        ${
-          state.nextCursor
-            ? html`<${Button} type="button" variant="secondary" text=${more.busy ? 'Loading…' : 'Load more referrals'} disabled=${more.busy} onClick=${loadMore} />`
-            : null
-        }
-        ${more.failed ? html`<p class="govuk-body" role="alert">More referrals could not be loaded. Try again.</p>` : null}
+        <${ShowMore}
+          announce=${true}
+          hasMore=${Boolean(state.nextCursor)}
+          text="Load more referrals"
+          busy=${more.busy}
+          failed=${more.failed}
+          failedText="More referrals could not be loaded. Try again."
+          onClick=${loadMore}
+        />
     </div>
   `;
 }

@@ -12,20 +12,20 @@ import type { Framework, GuidanceVersion } from '../../../shared/guidance.ts';
 import { checkIndicators } from '../../../shared/guidance-check.ts';
 import type { Me } from '../../../shared/me.ts';
 import type { Referral, ReferralContent } from '../../../shared/referral.ts';
+import { LevelTag, PhoneText } from '../../../shared/views/guidance-basics.ts';
 import { ApiError, apiRequest } from '../api.ts';
 import { signInUrl } from '../auth.ts';
 import { boot, loadMe } from '../chrome.ts';
-import { LevelTag, PhoneText } from '../guidance-basics.ts';
 import { NotReferrer } from '../referral-draft.ts';
 import { sectionUrl } from '../referral-sections.ts';
 import { describeRefusal, loadGuidance } from '../referral-views.ts';
 import {
   ErrorSummary,
   type ErrorSummaryItem,
-  Loading,
+  LoadingPage,
   mount,
   PageHeading,
-  ProblemState,
+  ProblemPage,
   setTitle,
 } from '../ui.ts';
 
@@ -173,13 +173,13 @@ function StartPage(): VNode {
   };
 
   if (state.kind === 'loading')
-    return html`<${PageHeading} text="Request early help for a child" size="l" /><${Loading} text="Loading…" />`;
+    return html`<${LoadingPage} heading="Request early help for a child" size="l" text="Loading…" />`;
   if (state.kind === 'failed')
-    return html`<${PageHeading} text="Request early help for a child" size="l" /><${ProblemState} error=${state.error} what="the referral form" onRetry=${() => setAttempt((n) => n + 1)} />`;
+    return html`<${ProblemPage} heading="Request early help for a child" size="l" error=${state.error} what="the referral form" onRetry=${() => setAttempt((n) => n + 1)} />`;
   if (framework && urgent && !acknowledged)
     return html`<${CallFrontDoorNow} framework=${framework} ids=${known} onContinue=${() => setAcknowledged(true)} />`;
   if (!me)
-    return html`<${PageHeading} text="Request early help for a child" size="l" /><${Loading} text="Taking you to sign in…" />`;
+    return html`<${LoadingPage} heading="Request early help for a child" size="l" text="Taking you to sign in…" />`;
   if (!me.roles.includes('referrer')) return html`<${NotReferrer} me=${me} />`;
 
   const record = outcome?.level ? outcome.record : null;

@@ -18,11 +18,11 @@ import { boot } from '../chrome.ts';
 import {
   Button,
   ErrorSummary,
-  Loading,
+  LoadingPage,
   mount,
   NotificationBanner,
   PageHeading,
-  ProblemState,
+  ProblemPage,
   Radios,
   setTitle,
 } from '../ui.ts';
@@ -145,11 +145,10 @@ function SignInPage(): VNode {
     : null;
   switch (state.kind) {
     case 'loading':
-      return html`${banner}<${PageHeading} text="Sign in" /><${Loading} text="Loading the ways to sign in…" />`;
+      return html`${banner}<${LoadingPage} heading="Sign in" text="Loading the ways to sign in…" />`;
     case 'failed':
       return html`
-        <${PageHeading} text="Sign in" />
-        <${ProblemState} error=${state.error} what="the sign-in page" onRetry=${() => setAttempt((n) => n + 1)} />
+        <${ProblemPage} heading="Sign in" error=${state.error} what="the sign-in page" onRetry=${() => setAttempt((n) => n + 1)} />
         <p class="govuk-body">You can still read the <a class="govuk-link" href="/guidance/">threshold guidance</a> without signing in.</p>
       `;
     case 'local':

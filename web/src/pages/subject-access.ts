@@ -20,11 +20,11 @@ import {
   ErrorSummary,
   type ErrorSummaryItem,
   formatDateTime,
-  Loading,
+  LoadingPage,
   mount,
   NotificationBanner,
   PageHeading,
-  ProblemState,
+  ProblemPage,
   parseDateParts,
   setTitle,
   TextInput,
@@ -265,9 +265,9 @@ function Page(): VNode {
   };
   useEffect(start, []);
   if (state.kind === 'loading')
-    return html`<${PageHeading} text="Subject access request" /><${Loading} text="Loading…" />`;
+    return html`<${LoadingPage} heading="Subject access request" text="Loading…" />`;
   if (state.kind === 'failed')
-    return html`<${PageHeading} text="Subject access request" /><${ProblemState} error=${state.error} what="the page" onRetry=${start} />`;
+    return html`<${ProblemPage} heading="Subject access request" error=${state.error} what="the page" onRetry=${start} />`;
   return gate(state.me, 'Subject access request', '/audit/subject-access/') ?? html`<${SubjectAccessPage} />`;
 }
 

@@ -6,7 +6,7 @@ import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { levelLabel } from '../../../shared/guidance-check.ts';
 import { CONSENT_REFUSAL_REASON } from '../../../shared/referral-rules.ts';
-import { consentRule } from '../guidance-basics.ts';
+import { consentRule } from '../../../shared/views/guidance-basics.ts';
 import {
   CONSENT_NOT_SOUGHT_LABELS,
   CONSENT_NOT_SOUGHT_REASON_LIST,

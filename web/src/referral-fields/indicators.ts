@@ -6,7 +6,7 @@ import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Framework, Indicator } from '../../../shared/guidance.ts';
 import { checkIndicators, levelLabel, searchIndicators } from '../../../shared/guidance-check.ts';
-import { consentRule, LevelTag, PhoneText, whereIs } from '../guidance-basics.ts';
+import { consentRule, LevelTag, PhoneText, whereIs } from '../../../shared/views/guidance-basics.ts';
 import { cx, Tag } from '../ui.ts';
 import type { FieldsProps } from './shared.ts';
 

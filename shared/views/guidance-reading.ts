@@ -8,24 +8,17 @@
  *   /guidance/?level=3          one level in full, ready to print (?print=1 is the same view)
  *
  * Every view is a plain link or GET form, so Back, refresh and sharing all work. The page's script
- * (pages/guidance.ts) only adds printing and the editor's link.
+ * (web/src/pages/guidance.ts) only adds printing and the editor's link.
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import type { Framework, GuidanceVersion, LevelNumber } from '../../shared/guidance.ts';
-import { levelLabel, searchIndicators } from '../../shared/guidance-check.ts';
-import {
-  groupIndicators,
-  HighlightedIndicator,
-  IndicatorGroups,
-  LevelHeadingText,
-  LevelSection,
-  LevelTag,
-  queryWords,
-  sortedLevels,
-  whereIs,
-} from './guidance-views.ts';
-import { formatDate, PageHeading } from './ui-basics.ts';
+import type { Framework, GuidanceVersion, LevelNumber } from '../guidance.ts';
+import { levelLabel, searchIndicators } from '../guidance-check.ts';
+import { formatDate, PageHeading } from './govuk-components.ts';
+import { LevelTag, whereIs } from './guidance-basics.ts';
+import { groupIndicators, IndicatorGroups } from './guidance-indicators.ts';
+import { LevelHeadingText, LevelSection, sortedLevels } from './guidance-levels.ts';
+import { HighlightedIndicator, queryWords } from './guidance-search.ts';
 
 export type View =
   | { kind: 'levels' }

@@ -1,14 +1,13 @@
 /**
  * The smallest views of the threshold guidance: a level's tag, where an indicator sits, telephone
- * numbers as links and a level's consent rule. Apart from guidance-views.ts (which re-exports them),
- * so pages that need only these (the referral form) do not carry the rest: every page is held to a
- * weight budget.
+ * numbers as links and a level's consent rule. Apart from the larger guidance views, so pages that
+ * need only these (the referral form) do not carry the rest: every page is held to a weight budget.
  */
 import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
-import type { Framework, Indicator, Level, LevelNumber } from '../../shared/guidance.ts';
-import { findSubDomain } from '../../shared/guidance-check.ts';
-import { Tag, type TagColour } from './ui-basics.ts';
+import type { Framework, Indicator, Level, LevelNumber } from '../guidance.ts';
+import { findSubDomain } from '../guidance-check.ts';
+import { Tag, type TagColour } from './govuk-components.ts';
 
 const LEVEL_COLOURS: Record<LevelNumber, TagColour> = { 1: 'green', 2: 'yellow', 3: 'orange', 4: 'red' };
 

@@ -1,7 +1,8 @@
 /**
- * The one page layout. Every HTML page the build writes comes from `layout()`, so the header,
- * skip link, phase banner and footer are written once. The markup follows GOV.UK Frontend 6 exactly,
- * with the generic header (this service is not on GOV.UK: no crown, no GOV.UK logotype).
+ * The one page layout. Every HTML page comes from `layout()`, those the web build writes and those the
+ * guidance function renders, so the header, skip link, phase banner and footer are written once. The
+ * markup follows GOV.UK Frontend 6 exactly, with the generic header (this service is not on GOV.UK: no
+ * crown, no GOV.UK logotype).
  */
 
 export const SERVICE_NAME = 'Northshire Safeguarding Partnership portal';

@@ -1,0 +1,197 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Notification } from '../../shared/notification.ts';
+import type { ReferralSummary, TimelineEntry } from '../../shared/referral.ts';
+import type { StoreKey } from '../platform/pagination.ts';
+import {
+  agencyListPartition,
+  childIndexPartition,
+  idempotencyKey,
+  outboxPartition,
+  referralKey,
+  referralPartition,
+  STATS_PK,
+  TIMELINE_PREFIX,
+  triageViewPartition,
+} from './keys.ts';
+import type { ListOptions, Page, PriorReferral, ReferralStore } from './store.ts';
+import { stripReferral } from './store-items.ts';
+
+/** How many reads one filtered page may take before it is returned short, with a cursor to go on. */
+const FILTERED_PAGE_MAX_READS = 8;
+
+export type ReferralQueries = Pick<
+  ReferralStore,
+  | 'get'
+  | 'timeline'
+  | 'idempotencyRecord'
+  | 'notifications'
+  | 'priorForChild'
+  | 'listForAgency'
+  | 'listForTriage'
+  | 'counters'
+>;
+
+/** The referrals store's reads: single items, and Queries on a key or an index (keys.ts). */
+export function createReferralQueries(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  outboxTableName: string,
+): ReferralQueries {
+  const summaries = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<Page<ReferralSummary>> => {
+    const page = await db.send(
+      new QueryCommand({ TableName: tableName, ProjectionExpression: 'summary', ...input }),
+    );
+    return {
+      items: (page.Items ?? []).map((i) => i.summary as ReferralSummary),
+      ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}),
+    };
+  };
+
+  /**
+   * A page of a list, narrowed to an agency or a level when asked. DynamoDB filters after it reads,
+   * so a narrowed page is read on until it is full, each read asking for no more items than the page
+   * still lacks: the last key read is then exactly where the next page starts. A rare match among many
+   * referrals returns a short page (and a cursor) after a few reads, never an unbounded one.
+   */
+  const filteredSummaries = async (
+    query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+    { limit, startKey, agencyId, level }: ListOptions,
+  ): Promise<Page<ReferralSummary>> => {
+    const conditions = [
+      ...(agencyId ? ['agencyId = :agency'] : []),
+      ...(level ? ['suggestedLevel = :level'] : []),
+    ];
+    if (conditions.length === 0) return summaries({ ...query, Limit: limit, ExclusiveStartKey: startKey });
+    const filtered = {
+      ...query,
+      FilterExpression: conditions.join(' AND '),
+      ExpressionAttributeValues: {
+        ...query.ExpressionAttributeValues,
+        ...(agencyId ? { ':agency': agencyId } : {}),
+        ...(level ? { ':level': level } : {}),
+      },
+    };
+    const items: ReferralSummary[] = [];
+    let key = startKey;
+    for (let reads = 0; reads < FILTERED_PAGE_MAX_READS; reads++) {
+      const page = await summaries({ ...filtered, Limit: limit - items.length, ExclusiveStartKey: key });
+      items.push(...page.items);
+      key = page.lastKey;
+      if (!key || items.length >= limit) break;
+    }
+    return { items, ...(key ? { lastKey: key } : {}) };
+  };
+
+  /** Every item of a partition whose sort key starts with `prefix`, page after page. */
+  const allUnder = async (pk: string, prefix: string): Promise<Record<string, unknown>[]> => {
+    const items: Record<string, unknown>[] = [];
+    let start: StoreKey | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  };
+
+  return {
+    async get(id) {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: referralKey(id), ConsistentRead: true }),
+      );
+      return Item ? stripReferral(Item) : null;
+    },
+
+    async timeline(id) {
+      const items = await allUnder(referralPartition(id), TIMELINE_PREFIX);
+      return items.map(({ pk: _pk, sk: _sk, ...entry }) => entry as TimelineEntry);
+    },
+
+    async idempotencyRecord(userId, key) {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: idempotencyKey(userId, key), ConsistentRead: true }),
+      );
+      return Item ? { referralId: String(Item.referralId), requestHash: String(Item.requestHash) } : null;
+    },
+
+    async notifications(audience, limit) {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: outboxTableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': outboxPartition(audience) },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (page.Items ?? []).map(({ pk: _pk, sk: _sk, expiresAt: _e, ...n }) => n as Notification);
+    },
+
+    async priorForChild(childKeys, excludeId) {
+      const found = new Map<string, PriorReferral>();
+      for (const key of childKeys) {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': childIndexPartition(key) },
+            ScanIndexForward: false,
+            Limit: 20,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const prior = item as unknown as PriorReferral;
+          if (prior.referralId !== excludeId && !found.has(prior.referralId))
+            found.set(prior.referralId, prior);
+        }
+      }
+      return [...found.values()];
+    },
+
+    listForAgency: (agencyId, options) =>
+      filteredSummaries(
+        {
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': agencyListPartition(agencyId) },
+          ScanIndexForward: false,
+        },
+        options,
+      ),
+
+    listForTriage: (view, { overdueAt, ...options }) =>
+      filteredSummaries(
+        {
+          IndexName: 'gsi2',
+          KeyConditionExpression: overdueAt ? 'gsi2pk = :pk AND gsi2sk < :now' : 'gsi2pk = :pk',
+          ExpressionAttributeValues: {
+            ':pk': triageViewPartition(view),
+            ...(overdueAt ? { ':now': overdueAt } : {}),
+          },
+          // The open queue is soonest due first, so overdue ones lead; the others newest first.
+          ScanIndexForward: view === 'open',
+        },
+        options,
+      ),
+
+    async counters(prefix) {
+      const items = await allUnder(STATS_PK, prefix);
+      return items.map(({ pk: _pk, sk, ...values }) => ({
+        sk: String(sk),
+        values: values as Record<string, number>,
+      }));
+    },
+  };
+}

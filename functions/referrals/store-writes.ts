@@ -1,0 +1,195 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { Conflict } from '../platform/errors.ts';
+import type { StoreKey } from '../platform/pagination.ts';
+import { cancellationCodes } from '../platform/transaction-errors.ts';
+import {
+  FRONT_DOOR_AUDIENCE,
+  idempotencyKey,
+  referenceClaimKey,
+  referenceCounterKey,
+  referralKey,
+  reminderKey,
+} from './keys.ts';
+import type { ReferralStore } from './store.ts';
+import { childIndexItem, counterUpdate, outboxItem, referralItem, timelineItem } from './store-items.ts';
+import type { ReferralQueries } from './store-queries.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export type ReferralWrites = Pick<
+  ReferralStore,
+  'nextReference' | 'create' | 'update' | 'addNote' | 'remindDueSoon'
+>;
+
+/** The referrals store's writes: each one transaction with its audit entry, all or nothing. */
+export function createReferralWrites(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  outboxTableName: string,
+  queries: Pick<ReferralQueries, 'listForTriage'>,
+): ReferralWrites {
+  const transact = (items: TransactItem[]) => db.send(new TransactWriteCommand({ TransactItems: items }));
+
+  return {
+    async nextReference(year) {
+      const { Attributes } = await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: referenceCounterKey(year),
+          UpdateExpression: 'ADD #n :one',
+          ExpressionAttributeNames: { '#n': 'n' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return `EH-${year}-${String(Attributes?.n ?? 0).padStart(6, '0')}`;
+    },
+
+    async create(referral, entry, audit, idempotency) {
+      const recordKey = idempotencyKey(idempotency.userId, idempotency.key);
+      try {
+        await transact([
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...recordKey,
+                referralId: referral.id,
+                requestHash: idempotency.requestHash,
+                expiresAt: idempotency.expiresAt,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: referralItem(referral),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...referenceClaimKey(referral.reference), referralId: referral.id },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: tableName, Item: timelineItem(referral.id, entry) } },
+          audit,
+        ]);
+        return { created: true };
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        // Another request with this key won, or is committing now: wait for its record.
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const { Item } = await db.send(
+            new GetCommand({ TableName: tableName, Key: recordKey, ConsistentRead: true }),
+          );
+          if (Item)
+            return {
+              created: false,
+              referralId: String(Item.referralId),
+              requestHash: String(Item.requestHash),
+            };
+          if (codes[0] !== 'TransactionConflict' && codes[0] !== 'ConditionalCheckFailed') throw error;
+          await new Promise((r) => setTimeout(r, 50 + attempt * 25));
+        }
+        throw error;
+      }
+    },
+
+    async update(referral, expectedVersion, { entry, audit, childKeys = [], counters = [], messages = [] }) {
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: tableName,
+            Item: referralItem(referral),
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          },
+        },
+        audit,
+      ];
+      if (entry) items.push({ Put: { TableName: tableName, Item: timelineItem(referral.id, entry) } });
+      for (const key of childKeys)
+        items.push({ Put: { TableName: tableName, Item: childIndexItem(key, referral) } });
+      for (const message of messages)
+        items.push({ Put: { TableName: outboxTableName, Item: outboxItem(message) } });
+      for (const change of counters) items.push({ Update: counterUpdate(tableName, change) });
+      try {
+        await transact(items);
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (codes && (codes[0] === 'ConditionalCheckFailed' || codes[0] === 'TransactionConflict')) {
+          throw new Conflict('Someone else changed this referral since you read it');
+        }
+        throw error;
+      }
+    },
+
+    async addNote(id, entry, audit) {
+      try {
+        await transact([
+          {
+            ConditionCheck: {
+              TableName: tableName,
+              Key: referralKey(id),
+              ConditionExpression: 'attribute_exists(pk) AND NOT #status IN (:closed, :withdrawn)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':closed': 'closed', ':withdrawn': 'withdrawn' },
+            },
+          },
+          { Put: { TableName: tableName, Item: timelineItem(id, entry) } },
+          audit,
+        ]);
+      } catch (error) {
+        if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') {
+          throw new Conflict('This referral is closed to further information');
+        }
+        throw error;
+      }
+    },
+
+    async remindDueSoon(before, message, audit) {
+      let sent = 0;
+      let startKey: StoreKey | undefined;
+      do {
+        const page = await queries.listForTriage('open', { limit: 100, startKey, overdueAt: before });
+        for (const summary of page.items) {
+          try {
+            await transact([
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...reminderKey(summary.id), at: before },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: outboxTableName,
+                  Item: outboxItem({ audience: FRONT_DOOR_AUDIENCE, notification: message(summary) }),
+                },
+              },
+              audit(summary),
+            ]);
+            sent++;
+          } catch (error) {
+            // Already reminded (by this run's predecessor or a concurrent one): nothing to do.
+            if (cancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+          }
+        }
+        startKey = page.lastKey;
+      } while (startKey);
+      return sent;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { isReReferral } from '../../shared/duplicates.ts';
+import type { Referral } from '../../shared/referral.ts';
+import { decisionProblems, submissionProblems } from '../../shared/referral-rules.ts';
+import { quarterOf } from '../../shared/threshold-consistency.ts';
+import { decisionDueAt } from '../../shared/working-days.ts';
+import { Unprocessable } from '../platform/errors.ts';
+import type { AppEnv } from '../platform/http.ts';
+import { RoutedApp } from '../platform/routing.ts';
+import type { ReferralsDeps } from './app.ts';
+import { transitionRunner } from './apply-transition.ts';
+import { agencyAudience, FRONT_DOOR_AUDIENCE, monthCounterSk, quarterCounterSk } from './keys.ts';
+import { closeReferral, decideReferral, reviewReferral, submitReferral, withdrawReferral } from './routes.ts';
+import { guidanceSuggestion } from './suggestion.ts';
+import { person } from './timeline-entries.ts';
+import { notificationTo } from './views.ts';
+
+/** A referral's way through the lifecycle: submitted, withdrawn, reviewed, decided and closed. */
+export function createTransitionRoutes(
+  deps: Pick<ReferralsDeps, 'store' | 'audit' | 'clock' | 'subjectKey' | 'guidance' | 'childKeys'>,
+): RoutedApp<AppEnv> {
+  const app = new RoutedApp<AppEnv>();
+  const { store } = deps;
+  const transition = transitionRunner(deps);
+  const suggest = guidanceSuggestion(deps.guidance);
+
+  app.openapi(submitReferral, (c) =>
+    transition(c, 'submit', async (referral, _me, at) => {
+      const suggestion = await suggest(referral.indicatorIds);
+      const problems = submissionProblems(referral, suggestion.suggestedLevel, new Date(at));
+      if (problems.length) throw new Unprocessable('This referral cannot be submitted yet', problems);
+      const child = referral.child ?? {};
+      const identity = {
+        firstName: child.firstName ?? '',
+        lastName: child.lastName ?? '',
+        dateOfBirth: child.dateOfBirth ?? child.expectedDateOfBirth,
+        postcode: child.address?.postcode,
+      };
+      const childKeys = deps.childKeys(identity);
+      const submittedAt = new Date(at);
+      const priors = await store.priorForChild(childKeys, referral.id);
+      const possibleDuplicates = priors.map((p) => ({
+        referralId: p.referralId,
+        reference: p.reference,
+        agencyId: p.agencyId,
+        submittedAt: p.submittedAt,
+        reason: [
+          p.matchedOn === 'child'
+            ? 'Same child: name, date of birth and postcode'
+            : 'Same name and date of birth',
+          isReReferral(new Date(p.submittedAt), submittedAt)
+            ? 're-referral within 12 months'
+            : 'referred before',
+        ].join('; '),
+      }));
+      const submittedReferral: Referral = {
+        ...referral,
+        ...suggestion,
+        submittedAt: at,
+        decisionDueAt: decisionDueAt(submittedAt).toISOString(),
+        ...(possibleDuplicates.length ? { possibleDuplicates } : {}),
+      };
+      return {
+        referral: submittedReferral,
+        childKeys,
+        counters: [{ sk: monthCounterSk(at, referral.agencyId), add: { submitted: 1 } }],
+        messages: [notificationTo(FRONT_DOOR_AUDIENCE, 'submitted', at, submittedReferral)],
+      };
+    }),
+  );
+
+  app.openapi(withdrawReferral, (c) =>
+    transition(c, 'withdraw', async (referral, _me, at) => {
+      const { reason } = c.req.valid('json');
+      return { referral: { ...referral, withdrawn: { reason, at } }, entryText: reason };
+    }),
+  );
+
+  app.openapi(reviewReferral, (c) =>
+    transition(c, 'review', async (referral, me, at) => ({
+      referral: { ...referral, reviewer: { ...person(me), at } },
+    })),
+  );
+
+  app.openapi(decideReferral, (c) =>
+    transition(c, 'decide', async (referral, me, at) => {
+      const input = c.req.valid('json');
+      const problems = decisionProblems(input);
+      if (problems.length) throw new Unprocessable('The decision is not complete', problems);
+      const onTime = referral.decisionDueAt ? at <= referral.decisionDueAt : false;
+      const add: Record<string, number> = {
+        decided: 1,
+        decidedOnTime: onTime ? 1 : 0,
+        [`o_${input.outcome}`]: 1,
+      };
+      if (referral.suggestedLevel) add[`m${referral.suggestedLevel}${input.levelOfNeed}`] = 1;
+      return {
+        referral: { ...referral, decision: { ...input, decidedAt: at, decidedBy: person(me) } },
+        counters: [{ sk: quarterCounterSk(quarterOf(at), referral.agencyId), add }],
+        messages: [notificationTo(agencyAudience(referral.agencyId), 'decided', at, referral)],
+      };
+    }),
+  );
+
+  app.openapi(closeReferral, (c) =>
+    transition(c, 'close', async (referral, _me, at) => ({ referral: { ...referral, closedAt: at } })),
+  );
+
+  return app;
+}
