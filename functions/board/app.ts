@@ -33,6 +33,7 @@ export interface BoardDeps extends PlatformDeps {
   agencies: AgencyNames;
 }
 
+/** The board's action plan: read by the board and the front door, written by the board (plan-views.ts for what is shown). */
 export function createBoardApp(deps: BoardDeps): AreaApp {
   const app = createAreaApp(deps);
   const { store, cursors, clock, audit } = deps;

@@ -41,7 +41,7 @@ export const ReferralsEnvSchema = lazySchema(() =>
   }),
 );
 
-/** The web build's asset manifest (web/layout.ts AssetManifest), for the pages the guidance function renders. */
+/** The web build's asset manifest (shared/views/layout.ts AssetManifest), for the pages the guidance function renders. */
 const AssetManifestJson = lazySchema(() =>
   z
     .string()

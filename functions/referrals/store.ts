@@ -39,6 +39,7 @@ export interface PriorReferral {
   matchedOn: 'child' | 'name_and_birth';
 }
 
+/** Who a notification is for (keys.ts). */
 export type { Audience } from './keys.ts';
 
 /** A notification written from what its audience may read (views.ts `notificationTo`). */
@@ -106,6 +107,7 @@ export interface ReferralStore {
     view: TriageView,
     options: ListOptions & { overdueAt?: string },
   ): Promise<Page<ReferralSummary>>;
+  /** The counter rows whose sort key starts with `prefix` (keys.ts `monthCountersOf`, `quarterCountersOf`). */
   counters(prefix: string): Promise<{ sk: string; values: Record<string, number> }[]>;
 }
 

@@ -2,6 +2,7 @@ import type { Notification } from '../../shared/notification.ts';
 import type { Referral, ReferralSummary, TimelineEntry } from '../../shared/referral.ts';
 import type { Principal } from '../platform/identity.ts';
 import type { Shown } from '../platform/shown.ts';
+import { audienceAgency } from './keys.ts';
 import { notificationFor } from './notifications.ts';
 import type { Audience, OutboxMessage } from './store.ts';
 
@@ -58,7 +59,7 @@ export function listItemView(viewer: Viewer, summary: ReferralSummary): Shown<Re
 export function audienceViewer(audience: Audience): Viewer {
   return audience === 'TRIAGE'
     ? { roles: ['triage'], agencyId: null }
-    : { roles: ['referrer'], agencyId: audience.slice('AGENCY#'.length) };
+    : { roles: ['referrer'], agencyId: audienceAgency(audience) };
 }
 
 /** A notification to an audience, written from what that audience may read of the referral. */

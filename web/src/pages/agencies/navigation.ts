@@ -1,6 +1,7 @@
-/** Moving between the list and one agency without leaving the page. */
-
-// Navigation between the list and one agency, kept in the address (?edit=<id>) so Back works.
+/**
+ * Moving between the list and one agency without leaving the page, kept in the address (?edit=<id>)
+ * so Back works.
+ */
 
 export function editIdFromUrl(): string | null {
   return new URLSearchParams(window.location.search).get('edit');

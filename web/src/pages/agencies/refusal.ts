@@ -1,7 +1,7 @@
 import { ApiError } from '../../api.ts';
 import type { ErrorSummaryItem } from '../../ui.ts';
 
-/** Turns a refused write into error-summary items and per-field messages. */
+/** Turns a refused write to the directory into error-summary items and per-field messages. */
 export function describeRefusal(
   error: unknown,
   fieldIds: Record<string, string>,

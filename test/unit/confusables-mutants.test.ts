@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { confusableSkeleton } from '../../shared/confusables.ts';
+
+describe('look-alike letters, every group', () => {
+  it.each([
+    ['Cyrillic capitals', 'АВЕЅІЈКМНОРСТУХҮҺԚԜӀ', 'ABESIJKMHOPCTYXYHQWI'],
+    ['Cyrillic small letters', 'аеѕіјорсухһԁԛԝӏү', 'aesijopcyxhdqwly'],
+    ['Greek capitals', 'ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ', 'ABEZHIKMNOPTYX'],
+    ['Greek small letters', 'αικνορυχγϳ', 'aikvopuxyj'],
+    ['Latin letters drawn like others', 'ıɑɡ', 'iag'],
+  ])('reads %s as the Latin letters they look like', (_group, lookAlikes, latin) => {
+    expect(confusableSkeleton(lookAlikes)).toBe(confusableSkeleton(latin));
+  });
+});
