@@ -3,9 +3,9 @@ import { ulid } from 'ulid';
 import { monthCounterSk, quarterCounterSk } from '../functions/referrals/keys.ts';
 import { counterUpdate, referralItem } from '../functions/referrals/store-items.ts';
 import { DEMO_AGENCIES, DEMO_USERS } from '../infra/seed/demo-data.ts';
-import type { Outcome, Referral, ReferralStatus } from '../shared/referral.ts';
-import { quarterOf } from '../shared/threshold-consistency.ts';
-import { decisionDueAt } from '../shared/working-days.ts';
+import { decisionDueAt } from '../shared/platform/working-days.ts';
+import { quarterOf } from '../shared/referrals/consistency.ts';
+import type { Outcome, Referral, ReferralStatus } from '../shared/referrals/schema.ts';
 
 /**
  * Bulk synthetic referrals for the scale benchmark, written straight into the referrals table with
@@ -36,7 +36,7 @@ const OUTCOMES: Outcome[] = [
   'strategy_discussion',
 ];
 const DAY = 24 * 60 * 60 * 1000;
-/** shared/bank-holidays.ts covers 2024 onwards. */
+/** shared/platform/bank-holidays.ts covers 2024 onwards. */
 const EARLIEST = Date.UTC(2024, 0, 8);
 
 function dueAfter(submitted: Date): Date {

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createDirectoryAccessCheck } from '../functions/platform/access.ts';
-import { areaForPath } from '../functions/platform/area-routes.ts';
 import { createAuditWriter } from '../functions/platform/audit.ts';
 import type { PlatformDeps } from '../functions/platform/http.ts';
 import { createTokenVerifier } from '../functions/platform/identity.ts';
@@ -9,6 +8,7 @@ import { createCursorCodec } from '../functions/platform/pagination.ts';
 import { createAreaApps } from '../infra/local/areas.ts';
 import type { LocalPortal } from '../infra/local/portal.ts';
 import { DEMO_USERS, type DemoUser } from '../infra/seed/demo-data.ts';
+import { areaForPath } from '../shared/deployment/routes.ts';
 import { completeReferral } from '../test/support/referral-fixtures.ts';
 import { recordCommands } from './lib/commands.ts';
 import { type DirectJob, type HttpJob, type LoadResult, type LoadWorker, mergeResults } from './lib/load.ts';

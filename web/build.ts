@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { ASSET_MANIFEST_FILE, type AssetManifest, layout } from '../shared/views/layout.ts';
 import { pageFile } from './page-table.ts';
-import { NOT_FOUND_PAGE, PAGES, SERVER_RENDERED } from './pages.ts';
+import { NOT_FOUND_PAGE, PAGES, SERVER_RENDERED } from './routes.ts';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const govukDist = resolve(webDir, '..', 'node_modules', 'govuk-frontend', 'dist', 'govuk');
@@ -88,7 +88,7 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebR
   // The page modules: ESM, code-split, content-hashed.
   const entries = [...new Set([...PAGES, ...SERVER_RENDERED, NOT_FOUND_PAGE].map((p) => p.entry))];
   const result = await build({
-    entryPoints: Object.fromEntries(entries.map((e) => [e, join(webDir, 'src', 'pages', `${e}.ts`)])),
+    entryPoints: Object.fromEntries(entries.map((e) => [e, join(webDir, `${e}.ts`)])),
     outdir: join(outDir, 'assets', 'js'),
     entryNames: '[name]-[hash]',
     chunkNames: 'chunks/[name]-[hash]',
@@ -106,9 +106,9 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebR
   const entryUrls = new Map<string, string>();
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
     if (!output.entryPoint) continue;
-    const name = output.entryPoint.replace(/^.*\/([^/]+)\.ts$/, '$1');
+    const name = relative(webDir, resolve(output.entryPoint)).split('\\').join('/').replace(/\.ts$/, '');
     // Lazily imported modules have an entry point too; only the page modules are named here.
-    if (!output.entryPoint.includes('/pages/') || !entries.includes(name)) continue;
+    if (!entries.includes(name)) continue;
     entryUrls.set(name, `/${relative(outDir, resolve(file)).split('\\').join('/')}`);
   }
 

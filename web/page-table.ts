@@ -10,7 +10,7 @@ export interface PageDefinition {
   path: string;
   title: string;
   nav: NavKey;
-  /** The module under web/src/pages that runs on the page. */
+  /** The module that runs on the page, as a path under web/ without `.ts`: `referrals/pages/view`. */
   entry: string;
   /** Trusted, build-time HTML for <main>. Dynamic pages render into #app, replacing its content. */
   mainHtml: string;

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
-import type { Action, ProgressUpdate } from '../../shared/board.ts';
-import { canClose, daysBetween } from '../../shared/board-rules.ts';
+import { canClose, daysBetween } from '../../shared/board/rules.ts';
+import type { Action, ProgressUpdate } from '../../shared/board/schema.ts';
 import type { AgencyNames } from '../platform/agency-names.ts';
 import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
 import {

@@ -1,3 +1,4 @@
+import { computeRag, effectiveDueDate, needsEscalation } from '../../shared/board/rules.ts';
 import {
   type Action,
   type ActionSummary,
@@ -7,9 +8,8 @@ import {
   STATUS_LABELS,
   THEME_LABELS,
   THEMES,
-} from '../../shared/board.ts';
-import { computeRag, effectiveDueDate, needsEscalation } from '../../shared/board-rules.ts';
-import { toCsv } from '../../shared/csv.ts';
+} from '../../shared/board/schema.ts';
+import { toCsv } from '../../shared/platform/csv.ts';
 
 /**
  * What the board reads of its plan, pure: each action with its RAG and escalation for a day, the

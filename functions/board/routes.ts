@@ -9,9 +9,9 @@ import {
   ProgressUpdateSchema,
   RAG_RATINGS,
   THEMES,
-} from '../../shared/board.ts';
-import { lazySchema } from '../../shared/lazy-schema.ts';
-import { ProblemSchema } from '../../shared/problem.ts';
+} from '../../shared/board/schema.ts';
+import { lazySchema } from '../../shared/platform/lazy-schema.ts';
+import { ProblemSchema } from '../../shared/platform/problem.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import { createRoute } from '../platform/routing.ts';
 

@@ -6,8 +6,8 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
-import type { Action, ProgressUpdate } from '../../shared/board.ts';
-import { effectiveDueDate } from '../../shared/board-rules.ts';
+import { effectiveDueDate } from '../../shared/board/rules.ts';
+import type { Action, ProgressUpdate } from '../../shared/board/schema.ts';
 import type { AuditWriter } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import type { StoreKey } from '../platform/pagination.ts';

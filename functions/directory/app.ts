@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
-import type { Agency } from '../../shared/agency.ts';
-import type { WebConfig } from '../../shared/web-config.ts';
+import type { Agency } from '../../shared/directory/schema.ts';
+import type { WebConfig } from '../../shared/platform/web-config.ts';
 import { NotFound, Unavailable } from '../platform/errors.ts';
 import {
   type AreaApp,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { AUDIT_ENTITY_TYPES } from '../../shared/audit-actions.ts';
-import { lazySchema } from '../../shared/lazy-schema.ts';
-import { ProblemSchema } from '../../shared/problem.ts';
+import { AUDIT_ENTITY_TYPES } from '../../shared/directory/audit-actions.ts';
+import { lazySchema } from '../../shared/platform/lazy-schema.ts';
+import { ProblemSchema } from '../../shared/platform/problem.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import { createRoute } from '../platform/routing.ts';
 

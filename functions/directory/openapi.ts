@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { ProblemSchema } from '../../shared/problem.ts';
+import { ProblemSchema } from '../../shared/platform/problem.ts';
 import { boardRoutes } from '../board/routes.ts';
 import { guidanceRoutes } from '../guidance/routes.ts';
 import { referralRoutes } from '../referrals/routes.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { lazySchema } from '../../shared/lazy-schema.ts';
-import { ProblemSchema } from '../../shared/problem.ts';
+import { lazySchema } from '../../shared/platform/lazy-schema.ts';
+import { ProblemSchema } from '../../shared/platform/problem.ts';
 import { createRoute } from '../platform/routing.ts';
 
 /**

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { AgencyCreateSchema, AgencySchema, AgencyUpdateSchema } from '../../shared/agency.ts';
-import { lazySchema } from '../../shared/lazy-schema.ts';
-import { MeSchema } from '../../shared/me.ts';
-import { ProblemSchema } from '../../shared/problem.ts';
-import { WebConfigSchema } from '../../shared/web-config.ts';
+import { MeSchema } from '../../shared/directory/me.ts';
+import { AgencyCreateSchema, AgencySchema, AgencyUpdateSchema } from '../../shared/directory/schema.ts';
+import { lazySchema } from '../../shared/platform/lazy-schema.ts';
+import { ProblemSchema } from '../../shared/platform/problem.ts';
+import { WebConfigSchema } from '../../shared/platform/web-config.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import { createRoute } from '../platform/routing.ts';
 import { auditRoutes } from './audit-routes.ts';

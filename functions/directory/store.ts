@@ -5,7 +5,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Agency } from '../../shared/agency.ts';
+import type { Agency } from '../../shared/directory/schema.ts';
 import { AGENCY_PARTITION, agencyStandingKey as agencyKey } from '../platform/access.ts';
 import {
   type AuditWriter,

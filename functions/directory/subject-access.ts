@@ -1,5 +1,5 @@
-import { auditActionLabel } from '../../shared/audit-actions.ts';
-import { type CsvValue, csvField, toCsv } from '../../shared/csv.ts';
+import { auditActionLabel } from '../../shared/directory/audit-actions.ts';
+import { type CsvValue, csvField, toCsv } from '../../shared/platform/csv.ts';
 import type { StoreKey } from '../platform/pagination.ts';
 import type { AuditEntry } from './audit-routes.ts';
 import type { DirectoryStore } from './store.ts';
@@ -125,7 +125,7 @@ const ENTRY_HEADERS = [
 
 /**
  * The report as a file the council can send: a block saying what it covers, the records found, then
- * one row per entry. Every field goes through shared/csv.ts, which defuses spreadsheet formulas.
+ * one row per entry. Every field goes through shared/platform/csv.ts, which defuses spreadsheet formulas.
  */
 export function subjectAccessCsv(
   report: SubjectAccessReport,

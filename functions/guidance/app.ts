@@ -1,9 +1,9 @@
 import { etag as etagMiddleware } from 'hono/etag';
-import type { GuidanceVersion } from '../../shared/guidance.ts';
-import { checkIndicators, findFrameworkProblems, searchIndicators } from '../../shared/guidance-check.ts';
-import { compareFrameworks } from '../../shared/guidance-diff.ts';
+import { SERVER_RENDERED_PAGES } from '../../shared/deployment/routes.ts';
+import { checkIndicators, findFrameworkProblems, searchIndicators } from '../../shared/guidance/check.ts';
+import { compareFrameworks } from '../../shared/guidance/diff.ts';
+import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
 import type { AssetManifest } from '../../shared/views/layout.ts';
-import { SERVER_RENDERED_PAGES } from '../platform/area-routes.ts';
 import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
 import {
   type AppContext,

@@ -1,32 +1,42 @@
 /**
  * The public guidance and the checker as whole HTML pages, rendered on the server from the same views
- * the browser uses (shared/views/guidance-reading.ts, shared/views/checker/). They read and work without
+ * the browser uses (shared/guidance/views/reading.ts, shared/guidance/views/checker/). They read and work without
  * JavaScript, and show their content at once instead of after a second request.
  *
  * Pure: guidance and an address in, HTML out. The routes are in app.ts; which public path each page
- * answers is in functions/platform/area-routes.ts (SERVER_RENDERED_PAGES).
+ * answers is in shared/deployment/routes.ts (SERVER_RENDERED_PAGES).
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { GuidanceVersion } from '../../shared/guidance.ts';
-import { checkIndicators, levelLabel } from '../../shared/guidance-check.ts';
-import { MAX_CHOSEN, readAddress } from '../../shared/views/checker/address.ts';
+import { SERVER_RENDERED_PAGES } from '../../shared/deployment/routes.ts';
+import { checkIndicators, levelLabel } from '../../shared/guidance/check.ts';
+import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
+import { MAX_CHOSEN, readAddress } from '../../shared/guidance/views/checker/address.ts';
 import {
   Answer,
   CheckerWithoutGuidance,
   NothingChosen,
   UnknownIndicators,
-} from '../../shared/views/checker/answer.ts';
-import { Choose } from '../../shared/views/checker/choose.ts';
-import { PageHeading } from '../../shared/views/govuk-components.ts';
+} from '../../shared/guidance/views/checker/answer.ts';
+import { Choose } from '../../shared/guidance/views/checker/choose.ts';
 import {
   Guidance,
   guidanceTitle,
   NoGuidance,
   readGuidanceView,
-} from '../../shared/views/guidance-reading.ts';
+} from '../../shared/guidance/views/reading.ts';
+import { PageHeading } from '../../shared/views/govuk-components.ts';
 import { type AssetManifest, layout } from '../../shared/views/layout.ts';
+
+// The browser modules that take over each page (the build names them from the same list).
+const moduleAt = (path: string): string => {
+  const found = SERVER_RENDERED_PAGES.find((p) => p.path === path);
+  if (!found) throw new Error(`No server-rendered page at ${path}`);
+  return found.module;
+};
+const GUIDANCE_MODULE = moduleAt('/guidance/');
+const CHECK_MODULE = moduleAt('/check/');
 
 /** JSON placed inside a <script> element: `<` escaped so no text in it can close the element. */
 function jsonForScript(value: unknown): string {
@@ -62,7 +72,7 @@ export function renderGuidancePage(
   const view = readGuidanceView(params);
   return page(assets, {
     title: guidanceTitle(view, guidance),
-    module: 'guidance',
+    module: GUIDANCE_MODULE,
     view: guidance ? html`<${Guidance} guidance=${guidance} view=${view} />` : html`<${NoGuidance} />`,
   });
 }
@@ -76,14 +86,14 @@ export function renderCheckPage(
   if (!guidance) {
     return page(assets, {
       title: 'Check a level of need',
-      module: 'check',
+      module: CHECK_MODULE,
       view: html`<${CheckerWithoutGuidance} />`,
     });
   }
   const initial = readAddress(params);
   return page(assets, {
     title: initial.query ? `Search: ${initial.query} – Check a level of need` : 'Check a level of need',
-    module: 'check',
+    module: CHECK_MODULE,
     view: html`<${Choose} guidance=${guidance} initial=${initial} />`,
     data: guidance,
   });
@@ -98,7 +108,7 @@ export function renderCheckAnswerPage(
   if (!guidance) {
     return page(assets, {
       title: 'Check a level of need',
-      module: 'check',
+      module: CHECK_MODULE,
       view: html`<${CheckerWithoutGuidance} />`,
     });
   }
@@ -108,14 +118,14 @@ export function renderCheckAnswerPage(
     const knownIds = ids.filter((id) => !outcome.unknownIds.includes(id));
     return page(assets, {
       title: 'Some indicators are not in the current guidance – Check a level of need',
-      module: 'check',
+      module: CHECK_MODULE,
       view: html`<${UnknownIndicators} unknownIds=${outcome.unknownIds} knownIds=${knownIds} />`,
     });
   }
   if (outcome.level === null) {
     return page(assets, {
       title: 'Check a level of need',
-      module: 'check',
+      module: CHECK_MODULE,
       view: html`<${NothingChosen} />`,
     });
   }
@@ -124,7 +134,7 @@ export function renderCheckAnswerPage(
     title: result.immediateDanger
       ? 'Call 999 if a child is in immediate danger – Check a level of need'
       : `${levelLabel(result.record)} – Check a level of need`,
-    module: 'check',
+    module: CHECK_MODULE,
     view: html`<${Answer} result=${{ ...result, version: guidance.version }} guidance=${guidance} ids=${ids} />`,
   });
 }
@@ -136,7 +146,7 @@ export function renderCheckAnswerPage(
 export function renderUnavailablePage(assets: AssetManifest): string {
   return page(assets, {
     title: 'Sorry, there is a problem with the service',
-    module: 'guidance',
+    module: GUIDANCE_MODULE,
     view: html`
       <${PageHeading} text="Sorry, there is a problem with the service" />
       <p class="govuk-body">Try again in a few minutes.</p>

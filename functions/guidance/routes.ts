@@ -5,9 +5,9 @@ import {
   IndicatorSchema,
   LevelNumberSchema,
   LevelSchema,
-} from '../../shared/guidance.ts';
-import { lazySchema } from '../../shared/lazy-schema.ts';
-import { ProblemSchema } from '../../shared/problem.ts';
+} from '../../shared/guidance/schema.ts';
+import { lazySchema } from '../../shared/platform/lazy-schema.ts';
+import { ProblemSchema } from '../../shared/platform/problem.ts';
 import { text } from '../../shared/text.ts';
 import { createRoute } from '../platform/routing.ts';
 

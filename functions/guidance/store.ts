@@ -4,7 +4,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { GuidanceVersion } from '../../shared/guidance.ts';
+import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
 import type { AuditWriter } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import { shownAsIs } from '../platform/shown.ts';

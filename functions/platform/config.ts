@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { lazySchema } from '../../shared/lazy-schema.ts';
+import { lazySchema } from '../../shared/platform/lazy-schema.ts';
 
 /**
  * The only module that reads `process.env`. Each schema is parsed once per process; a value missing
@@ -34,7 +34,7 @@ export const ReferralsEnvSchema = lazySchema(() =>
     GUIDANCE_URL: z.url('must be a URL'),
     /** Keys the duplicate index (functions/referrals/child-keys.ts); must not change while referrals are kept. */
     MATCH_KEY_SECRET: z.string().min(32, 'must be at least 32 characters'),
-    /** Notifications have a table of their own (functions/platform/tables.ts). */
+    /** Notifications have a table of their own (shared/deployment/tables.ts). */
     OUTBOX_TABLE_NAME: nonEmpty,
     /** Keys the audit trail's subject index (functions/platform/subject-keys.ts); shared with the directory. */
     AUDIT_SUBJECT_SECRET: z.string().min(32, 'must be at least 32 characters'),

@@ -5,7 +5,7 @@ import {
   errors as joseErrors,
   jwtVerify,
 } from 'jose';
-import { isRole, type Role } from '../../shared/roles.ts';
+import { isRole, type Role } from '../../shared/platform/roles.ts';
 import { Forbidden, Unauthorized } from './errors.ts';
 
 /** Who is calling, as the verified access token says. The agency is never taken from a request body. */

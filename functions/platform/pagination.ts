@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
-import { lazySchema } from '../../shared/lazy-schema.ts';
+import { lazySchema } from '../../shared/platform/lazy-schema.ts';
 import { InvalidRequest } from './errors.ts';
 
 /**

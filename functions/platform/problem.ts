@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/problem.ts';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/platform/problem.ts';
 import {
   AccessWithdrawn,
   Conflict,

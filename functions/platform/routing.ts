@@ -33,7 +33,7 @@ export function fieldErrors(error: $ZodError): FieldError[] {
 
 /**
  * Made on the route's first request: zValidator looks into its schema when it is made, and the
- * schemas are built on first use (shared/lazy-schema.ts), so a cold start builds none of them.
+ * schemas are built on first use (shared/platform/lazy-schema.ts), so a cold start builds none of them.
  */
 const validate = (target: 'param' | 'query' | 'header' | 'json', schema: unknown): MiddlewareHandler => {
   let validator: MiddlewareHandler | undefined;

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { type ChildIdentity, childNameDobKey } from '../../shared/duplicates.ts';
+import { type ChildIdentity, childNameDobKey } from '../../shared/referrals/duplicates.ts';
 
 /**
  * The key under which the audit trail files every entry about a child's record, so a subject access
  * request can find every record about her and every access to it (by name and date of birth, the
- * looser duplicate key of shared/duplicates.ts).
+ * looser duplicate key of shared/referrals/duplicates.ts).
  *
  * Like the duplicate index's keys (functions/referrals/child-keys.ts) it is an HMAC-SHA256, never the
  * details themselves, but under a secret of its own: the directory function, which reads the trail,

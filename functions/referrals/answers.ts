@@ -1,5 +1,5 @@
-import type { Referral } from '../../shared/referral.ts';
-import { canRead, type ReferralRef, type Refusal } from '../../shared/referral-lifecycle.ts';
+import { canRead, type ReferralRef, type Refusal } from '../../shared/referrals/lifecycle.ts';
+import type { Referral } from '../../shared/referrals/schema.ts';
 import type { AuditWriter } from '../platform/audit.ts';
 import { Conflict, Forbidden, NotFound } from '../platform/errors.ts';
 import { type AppContext, etag } from '../platform/http.ts';

@@ -1,5 +1,5 @@
-import type { Referral, TimelineEntry } from '../../shared/referral.ts';
-import { canTransition, type Transition } from '../../shared/referral-lifecycle.ts';
+import { canTransition, type Transition } from '../../shared/referrals/lifecycle.ts';
+import type { Referral, TimelineEntry } from '../../shared/referrals/schema.ts';
 import { Conflict } from '../platform/errors.ts';
 import { type AppContext, ifMatchVersion, signedIn } from '../platform/http.ts';
 import type { Principal } from '../platform/identity.ts';

@@ -1,4 +1,4 @@
-import type { Referral } from '../../shared/referral.ts';
+import type { Referral } from '../../shared/referrals/schema.ts';
 import type { AuditEvent } from '../platform/audit.ts';
 import { type AppContext, sourceIp } from '../platform/http.ts';
 import type { Principal } from '../platform/identity.ts';

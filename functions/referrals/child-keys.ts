@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { type ChildIdentity, childMatchKey, childNameDobKey } from '../../shared/duplicates.ts';
+import { type ChildIdentity, childMatchKey, childNameDobKey } from '../../shared/referrals/duplicates.ts';
 
 /**
  * The keys under which a submitted referral is filed for duplicate detection (the `CHILD#` items):
- * the strict key (`c:`) and, with a date of birth, the looser one (`nd:`), from shared/duplicates.ts.
+ * the strict key (`c:`) and, with a date of birth, the looser one (`nd:`), from shared/referrals/duplicates.ts.
  *
  * Table keys are never encrypted and can surface outside the table (CloudTrail data events,
  * Contributor Insights, support cases), so a child's name, date of birth and postcode are not put in

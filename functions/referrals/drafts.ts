@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import type { Referral, ReferralContent } from '../../shared/referral.ts';
-import { childDateProblems } from '../../shared/referral-rules.ts';
+import { childDateProblems } from '../../shared/referrals/rules.ts';
+import type { Referral, ReferralContent } from '../../shared/referrals/schema.ts';
 import { Conflict, Forbidden, InvalidRequest, Unprocessable } from '../platform/errors.ts';
 import { type AppEnv, ifMatchVersion, signedIn } from '../platform/http.ts';
 import { hasRole } from '../platform/identity.ts';

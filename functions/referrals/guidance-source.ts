@@ -1,4 +1,4 @@
-import type { Framework, GuidanceVersion } from '../../shared/guidance.ts';
+import type { Framework, GuidanceVersion } from '../../shared/guidance/schema.ts';
 import { Unavailable } from '../platform/errors.ts';
 
 /**

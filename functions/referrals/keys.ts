@@ -1,8 +1,8 @@
-import type { TriageView } from '../../shared/referral.ts';
+import type { TriageView } from '../../shared/referrals/schema.ts';
 
 /**
  * Every key of the referrals and outbox tables, made and read here only (access patterns first,
- * functions/platform/tables.ts):
+ * shared/deployment/tables.ts):
  * - `REFERRAL#<id> / REFERRAL`           the referral; `… / TIMELINE#<at>#<n>` its timeline
  * - gsi1 `AGENCY#<agencyId>`              an agency's referrals, newest first (`<createdAt>#<id>`)
  * - gsi2 `TRIAGE#open|decided|closed|withdrawn` the front door's views; open ones by decision due

@@ -1,4 +1,4 @@
-import { canAddNote } from '../../shared/referral-lifecycle.ts';
+import { canAddNote } from '../../shared/referrals/lifecycle.ts';
 import { type AppEnv, signedIn } from '../platform/http.ts';
 import { RoutedApp } from '../platform/routing.ts';
 import { NOBODYS_REFERRAL, NOT_FOUND, referralAnswers } from './answers.ts';

@@ -1,5 +1,5 @@
 import { monotonicFactory } from 'ulid';
-import type { Notification } from '../../shared/notification.ts';
+import type { Notification } from '../../shared/referrals/notification.ts';
 
 /**
  * The words of each notification. They name the referral by its reference and link to it (a sign-in

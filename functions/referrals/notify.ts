@@ -1,4 +1,4 @@
-import type { Notification } from '../../shared/notification.ts';
+import type { Notification } from '../../shared/referrals/notification.ts';
 import type { Logger } from '../platform/logger.ts';
 import { audienceAgency, FRONT_DOOR_AUDIENCE, outboxAudience } from './keys.ts';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { lazySchema } from '../../shared/lazy-schema.ts';
-import { NotificationSchema } from '../../shared/notification.ts';
-import { ProblemSchema } from '../../shared/problem.ts';
+import { lazySchema } from '../../shared/platform/lazy-schema.ts';
+import { ProblemSchema } from '../../shared/platform/problem.ts';
+import { NotificationSchema } from '../../shared/referrals/notification.ts';
 import {
   DecisionInputSchema,
   ReferralContentSchema,
@@ -9,7 +9,7 @@ import {
   ReferralSummarySchema,
   TimelineEntrySchema,
   TRIAGE_VIEWS,
-} from '../../shared/referral.ts';
+} from '../../shared/referrals/schema.ts';
 import { text } from '../../shared/text.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import { createRoute } from '../platform/routing.ts';

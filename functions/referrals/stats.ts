@@ -1,3 +1,4 @@
+import { agreementFromMatrix, emptyMatrix, type LevelMatrix } from '../../shared/referrals/consistency.ts';
 import {
   type Count,
   checkThreshold,
@@ -12,7 +13,6 @@ import {
   suppress,
   twoWayTable,
 } from '../../shared/small-numbers.ts';
-import { agreementFromMatrix, emptyMatrix, type LevelMatrix } from '../../shared/threshold-consistency.ts';
 import { counterAgency, counterPeriod } from './keys.ts';
 
 /**

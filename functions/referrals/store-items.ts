@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulid';
-import type { Notification } from '../../shared/notification.ts';
-import type { Referral, ReferralSummary, TimelineEntry, TriageView } from '../../shared/referral.ts';
+import type { Notification } from '../../shared/referrals/notification.ts';
+import type { Referral, ReferralSummary, TimelineEntry, TriageView } from '../../shared/referrals/schema.ts';
 import { matchedOn } from './child-keys.ts';
 import {
   type Audience,

@@ -4,8 +4,8 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Notification } from '../../shared/notification.ts';
-import type { ReferralSummary, TimelineEntry } from '../../shared/referral.ts';
+import type { Notification } from '../../shared/referrals/notification.ts';
+import type { ReferralSummary, TimelineEntry } from '../../shared/referrals/schema.ts';
 import type { StoreKey } from '../platform/pagination.ts';
 import {
   agencyListPartition,

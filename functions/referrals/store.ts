@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Notification } from '../../shared/notification.ts';
-import type { Referral, ReferralSummary, TimelineEntry, TriageView } from '../../shared/referral.ts';
+import type { Notification } from '../../shared/referrals/notification.ts';
+import type { Referral, ReferralSummary, TimelineEntry, TriageView } from '../../shared/referrals/schema.ts';
 import type { AuditWriter } from '../platform/audit.ts';
 import type { StoreKey } from '../platform/pagination.ts';
 import type { Shown } from '../platform/shown.ts';
@@ -112,7 +112,7 @@ export interface ReferralStore {
 }
 
 /**
- * The referrals table and the outbox's own table (functions/platform/tables.ts), written in the same
+ * The referrals table and the outbox's own table (shared/deployment/tables.ts), written in the same
  * transactions; their keys are in keys.ts, their items in store-items.ts.
  */
 export function createDynamoReferralStore(

@@ -1,5 +1,5 @@
-import type { LevelNumber } from '../../shared/guidance.ts';
-import { checkIndicators } from '../../shared/guidance-check.ts';
+import { checkIndicators } from '../../shared/guidance/check.ts';
+import type { LevelNumber } from '../../shared/guidance/schema.ts';
 import { InvalidRequest } from '../platform/errors.ts';
 import type { GuidanceSource } from './guidance-source.ts';
 

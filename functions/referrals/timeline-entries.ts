@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../../shared/referral.ts';
+import type { TimelineEntry } from '../../shared/referrals/schema.ts';
 import type { Principal } from '../platform/identity.ts';
 
 /** Who did something, as a referral records them: their id and name, nothing else. */

@@ -1,8 +1,8 @@
-import { isReReferral } from '../../shared/duplicates.ts';
-import type { Referral } from '../../shared/referral.ts';
-import { decisionProblems, submissionProblems } from '../../shared/referral-rules.ts';
-import { quarterOf } from '../../shared/threshold-consistency.ts';
-import { decisionDueAt } from '../../shared/working-days.ts';
+import { decisionDueAt } from '../../shared/platform/working-days.ts';
+import { quarterOf } from '../../shared/referrals/consistency.ts';
+import { isReReferral } from '../../shared/referrals/duplicates.ts';
+import { decisionProblems, submissionProblems } from '../../shared/referrals/rules.ts';
+import type { Referral } from '../../shared/referrals/schema.ts';
 import { Unprocessable } from '../platform/errors.ts';
 import type { AppEnv } from '../platform/http.ts';
 import { RoutedApp } from '../platform/routing.ts';

@@ -1,5 +1,5 @@
-import type { Notification } from '../../shared/notification.ts';
-import type { Referral, ReferralSummary, TimelineEntry } from '../../shared/referral.ts';
+import type { Notification } from '../../shared/referrals/notification.ts';
+import type { Referral, ReferralSummary, TimelineEntry } from '../../shared/referrals/schema.ts';
 import type { Principal } from '../platform/identity.ts';
 import type { Shown } from '../platform/shown.ts';
 import { audienceAgency } from './keys.ts';

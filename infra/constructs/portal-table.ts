@@ -2,17 +2,17 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import type { TableDefinition } from '../../functions/platform/tables.ts';
+import type { TableDefinition } from '../../shared/deployment/tables.ts';
 
 export interface PortalTableProps {
-  /** The one definition of the table's keys, indexes and TTL (functions/platform/tables.ts). */
+  /** The one definition of the table's keys, indexes and TTL (shared/deployment/tables.ts). */
   readonly definition: TableDefinition;
   /** The customer-managed key every portal table is encrypted with. */
   readonly encryptionKey: IKey;
 }
 
 /**
- * A DynamoDB table built from its definition in functions/platform/tables.ts, so AWS and the local
+ * A DynamoDB table built from its definition in shared/deployment/tables.ts, so AWS and the local
  * runtime cannot drift: on-demand, point-in-time recovery, deletion protection, encrypted with a
  * customer-managed key, and kept when the stack is deleted.
  */

@@ -9,11 +9,11 @@ import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
 import { createAgencyNames } from '../../functions/platform/agency-names.ts';
 import type { AreaApp, PlatformDeps } from '../../functions/platform/http.ts';
 import { createSubjectKey } from '../../functions/platform/subject-keys.ts';
-import type { Area } from '../../functions/platform/tables.ts';
 import { createReferralsApp } from '../../functions/referrals/app.ts';
 import { createChildKeys } from '../../functions/referrals/child-keys.ts';
 import { createGuidanceSource } from '../../functions/referrals/guidance-source.ts';
 import { createDynamoReferralStore } from '../../functions/referrals/store.ts';
+import type { Area } from '../../shared/deployment/tables.ts';
 import type { AssetManifest } from '../../shared/views/layout.ts';
 import type { TableNames } from './tables.ts';
 

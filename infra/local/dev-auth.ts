@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import * as z from 'zod';
 import { type StandingReader, signInRefusal } from '../../functions/platform/access.ts';
-import { PROBLEM_CONTENT_TYPE } from '../../shared/problem.ts';
+import { PROBLEM_CONTENT_TYPE } from '../../shared/platform/problem.ts';
 import { DEMO_AGENCIES, DEMO_USERS, type DemoUser } from '../seed/demo-data.ts';
 
 /**

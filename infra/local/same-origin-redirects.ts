@@ -1,4 +1,4 @@
-import { sameOriginPath } from '../../shared/return-address.ts';
+import { sameOriginPath } from '../../shared/platform/return-address.ts';
 
 /**
  * Every response the local runtime sends passes through here: a `Location` is made a path on the

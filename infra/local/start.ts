@@ -1,6 +1,6 @@
 import { localConfigFromEnv } from '../../functions/platform/config.ts';
 import { createLogger } from '../../functions/platform/logger.ts';
-import { ROLE_LABELS } from '../../shared/roles.ts';
+import { ROLE_LABELS } from '../../shared/platform/roles.ts';
 import { buildWeb } from '../../web/build.ts';
 import { DEMO_AGENCIES, DEMO_USERS } from '../seed/demo-data.ts';
 import { JavaMissingError } from './dynamodb-local.ts';

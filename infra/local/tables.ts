@@ -7,7 +7,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_IDS, TABLES, type TableDefinition, type TableId } from '../../functions/platform/tables.ts';
+import { TABLE_IDS, TABLES, type TableDefinition, type TableId } from '../../shared/deployment/tables.ts';
 
 export type TableNames = Record<TableId, string>;
 

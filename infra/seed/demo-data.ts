@@ -1,5 +1,5 @@
-import type { AgencyKind } from '../../shared/agency.ts';
-import type { Role } from '../../shared/roles.ts';
+import type { AgencyKind } from '../../shared/directory/schema.ts';
+import type { Role } from '../../shared/platform/roles.ts';
 
 /**
  * Synthetic demo data: Northshire is a made-up county and every person here is invented.

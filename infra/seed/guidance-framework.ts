@@ -1,4 +1,4 @@
-import type { Framework } from '../../shared/guidance.ts';
+import type { Framework } from '../../shared/guidance/schema.ts';
 
 /**
  * The seed "levels of need" threshold guidance.

@@ -17,8 +17,8 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { AREA_PATH_PREFIXES, areaForPath, PUBLIC_ROUTES } from '../../functions/platform/area-routes.ts';
-import { AREAS, type Area, type TableId } from '../../functions/platform/tables.ts';
+import { AREA_PATH_PREFIXES, areaForPath, PUBLIC_ROUTES } from '../../shared/deployment/routes.ts';
+import { AREAS, type Area, type TableId } from '../../shared/deployment/tables.ts';
 import type { AssetManifest } from '../../shared/views/layout.ts';
 import { PortalFunction } from '../constructs/portal-function.ts';
 import type { PortalTable } from '../constructs/portal-table.ts';
@@ -55,7 +55,7 @@ export interface RouteSpec {
 }
 
 /**
- * The routes built from functions/platform/area-routes.ts: for each area prefix `ANY P` and
+ * The routes built from shared/deployment/routes.ts: for each area prefix `ANY P` and
  * `ANY P/{proxy+}` behind the JWT authorizer (a prefix naming a file, such as /api/openapi.json, is
  * routed exactly), then PUBLIC_ROUTES without it; API Gateway prefers a method over ANY and the more
  * specific path, so a public route wins where both match.

@@ -14,7 +14,7 @@ import {
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
-import { ROLE_LABELS, ROLES } from '../../shared/roles.ts';
+import { ROLE_LABELS, ROLES } from '../../shared/platform/roles.ts';
 import { AccessRevocations } from '../constructs/access-revocations.ts';
 import { PortalFunction } from '../constructs/portal-function.ts';
 import type { PortalTable } from '../constructs/portal-table.ts';
@@ -37,7 +37,7 @@ export function authOrigin(authDomainPrefix: string, region: string): string {
 
 /**
  * Who can sign in: a Cognito user pool (no self sign-up, TOTP MFA required), a group per role
- * (shared/roles.ts), an `agencyId` that only administrators set, and the web's app client
+ * (shared/platform/roles.ts), an `agencyId` that only administrators set, and the web's app client
  * (authorization code with PKCE, no secret). A pre-token-generation trigger copies `agencyId` into
  * access tokens, which otherwise carry groups but no custom attributes, and issues no token to a
  * user whose agency is deactivated or who is suspended. Cognito's account changes (disabling,

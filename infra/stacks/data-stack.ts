@@ -1,11 +1,11 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import { TABLE_IDS, TABLES, type TableId } from '../../functions/platform/tables.ts';
+import { TABLE_IDS, TABLES, type TableId } from '../../shared/deployment/tables.ts';
 import { PortalTable } from '../constructs/portal-table.ts';
 
 /**
- * The portal's data: one DynamoDB table per entry in functions/platform/tables.ts (guidance,
+ * The portal's data: one DynamoDB table per entry in shared/deployment/tables.ts (guidance,
  * referrals, outbox, board, directory, audit), encrypted with customer-managed keys: one for the
  * records, one for the outbox alone. The e-mail notifier reads the outbox's stream, and reading a
  * stream grants use of its table's key; with a key of its own, that grant opens nothing else.

@@ -42,8 +42,8 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
-import { SERVER_RENDERED_PAGES } from '../../functions/platform/area-routes.ts';
-import { SERVER_RENDERED } from '../../web/pages.ts';
+import { SERVER_RENDERED_PAGES } from '../../shared/deployment/routes.ts';
+import { SERVER_RENDERED } from '../../web/routes.ts';
 
 export interface WebStackProps extends StackProps {
   /** The folder to publish: web/dist, built by web/build.ts (tests pass a stub). */
@@ -60,7 +60,7 @@ export interface WebStackProps extends StackProps {
 
 /**
  * Serves `/x/` as `/x/index.html` (the site is folders of static pages on S3), and sends `/x` to `/x/`
- * when `/x/` is a page the guidance function renders (web/pages.ts `SERVER_RENDERED`: they have no
+ * when `/x/` is a page the guidance function renders (web/routes.ts `SERVER_RENDERED`: they have no
  * index.html on S3). Only those exact addresses are redirected, so a `Location` is never made from an
  * arbitrary request path (`//host` would be read by the browser as another host).
  */

@@ -38,7 +38,7 @@ export type NavKey =
 export interface AssetManifest {
   stylesheets: string[];
   jsEnabled: string;
-  /** Page module name (web/src/pages/<name>.ts) → its bundle's URL. */
+  /** Page module name (web/<area>/pages/<name>.ts) → its bundle's URL. */
   modules: Record<string, string>;
 }
 

@@ -6,9 +6,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STANDING_MAX_AGE_MS } from '../../functions/platform/access.ts';
-import type { Agency } from '../../shared/agency.ts';
-import { PROBLEM_CONTENT_TYPE } from '../../shared/problem.ts';
-import type { Referral } from '../../shared/referral.ts';
+import type { Agency } from '../../shared/directory/schema.ts';
+import { PROBLEM_CONTENT_TYPE } from '../../shared/platform/problem.ts';
+import type { Referral } from '../../shared/referrals/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 

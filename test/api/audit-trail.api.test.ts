@@ -6,11 +6,11 @@ import { createDynamoDirectoryStore } from '../../functions/directory/store.ts';
 import { findSubjectRecords, SUBJECT_ACCESS_LIMITS } from '../../functions/directory/subject-access.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import { createSubjectKey } from '../../functions/platform/subject-keys.ts';
-import { TABLE_IDS, TABLES } from '../../functions/platform/tables.ts';
 import { LOCAL_AUDIT_SUBJECT_SECRET } from '../../infra/local/areas.ts';
 import { createTableInput, ensureTables, localTableNames } from '../../infra/local/tables.ts';
-import type { Problem } from '../../shared/problem.ts';
-import type { Referral } from '../../shared/referral.ts';
+import { TABLE_IDS, TABLES } from '../../shared/deployment/tables.ts';
+import type { Problem } from '../../shared/platform/problem.ts';
+import type { Referral } from '../../shared/referrals/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionFields, ActionView, ProgressUpdate } from '../../shared/board.ts';
-import type { Problem } from '../../shared/problem.ts';
+import type { ActionFields, ActionView, ProgressUpdate } from '../../shared/board/schema.ts';
+import type { Problem } from '../../shared/platform/problem.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 
 /** The board's action plan (the board issue): RAG, progress, closing, conflicts, escalation, the CSV. */

@@ -1,8 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES } from '../../infra/seed/demo-data.ts';
-import type { Agency } from '../../shared/agency.ts';
-import type { Problem } from '../../shared/problem.ts';
+import type { Agency } from '../../shared/directory/schema.ts';
+import type { Problem } from '../../shared/platform/problem.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 
 let api: TestApi;

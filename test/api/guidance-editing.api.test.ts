@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GuidanceVersion } from '../../shared/guidance.ts';
-import type { Problem } from '../../shared/problem.ts';
+import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
+import type { Problem } from '../../shared/platform/problem.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 
 /** Threshold guidance: the checker, search, and versions. */

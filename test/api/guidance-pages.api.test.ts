@@ -9,14 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuidanceApp } from '../../functions/guidance/app.ts';
 import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
 import { createDirectoryAccessCheck } from '../../functions/platform/access.ts';
-import { SERVER_RENDERED_PAGES } from '../../functions/platform/area-routes.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import { createDocumentClient } from '../../functions/platform/dynamo.ts';
 import { Unauthorized } from '../../functions/platform/errors.ts';
 import { createLogger } from '../../functions/platform/logger.ts';
 import { createCursorCodec } from '../../functions/platform/pagination.ts';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
-import { checkIndicators, searchIndicators } from '../../shared/guidance-check.ts';
+import { SERVER_RENDERED_PAGES } from '../../shared/deployment/routes.ts';
+import { checkIndicators, searchIndicators } from '../../shared/guidance/check.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { STUB_ASSETS } from '../support/stub-site.ts';
 

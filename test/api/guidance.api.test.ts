@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
-import type { GuidanceVersion } from '../../shared/guidance.ts';
+import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 
 let api: TestApi;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionSummary } from '../../shared/board.ts';
-import type { Referral } from '../../shared/referral.ts';
+import type { ActionSummary } from '../../shared/board/schema.ts';
+import type { Referral } from '../../shared/referrals/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Problem } from '../../shared/problem.ts';
-import type { Referral } from '../../shared/referral.ts';
+import type { Problem } from '../../shared/platform/problem.ts';
+import type { Referral } from '../../shared/referrals/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 
 /**
  * What a referral's text and dates may hold: the text rule (shared/text.ts) on every save, and the
- * child's dates against the app's clock (shared/referral-rules.ts) on every save and at submission.
+ * child's dates against the app's clock (shared/referrals/rules.ts) on every save and at submission.
  */
 let api: TestApi;
 // Wednesday 2 December 2026, 10:00 in the UK.

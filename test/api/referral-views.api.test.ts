@@ -1,13 +1,13 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Problem } from '../../shared/problem.ts';
+import type { Problem } from '../../shared/platform/problem.ts';
 import type {
   Child,
   Referral,
   ReferralContent,
   ReferralSummary,
   TimelineEntry,
-} from '../../shared/referral.ts';
+} from '../../shared/referrals/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 import { fieldsBeyond, holdFirstWrite } from '../support/security-harness.ts';

@@ -1,8 +1,8 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/problem.ts';
-import type { Referral, ReferralSummary, TimelineEntry } from '../../shared/referral.ts';
-import { CONSENT_REFUSAL_REASON } from '../../shared/referral-rules.ts';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/platform/problem.ts';
+import { CONSENT_REFUSAL_REASON } from '../../shared/referrals/rules.ts';
+import type { Referral, ReferralSummary, TimelineEntry } from '../../shared/referrals/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 

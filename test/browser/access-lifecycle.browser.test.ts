@@ -4,7 +4,7 @@
  */
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agency } from '../../shared/agency.ts';
+import type { Agency } from '../../shared/directory/schema.ts';
 import { axeViolations, CHROMIUM_ARGS, readable } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 

@@ -5,7 +5,7 @@
  */
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Agency } from '../../shared/agency.ts';
+import type { Agency } from '../../shared/directory/schema.ts';
 import { axeViolations, CHROMIUM_ARGS, focused, tabTo } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 

@@ -5,7 +5,7 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
-import type { GuidanceVersion } from '../../shared/guidance.ts';
+import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
 import { axeViolations, CHROMIUM_ARGS, focused, tabTo } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 

@@ -15,7 +15,7 @@
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNEY_CHILD } from '../../infra/seed/demo-data.ts';
-import { CONSENT_REFUSAL_REASON } from '../../shared/referral-rules.ts';
+import { CONSENT_REFUSAL_REASON } from '../../shared/referrals/rules.ts';
 import { axeViolations, CHROMIUM_ARGS, readable, squash } from '../support/browser.ts';
 import { startTestPortal } from '../support/portal.ts';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS } from '../../functions/platform/tables.ts';
 import { PortalFunction, REPO_ROOT } from '../../infra/constructs/portal-function.ts';
+import { AREAS } from '../../shared/deployment/tables.ts';
 import { STUB_ASSETS } from '../support/stub-site.ts';
 
 /**

@@ -7,16 +7,12 @@ import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREA_PATH_PREFIXES,
-  PUBLIC_ROUTES,
-  SERVER_RENDERED_PAGES,
-} from '../../functions/platform/area-routes.ts';
-import { AREAS, type Area, TABLE_IDS, TABLES, type TableId } from '../../functions/platform/tables.ts';
 import { routeSpecs } from '../../infra/stacks/api-stack.ts';
 import { createPortal, type Portal } from '../../infra/stacks/portal.ts';
 import { INDEX_REWRITE, PAGE_REWRITE } from '../../infra/stacks/web-stack.ts';
-import { ROLES } from '../../shared/roles.ts';
+import { AREA_PATH_PREFIXES, PUBLIC_ROUTES, SERVER_RENDERED_PAGES } from '../../shared/deployment/routes.ts';
+import { AREAS, type Area, TABLE_IDS, TABLES, type TableId } from '../../shared/deployment/tables.ts';
+import { ROLES } from '../../shared/platform/roles.ts';
 import { STUB_ASSETS, writeStubSite } from '../support/stub-site.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Referral, ReferralStatus } from '../../shared/referral.ts';
+import type { Referral, ReferralStatus } from '../../shared/referrals/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 import { actionFields, DECISION, fixtures, idempotencyKey } from '../support/security-fixtures.ts';

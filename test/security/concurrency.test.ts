@@ -1,10 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agency } from '../../shared/agency.ts';
-import type { ActionView, ProgressUpdate } from '../../shared/board.ts';
-import type { GuidanceVersion } from '../../shared/guidance.ts';
-import type { Problem } from '../../shared/problem.ts';
-import type { Referral, ReferralSummary, TimelineEntry } from '../../shared/referral.ts';
+import type { ActionView, ProgressUpdate } from '../../shared/board/schema.ts';
+import type { Agency } from '../../shared/directory/schema.ts';
+import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
+import type { Problem } from '../../shared/platform/problem.ts';
+import type { Referral, ReferralSummary, TimelineEntry } from '../../shared/referrals/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 import { actionFields, fixtures, idempotencyKey } from '../support/security-fixtures.ts';

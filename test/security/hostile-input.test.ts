@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { areaForPath } from '../../functions/platform/area-routes.ts';
 import { MAX_BODY_BYTES } from '../../functions/platform/http.ts';
-import { TABLE_IDS } from '../../functions/platform/tables.ts';
+import { areaForPath } from '../../shared/deployment/routes.ts';
+import { TABLE_IDS } from '../../shared/deployment/tables.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { EDGE_STRINGS, hostileFor, junk, malformedJson, text } from '../support/security-arbitraries.ts';
 import { fixtures } from '../support/security-fixtures.ts';

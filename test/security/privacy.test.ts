@@ -2,8 +2,8 @@ import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/platform/dynamo.ts';
-import { TABLE_IDS, TABLES } from '../../functions/platform/tables.ts';
-import type { Referral, ReferralContent } from '../../shared/referral.ts';
+import { TABLE_IDS, TABLES } from '../../shared/deployment/tables.ts';
+import type { Referral, ReferralContent } from '../../shared/referrals/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 import { DECISION } from '../support/security-fixtures.ts';

@@ -1,7 +1,7 @@
 import { exportJWK, exportSPKI, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Problem } from '../../shared/problem.ts';
-import type { Referral } from '../../shared/referral.ts';
+import type { Problem } from '../../shared/platform/problem.ts';
+import type { Referral } from '../../shared/referrals/schema.ts';
 import { createTestApi, TEST_ISSUER, type TestApi } from '../support/api.ts';
 import { fixtures } from '../support/security-fixtures.ts';
 import {

@@ -4,17 +4,17 @@ import {
   createAccessCheck,
   createStandingReader,
 } from '../../functions/platform/access.ts';
-import { areaForPath } from '../../functions/platform/area-routes.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import type { PlatformDeps } from '../../functions/platform/http.ts';
 import { createTokenVerifier } from '../../functions/platform/identity.ts';
 import { createLogger } from '../../functions/platform/logger.ts';
 import { createCursorCodec } from '../../functions/platform/pagination.ts';
-import type { Area } from '../../functions/platform/tables.ts';
 import { createAreaApps } from '../../infra/local/areas.ts';
 import { createDevIssuer, type DevIssuer } from '../../infra/local/dev-auth.ts';
 import { DEMO_USERS, type DemoUser } from '../../infra/seed/demo-data.ts';
 import { seedDemoData } from '../../infra/seed/seed.ts';
+import { areaForPath } from '../../shared/deployment/routes.ts';
+import type { Area } from '../../shared/deployment/tables.ts';
 import { createTestStore, type TestStore } from './store.ts';
 import { STUB_ASSETS } from './stub-site.ts';
 

@@ -1,4 +1,4 @@
-import type { ReferralContent } from '../../shared/referral.ts';
+import type { ReferralContent } from '../../shared/referrals/schema.ts';
 
 /** A complete referral about a made-up child, ready to submit at level 2 with the family's consent. */
 export function completeReferral(overrides: Partial<ReferralContent> = {}): ReferralContent {

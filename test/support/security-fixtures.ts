@@ -1,7 +1,7 @@
-import type { Agency } from '../../shared/agency.ts';
-import type { ActionFields, ActionView } from '../../shared/board.ts';
-import type { GuidanceVersion } from '../../shared/guidance.ts';
-import type { Referral, ReferralContent, ReferralStatus } from '../../shared/referral.ts';
+import type { ActionFields, ActionView } from '../../shared/board/schema.ts';
+import type { Agency } from '../../shared/directory/schema.ts';
+import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
+import type { Referral, ReferralContent, ReferralStatus } from '../../shared/referrals/schema.ts';
 import type { TestApi } from './api.ts';
 import { completeReferral } from './referral-fixtures.ts';
 

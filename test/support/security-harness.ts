@@ -4,17 +4,17 @@ import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { openApiDocument } from '../../functions/directory/openapi.ts';
 import { createDirectoryAccessCheck } from '../../functions/platform/access.ts';
-import { areaForPath } from '../../functions/platform/area-routes.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import { createDocumentClient } from '../../functions/platform/dynamo.ts';
 import type { PlatformDeps } from '../../functions/platform/http.ts';
 import { createTokenVerifier } from '../../functions/platform/identity.ts';
 import { createLogger } from '../../functions/platform/logger.ts';
 import { createCursorCodec } from '../../functions/platform/pagination.ts';
-import { AREAS, type Area, TABLE_IDS, type TableId } from '../../functions/platform/tables.ts';
 import { createAreaApps } from '../../infra/local/areas.ts';
 import { localTableNames } from '../../infra/local/tables.ts';
-import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../../shared/problem.ts';
+import { areaForPath } from '../../shared/deployment/routes.ts';
+import { AREAS, type Area, TABLE_IDS, type TableId } from '../../shared/deployment/tables.ts';
+import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../../shared/platform/problem.ts';
 import { TEST_ISSUER, type TestApi } from './api.ts';
 
 /**

@@ -3,8 +3,8 @@ import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { createDocumentClient } from '../../functions/platform/dynamo.ts';
-import { TABLE_IDS } from '../../functions/platform/tables.ts';
 import { ensureTables, localTableNames, type TableNames } from '../../infra/local/tables.ts';
+import { TABLE_IDS } from '../../shared/deployment/tables.ts';
 
 export interface TestStore {
   endpoint: string;

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AREA_PATH_PREFIXES, areaForPath, PUBLIC_ROUTES } from '../../functions/platform/area-routes.ts';
-import { AREAS, TABLES } from '../../functions/platform/tables.ts';
+import { AREA_PATH_PREFIXES, areaForPath, PUBLIC_ROUTES } from '../../shared/deployment/routes.ts';
+import { AREAS, TABLES } from '../../shared/deployment/tables.ts';
 
 /** The architecture's import rules that a reviewer would otherwise have to remember. */
 const root = join(import.meta.dirname, '../..');
@@ -82,7 +82,9 @@ describe('boundaries', () => {
       importsOf(path)
         .filter((spec) => targetOf(path, spec) === null)
         .filter((spec) =>
-          path.startsWith('shared/views/') ? !/^(preact|htm)(\/|$)/.test(spec) : spec.startsWith('@aws-sdk/'),
+          /^shared\/(?:[^/]+\/)?views\//.test(path)
+            ? !/^(preact|htm)(\/|$)/.test(spec)
+            : spec.startsWith('@aws-sdk/'),
         )
         .map((spec) => `${path} imports ${spec}`),
     );
@@ -107,6 +109,36 @@ describe('boundaries', () => {
       /\.innerHTML\s*=|dangerouslySetInnerHTML|insertAdjacentHTML/.test(read(path)),
     );
     expect(offenders.map((p) => relative(root, join(root, p)))).toEqual([]);
+  });
+});
+
+/** The areas, by the folders that hold them; `platform` is what every area uses. */
+const AREA_NAMES = ['board', 'directory', 'guidance', 'referrals'];
+const foldersIn = (dir: string) =>
+  readdirSync(join(root, dir)).filter((name) => statSync(join(root, dir, name)).isDirectory());
+
+describe('areas', () => {
+  it('gives each area a folder in every tier, and no tier a folder that is not an area or a common part', () => {
+    for (const area of AREA_NAMES) {
+      for (const tier of ['shared', 'functions', 'web']) expect(foldersIn(tier), tier).toContain(area);
+    }
+    expect(foldersIn('shared').sort()).toEqual([...AREA_NAMES, 'deployment', 'platform', 'views'].sort());
+    expect(foldersIn('functions').sort()).toEqual([...AREA_NAMES, 'auth', 'platform'].sort());
+    // web/dist is the build's output, not source.
+    const webFolders = foldersIn('web').filter((name) => name !== 'dist');
+    expect(webFolders.sort()).toEqual([...AREA_NAMES, 'dashboard', 'platform', 'static'].sort());
+  });
+
+  it('names the same parts the same way in every area', () => {
+    for (const area of AREA_NAMES) {
+      const has = (path: string) => sources(path.split('/').slice(0, -1).join('/')).includes(path);
+      expect(has(`shared/${area}/schema.ts`), `shared/${area}/schema.ts`).toBe(true);
+      for (const part of ['app', 'handler', 'routes', 'store', 'keys']) {
+        expect(has(`functions/${area}/${part}.ts`), `functions/${area}/${part}.ts`).toBe(true);
+      }
+      expect(has(`web/${area}/routes.ts`), `web/${area}/routes.ts`).toBe(true);
+      expect(foldersIn(`web/${area}`), `web/${area}`).toContain('pages');
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import {
   bankHolidayOn,
   ENGLAND_AND_WALES_BANK_HOLIDAYS,
   isCoveredYear,
-} from '../../shared/bank-holidays.ts';
+} from '../../shared/platform/bank-holidays.ts';
 
 const STANDARD_NAMES = [
   'New Year’s Day',

@@ -7,7 +7,7 @@ import {
   STATUS_LABELS as SHARED_STATUS_LABELS,
   THEME_LABELS as SHARED_THEME_LABELS,
   THEMES as SHARED_THEMES,
-} from '../../shared/board.ts';
+} from '../../shared/board/schema.ts';
 import {
   OPEN_STATUSES,
   RAGS,
@@ -16,11 +16,11 @@ import {
   STATUS_LABELS,
   THEME_LABELS,
   THEMES,
-} from '../../web/src/board-labels.ts';
-import { textWidth, wrapText } from '../../web/src/chart-basics.ts';
+} from '../../web/board/labels.ts';
+import { textWidth, wrapText } from '../../web/platform/charts/basics.ts';
 
 describe("the board pages' copies of the plan's fixed lists", () => {
-  it('are the same as shared/board.ts, in the same order', () => {
+  it('are the same as shared/board/schema.ts, in the same order', () => {
     expect(THEME_LABELS).toEqual(SHARED_THEME_LABELS);
     expect(THEMES).toEqual([...SHARED_THEMES]);
     expect(STATUS_LABELS).toEqual(SHARED_STATUS_LABELS);

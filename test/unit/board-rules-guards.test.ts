@@ -11,7 +11,7 @@ import {
   RagOverrideSchema,
   utcDateOf,
   validateOverride,
-} from '../../shared/board-rules.ts';
+} from '../../shared/board/rules.ts';
 
 const today = '2026-06-10';
 

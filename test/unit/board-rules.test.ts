@@ -9,7 +9,7 @@ import {
   needsEscalation,
   RagOverrideSchema,
   validateOverride,
-} from '../../shared/board-rules.ts';
+} from '../../shared/board/rules.ts';
 
 const today = '2026-06-10';
 

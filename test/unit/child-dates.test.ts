@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childDateProblems, submissionProblems } from '../../shared/referral-rules.ts';
+import { childDateProblems, submissionProblems } from '../../shared/referrals/rules.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 
 // Wednesday 2 December 2026, 10:00 in the UK (GMT).

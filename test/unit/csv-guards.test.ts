@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../shared/csv.ts';
+import { csvField, toCsv } from '../../shared/platform/csv.ts';
 
 describe('CSV fields a spreadsheet must not misread', () => {
   it('writes an infinite number as an empty field, and a finite one as itself', () => {

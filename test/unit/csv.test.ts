@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../shared/csv.ts';
+import { toCsv } from '../../shared/platform/csv.ts';
 
 describe('the action plan as CSV', () => {
   it('writes a header line and one line per row, each ended by CRLF', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { childMatchKey, childNameDobKey, isReReferral, normalisePostcode } from '../../shared/duplicates.ts';
+import {
+  childMatchKey,
+  childNameDobKey,
+  isReReferral,
+  normalisePostcode,
+} from '../../shared/referrals/duplicates.ts';
 
 describe('possible duplicates: what the keys are made of', () => {
   it('ignores spaces around a date of birth, and matches a missing one only with another missing one', () => {

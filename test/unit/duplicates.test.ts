@@ -5,7 +5,7 @@ import {
   isReReferral,
   normaliseName,
   normalisePostcode,
-} from '../../shared/duplicates.ts';
+} from '../../shared/referrals/duplicates.ts';
 
 const zoe = { firstName: 'Zoë', lastName: "O'Brien-Smith", dateOfBirth: '2015-06-01', postcode: 'ab1 2cd' };
 

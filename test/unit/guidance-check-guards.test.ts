@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
-import type { Framework, Indicator, Level, LevelNumber } from '../../shared/guidance.ts';
 import {
   checkIndicators,
   describeLevel,
@@ -10,7 +9,8 @@ import {
   levelLabel,
   searchIndicators,
   searchTokens,
-} from '../../shared/guidance-check.ts';
+} from '../../shared/guidance/check.ts';
+import type { Framework, Indicator, Level, LevelNumber } from '../../shared/guidance/schema.ts';
 
 const level = (n: LevelNumber): Level => ({
   level: n,

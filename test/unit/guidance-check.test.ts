@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
 import {
+  CUMULATIVE_CONCERN_THRESHOLD,
+  checkIndicators,
+  GuidanceFrameworkError,
+  searchIndicators,
+} from '../../shared/guidance/check.ts';
+import {
   type Framework,
   FrameworkSchema,
   type Indicator,
   type Level,
   type LevelNumber,
-} from '../../shared/guidance.ts';
-import {
-  CUMULATIVE_CONCERN_THRESHOLD,
-  checkIndicators,
-  GuidanceFrameworkError,
-  searchIndicators,
-} from '../../shared/guidance-check.ts';
+} from '../../shared/guidance/schema.ts';
 
 const level = (n: LevelNumber, name: string): Level => ({
   level: n,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
-import type { Framework } from '../../shared/guidance.ts';
-import { compareFrameworks, type GuidanceChanges, hasChanges } from '../../shared/guidance-diff.ts';
+import { compareFrameworks, type GuidanceChanges, hasChanges } from '../../shared/guidance/diff.ts';
+import type { Framework } from '../../shared/guidance/schema.ts';
 
 const copy = (): Framework => structuredClone(illustrativeFramework);
 const none: GuidanceChanges = { added: [], removed: [], moved: [], reworded: [], levelsChanged: [] };

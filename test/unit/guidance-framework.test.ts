@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { illustrativeFramework as framework } from '../../infra/seed/guidance-framework.ts';
-import { DOMAIN_IDS, FrameworkSchema } from '../../shared/guidance.ts';
-import { findFrameworkProblems, searchIndicators } from '../../shared/guidance-check.ts';
+import { findFrameworkProblems, searchIndicators } from '../../shared/guidance/check.ts';
+import { DOMAIN_IDS, FrameworkSchema } from '../../shared/guidance/schema.ts';
 
 const subDomains = framework.domains.flatMap((d) => d.subDomains);
 const byId = new Map(framework.indicators.map((i) => [i.id, i]));

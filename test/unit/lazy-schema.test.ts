@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { lazySchema } from '../../shared/lazy-schema.ts';
+import { lazySchema } from '../../shared/platform/lazy-schema.ts';
 
 /**
- * Schemas declared with lazySchema are built on first use (shared/lazy-schema.ts), so an area's
+ * Schemas declared with lazySchema are built on first use (shared/platform/lazy-schema.ts), so an area's
  * function builds none of them at cold start. What must hold: nothing is built until the schema is
  * used, it is built once, and it behaves in every way as the schema it stands for.
  */

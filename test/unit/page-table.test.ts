@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SERVER_RENDERED_PAGES } from '../../functions/platform/area-routes.ts';
+import { SERVER_RENDERED_PAGES } from '../../shared/deployment/routes.ts';
 import { pageFile } from '../../web/page-table.ts';
-import { NOT_FOUND_PAGE, PAGE_PATHS, PAGES, SERVER_RENDERED } from '../../web/pages.ts';
+import { NOT_FOUND_PAGE, PAGE_PATHS, PAGES, SERVER_RENDERED } from '../../web/routes.ts';
 
-const pagesDir = join(import.meta.dirname, '../../web/src/pages');
+const webDir = join(import.meta.dirname, '../../web');
 
 describe('the page table', () => {
   it('lists exactly the addresses the guidance function renders, so "/check" is sent on to "/check/"', () => {
@@ -16,7 +16,9 @@ describe('the page table', () => {
   it('gives every page one folder address, a file the build writes there, and a module that exists', () => {
     expect(new Set(PAGE_PATHS).size).toBe(PAGE_PATHS.length);
     for (const page of [...PAGES, ...SERVER_RENDERED, NOT_FOUND_PAGE]) {
-      expect(existsSync(join(pagesDir, `${page.entry}.ts`)), page.entry).toBe(true);
+      // Each page's module sits in its area's pages/ folder.
+      expect(page.entry).toMatch(/^[a-z]+\/pages\/[a-z-]+$/);
+      expect(existsSync(join(webDir, `${page.entry}.ts`)), page.entry).toBe(true);
     }
     for (const { path } of PAGES) expect(path).toMatch(/^\/([a-z0-9-]+\/)*$/);
     expect(PAGES.map((p) => pageFile(p.path))).toContain('referrals/draft/check/index.html');

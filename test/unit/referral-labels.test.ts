@@ -8,7 +8,7 @@ import {
   OUTCOMES as SHARED_OUTCOMES,
   STATUS_LABELS as SHARED_STATUS_LABELS,
   UK_POSTCODE as SHARED_UK_POSTCODE,
-} from '../../shared/referral.ts';
+} from '../../shared/referrals/schema.ts';
 import {
   CONSENT_NOT_SOUGHT_LABELS,
   CONSENT_NOT_SOUGHT_REASON_LIST,
@@ -18,10 +18,10 @@ import {
   SEX_LABELS,
   STATUS_LABELS,
   UK_POSTCODE,
-} from '../../web/src/referral-labels.ts';
+} from '../../web/referrals/labels.ts';
 
 describe("the referral pages' copies of the fixed lists", () => {
-  it('are the same as shared/referral.ts, in the same order', () => {
+  it('are the same as shared/referrals/schema.ts, in the same order', () => {
     expect(STATUS_LABELS).toEqual(SHARED_STATUS_LABELS);
     expect(OUTCOME_LABELS).toEqual(SHARED_OUTCOME_LABELS);
     expect(OUTCOMES).toEqual([...SHARED_OUTCOMES]);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ReferralStatus } from '../../shared/referral.ts';
 import {
   type Actor,
   canAddNote,
@@ -9,7 +8,8 @@ import {
   REFERRAL_TRANSITIONS,
   type Transition,
   WITHDRAW_REASON_MAX_LENGTH,
-} from '../../shared/referral-lifecycle.ts';
+} from '../../shared/referrals/lifecycle.ts';
+import type { ReferralStatus } from '../../shared/referrals/schema.ts';
 
 const OWNER = 'agency-school';
 const ref = (status: ReferralStatus, agencyId = OWNER) => ({ status, agencyId });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { REFERRAL_STATUSES, type ReferralStatus } from '../../shared/referral.ts';
 import {
   type Actor,
   canAddNote,
@@ -10,7 +9,8 @@ import {
   REFERRAL_TRANSITIONS,
   TRANSITIONS,
   type Transition,
-} from '../../shared/referral-lifecycle.ts';
+} from '../../shared/referrals/lifecycle.ts';
+import { REFERRAL_STATUSES, type ReferralStatus } from '../../shared/referrals/schema.ts';
 
 const OWNER = 'agency-school';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionInput, ReferralContent } from '../../shared/referral.ts';
 import {
   CONSENT_REFUSAL_REASON,
   consentProblems,
   decisionProblems,
   submissionProblems,
-} from '../../shared/referral-rules.ts';
+} from '../../shared/referrals/rules.ts';
+import type { DecisionInput, ReferralContent } from '../../shared/referrals/schema.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 
 type Consent = NonNullable<ReferralContent['consent']>;

@@ -1,7 +1,7 @@
 import { html } from 'htm/preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { DueTime } from '../../web/src/referral-status.ts';
+import { DueTime } from '../../web/referrals/status.ts';
 
 describe('the queue’s due time at the exact due instant', () => {
   const due = new Date('2026-04-07T16:00:00.000Z');

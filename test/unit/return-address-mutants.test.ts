@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RETURN_ADDRESS_LENGTH, safeReturnAddress, sameOriginPath } from '../../shared/return-address.ts';
+import {
+  MAX_RETURN_ADDRESS_LENGTH,
+  safeReturnAddress,
+  sameOriginPath,
+} from '../../shared/platform/return-address.ts';
 
 const ORIGIN = 'https://portal.example';
 const encoded = (value: string, times: number) => {

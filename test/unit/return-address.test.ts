@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnAddress, sameOriginPath } from '../../shared/return-address.ts';
+import { safeReturnAddress, sameOriginPath } from '../../shared/platform/return-address.ts';
 
 const ORIGIN = 'https://portal.example';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { AgencyCreateSchema } from '../../shared/agency.ts';
-import { ActionFieldsSchema, ProgressInputSchema } from '../../shared/board.ts';
+import { ActionFieldsSchema, ProgressInputSchema } from '../../shared/board/schema.ts';
 import { confusableSkeleton } from '../../shared/confusables.ts';
-import { IndicatorSchema } from '../../shared/guidance.ts';
-import { ReferralContentSchema } from '../../shared/referral.ts';
+import { AgencyCreateSchema } from '../../shared/directory/schema.ts';
+import { IndicatorSchema } from '../../shared/guidance/schema.ts';
+import { ReferralContentSchema } from '../../shared/referrals/schema.ts';
 import { TEXT_REASONS, type TextKind, text, textProblem } from '../../shared/text.ts';
 
 /** The field errors a schema gives, as `field: reason`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LevelNumber } from '../../shared/guidance.ts';
+import type { LevelNumber } from '../../shared/guidance/schema.ts';
 import {
   agreementFromMatrix,
   byAgencyAndQuarter,
@@ -7,7 +7,7 @@ import {
   InvalidMatrixError,
   matrixFromPairs,
   quarterOf,
-} from '../../shared/threshold-consistency.ts';
+} from '../../shared/referrals/consistency.ts';
 
 describe('every referral counted, however many share a cell', () => {
   it('counts a pair repeated in one agency-quarter as many times as it happened', () => {

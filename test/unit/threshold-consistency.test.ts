@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { LevelNumber } from '../../shared/guidance.ts';
+import type { LevelNumber } from '../../shared/guidance/schema.ts';
 import {
   agreement,
   agreementFromMatrix,
   byAgencyAndQuarter,
   matrixFromPairs,
   quarterOf,
-} from '../../shared/threshold-consistency.ts';
+} from '../../shared/referrals/consistency.ts';
 
 /** Rows: the level the referrer's indicators suggested (1–4); columns: the level the front door set. */
 type Matrix = number[][];

@@ -10,7 +10,7 @@ import {
   ukLocalTimeToInstant,
   ukOffsetMinutes,
   workingDaysBetween,
-} from '../../shared/working-days.ts';
+} from '../../shared/platform/working-days.ts';
 
 const at = (iso: string) => new Date(iso);
 

@@ -4,7 +4,7 @@ import {
   type BankHoliday,
   bankHolidayOn,
   ENGLAND_AND_WALES_BANK_HOLIDAYS,
-} from '../../shared/bank-holidays.ts';
+} from '../../shared/platform/bank-holidays.ts';
 import {
   BankHolidaysNotCoveredError,
   decisionDueAt,
@@ -16,7 +16,7 @@ import {
   ukLocalTimeToInstant,
   ukOffsetMinutes,
   workingDaysBetween,
-} from '../../shared/working-days.ts';
+} from '../../shared/platform/working-days.ts';
 
 const at = (iso: string) => new Date(iso);
 const weekday = (date: string) =>

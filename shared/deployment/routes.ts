@@ -1,0 +1,53 @@
+import type { Area } from './tables.ts';
+
+/**
+ * Which area's function answers which paths. API Gateway's routes (infra/stacks/api-stack.ts) and the
+ * local runtime's dispatcher (infra/local/portal.ts) are both built from this, so a path reaches the
+ * same app in both places. Paths keep their `/api` prefix: CloudFront forwards it unchanged.
+ */
+export const AREA_PATH_PREFIXES: Record<Area, readonly string[]> = {
+  guidance: ['/api/guidance'],
+  referrals: ['/api/referrals', '/api/stats', '/api/notifications'],
+  board: ['/api/board'],
+  directory: [
+    '/api/me',
+    '/api/agencies',
+    '/api/people',
+    '/api/audit',
+    '/api/health',
+    '/api/openapi.json',
+    '/api/config',
+  ],
+};
+
+/**
+ * Routes API Gateway lets through without its JWT authorizer. The functions still verify any token
+ * they are sent (a guidance editor reading a draft), so public here means "a token is optional".
+ * `{proxy+}` stands for one or more path segments, as in API Gateway.
+ */
+export const PUBLIC_ROUTES: readonly { method: 'GET' | 'POST'; path: string }[] = [
+  { method: 'GET', path: '/api/health' },
+  { method: 'GET', path: '/api/openapi.json' },
+  { method: 'GET', path: '/api/config' },
+  { method: 'GET', path: '/api/guidance' },
+  { method: 'GET', path: '/api/guidance/{proxy+}' },
+  { method: 'POST', path: '/api/guidance/check' },
+];
+
+/**
+ * The public pages the guidance function renders on the server, so they read without JavaScript.
+ * CloudFront (infra/stacks/web-stack.ts) and the local runtime (infra/local/portal.ts) both send
+ * `path` to the function as `apiPath`, which the public `GET /api/guidance/{proxy+}` route covers.
+ */
+export const SERVER_RENDERED_PAGES = [
+  { path: '/guidance/', apiPath: '/api/guidance/pages/guidance', module: 'guidance/pages/guidance' },
+  { path: '/check/', apiPath: '/api/guidance/pages/check', module: 'guidance/pages/check' },
+  { path: '/check/answer/', apiPath: '/api/guidance/pages/check-answer', module: 'guidance/pages/check' },
+] as const;
+
+export function areaForPath(path: string): Area | undefined {
+  for (const [area, prefixes] of Object.entries(AREA_PATH_PREFIXES) as [Area, readonly string[]][]) {
+    if (prefixes.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}.`))) return area;
+  }
+  return undefined;
+}

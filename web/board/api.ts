@@ -1,0 +1,140 @@
+/**
+ * What the board's pages read from the API: the dashboard's and the referral figures' shapes, the
+ * whole plan, the agencies' names, the plan as CSV, and the action a 409 carries.
+ *
+ * Types only from shared/board/schema.ts: its values would bring zod's schemas into every page (+80 KB).
+ */
+import type { ActionSummary, ActionView } from '../../shared/board/schema.ts';
+import type { Count, Share, Suppressed } from '../../shared/small-numbers.ts';
+import { ApiError, apiGet } from '../platform/api.ts';
+import { getToken } from '../platform/auth.ts';
+import type { Theme } from './labels.ts';
+
+/** GET /api/board/dashboard, as functions/board/routes.ts's DashboardSchema has it. */
+export interface RagCounts {
+  red: number;
+  amber: number;
+  green: number;
+}
+export interface Dashboard {
+  today: string;
+  total: number;
+  byRag: RagCounts;
+  byTheme: (RagCounts & { theme: Theme })[];
+  byOwner: (RagCounts & { agencyId: string; agencyName: string; overdue: number })[];
+  overdue: ActionSummary[];
+  escalated: (ActionSummary & { escalationReasons: string[] })[];
+}
+
+/** One quarter's figures, an agency's or the partnership's; any count or share may be `Suppressed`. */
+export interface QuarterFigures {
+  decided: Count;
+  decidedOnTime: Count;
+  onTimePct: Share;
+  /** By outcome; an outcome not listed is 0. */
+  outcomes: Record<string, Count>;
+  agreement: {
+    n: Count;
+    agreed: Count;
+    agreementPct: Share;
+    kappa: number | null | Suppressed;
+    kappaNote?: string;
+  };
+}
+
+/**
+ * GET /api/stats/referrals, as functions/referrals/routes.ts's ReferralStatsSchema has it. Small
+ * counts arrive already hidden (shared/small-numbers.ts); the totals come with them, because a total
+ * cannot be added up from hidden counts.
+ */
+export interface ReferralStats {
+  generatedAt?: string;
+  smallNumbers: { threshold: number };
+  submitted: Count;
+  months: { month: string; agencyId: string; submitted: Count }[];
+  monthTotals: { month: string; submitted: Count }[];
+  agencyTotals: { agencyId: string; submitted: Count }[];
+  quarters: (QuarterFigures & { quarter: string; agencyId: string })[];
+  quarterTotals: (QuarterFigures & { quarter: string })[];
+}
+
+/** The whole plan: it is small (tens of actions), so every page of it, soonest due first. */
+export async function loadAllActions(signal?: AbortSignal): Promise<ActionSummary[]> {
+  const items: ActionSummary[] = [];
+  let cursor: string | null = null;
+  for (let pages = 0; pages < 20; pages++) {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const page: { items: ActionSummary[]; nextCursor: string | null } = await apiGet(
+      `/board/actions?limit=200${query}`,
+      signal,
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return items;
+}
+
+export interface AgencyName {
+  id: string;
+  name: string;
+  active: boolean;
+}
+
+/** The partner agencies, by name. A deactivated agency keeps its name on the actions it owns. */
+export async function loadAgencies(signal?: AbortSignal): Promise<AgencyName[]> {
+  const page = await apiGet<{ items: AgencyName[] }>('/agencies?limit=200', signal);
+  return [...page.items].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+export function agencyName(agencies: readonly AgencyName[], id: string): string {
+  return agencies.find((a) => a.id === id)?.name ?? id;
+}
+
+/**
+ * Downloads the plan as CSV. The API needs the bearer token, which a plain link cannot send, so the
+ * file is fetched, then saved through a temporary object URL on an <a download> (no inline script).
+ */
+export async function downloadPlanCsv(): Promise<string> {
+  const token = getToken();
+  let response: Response;
+  try {
+    response = await fetch('/api/board/actions.csv', {
+      headers: { accept: 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, { title: 'The portal could not be reached' });
+  }
+  if (!response.ok) {
+    let problem: Record<string, unknown> = { title: response.statusText || 'Something went wrong' };
+    try {
+      problem = (await response.json()) as Record<string, unknown>;
+    } catch {
+      // Not problem+json: keep the status text.
+    }
+    throw new ApiError(response.status, problem);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'action-plan.csv';
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
+/** Is this problem's `current` an action (a 409 carries the action as it now is)? */
+export function currentAction(error: unknown): ActionView | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const current = error.problem.current as Partial<ActionView> | undefined;
+  return current && typeof current.id === 'string' && typeof current.version === 'number'
+    ? (current as ActionView)
+    : null;
+}

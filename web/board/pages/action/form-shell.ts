@@ -1,0 +1,72 @@
+/**
+ * The shell of every form on the action page: back link, banners, error summary and heading; after a
+ * conflict, the action as it now is beside the form.
+ */
+import { html } from 'htm/preact';
+import type { ComponentChildren, VNode } from 'preact';
+import { useEffect } from 'preact/hooks';
+import type { ActionView } from '../../../../shared/board/schema.ts';
+import { ErrorSummary, formatDate, formatDateTime, PageHeading, setTitle } from '../../../platform/ui.ts';
+import { ConflictBanner } from '../../banners.ts';
+import { type ActionWithUpdates, STATUS_LABELS } from '../../labels.ts';
+import { RagTag } from '../../views.ts';
+import type { FormProps, SubmissionState } from './form-helpers.ts';
+import { BackToAction } from './navigation.ts';
+
+export function FormShell(props: {
+  form: FormProps;
+  state: SubmissionState;
+  heading: string;
+  children: ComponentChildren;
+}): VNode {
+  const { action, conflict, focus } = props.form;
+  const { errors, submissions } = props.state;
+  useEffect(
+    () => setTitle(`${props.heading} – ${action.reference}`, errors.length > 0),
+    [props.heading, errors.length],
+  );
+  return html`
+    <${BackToAction} action=${action} />
+    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+      ${errors.length > 0 ? html`<${ErrorSummary} key=${submissions} items=${errors} />` : null}
+      ${
+        conflict
+          ? html`<${ConflictBanner} key=${`conflict-${action.version}`} what=${conflict.what} changes=${conflict.changes}>
+              <p class="govuk-body">
+                The action as it is now is below. What you entered is still in the form: check it still applies, then send it again.
+              </p>
+            </${ConflictBanner}>`
+          : null
+      }
+      <${PageHeading}
+        caption=${`${action.reference}: ${action.title}`}
+        text=${props.heading}
+        size="l"
+        focus=${focus && errors.length === 0 && !conflict}
+      />
+      ${conflict ? html`<${NowPanel} action=${action} />` : null}
+      ${props.children}
+    </div></div>
+  `;
+}
+
+/** After a conflict: the action as it is now, in brief, beside the form. */
+function NowPanel(props: { action: ActionWithUpdates | ActionView }): VNode {
+  const { action } = props;
+  const latest =
+    'updates' in action ? [...action.updates].sort((a, b) => (a.at < b.at ? 1 : -1))[0] : undefined;
+  return html`
+    <div class="govuk-inset-text app-board-now">
+      <h2 class="govuk-heading-s">The action now</h2>
+      <p class="govuk-body">
+        <${RagTag} rag=${action.rag} classes="app-tag--inline" /> ${action.ragReason}. Status: ${STATUS_LABELS[action.status]}.
+        Due ${formatDate(action.effectiveDueDate)}.
+      </p>
+      ${
+        latest
+          ? html`<p class="govuk-body">Latest update, ${formatDateTime(latest.at)} by ${latest.by.name}: “${latest.narrative}”</p>`
+          : null
+      }
+    </div>
+  `;
+}

@@ -1,0 +1,106 @@
+/** Add a progress update: what was done, its evidence (optional) and the status. */
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useState } from 'preact/hooks';
+import { Radios, Textarea, TextInput } from '../../../platform/ui.ts';
+import { checkEvidenceUrl, tooLong } from '../../forms.ts';
+import { type ActionStatus, OPEN_STATUSES, STATUS_LABELS } from '../../labels.ts';
+import {
+  EvidenceUrlInput,
+  evidenceFieldId,
+  FormButtons,
+  type FormProps,
+  ragChange,
+  run,
+  useSubmissionState,
+} from './form-helpers.ts';
+import { FormShell } from './form-shell.ts';
+
+export function ProgressForm(props: FormProps): VNode {
+  const { action } = props;
+  const [narrative, setNarrative] = useState('');
+  const [evidenceTitle, setEvidenceTitle] = useState('');
+  const [evidenceUrl, setEvidenceUrl] = useState('');
+  const [status, setStatus] = useState<ActionStatus | null>(null);
+  const s = useSubmissionState();
+  const shownStatus = status ?? action.status;
+
+  const onSubmit = async (event: Event) => {
+    if (!s.start(event)) return;
+    const found: Record<string, string> = {};
+    const text = narrative.trim();
+    if (!text) found.narrative = 'Describe the progress made since the last update';
+    else found.narrative = tooLong('The progress update', text, 4000) ?? '';
+    const title = evidenceTitle.trim();
+    const url = evidenceUrl.trim();
+    if (!title && url) found['evidence-title'] = 'Describe the evidence the link goes to';
+    else found['evidence-title'] = tooLong('The description of the evidence', title, 200) ?? '';
+    found['evidence-url'] = checkEvidenceUrl(url) ?? '';
+    if (Object.values(found).some(Boolean)) {
+      s.fail(found, ['narrative', 'evidence-title', 'evidence-url']);
+      return;
+    }
+    const before = action;
+    await run(s, props, {
+      what: 'Your progress update',
+      method: 'POST',
+      path: '/updates',
+      body: {
+        narrative: text,
+        evidence: title ? [{ title, ...(url ? { url } : {}) }] : [],
+        ...(status && status !== action.status ? { status } : {}),
+      },
+      flash: (saved) => ({ heading: 'Progress update added', body: ragChange(before, saved) }),
+      fieldId: (field) => (field === 'narrative' || field === 'status' ? field : evidenceFieldId(field)),
+      fallbackId: 'narrative',
+    });
+  };
+
+  return html`
+    <${FormShell} form=${props} state=${s} heading="Add a progress update">
+      <p class="govuk-body">
+        Progress updates cannot be changed once added. The board sees who added each one and when, with the RAG at the time.
+      </p>
+      <form novalidate onSubmit=${onSubmit}>
+        <${Textarea}
+          id="narrative"
+          name="narrative"
+          label="What progress has been made?"
+          labelClasses="govuk-label--m"
+          hint="Say what has been done since the last update, what is next and anything the board needs to know."
+          value=${narrative}
+          error=${s.fields.narrative}
+          rows=${6}
+          onInput=${setNarrative}
+        />
+        <fieldset class="govuk-fieldset" aria-describedby="evidence-hint">
+          <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Evidence (optional)</legend>
+          <div id="evidence-hint" class="govuk-hint">
+            For example, minutes of a meeting, a report or an audit. Link to where it is kept if it is online.
+          </div>
+          <${TextInput}
+            id="evidence-title"
+            name="evidenceTitle"
+            label="What the evidence is"
+            value=${evidenceTitle}
+            error=${s.fields['evidence-title']}
+            onInput=${setEvidenceTitle}
+          />
+          <${EvidenceUrlInput} id="evidence-url" value=${evidenceUrl} error=${s.fields['evidence-url']} onInput=${setEvidenceUrl} />
+        </fieldset>
+        <${Radios}
+          idPrefix="status"
+          name="status"
+          legend="Status"
+          legendClasses="govuk-fieldset__legend--m"
+          hint="To mark the action complete, close it instead: closing needs evidence and a sign-off."
+          items=${OPEN_STATUSES.map((v) => ({ value: v, text: STATUS_LABELS[v] }))}
+          value=${shownStatus}
+          error=${s.fields.status}
+          onChange=${(v: string) => setStatus(v as ActionStatus)}
+        />
+        <${FormButtons} action=${action} busy=${s.busy} text="Add progress update" busyText="Adding…" />
+      </form>
+    </${FormShell}>
+  `;
+}

@@ -1,0 +1,97 @@
+/**
+ * The plan's filters: by RAG, theme and owner, kept in the address so a filtered plan can be shared,
+ * printed or come back to.
+ */
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import type { ActionSummary } from '../../../../shared/board/schema.ts';
+import { Select, type SelectOption } from '../../../platform/ui.ts';
+import { type AgencyName, agencyName } from '../../api.ts';
+import { RAG_LABELS, RAGS, type Rag, THEME_LABELS, type Theme } from '../../labels.ts';
+
+export interface Filters {
+  rag: string;
+  theme: string;
+  owner: string;
+}
+
+export function readFilters(): Filters {
+  const params = new URLSearchParams(window.location.search);
+  return { rag: params.get('rag') ?? '', theme: params.get('theme') ?? '', owner: params.get('owner') ?? '' };
+}
+
+export function writeFilters(filters: Filters): void {
+  const params = new URLSearchParams();
+  if (filters.rag) params.set('rag', filters.rag);
+  if (filters.theme) params.set('theme', filters.theme);
+  if (filters.owner) params.set('owner', filters.owner);
+  const query = params.toString();
+  window.history.replaceState(null, '', `/board/${query ? `?${query}` : ''}`);
+}
+
+export function matches(action: ActionSummary, filters: Filters): boolean {
+  return (
+    (!filters.rag || action.rag === filters.rag) &&
+    (!filters.theme || action.theme === filters.theme) &&
+    (!filters.owner || action.ownerAgencyId === filters.owner)
+  );
+}
+
+export function describeFilters(filters: Filters, agencies: AgencyName[]): string {
+  const parts = [
+    filters.rag ? `RAG ${RAG_LABELS[filters.rag as Rag]?.toLowerCase() ?? filters.rag}` : '',
+    filters.theme ? `theme ${THEME_LABELS[filters.theme as Theme] ?? filters.theme}` : '',
+    filters.owner ? `owned by ${agencyName(agencies, filters.owner)}` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'every action';
+}
+
+/** The filters' selects, and a link to clear them once any is set. */
+export function PlanFilters(props: {
+  filters: Filters;
+  themes: Theme[];
+  owners: SelectOption[];
+  onChange: (key: keyof Filters) => (value: string) => void;
+  onClear: (event: Event) => void;
+}): VNode {
+  const { filters } = props;
+  const selects: { key: keyof Filters; label: string; placeholder: string; options: SelectOption[] }[] = [
+    {
+      key: 'rag',
+      label: 'RAG',
+      placeholder: 'Any RAG',
+      options: RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] })),
+    },
+    {
+      key: 'theme',
+      label: 'Theme',
+      placeholder: 'Any theme',
+      options: props.themes.map((t) => ({ value: t, text: THEME_LABELS[t] })),
+    },
+    { key: 'owner', label: 'Owner agency', placeholder: 'Any agency', options: props.owners },
+  ];
+  return html`
+    <div class="app-board-filters app-no-print">
+      <h2 class="govuk-heading-m">Filter the plan</h2>
+      <div class="app-board-filters__row">
+        ${selects.map(
+          (s) => html`<${Select}
+            key=${s.key}
+            id=${`filter-${s.key}`}
+            name=${s.key}
+            label=${s.label}
+            value=${filters[s.key]}
+            placeholder=${s.placeholder}
+            options=${s.options}
+            onChange=${props.onChange(s.key)}
+          />`,
+        )}
+      </div>
+      ${isFiltered(filters) ? html`<p class="govuk-body"><a class="govuk-link" href="/board/" onClick=${props.onClear}>Clear filters</a></p>` : null}
+    </div>
+  `;
+}
+
+export function isFiltered(filters: Filters): boolean {
+  return Boolean(filters.rag || filters.theme || filters.owner);
+}

@@ -1,0 +1,157 @@
+/**
+ * The dashboard's threshold consistency by agency and quarter: how often the level the referrer's
+ * indicators suggested matched the level the front door set, as a percentage and Cohen's kappa.
+ */
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { isSuppressed } from '../../../../shared/small-numbers.ts';
+import { type AgencyName, agencyName, type ReferralStats } from '../../../board/api.ts';
+import { percent } from '../../../board/views.ts';
+import { BarChart, type BarRow } from '../../../platform/charts/bars.ts';
+import {
+  BLUE,
+  HIDDEN_TEXT,
+  Legend,
+  QUARTER_FILLS,
+  type SeriesStyle,
+} from '../../../platform/charts/basics.ts';
+import { FiguresTable } from '../../../platform/charts/figures.ts';
+import {
+  type Agreement,
+  agreementText,
+  countText,
+  drawn,
+  NO_FIGURES,
+  PERCENT_AXIS,
+  quarterLabel,
+  shareText,
+  totalsOf,
+} from './figures.ts';
+
+interface ConsistencyRow {
+  agencyId: string | null;
+  name: string;
+  byQuarter: { quarter: string; agreement: Agreement }[];
+}
+
+function consistencyRows(stats: ReferralStats, agencies: AgencyName[], quarters: string[]): ConsistencyRow[] {
+  const agencyIds = [...new Set(stats.quarters.map((q) => q.agencyId))].sort((a, b) =>
+    agencyName(agencies, a).localeCompare(agencyName(agencies, b), 'en-GB'),
+  );
+  const all: ConsistencyRow = {
+    agencyId: null,
+    name: 'All agencies',
+    byQuarter: quarters.map((quarter) => ({ quarter, agreement: totalsOf(stats, quarter).agreement })),
+  };
+  return [
+    all,
+    ...agencyIds.map((id) => ({
+      agencyId: id,
+      name: agencyName(agencies, id),
+      byQuarter: quarters.map((quarter) => ({
+        quarter,
+        agreement:
+          stats.quarters.find((q) => q.agencyId === id && q.quarter === quarter)?.agreement ??
+          NO_FIGURES.agreement,
+      })),
+    })),
+  ];
+}
+
+/** The biggest change in agreement between an agency's first and latest quarter shown, in words. */
+function biggestChange(rows: ConsistencyRow[]): string | null {
+  let best: { text: string; size: number } | null = null;
+  for (const row of rows.slice(1)) {
+    const measured = row.byQuarter.filter((q) => typeof q.agreement.agreementPct === 'number');
+    const first = measured[0];
+    const last = measured.at(-1);
+    if (!first || !last || first === last) continue;
+    const from = drawn(first.agreement.agreementPct) ?? 0;
+    const to = drawn(last.agreement.agreementPct) ?? 0;
+    const size = to - from;
+    if (!best || Math.abs(size) > Math.abs(best.size)) {
+      best = {
+        size,
+        text: `${row.name}: agreement ${size >= 0 ? 'rose' : 'fell'} from ${percent(from)} in ${quarterLabel(first.quarter)} to ${percent(to)} in ${quarterLabel(last.quarter)}.`,
+      };
+    }
+  }
+  return best && best.size !== 0 ? best.text : null;
+}
+
+export function Consistency(props: {
+  stats: ReferralStats;
+  agencies: AgencyName[];
+  quarters: string[];
+}): VNode {
+  const quarters = props.quarters.slice(-4);
+  if (quarters.length === 0)
+    return html`<p class="govuk-body">No referrals have been decided yet, so there is nothing to compare.</p>`;
+  const rows = consistencyRows(props.stats, props.agencies, quarters);
+  const quarterSeries: Record<string, SeriesStyle> = Object.fromEntries(
+    quarters.map((q, i) => [
+      q,
+      { label: quarterLabel(q), fill: QUARTER_FILLS[i] ?? BLUE.fill, text: '#ffffff' },
+    ]),
+  );
+  const chartRows: BarRow[] = rows.flatMap((row): BarRow[] => [
+    { kind: 'heading', label: row.name },
+    ...row.byQuarter.map(({ quarter, agreement: a }) => {
+      const pct = drawn(a.agreementPct);
+      return {
+        label: quarterLabel(quarter),
+        segments: pct === null ? [] : [{ key: quarter, value: pct }],
+        valueText: agreementText(a),
+      };
+    }),
+  ]);
+  const change = biggestChange(rows);
+  return html`
+    <p class="govuk-body">
+      How often the level of need that a referrer's chosen indicators suggested was the level the Front Door decided. Kappa
+      discounts the agreement that would happen by chance: 1 is perfect agreement, 0 no better than chance. With only a few
+      referrals in a quarter, treat both with care.
+    </p>
+    ${change ? html`<div class="govuk-inset-text app-dashboard-change">${change}</div>` : null}
+    <${Legend} id="legend-quarters" series=${quarterSeries} />
+    <${BarChart}
+      id="chart-consistency"
+      title="Threshold consistency: agreement between the suggested and decided level of need, by agency and quarter"
+      desc=${rows
+        .map(
+          (r) =>
+            `${r.name}: ${r.byQuarter.map((q) => `${quarterLabel(q.quarter)} ${agreementText(q.agreement)}`).join('; ')}`,
+        )
+        .join('. ')}
+      rows=${chartRows}
+      series=${quarterSeries}
+      axis=${PERCENT_AXIS}
+      indentLabels=${true}
+      labelShare=${0.3}
+    />
+    <${FiguresTable}
+      what="threshold consistency"
+      caption="Threshold consistency by agency and quarter"
+      columns=${[
+        { heading: 'Agency and quarter' },
+        { heading: 'Decided', numeric: true },
+        { heading: 'Agreed', numeric: true },
+        { heading: 'Agreement', numeric: true },
+        { heading: 'Kappa', numeric: true },
+      ]}
+      rows=${rows.flatMap((r) =>
+        r.byQuarter.map(({ quarter, agreement: a }) => [
+          `${r.name}, ${quarterLabel(quarter)}`,
+          countText(a.n),
+          countText(a.agreed),
+          shareText(a.agreementPct),
+          isSuppressed(a.kappa)
+            ? HIDDEN_TEXT
+            : a.kappa === null
+              ? html`<span class="app-dashboard-note">Not given${a.kappaNote ? `: ${a.kappaNote}` : ''}</span>`
+              : a.kappa.toFixed(2),
+        ]),
+      )}
+    />
+  `;
+}

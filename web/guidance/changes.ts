@@ -1,0 +1,169 @@
+/**
+ * What changed between two versions of the threshold guidance, and each version's status: the views
+ * the version pages and the guidance editor share. Types only from shared/guidance/schema.ts (its zod schemas
+ * would add ~80 KB to every page).
+ */
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { levelLabel } from '../../shared/guidance/check.ts';
+import type { GuidanceChanges } from '../../shared/guidance/diff.ts';
+import type { Framework, LevelNumber } from '../../shared/guidance/schema.ts';
+import { LevelTag } from '../../shared/guidance/views/basics.ts';
+import { IndicatorItem } from '../../shared/guidance/views/indicators.ts';
+import { Tag } from '../../shared/views/govuk-components.ts';
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "1 indicator moved level, 2 added" */
+export function describeChanges(changes: GuidanceChanges): string {
+  const parts = [
+    changes.moved.length ? `${plural(changes.moved.length, 'indicator', 'indicators')} moved level` : '',
+    changes.added.length ? `${changes.added.length} added` : '',
+    changes.removed.length ? `${changes.removed.length} removed` : '',
+    changes.reworded.length ? `${changes.reworded.length} reworded` : '',
+    changes.levelsChanged.length
+      ? `${plural(changes.levelsChanged.length, 'level’s response', 'levels’ responses')} changed`
+      : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'No changes';
+}
+
+/**
+ * Indicators added, removed, moved level (from → to) and reworded, and levels whose response changed.
+ * `headingLevel` is the level of this view's own section headings.
+ */
+export function ChangesView(props: {
+  changes: GuidanceChanges;
+  framework?: Framework | null;
+  headingLevel?: 2 | 3;
+}): VNode {
+  const { changes, framework } = props;
+  const tag = `h${props.headingLevel ?? 3}`;
+  const headingClass = props.headingLevel === 2 ? 'govuk-heading-m' : 'govuk-heading-s';
+  const nothing =
+    changes.added.length +
+      changes.removed.length +
+      changes.moved.length +
+      changes.reworded.length +
+      changes.levelsChanged.length ===
+    0;
+  if (nothing) return html`<p class="govuk-body">No indicators or levels changed.</p>`;
+  const levelName = (n: LevelNumber) => framework?.levels.find((l) => l.level === n)?.name;
+  return html`
+    <p class="govuk-body">${describeChanges(changes)}.</p>
+    ${
+      changes.moved.length > 0
+        ? html`
+          <table class="govuk-table govuk-table--small-text-until-tablet app-changes">
+            <caption class=${`govuk-table__caption govuk-table__caption--${props.headingLevel === 2 ? 'm' : 's'}`}>
+              Moved to another level (${changes.moved.length})
+            </caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">Indicator</th>
+                <th scope="col" class="govuk-table__header">From</th>
+                <th scope="col" class="govuk-table__header">To</th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              ${changes.moved.map(
+                (m) => html`
+                  <tr class="govuk-table__row" key=${m.indicator.id}>
+                    <td class="govuk-table__cell">${m.indicator.text}</td>
+                    <td class="govuk-table__cell">
+                      <${LevelTag} level=${m.fromLevel} framework=${framework} />
+                      ${levelName(m.fromLevel) ? html`<span class="govuk-visually-hidden">${levelName(m.fromLevel)}</span>` : null}
+                    </td>
+                    <td class="govuk-table__cell">
+                      <${LevelTag} level=${m.toLevel} framework=${framework} />
+                      ${levelName(m.toLevel) ? html`<span class="govuk-visually-hidden">${levelName(m.toLevel)}</span>` : null}
+                    </td>
+                  </tr>
+                `,
+              )}
+            </tbody>
+          </table>
+        `
+        : null
+    }
+    ${
+      changes.added.length > 0
+        ? html`
+          <${tag} class=${headingClass}>Added (${changes.added.length})</${tag}>
+          <ul class="govuk-list govuk-list--bullet">
+            ${changes.added.map((i) => html`<${IndicatorItem} key=${i.id} indicator=${i} framework=${framework ?? undefined} showLevel=${true} />`)}
+          </ul>
+        `
+        : null
+    }
+    ${
+      changes.removed.length > 0
+        ? html`
+          <${tag} class=${headingClass}>Removed (${changes.removed.length})</${tag}>
+          <ul class="govuk-list govuk-list--bullet">
+            ${changes.removed.map((i) => html`<${IndicatorItem} key=${i.id} indicator=${i} framework=${framework ?? undefined} showLevel=${true} />`)}
+          </ul>
+        `
+        : null
+    }
+    ${
+      changes.reworded.length > 0
+        ? html`
+          <${tag} class=${headingClass}>Reworded (${changes.reworded.length})</${tag}>
+          ${changes.reworded.map(
+            (r) => html`
+              <dl class="govuk-summary-list app-reworded" key=${r.id}>
+                <div class="govuk-summary-list__row">
+                  <dt class="govuk-summary-list__key">Before</dt>
+                  <dd class="govuk-summary-list__value">${r.before}</dd>
+                </div>
+                <div class="govuk-summary-list__row">
+                  <dt class="govuk-summary-list__key">After</dt>
+                  <dd class="govuk-summary-list__value">${r.after}</dd>
+                </div>
+              </dl>
+            `,
+          )}
+        `
+        : null
+    }
+    ${
+      changes.levelsChanged.length > 0
+        ? html`
+          <${tag} class=${headingClass}>Levels whose description or response changed</${tag}>
+          <ul class="govuk-list govuk-list--bullet">
+            ${changes.levelsChanged.map((n) => {
+              const record = framework?.levels.find((l) => l.level === n);
+              return html`<li key=${n}>${record ? levelLabel(record) : `Level ${n}`}</li>`;
+            })}
+          </ul>
+        `
+        : null
+    }
+  `;
+}
+
+/** A version as GET /api/guidance/versions lists it. */
+export interface VersionSummary {
+  version: number;
+  status: 'draft' | 'published' | 'superseded';
+  changeSummary?: string;
+  effectiveFrom?: string;
+  publishedAt?: string;
+  updatedAt: string;
+}
+
+/** What GET /api/guidance/versions/{n}/changes answers. */
+export interface VersionChanges extends GuidanceChanges {
+  from: number;
+  to: number;
+}
+
+/** The version's status as a tag. */
+export function StatusTag(props: { status: string; current?: boolean }): VNode {
+  if (props.status === 'draft') return html`<${Tag} text="Draft" colour="blue" />`;
+  if (props.status === 'published') return html`<${Tag} text="Current" colour="green" />`;
+  return html`<${Tag} text="Superseded" colour="grey" />`;
+}

@@ -1,0 +1,173 @@
+/** /guidance/edit/publish/?v=N: the change summary and effective date, then publishing, and what follows. */
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { GuidanceVersion } from '../../../../shared/guidance/schema.ts';
+import { ApiError, apiRequest } from '../../../platform/api.ts';
+import {
+  Button,
+  DateInput,
+  type DateParts,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  formatDate,
+  PageHeading,
+  parseDateParts,
+  setTitle,
+  Textarea,
+} from '../../../platform/ui.ts';
+import { describeChanges } from '../../changes.ts';
+import { useChanges } from './compare.ts';
+import { BackLink, NavLink, urls } from './navigation.ts';
+import { ConflictBanner, describeRefusal, isConflict } from './saving.ts';
+
+export function Published(props: { version: GuidanceVersion }): VNode {
+  const { version } = props;
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    setTitle(`Version ${version.version} published`);
+    ref.current?.focus();
+  }, []);
+  return html`
+    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+      <div class="govuk-panel govuk-panel--confirmation">
+        <h1 class="govuk-panel__title" tabindex="-1" ref=${ref}>Version ${version.version} published</h1>
+        <div class="govuk-panel__body">
+          ${version.effectiveFrom ? `In effect from ${formatDate(version.effectiveFrom)}` : 'Now the current version'}
+        </div>
+      </div>
+      <h2 class="govuk-heading-m">What happens next</h2>
+      <p class="govuk-body">
+        Everyone now sees version ${version.version} on the threshold guidance page, with your summary of what changed.
+        The checker uses it for every new check, and each referral records the version it was made against.
+      </p>
+      <ul class="govuk-list">
+        <li><a class="govuk-link" href="/guidance/">Read the threshold guidance</a></li>
+        <li><a class="govuk-link" href=${`/guidance/version/?v=${version.version}`}>See what changed in version ${version.version}</a></li>
+        <li><${NavLink} href=${urls.list()}>Back to all versions</${NavLink}></li>
+      </ul>
+    </div></div>
+  `;
+}
+
+const PUBLISH_FIELDS: Record<string, string> = {
+  changeSummary: 'change-summary',
+  effectiveFrom: 'effective-from-day',
+};
+
+export function Publish(props: {
+  draft: GuidanceVersion;
+  focus: boolean;
+  onPublished: (v: GuidanceVersion) => void;
+}): VNode {
+  const { draft } = props;
+  const [summaryText, setSummaryText] = useState(draft.changeSummary ?? '');
+  const [date, setDate] = useState<DateParts>({ day: '', month: '', year: '' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [dateParts, setDateParts] = useState<(keyof DateParts)[]>([]);
+  const [summary, setSummary] = useState<ErrorSummaryItem[]>([]);
+  const [submissions, setSubmissions] = useState(0);
+  const [conflict, setConflict] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [changes] = useChanges(draft.version);
+
+  useEffect(
+    () => setTitle(`Publish version ${draft.version}`, summary.length > 0),
+    [summary.length, draft.version],
+  );
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    setSubmissions((n) => n + 1);
+    const errors: Record<string, string> = {};
+    const items: ErrorSummaryItem[] = [];
+    const text = summaryText.trim();
+    if (!text) errors['change-summary'] = 'Enter a summary of what changed';
+    else if (text.length > 2000) errors['change-summary'] = 'The summary must be 2,000 characters or fewer';
+    if (errors['change-summary']) items.push({ href: '#change-summary', text: errors['change-summary'] });
+    const parsed = parseDateParts(date, 'The date it takes effect');
+    if ('error' in parsed) {
+      errors['effective-from'] = parsed.error;
+      setDateParts(parsed.parts);
+      items.push({ href: `#effective-from-${parsed.parts[0] ?? 'day'}`, text: parsed.error });
+    }
+    if (items.length > 0 || !('date' in parsed)) {
+      setFieldErrors(errors);
+      setSummary(items);
+      return;
+    }
+    setBusy(true);
+    try {
+      const { data } = await apiRequest<GuidanceVersion>(`/guidance/versions/${draft.version}/publish`, {
+        method: 'POST',
+        body: { changeSummary: text, effectiveFrom: parsed.date },
+        ifMatch: draft.revision,
+      });
+      props.onPublished(data);
+    } catch (error) {
+      setBusy(false);
+      if (isConflict(error)) {
+        setConflict(true);
+        setSummary([]);
+        setFieldErrors({});
+        return;
+      }
+      if (error instanceof ApiError && error.status === 422) {
+        // Content problems: each is fixed in the draft, so each links there.
+        setFieldErrors({});
+        setSummary(error.fieldErrors.map((e) => ({ href: urls.draft(draft.version), text: e.reason })));
+        return;
+      }
+      const refusal = describeRefusal(error, (f) => PUBLISH_FIELDS[f] ?? null, 'change-summary');
+      const mapped: Record<string, string> = {};
+      for (const [id, reason] of Object.entries(refusal.fields))
+        mapped[id === 'effective-from-day' ? 'effective-from' : id] = reason;
+      setDateParts(['day', 'month', 'year']);
+      setFieldErrors(mapped);
+      setSummary(refusal.items);
+    }
+  };
+
+  return html`
+    <${BackLink} href=${urls.draft(draft.version)} text=${`Draft version ${draft.version}`} />
+    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+      ${summary.length > 0 ? html`<${ErrorSummary} key=${submissions} items=${summary} />` : null}
+      ${conflict ? html`<${ConflictBanner} key=${submissions} what="The version was not published" />` : null}
+      <${PageHeading} caption="Edit the threshold guidance" text=${`Publish version ${draft.version}`} size="l" focus=${props.focus && summary.length === 0} />
+      <p class="govuk-body">
+        When you publish, version ${draft.version} becomes the guidance everyone sees and the checker uses, and
+        version ${draft.version - 1} is kept as a superseded version. A published version cannot be changed.
+      </p>
+      <div class="govuk-inset-text">
+        ${changes.kind === 'loaded' ? html`This version: ${describeChanges(changes.changes)}.${' '}` : null}
+        <${NavLink} href=${urls.compare(draft.version)}>Check what changed before you publish</${NavLink}>
+      </div>
+      <form novalidate onSubmit=${onSubmit}>
+        <${Textarea}
+          id="change-summary"
+          name="changeSummary"
+          label="Summary of what changed"
+          labelClasses="govuk-label--m"
+          hint="Practitioners read this on the guidance page. Say what changed and why, in plain words."
+          value=${summaryText}
+          error=${fieldErrors['change-summary']}
+          rows=${5}
+          onInput=${setSummaryText}
+        />
+        <${DateInput}
+          id="effective-from"
+          name="effectiveFrom"
+          legend="Date it takes effect"
+          legendClasses="govuk-fieldset__legend--m"
+          hint="For example, 1 9 2026"
+          value=${date}
+          error=${fieldErrors['effective-from']}
+          errorParts=${dateParts}
+          onChange=${setDate}
+        />
+        <${Button} text=${busy ? 'Publishing…' : `Publish version ${draft.version}`} disabled=${busy} />
+      </form>
+    </div></div>
+  `;
+}

@@ -1,0 +1,190 @@
+/**
+ * The referral's answers, section by section, as GOV.UK summary lists: on the check-your-answers page
+ * (with Change links) and on the referral's own page.
+ */
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import type { Framework, LevelNumber } from '../../shared/guidance/schema.ts';
+import { LevelTag } from '../../shared/guidance/views/basics.ts';
+import type { Referral } from '../../shared/referrals/schema.ts';
+import { formatDate, Tag } from '../platform/ui.ts';
+import { CONSENT_NOT_SOUGHT_LABELS, CONSENT_STATUS_LABELS, SEX_LABELS } from './labels.ts';
+import { SECTIONS, type SectionSlug, sectionUrl } from './sections.ts';
+import { childNameOf, SummaryList, Written } from './views.ts';
+
+const yesNo = (value: boolean | undefined) => (value === undefined ? 'Not given' : value ? 'Yes' : 'No');
+
+/**
+ * The referral's answers, section by section. With `changeLinks`, each row links to the question
+ * page that asks it and comes back (check your answers).
+ */
+export function ReferralAnswers(props: {
+  referral: Referral;
+  framework: Framework | undefined;
+  /** The level to show as suggested: live while a draft, the recorded one once sent. */
+  level: LevelNumber | undefined;
+  changeLinks?: boolean;
+  headingLevel?: 2 | 3;
+}): VNode {
+  const { referral, framework } = props;
+  const child = referral.child ?? {};
+  const href = (slug: SectionSlug) => (props.changeLinks ? sectionUrl(slug, referral.id, true) : undefined);
+  const H = props.headingLevel === 3 ? 'h3' : 'h2';
+  const address = child.address
+    ? [child.address.line1, child.address.line2, child.address.town, child.address.postcode].filter(Boolean)
+    : [];
+  const dob = child.dateOfBirth
+    ? formatDate(child.dateOfBirth)
+    : child.expectedDateOfBirth
+      ? `Expected ${formatDate(child.expectedDateOfBirth)}`
+      : 'Not given';
+  const adults = referral.household?.adults ?? [];
+  const indicators = (referral.indicatorIds ?? []).map(
+    (id) => framework?.indicators.find((i) => i.id === id) ?? { id, text: id, level: undefined },
+  );
+  const level = props.level;
+  const levelRecord = level ? framework?.levels.find((l) => l.level === level) : undefined;
+  const consent = referral.consent;
+  const section = (slug: SectionSlug) => SECTIONS.find((s) => s.slug === slug)?.name ?? slug;
+
+  return html`
+    <${H} class=${H === 'h3' ? 'govuk-heading-s' : 'govuk-heading-m'}>${section('child')}</${H}>
+    <${SummaryList}
+      rows=${[
+        { key: 'Name', value: childNameOf(referral), href: href('child') },
+        ...(child.knownAs ? [{ key: 'Known as', value: child.knownAs, href: href('child') }] : []),
+        { key: 'Date of birth', value: dob, href: href('child') },
+        { key: 'Sex', value: child.sex ? SEX_LABELS[child.sex] : 'Not given', href: href('child') },
+        { key: 'Ethnicity', value: child.ethnicity || 'Not given', href: href('child') },
+        { key: 'First language', value: child.firstLanguage || 'Not given', href: href('child') },
+        {
+          key: 'Special educational needs or disability',
+          value: html`<${Written} text=${child.needsOrDisability} empty="None given" />`,
+          href: href('child'),
+        },
+        { key: 'School or setting', value: child.schoolOrSetting || 'Not given', href: href('child') },
+        {
+          key: 'Address',
+          value: address.length
+            ? html`${address.map((line, i) => html`${i > 0 ? html`<br />` : null}${line}`)}`
+            : 'Not given',
+          href: href('child'),
+        },
+        ...(child.currentWhereabouts
+          ? [{ key: 'Where the child is now', value: child.currentWhereabouts, href: href('child') }]
+          : []),
+      ]}
+    />
+
+    <${H} class=${H === 'h3' ? 'govuk-heading-s' : 'govuk-heading-m'}>${section('household')}</${H}>
+    <${SummaryList}
+      rows=${[
+        {
+          key: 'Adults',
+          value: adults.length
+            ? html`<ul class="govuk-list app-adults">
+                ${adults.map(
+                  (a, i) => html`<li key=${i}>
+                    <strong>${a.name}</strong>, ${a.relationship}
+                    ${a.parentalResponsibility ? html`<br />Has parental responsibility` : null}
+                    ${a.doNotContact ? html`<br /><${Tag} text="Do not contact" colour="red" />` : null}
+                    ${a.contact ? html`<br />${a.contact}` : null}
+                  </li>`,
+                )}
+              </ul>`
+            : 'None added',
+          href: href('household'),
+        },
+        {
+          key: 'Other children in the household',
+          value: html`<${Written} text=${referral.household?.otherChildren} empty="None given" />`,
+          href: href('household'),
+        },
+      ]}
+    />
+
+    <${H} class=${H === 'h3' ? 'govuk-heading-s' : 'govuk-heading-m'}>Concerns and what has been tried</${H}>
+    <${SummaryList}
+      rows=${[
+        {
+          key: 'Other agencies involved',
+          value: html`<${Written} text=${referral.otherAgencies} empty="None given" />`,
+          href: href('agencies'),
+        },
+        { key: 'Concerns', value: html`<${Written} text=${referral.concerns} />`, href: href('concerns') },
+        {
+          key: 'Indicators',
+          value: indicators.length
+            ? html`<ul class="govuk-list govuk-list--bullet">
+                ${indicators.map((i) => html`<li key=${i.id}>${i.text}</li>`)}
+              </ul>`
+            : 'None chosen',
+          href: href('indicators'),
+        },
+        {
+          key: 'Suggested level',
+          value: levelRecord
+            ? html`<${LevelTag} level=${levelRecord.level} framework=${framework} /> ${levelRecord.name}`
+            : level
+              ? `Level ${level}`
+              : 'None yet',
+          href: href('indicators'),
+        },
+        {
+          key: 'What has been tried',
+          value: html`<${Written} text=${referral.triedSoFar} />`,
+          href: href('support'),
+        },
+        {
+          key: 'Early Help Assessment in place',
+          value: yesNo(referral.earlyHelpAssessmentInPlace),
+          href: href('support'),
+        },
+      ]}
+    />
+
+    <${H} class=${H === 'h3' ? 'govuk-heading-s' : 'govuk-heading-m'}>Views and consent</${H}>
+    <${SummaryList}
+      rows=${[
+        {
+          key: 'The child’s views',
+          value: html`<${Written} text=${referral.childViews} />`,
+          href: href('child-views'),
+        },
+        {
+          key: 'The parents’ views',
+          value: html`<${Written} text=${referral.parentViews} empty="None given" />`,
+          href: href('parent-views'),
+        },
+        {
+          key: 'Consent',
+          value: consent ? CONSENT_STATUS_LABELS[consent.status] : 'Not given',
+          href: href('consent'),
+        },
+        ...(consent && consent.status !== 'not_sought'
+          ? [
+              {
+                key: consent.status === 'refused' ? 'Refused by' : 'Given by',
+                value:
+                  [consent.byWhom, consent.date ? `on ${formatDate(consent.date)}` : '']
+                    .filter(Boolean)
+                    .join(' ') || 'Not given',
+                href: href('consent'),
+              },
+            ]
+          : []),
+        ...(consent?.status === 'not_sought'
+          ? [
+              {
+                key: 'Why consent was not sought',
+                value: consent.notSoughtReason
+                  ? CONSENT_NOT_SOUGHT_LABELS[consent.notSoughtReason]
+                  : 'Not given',
+                href: href('consent'),
+              },
+            ]
+          : []),
+      ]}
+    />
+  `;
+}

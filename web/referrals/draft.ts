@@ -1,0 +1,111 @@
+/**
+ * What the pages of a draft referral share: loading it (signed in as a referrer of its agency), the
+ * caption that names it, and the states around it (not found, already sent, not a referrer).
+ */
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Me } from '../../shared/directory/me.ts';
+import type { Framework, GuidanceVersion } from '../../shared/guidance/schema.ts';
+import type { Referral } from '../../shared/referrals/schema.ts';
+import { ApiError } from '../platform/api.ts';
+import { signInUrl } from '../platform/auth.ts';
+import { loadMe } from '../platform/chrome.ts';
+import { ButtonLink, LoadingPage, PageHeading, ProblemPage, setTitle } from '../platform/ui.ts';
+import { childNameOf, loadGuidance, loadReferral, ReferralNotFound, referralIdFromUrl } from './views.ts';
+
+export function Caption(props: { referral: Referral }): VNode {
+  const name = childNameOf(props.referral);
+  return html`<span class="govuk-caption-l">
+    Request for early help ${props.referral.reference}${props.referral.child?.firstName ? ` – ${name}` : ''}
+  </span>`;
+}
+
+type DraftState =
+  | { kind: 'loading' }
+  | { kind: 'not-referrer'; me: Me }
+  | { kind: 'not-found' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'loaded'; referral: Referral; guidance: GuidanceVersion | null };
+
+/**
+ * Loads the referral in the address and renders it. Only a draft is rendered, unless `anyStatus`:
+ * a sent referral gets "already sent" and a link to its page.
+ */
+export function DraftPage(props: {
+  title: string;
+  anyStatus?: boolean;
+  render: (referral: Referral, framework: Framework | undefined) => VNode;
+}): VNode {
+  const [state, setState] = useState<DraftState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    setState({ kind: 'loading' });
+    loadMe()
+      .then(async (me): Promise<DraftState | null> => {
+        if (!me) {
+          window.location.replace(signInUrl());
+          return null;
+        }
+        if (!me.roles.includes('referrer')) return { kind: 'not-referrer', me };
+        const id = referralIdFromUrl();
+        if (!id) return { kind: 'not-found' };
+        const [referral, guidance] = await Promise.all([loadReferral(id), loadGuidance().catch(() => null)]);
+        return { kind: 'loaded', referral, guidance };
+      })
+      .then(
+        (next) => {
+          if (next) setState(next);
+        },
+        (error: unknown) =>
+          setState(
+            error instanceof ApiError && error.status === 404
+              ? { kind: 'not-found' }
+              : { kind: 'failed', error },
+          ),
+      );
+  }, [attempt]);
+
+  useEffect(() => {
+    if (state.kind === 'not-found') setTitle('Referral not found');
+    else if (state.kind !== 'loaded') setTitle(props.title);
+  }, [state.kind]);
+
+  switch (state.kind) {
+    case 'loading':
+      return html`<${LoadingPage} heading=${props.title} size="l" text="Loading the referral…" />`;
+    case 'not-found':
+      return html`<${ReferralNotFound} />`;
+    case 'failed':
+      return html`<${ProblemPage} heading=${props.title} size="l" error=${state.error} what="the referral" onRetry=${() => setAttempt((n) => n + 1)} />`;
+    case 'not-referrer':
+      return html`<${NotReferrer} me=${state.me} />`;
+    case 'loaded':
+      if (state.referral.status !== 'draft' && !props.anyStatus)
+        return html`<${AlreadySent} referral=${state.referral} />`;
+      return props.render(state.referral, state.guidance?.framework);
+  }
+}
+
+function AlreadySent(props: { referral: Referral }): VNode {
+  useEffect(() => setTitle('This referral has already been sent'), []);
+  return html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+    <${PageHeading} text="This referral has already been sent" size="l" />
+    <p class="govuk-body">
+      Referral ${props.referral.reference} can no longer be changed. You can add further information to it instead.
+    </p>
+    <${ButtonLink} href=${`/referrals/view/?id=${encodeURIComponent(props.referral.id)}`} text="Go to the referral" />
+  </div></div>`;
+}
+
+export function NotReferrer(props: { me: Me }): VNode {
+  useEffect(() => setTitle('Only referrers can make referrals'), []);
+  return html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+    <${PageHeading} text="Only referrers can make referrals" size="l" />
+    <p class="govuk-body">
+      You are signed in as ${props.me.name}, who does not make referrals. Practitioners in partner agencies make them.
+    </p>
+    ${props.me.roles.includes('triage') ? html`<p class="govuk-body"><a class="govuk-link" href="/referrals/queue/">Go to the Front Door queue</a></p>` : null}
+    <p class="govuk-body">You can still <a class="govuk-link" href="/check/">check a level of need</a>.</p>
+  </div></div>`;
+}

@@ -1,0 +1,154 @@
+/**
+ * Consent: given, refused or not sought, by whom and when, or why not; the level’s rule, and why a referral below level 4 without consent cannot be sent.
+ */
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useState } from 'preact/hooks';
+import { levelLabel } from '../../../shared/guidance/check.ts';
+import { consentRule } from '../../../shared/guidance/views/basics.ts';
+import { CONSENT_REFUSAL_REASON } from '../../../shared/referrals/rules.ts';
+import { DateInput, type DateParts, parseDateParts, Radios, TextInput } from '../../platform/ui.ts';
+import {
+  CONSENT_NOT_SOUGHT_LABELS,
+  CONSENT_NOT_SOUGHT_REASON_LIST,
+  type ConsentStatus,
+  type NotSoughtReason,
+} from '../labels.ts';
+import { suggestedLevelOf } from '../progress.ts';
+import {
+  ConditionalRadios,
+  dateParts,
+  type FieldsProps,
+  hasDate,
+  opt,
+  type Problems,
+  todayIso,
+} from './shared.ts';
+
+// Consent -------------------------------------------------------------------------------------------
+
+export function ConsentFields(props: FieldsProps): VNode {
+  const consent = props.referral.consent;
+  const [status, setStatus] = useState<ConsentStatus | null>(consent?.status ?? null);
+  const [byWhom, setByWhom] = useState(consent?.byWhom ?? '');
+  const [date, setDate] = useState<DateParts>(dateParts(consent?.date));
+  const [dateErrorParts, setDateErrorParts] = useState<(keyof DateParts)[]>([]);
+  const [reason, setReason] = useState<NotSoughtReason | null>(consent?.notSoughtReason ?? null);
+  const level = suggestedLevelOf(props.referral, props.framework);
+  const record = level ? props.framework?.levels.find((l) => l.level === level) : undefined;
+  const e = props.errors;
+
+  props.bind(() => {
+    if (!status) return { patch: {} };
+    const problems: Problems = [];
+    let iso: string | undefined;
+    if (status !== 'not_sought' && hasDate(date)) {
+      const parsed = parseDateParts(
+        date,
+        status === 'given' ? 'The date consent was given' : 'The date consent was refused',
+      );
+      if ('error' in parsed) {
+        problems.push([`consent-date-${parsed.parts[0] ?? 'day'}`, parsed.error]);
+        setDateErrorParts(parsed.parts);
+      } else if (parsed.date > todayIso()) {
+        problems.push(['consent-date-day', 'The date must be today or in the past']);
+        setDateErrorParts(['day', 'month', 'year']);
+      } else {
+        iso = parsed.date;
+        setDateErrorParts([]);
+      }
+    }
+    if (problems.length) return { problems };
+    return {
+      patch: {
+        consent: {
+          status,
+          ...(status !== 'not_sought' && opt(byWhom) ? { byWhom: byWhom.trim() } : {}),
+          ...(status !== 'not_sought' && iso ? { date: iso } : {}),
+          ...(status === 'not_sought' && reason ? { notSoughtReason: reason } : {}),
+        },
+      },
+    };
+  });
+
+  const dateError = e['consent-date-day'] ?? e['consent-date-month'] ?? e['consent-date-year'];
+  const whoAndWhen = (what: 'gave' | 'refused') => html`
+    <${TextInput}
+      id="consent-by-whom"
+      name="byWhom"
+      label=${what === 'gave' ? 'Who gave consent?' : 'Who refused consent?'}
+      hint="Their name and relationship to the child, for example Sarah Fairbrook, mother"
+      value=${byWhom}
+      error=${e['consent-by-whom']}
+      autocomplete="off"
+      onInput=${setByWhom}
+    />
+    <${DateInput}
+      id="consent-date"
+      name="consentDate"
+      legend=${what === 'gave' ? 'When did they give consent?' : 'When did they refuse?'}
+      legendClasses="govuk-fieldset__legend--s"
+      hint=${`For example, ${new Date().getDate()} ${new Date().getMonth() + 1} ${new Date().getFullYear()}`}
+      value=${date}
+      error=${dateError}
+      errorParts=${dateErrorParts.length ? dateErrorParts : undefined}
+      onChange=${setDate}
+    />
+  `;
+  const refusedBelow4 = (status === 'refused' || status === 'not_sought') && level !== 4;
+
+  const intro = record
+    ? html`<div class="govuk-inset-text">
+            The indicators you chose suggest <strong>${levelLabel(record)}</strong>. ${consentRule(record)}
+            <span class="govuk-body-s app-block">${record.consent.guidance}</span>
+          </div>`
+    : html`<div class="govuk-inset-text">
+            Choose the indicators first: below level 4 the family’s informed consent is needed before you refer.
+          </div>`;
+  return html`
+    <${ConditionalRadios}
+      idPrefix="consent-status"
+      legend="Has the family agreed to this referral?"
+      legendIsPageHeading=${true}
+      intro=${intro}
+      hint="Early help is voluntary: the parents or carers, and the child where they are old enough to understand, agree to it."
+      value=${status}
+      error=${e['consent-status']}
+      onChange=${(value: string) => setStatus(value as ConsentStatus)}
+      items=${[
+        {
+          value: 'given',
+          text: 'Yes, the family gave their informed consent',
+          conditional: whoAndWhen('gave'),
+        },
+        { value: 'refused', text: 'No, the family refused', conditional: whoAndWhen('refused') },
+        {
+          value: 'not_sought',
+          text: 'Consent was not sought',
+          hint: 'Only at level 4, when asking would put the child or someone else at greater risk',
+          conditional: html`<${Radios}
+            idPrefix="consent-reason"
+            name="notSoughtReason"
+            legend="Why was consent not sought?"
+            legendClasses="govuk-fieldset__legend--s"
+            items=${CONSENT_NOT_SOUGHT_REASON_LIST.map((value) => ({ value, text: CONSENT_NOT_SOUGHT_LABELS[value] }))}
+            value=${reason}
+            error=${e['consent-reason']}
+            onChange=${(value: string) => setReason(value as NotSoughtReason)}
+          />`,
+        },
+      ]}
+    />
+    ${
+      refusedBelow4
+        ? html`<div class="govuk-warning-text" id="consent-warning">
+            <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+            <strong class="govuk-warning-text__text">
+              <span class="govuk-visually-hidden">Warning</span>
+              You will not be able to send this referral. ${CONSENT_REFUSAL_REASON}
+            </strong>
+          </div>`
+        : null
+    }
+  `;
+}

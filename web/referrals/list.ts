@@ -1,0 +1,61 @@
+/**
+ * The one list of referrals: the Front Door's queue shows it as a table, a referrer's own agency's
+ * referrals as a stacked list. The caller chooses the columns (referral-columns.ts); in a table each
+ * is a cell under its header, in a stacked list each is a line of the item. Overdue ones stand out.
+ */
+import { html } from 'htm/preact';
+import type { ComponentChildren, VNode } from 'preact';
+import type { ReferralSummary } from '../../shared/referrals/schema.ts';
+import { summaryIsOverdue } from './status.ts';
+
+export interface ReferralColumn {
+  /** The table's column heading (a stacked list shows none). */
+  header?: string;
+  cell: (referral: ReferralSummary, now: Date) => ComponentChildren;
+}
+
+export function ReferralList(props: {
+  items: ReferralSummary[];
+  columns: ReferralColumn[];
+  now: Date;
+  /** A table (the queue, captioned with the count) or a stacked list. */
+  layout: 'table' | 'stacked';
+}): VNode {
+  const { items, columns, now } = props;
+  if (props.layout === 'stacked') {
+    return html`
+      <ul class="govuk-list app-referral-list">
+        ${items.map(
+          (
+            r,
+          ) => html`<li class=${`app-referral-list__item${summaryIsOverdue(r, now) ? ' app-referral-list__item--overdue' : ''}`} key=${r.id}>
+            ${columns.map((column) => column.cell(r, now))}
+          </li>`,
+        )}
+      </ul>
+    `;
+  }
+  return html`
+    <div class="app-table-scroll" role="region" aria-labelledby="queue-caption" tabindex="0">
+      <table class="govuk-table app-queue">
+        <caption class="govuk-table__caption govuk-table__caption--m" id="queue-caption">
+          ${items.length} ${items.length === 1 ? 'referral' : 'referrals'}
+        </caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            ${columns.map((column) => html`<th scope="col" class="govuk-table__header">${column.header}</th>`)}
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          ${items.map(
+            (
+              r,
+            ) => html`<tr class=${`govuk-table__row${summaryIsOverdue(r, now) ? ' app-queue__row--overdue' : ''}`} key=${r.id}>
+              ${columns.map((column) => html`<td class="govuk-table__cell">${column.cell(r, now)}</td>`)}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+  `;
+}

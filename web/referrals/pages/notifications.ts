@@ -1,0 +1,119 @@
+/**
+ * /notifications/ ("Messages"): what the portal would email the signed-in user through GOV.UK Notify
+ * in AWS: a referrer's agency's decisions, the Front Door's new and nearly-due referrals. No child's
+ * details are ever in them, only the reference and a link that needs a sign-in.
+ */
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Me } from '../../../shared/directory/me.ts';
+import type { Notification } from '../../../shared/referrals/notification.ts';
+import { ApiError, apiGet } from '../../platform/api.ts';
+import { signInUrl } from '../../platform/auth.ts';
+import { boot, loadMe, messagesSeenKey } from '../../platform/chrome.ts';
+import {
+  formatDateTime,
+  Loading,
+  mount,
+  PageHeading,
+  ProblemState,
+  setTitle,
+  Tag,
+} from '../../platform/ui.ts';
+
+/** A link inside the portal, or null: a message never sends anyone elsewhere. */
+function safeLink(link: string): string | null {
+  return link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/\\') ? link : null;
+}
+
+const KIND_LABELS: Record<Notification['kind'], string> = {
+  'referral.submitted': 'New referral',
+  'referral.decided': 'Decision',
+  'referral.due_soon': 'Due soon',
+};
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'not-allowed'; me: Me }
+  | { kind: 'unavailable' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'loaded'; items: Notification[]; seen: string };
+
+function MessagesPage(): VNode {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => setTitle('Messages'), []);
+  useEffect(() => {
+    setState({ kind: 'loading' });
+    (async (): Promise<State | null> => {
+      const me = await loadMe();
+      if (!me) {
+        window.location.replace(signInUrl());
+        return null;
+      }
+      if (!me.roles.includes('referrer') && !me.roles.includes('triage')) return { kind: 'not-allowed', me };
+      const { items } = await apiGet<{ items: Notification[] }>('/notifications');
+      const key = messagesSeenKey(me);
+      const seen = localStorage.getItem(key) ?? '';
+      const newest = [seen, ...items.map((n) => n.at)].sort().at(-1) ?? '';
+      if (newest) localStorage.setItem(key, newest);
+      return { kind: 'loaded', items, seen };
+    })().then(
+      (next) => {
+        if (next) setState(next);
+      },
+      (error: unknown) =>
+        setState(
+          error instanceof ApiError && error.status === 404
+            ? { kind: 'unavailable' }
+            : { kind: 'failed', error },
+        ),
+    );
+  }, [attempt]);
+
+  const intro = html`
+    <${PageHeading} text="Messages" size="l" />
+    <p class="govuk-body">
+      What the portal sends you. In the live service each one is emailed to you. They never contain a child’s details:
+      follow the link and sign in to read the referral.
+    </p>
+  `;
+  switch (state.kind) {
+    case 'loading':
+      return html`${intro}<${Loading} text="Loading your messages…" />`;
+    case 'failed':
+      return html`${intro}<${ProblemState} error=${state.error} what="your messages" onRetry=${() => setAttempt((n) => n + 1)} />`;
+    case 'unavailable':
+      return html`${intro}<p class="govuk-body">Messages are not available yet.</p>`;
+    case 'not-allowed':
+      return html`${intro}<p class="govuk-body">Messages are about referrals, for referrers and the Front Door. You are signed in as ${state.me.name}.</p>`;
+    case 'loaded':
+      return html`
+        <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+          ${intro}
+          ${
+            state.items.length === 0
+              ? html`<p class="govuk-body">You have no messages yet.</p>`
+              : html`<ul class="govuk-list app-messages">
+                  ${state.items.map((n) => {
+                    const link = safeLink(n.link);
+                    const fresh = n.at > state.seen;
+                    return html`<li class="app-messages__item" key=${n.id}>
+                      <p class="govuk-body-s govuk-!-margin-bottom-1 app-muted">
+                        ${fresh ? html`<${Tag} text="New" colour="blue" classes="app-tag--inline" />` : null}
+                        ${KIND_LABELS[n.kind] ?? 'Message'} · <time datetime=${n.at}>${formatDateTime(n.at)}</time>
+                      </p>
+                      <h2 class="govuk-heading-s govuk-!-margin-bottom-1">${n.subject}</h2>
+                      <p class="govuk-body govuk-!-margin-bottom-1">${n.body}</p>
+                      ${link ? html`<a class="govuk-link" href=${link}>Open referral ${n.reference}</a>` : null}
+                    </li>`;
+                  })}
+                </ul>`
+          }
+        </div></div>
+      `;
+  }
+}
+
+boot();
+mount(html`<${MessagesPage} />`);

@@ -1,0 +1,45 @@
+/** The Front Door's decision, as the referrer (and, with its rationale, the Front Door) reads it. */
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import type { Framework } from '../../../../shared/guidance/schema.ts';
+import type { Referral } from '../../../../shared/referrals/schema.ts';
+import { formatDateTime } from '../../../platform/ui.ts';
+import { OUTCOME_LABELS } from '../../labels.ts';
+import { LevelName, SummaryList, Written } from '../../views.ts';
+
+export function DecisionBlock(props: {
+  referral: Referral;
+  framework: Framework | undefined;
+  forTriage: boolean;
+}): VNode | null {
+  const decision = props.referral.decision;
+  if (!decision) return null;
+  return html`
+    <div class="app-decision" id="decision">
+      <h2 class="govuk-heading-m">The Front Door’s decision</h2>
+      <${SummaryList}
+        classes="govuk-!-margin-bottom-4"
+        rows=${[
+          {
+            key: 'Level of need',
+            value: html`<${LevelName} level=${decision.levelOfNeed} framework=${props.framework} />`,
+          },
+          { key: 'Outcome', value: OUTCOME_LABELS[decision.outcome] },
+          { key: 'Decided by', value: `${decision.decidedBy.name}, ${formatDateTime(decision.decidedAt)}` },
+        ]}
+      />
+      <h3 class="govuk-heading-s">Feedback for you</h3>
+      <div class="app-decision__feedback"><${Written} text=${decision.feedback} /></div>
+      ${
+        decision.alternativeSupport
+          ? html`<h3 class="govuk-heading-s">Support the family can turn to</h3><${Written} text=${decision.alternativeSupport} />`
+          : null
+      }
+      ${
+        props.forTriage
+          ? html`<h3 class="govuk-heading-s">Rationale (for the record)</h3><${Written} text=${decision.rationale} />`
+          : null
+      }
+    </div>
+  `;
+}

@@ -1,0 +1,177 @@
+/** The Front Door's decision: level of need, outcome, rationale and the referrer's feedback. */
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Framework, LevelNumber } from '../../../../shared/guidance/schema.ts';
+import type { DecisionInput, Outcome, Referral } from '../../../../shared/referrals/schema.ts';
+import {
+  Button,
+  cx,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  Radios,
+  setTitle,
+  Textarea,
+} from '../../../platform/ui.ts';
+import { OUTCOME_LABELS, OUTCOMES } from '../../labels.ts';
+import {
+  ConflictBanner,
+  childNameOf,
+  describeRefusal,
+  isConflict,
+  LevelName,
+  referralAction,
+} from '../../views.ts';
+import { viewUrl } from './addresses.ts';
+
+export function DecisionForm(props: { referral: Referral; framework: Framework | undefined }): VNode {
+  const { referral, framework } = props;
+  const [levelOfNeed, setLevel] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [rationale, setRationale] = useState('');
+  const [feedback, setFeedback] = useState('');
+  const [alternative, setAlternative] = useState('');
+  const [summary, setSummary] = useState<ErrorSummaryItem[]>([]);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [submissions, setSubmissions] = useState(0);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const suggested = referral.suggestedLevel;
+  useEffect(() => setTitle('Record the decision', summary.length > 0), [summary.length]);
+
+  const idFor = (field: string) =>
+    ({
+      levelOfNeed: 'level',
+      outcome: 'outcome',
+      rationale: 'rationale',
+      feedback: 'feedback',
+      alternativeSupport: 'alternative',
+    })[field] ?? 'level';
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    setSubmissions((n) => n + 1);
+    const problems: [string, string][] = [];
+    if (!levelOfNeed) problems.push(['level', 'Choose the level of need']);
+    if (!outcome) problems.push(['outcome', 'Choose the outcome']);
+    if (outcome === 'no_further_action' && !alternative.trim())
+      problems.push(['alternative', 'Name the support the family can turn to instead']);
+    if (!rationale.trim()) problems.push(['rationale', 'Enter the rationale for the decision']);
+    if (!feedback.trim()) problems.push(['feedback', 'Enter the feedback the referrer will read']);
+    if (problems.length || !levelOfNeed || !outcome) {
+      setFields(Object.fromEntries([...problems].reverse()));
+      setSummary(problems.map(([id, text]) => ({ href: `#${id}`, text })));
+      return;
+    }
+    setSummary([]);
+    setFields({});
+    setBusy(true);
+    const body: DecisionInput = {
+      levelOfNeed: Number(levelOfNeed) as LevelNumber,
+      outcome,
+      rationale: rationale.trim(),
+      feedback: feedback.trim(),
+      ...(outcome === 'no_further_action' && alternative.trim()
+        ? { alternativeSupport: alternative.trim() }
+        : {}),
+    };
+    try {
+      await referralAction(referral, 'decision', body);
+      window.location.assign(viewUrl(referral.id, 'decided'));
+    } catch (error) {
+      setBusy(false);
+      if (isConflict(error)) {
+        setConflict(error.detail ?? '');
+        return;
+      }
+      const described = describeRefusal(error, idFor, 'level');
+      setFields(described.fields);
+      setSummary(described.items);
+    }
+  };
+
+  const levels = framework ? [...framework.levels].sort((a, b) => a.level - b.level) : [];
+  return html`
+    <a class="govuk-back-link" href=${viewUrl(referral.id)}>Back to the referral</a>
+    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+      ${summary.length > 0 ? html`<${ErrorSummary} key=${submissions} items=${summary} />` : null}
+      ${conflict !== null ? html`<${ConflictBanner} key=${submissions} detail=${conflict} />` : null}
+      <span class="govuk-caption-l">${referral.reference} – ${childNameOf(referral)}</span>
+      <h1 class="govuk-heading-l">Record the decision</h1>
+      <p class="govuk-body">The referrer’s indicators suggest <${LevelName} level=${suggested} framework=${framework} />.</p>
+      <form novalidate onSubmit=${onSubmit}>
+        <${Radios}
+          idPrefix="level"
+          name="levelOfNeed"
+          legend="What is the child’s level of need?"
+          legendClasses="govuk-fieldset__legend--m"
+          items=${
+            levels.length
+              ? levels.map((l) => ({ value: String(l.level), text: `Level ${l.level}: ${l.name}` }))
+              : [1, 2, 3, 4].map((n) => ({ value: String(n), text: `Level ${n}` }))
+          }
+          value=${levelOfNeed}
+          error=${fields.level}
+          onChange=${setLevel}
+        />
+        <div class=${cx('govuk-form-group', fields.outcome && 'govuk-form-group--error')}>
+          <fieldset class="govuk-fieldset" aria-describedby=${fields.outcome ? 'outcome-error' : undefined}>
+            <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">What happens next?</legend>
+            ${fields.outcome ? html`<p id="outcome-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${fields.outcome}</p>` : null}
+            <div class="govuk-radios">
+              ${OUTCOMES.map((value, index) => {
+                const id = index === 0 ? 'outcome' : `outcome-${index + 1}`;
+                return html`
+                  <div class="govuk-radios__item" key=${value}>
+                    <input class="govuk-radios__input" id=${id} name="outcome" type="radio" value=${value} checked=${outcome === value} onChange=${() => setOutcome(value)} />
+                    <label class="govuk-label govuk-radios__label" for=${id}>${OUTCOME_LABELS[value]}</label>
+                  </div>
+                  ${
+                    value === 'no_further_action' && outcome === value
+                      ? html`<div class="govuk-radios__conditional" key="nfa-conditional">
+                          <${Textarea}
+                            id="alternative"
+                            name="alternativeSupport"
+                            label="What support can the family turn to instead?"
+                            hint="For example, the family hub, the school nurse drop-in, a parenting course"
+                            rows=${3}
+                            value=${alternative}
+                            error=${fields.alternative}
+                            onInput=${setAlternative}
+                          />
+                        </div>`
+                      : null
+                  }
+                `;
+              })}
+            </div>
+          </fieldset>
+        </div>
+        <${Textarea}
+          id="rationale"
+          name="rationale"
+          label="Why did you reach this decision?"
+          labelClasses="govuk-label--m"
+          hint="The rationale, for the record: what you weighed, including anything from earlier referrals."
+          rows=${6}
+          value=${rationale}
+          error=${fields.rationale}
+          onInput=${setRationale}
+        />
+        <${Textarea}
+          id="feedback"
+          name="feedback"
+          label="Feedback for the referrer"
+          labelClasses="govuk-label--m"
+          hint="The referrer reads this. Use plain words a school would understand: what will happen, who will contact the family and when, and what you would like the referrer to do now."
+          rows=${6}
+          value=${feedback}
+          error=${fields.feedback}
+          onInput=${setFeedback}
+        />
+        <${Button} text=${busy ? 'Recording…' : 'Record the decision'} disabled=${busy} />
+      </form>
+    </div></div>
+  `;
+}

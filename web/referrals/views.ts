@@ -1,0 +1,255 @@
+/**
+ * Views the referral pages share: status and due-time tags with a live countdown, the referral's
+ * answers as summary lists, its timeline, and the loading of what every referral page needs. Types
+ * only from shared/referrals/schema.ts (its zod schemas would add ~80 KB to each page); the rules come from
+ * the zod-free shared/referrals/rules.ts, shared/platform/working-days.ts and shared/guidance/check.ts.
+ */
+import { html } from 'htm/preact';
+import type { ComponentChildren, VNode } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Agency } from '../../shared/directory/schema.ts';
+import type { Framework, GuidanceVersion, LevelNumber } from '../../shared/guidance/schema.ts';
+import { LevelTag } from '../../shared/guidance/views/basics.ts';
+import type { Referral, ReferralStatus, TimelineEntry } from '../../shared/referrals/schema.ts';
+import { ApiError, apiGet, apiRequest } from '../platform/api.ts';
+import { type ErrorSummaryItem, PageHeading, Tag, type TagColour } from '../platform/ui.ts';
+import { STATUS_LABELS } from './labels.ts';
+
+export type ReferralWithTimeline = Referral & { timeline: TimelineEntry[] };
+
+// Loading ------------------------------------------------------------------------------------------
+
+/** The referral in the address (`?id=`), or null when there is none that could be one. */
+export function referralIdFromUrl(): string | null {
+  const id = new URLSearchParams(window.location.search).get('id') ?? '';
+  return /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id) ? id : null;
+}
+
+export function loadReferral(id: string): Promise<ReferralWithTimeline> {
+  return apiGet<ReferralWithTimeline>(`/referrals/${encodeURIComponent(id)}`);
+}
+
+/** A referral action (`POST /referrals/{id}/{action}`) against the version the page read. */
+export async function referralAction<T = Referral>(
+  referral: { id: string; version: number },
+  action: string,
+  body?: unknown,
+): Promise<T> {
+  const path = `/referrals/${encodeURIComponent(referral.id)}${action ? `/${action}` : ''}`;
+  return (
+    await apiRequest<T>(path, {
+      method: 'POST',
+      ifMatch: referral.version,
+      ...(body === undefined ? {} : { body }),
+    })
+  ).data;
+}
+
+let guidancePromise: Promise<GuidanceVersion | null> | undefined;
+
+/** The current published guidance (null if none is published); read once per page. */
+export function loadGuidance(): Promise<GuidanceVersion | null> {
+  guidancePromise ??= apiGet<GuidanceVersion>('/guidance').catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 404) return null;
+    guidancePromise = undefined;
+    throw error;
+  });
+  return guidancePromise;
+}
+
+/** Agency names by id. A failure leaves the ids showing: the names are a convenience. */
+export function useAgencyNames(): Map<string, string> {
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    apiGet<{ items: Agency[] }>('/agencies?limit=200').then(
+      ({ items }) => setNames(new Map(items.map((a) => [a.id, a.name]))),
+      () => {},
+    );
+  }, []);
+  return names;
+}
+
+export const agencyName = (names: Map<string, string>, id: string | null | undefined): string =>
+  id ? (names.get(id) ?? id) : '';
+
+/** The time now, moving on every `everyMs`, for live countdowns. */
+export function useNow(everyMs = 30_000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), everyMs);
+    return () => window.clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+// Words --------------------------------------------------------------------------------------------
+
+const dueParts = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
+});
+
+/** "5pm on Tuesday 7 April" (the year only when it is not this year), UK time. */
+export function formatDue(value: string, now: Date = new Date()): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const parts = dueParts.formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const minute = get('minute');
+  const time = `${get('hour')}${minute === '00' ? '' : `:${minute}`}${get('dayPeriod').toLowerCase()}`;
+  const year = get('year');
+  const thisYear = String(now.getFullYear());
+  return `${time} on ${get('weekday')} ${get('day')} ${get('month')}${year === thisYear ? '' : ` ${year}`}`;
+}
+
+export function childNameOf(referral: Pick<Referral, 'child'>): string {
+  const child = referral.child ?? {};
+  const name = [child.firstName, child.lastName].filter(Boolean).join(' ');
+  return name || 'Child not named yet';
+}
+
+const STATUS_COLOURS: Record<ReferralStatus, TagColour> = {
+  draft: 'grey',
+  submitted: 'blue',
+  in_review: 'purple',
+  decided: 'green',
+  closed: 'grey',
+  withdrawn: 'orange',
+};
+
+export function StatusTag(props: { status: ReferralStatus }): VNode {
+  return html`<${Tag} text=${STATUS_LABELS[props.status]} colour=${STATUS_COLOURS[props.status]} />`;
+}
+
+/** Whether a referral is waiting on the front door's decision. */
+export const awaitingDecision = (status: ReferralStatus): boolean =>
+  status === 'submitted' || status === 'in_review';
+
+// Summary lists ----------------------------------------------------------------------------------
+
+export interface Row {
+  key: string;
+  value: ComponentChildren;
+  /** Where to change it (check your answers); the link's hidden text names the row. */
+  href?: string;
+}
+
+export function SummaryList(props: { rows: Row[]; classes?: string }): VNode {
+  const anyActions = props.rows.some((r) => r.href);
+  return html`
+    <dl class=${`govuk-summary-list${props.classes ? ` ${props.classes}` : ''}`}>
+      ${props.rows.map(
+        (row) => html`
+          <div class=${`govuk-summary-list__row${anyActions && !row.href ? ' govuk-summary-list__row--no-actions' : ''}`} key=${row.key}>
+            <dt class="govuk-summary-list__key">${row.key}</dt>
+            <dd class="govuk-summary-list__value">${row.value}</dd>
+            ${
+              row.href
+                ? html`<dd class="govuk-summary-list__actions">
+                    <a class="govuk-link" href=${row.href}>Change<span class="govuk-visually-hidden"> ${row.key.toLowerCase()}</span></a>
+                  </dd>`
+                : null
+            }
+          </div>
+        `,
+      )}
+    </dl>
+  `;
+}
+
+/** Text someone wrote, with their line breaks kept. */
+export function Written(props: { text: string | undefined; empty?: string }): VNode {
+  const text = props.text?.trim();
+  if (!text) return html`<span class="app-not-given">${props.empty ?? 'Not given'}</span>`;
+  return html`${text.split(/\n{2,}/).map((para, i) => html`<p class="govuk-body app-written" key=${i}>${para}</p>`)}`;
+}
+
+// States ------------------------------------------------------------------------------------------
+
+/** What anyone gets for a referral they may not read, exactly as for one that does not exist. */
+export function ReferralNotFound(): VNode {
+  return html`
+    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+      <${PageHeading} text="Referral not found" size="l" />
+      <p class="govuk-body">There is no referral at this address that you can see.</p>
+      <p class="govuk-body">
+        If you typed or pasted the address, check it is complete. You can only see referrals your own agency made.
+      </p>
+      <p class="govuk-body"><a class="govuk-link" href="/referrals/">Go to your referrals</a></p>
+    </div></div>
+  `;
+}
+
+/** "Someone else changed this referral": focused when it appears, with the way to reload. */
+export function ConflictBanner(props: { detail?: string | undefined }): VNode {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return html`
+    <div class="govuk-notification-banner" role="region" aria-labelledby="conflict-title" tabindex="-1" ref=${ref}>
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="conflict-title">Important</h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading">This referral changed since you opened this page</p>
+        <p class="govuk-body">
+          ${props.detail ? `${props.detail}. ` : ''}What you entered on this page was not saved. Reload the page to see
+          the referral as it is now, then enter your answers again if they are still needed.
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-notification-banner__link" href=${window.location.href}>Reload the page</a>
+        </p>
+      </div>
+    </div>
+  `;
+}
+
+export const isConflict = (error: unknown): error is ApiError =>
+  error instanceof ApiError && (error.status === 409 || error.status === 412);
+
+/** A refused write as error-summary items, and each field's reason by the id of its input. */
+export function describeRefusal(
+  error: unknown,
+  idFor: (apiField: string) => string,
+  fallbackId: string,
+): { items: ErrorSummaryItem[]; fields: Record<string, string> } {
+  if (error instanceof ApiError && error.fieldErrors.length > 0) {
+    const fields: Record<string, string> = {};
+    const items = error.fieldErrors.map((e) => {
+      const id = idFor(e.field);
+      fields[id] ??= e.reason;
+      return { href: `#${id}`, text: e.reason };
+    });
+    return { items, fields };
+  }
+  if (error instanceof ApiError && error.status === 401) {
+    return {
+      items: [{ href: `#${fallbackId}`, text: 'Your sign-in has ended. Sign in again, then try again.' }],
+      fields: {},
+    };
+  }
+  if (error instanceof ApiError && error.status !== 0 && error.status < 500) {
+    return { items: [{ href: `#${fallbackId}`, text: error.detail ?? error.title }], fields: {} };
+  }
+  const text =
+    error instanceof ApiError && error.status === 0
+      ? 'The portal could not be reached. Check your internet connection and try again.'
+      : 'Sorry, there is a problem with the service. Nothing was saved. Try again in a few minutes.';
+  return { items: [{ href: `#${fallbackId}`, text }], fields: {} };
+}
+
+/** "Level 3" as a tag, then the level's name, for a level number in a framework. */
+export function LevelName(props: {
+  level: LevelNumber | undefined;
+  framework: Framework | undefined;
+}): VNode {
+  const record = props.level ? props.framework?.levels.find((l) => l.level === props.level) : undefined;
+  if (!props.level) return html`<span>Not suggested yet</span>`;
+  if (!record) return html`<span>Level ${props.level}</span>`;
+  return html`<span><${LevelTag} level=${record.level} framework=${props.framework} /> ${record.name}</span>`;
+}

@@ -1,7 +1,0 @@
-/** The referral pages' addresses, and who works the Front Door's side of them. */
-import type { Me } from '../../../../shared/me.ts';
-
-export const viewUrl = (id: string, done?: string) =>
-  `/referrals/view/?id=${encodeURIComponent(id)}${done ? `&done=${done}` : ''}`;
-
-export const isTriage = (me: Me) => me.roles.includes('triage');
