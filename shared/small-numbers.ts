@@ -88,18 +88,11 @@ function determined(relations: readonly Relation[], hidden: ReadonlySet<string>)
   const variables = [...new Set(relations.flatMap((r) => [...r.parts, r.total]))].filter((k) =>
     hidden.has(k),
   );
-  const column = new Map(variables.map((k, i) => [k, i]));
-  const rows: number[][] = [];
-  for (const r of relations) {
-    const row = Array<number>(variables.length).fill(0);
-    for (const part of r.parts) {
-      const i = column.get(part);
-      if (i !== undefined) row[i] = (row[i] ?? 0) + 1;
-    }
-    const t = column.get(r.total);
-    if (t !== undefined) row[t] = (row[t] ?? 0) - 1;
-    if (row.some((x) => Math.abs(x) > EPSILON)) rows.push(row);
-  }
+  // parts − total = 0, over the hidden figures. A sum with none hidden is a row of zeros, which is
+  // never a pivot and so changes nothing. (No figure is named twice in a sum: `suppress` refuses it.)
+  const rows: number[][] = relations.map((r) =>
+    variables.map((k) => (r.parts.includes(k) ? 1 : r.total === k ? -1 : 0)),
+  );
   const pivots: { row: number; col: number }[] = [];
   let next = 0;
   for (let col = 0; col < variables.length && next < rows.length; col++) {
@@ -175,9 +168,13 @@ export function suppress(
       throw new InvalidSuppressionInputError(`Counts must be whole numbers, 0 or more, not ${f.value}`);
     figures.set(f.key, f);
   }
-  for (const r of relations)
-    for (const k of [...r.parts, r.total])
+  for (const r of relations) {
+    const keys = [...r.parts, r.total];
+    for (const k of keys)
       if (!figures.has(k)) throw new InvalidSuppressionInputError(`A sum names no figure ${k}`);
+    if (new Set(keys).size < keys.length)
+      throw new InvalidSuppressionInputError(`A sum names a figure twice: ${keys.join(', ')}`);
+  }
 
   const small = (f: Figure) => f.value > 0 && f.value < threshold;
   const hidden = new Set(
@@ -211,11 +208,12 @@ export function suppress(
    * When no one count makes the small one safe: a count (not a total, which readers need more) from a
    * row or column where the small one is the only hidden figure, smallest first.
    */
-  const fallbackOf = (key: string, candidates: Figure[], near: readonly Relation[]) => {
+  const fallbackOf = (candidates: Figure[], near: readonly Relation[]) => {
     const lone = near.filter((r) => [...r.parts, r.total].filter((k) => hidden.has(k)).length === 1);
     const inLone = (f: Figure) => lone.some((r) => r.parts.includes(f.key) || r.total === f.key);
     const rank = (f: Figure) => Number(isTotal(f.key)) * 2 + Number(!inLone(f));
-    return [...candidates].sort((a, b) => rank(a) - rank(b) || a.value - b.value).find((f) => f.key !== key);
+    // The candidates come smallest first and the sort is stable, so each rank stays smallest first.
+    return [...candidates].sort((a, b) => rank(a) - rank(b))[0];
   };
 
   for (let guard = figures.size + 1; guard > 0; guard--) {
@@ -229,17 +227,14 @@ export function suppress(
     while (near.length > 0 && !chosen) {
       for (const r of near) seen.add(r);
       const candidates = shownCounts(near);
-      fallback ??= fallbackOf(problem.key, candidates, near);
+      fallback ??= fallbackOf(candidates, near);
       chosen = candidates.find((c) => safeWith(problem.key, c.key));
       const reached = new Set(near.flatMap((r) => [...r.parts, r.total]).filter((k) => hidden.has(k)));
       near = relations.filter((r) => !seen.has(r) && [...r.parts, r.total].some((k) => reached.has(k)));
     }
-    const pick =
-      chosen ??
-      fallback ??
-      [...figures.values()]
-        .filter((f) => !hidden.has(f.key) && f.value > 0)
-        .sort((a, b) => a.value - b.value)[0];
+    // Nothing to hide anywhere near it only when the sums it is in do not hold (they "work it out" from
+    // figures that are all 0): hiding counts further away could not change that.
+    const pick = chosen ?? fallback;
     if (!pick) break;
     hidden.add(pick.key);
   }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './platform/zod.ts';
 
 /**
  * The one rule for text people type: names, one-line answers and multi-line free text. Every text
@@ -59,19 +59,17 @@ export function textProblem(value: string, kind: TextKind): string | undefined {
 
 /**
  * A text field of up to `max` characters (after trimming and NFC): names and one-line answers by
- * default, `multiline` for free text. Chain `.min()` for a required field.
+ * default, `multiline` for free text. Add `.check(z.minLength(1, …))` for a required field.
  */
 export function text(max: number, kind: TextKind = 'line') {
-  return (
-    z
-      .string()
-      // Looked at before trimming: trim() would quietly drop a leading or trailing U+FEFF.
-      .superRefine((value, ctx) => {
-        const reason = textProblem(value, kind);
-        if (reason) ctx.addIssue({ code: 'custom', message: reason, input: value });
-      })
-      .normalize('NFC')
-      .trim()
-      .max(max, `Use ${max.toLocaleString('en-GB')} characters or fewer`)
+  return z.string().check(
+    // Looked at before trimming: trim() would quietly drop a leading or trailing U+FEFF.
+    z.superRefine((value, ctx) => {
+      const reason = textProblem(value, kind);
+      if (reason) ctx.addIssue({ code: 'custom', message: reason, input: value });
+    }),
+    z.normalize('NFC'),
+    z.trim(),
+    z.maxLength(max, `Use ${max.toLocaleString('en-GB')} characters or fewer`),
   );
 }

@@ -14,6 +14,7 @@ import {
   sourceIp,
 } from '../platform/http.ts';
 import { type Principal, requireRole } from '../platform/identity.ts';
+import { bindRoute } from '../platform/routing.ts';
 import { shownAsIs } from '../platform/shown.ts';
 import { actionPlanCsv, dashboardOf, summaryOf, ukToday, viewOf } from './plan-views.ts';
 import {
@@ -85,7 +86,7 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     return { action, expected };
   };
 
-  app.openapi(listActions, async (c) => {
+  bindRoute(app, listActions, async (c) => {
     const me = reader(c);
     const { limit, cursor } = c.req.valid('query');
     const page = await store.listActions({
@@ -102,7 +103,7 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     );
   });
 
-  app.openapi(createAction, async (c) => {
+  bindRoute(app, createAction, async (c) => {
     const me = writer(c);
     const input = c.req.valid('json');
     if (daysBetween(input.startDate, input.dueDate) < 0) {
@@ -135,7 +136,7 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     return c.json(viewOf(action, today()), 201);
   });
 
-  app.openapi(getAction, async (c) => {
+  bindRoute(app, getAction, async (c) => {
     reader(c);
     const action = await existing(c.req.valid('param').id);
     const updates = await store.updates(action.id);
@@ -143,7 +144,7 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     return c.json({ ...viewOf(action, today()), updates }, 200);
   });
 
-  app.openapi(updateAction, async (c) => {
+  bindRoute(app, updateAction, async (c) => {
     const me = writer(c);
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
@@ -168,7 +169,7 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     return respond(c, updated);
   });
 
-  app.openapi(addProgress, async (c) => {
+  bindRoute(app, addProgress, async (c) => {
     const me = writer(c);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
@@ -198,7 +199,7 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     return respond(c, progressed);
   });
 
-  app.openapi(closeAction, async (c) => {
+  bindRoute(app, closeAction, async (c) => {
     const me = writer(c);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
@@ -221,7 +222,7 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     return respond(c, closed);
   });
 
-  app.openapi(exportCsv, async (c) => {
+  bindRoute(app, exportCsv, async (c) => {
     reader(c);
     const [actions, names] = await Promise.all([store.allActions(), deps.agencies.names()]);
     const day = today();
@@ -232,7 +233,7 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     }) as never;
   });
 
-  app.openapi(dashboard, async (c) => {
+  bindRoute(app, dashboard, async (c) => {
     reader(c);
     const [actions, names] = await Promise.all([store.allActions(), deps.agencies.names()]);
     return c.json(dashboardOf(actions, names, today()), 200);

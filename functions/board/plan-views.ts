@@ -1,14 +1,12 @@
-import { computeRag, effectiveDueDate, needsEscalation } from '../../shared/board/rules.ts';
 import {
-  type Action,
-  type ActionSummary,
-  type ActionView,
   RAG_RATINGS,
   SOURCE_LABELS,
   STATUS_LABELS,
   THEME_LABELS,
   THEMES,
-} from '../../shared/board/schema.ts';
+} from '../../shared/board/labels.ts';
+import { computeRag, effectiveDueDate, needsEscalation } from '../../shared/board/rules.ts';
+import type { Action, ActionSummary, ActionView } from '../../shared/board/schema.ts';
 import { toCsv } from '../../shared/platform/csv.ts';
 
 /**

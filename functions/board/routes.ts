@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { RAG_RATINGS, THEMES } from '../../shared/board/labels.ts';
 import {
   ActionFieldsSchema,
   ActionPatchSchema,
@@ -7,33 +7,23 @@ import {
   CloseInputSchema,
   ProgressInputSchema,
   ProgressUpdateSchema,
-  RAG_RATINGS,
-  THEMES,
 } from '../../shared/board/schema.ts';
-import { lazySchema } from '../../shared/platform/lazy-schema.ts';
-import { ProblemSchema } from '../../shared/platform/problem.ts';
+import * as z from '../../shared/platform/zod.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
-import { createRoute } from '../platform/routing.ts';
+import {
+  jsonBody as body,
+  createRoute,
+  ifMatchHeaders,
+  json,
+  problem,
+  bearer as security,
+  ulidParams,
+} from '../platform/routing.ts';
 
 /** The board area's HTTP contract. Reads: board and the front door; writes: board. */
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-const security = [{ bearerAuth: [] }];
 const tags = ['board'];
-const idParams = lazySchema(() =>
-  z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'is not an action id') }),
-);
-const ifMatch = lazySchema(() => z.object({ 'if-match': z.string().optional() }));
+const idParams = ulidParams('an action id');
+const ifMatch = ifMatchHeaders;
 const writeResponses = {
   200: json('The action as it now stands; its ETag is its version', ActionViewSchema),
   400: problem('Invalid fields'),
@@ -55,7 +45,7 @@ export const listActions = createRoute({
   responses: {
     200: json(
       'A page of actions',
-      lazySchema(() => z.object({ items: z.array(ActionSummarySchema), nextCursor: z.string().nullable() })),
+      z.object({ items: z.array(ActionSummarySchema), nextCursor: z.nullable(z.string()) }),
     ),
     400: problem('Bad limit or cursor'),
     401: problem('Not signed in'),
@@ -81,10 +71,7 @@ export const getAction = createRoute({
   security,
   request: { params: idParams },
   responses: {
-    200: json(
-      'The action',
-      lazySchema(() => ActionViewSchema.extend({ updates: z.array(ProgressUpdateSchema) })),
-    ),
+    200: json('The action', z.extend(ActionViewSchema, { updates: z.array(ProgressUpdateSchema) })),
     404: problem('No such action'),
   },
 });
@@ -132,19 +119,19 @@ export const exportCsv = createRoute({
   },
 });
 
-const ragCounts = lazySchema(() => z.object({ red: z.number(), amber: z.number(), green: z.number() }));
-export const DashboardSchema = lazySchema(() =>
-  z.object({
-    today: z.string(),
-    total: z.number(),
-    byRag: ragCounts,
-    byTheme: z.array(ragCounts.extend({ theme: z.enum(THEMES) })),
-    byOwner: z.array(ragCounts.extend({ agencyId: z.string(), agencyName: z.string(), overdue: z.number() })),
-    overdue: z.array(ActionSummarySchema),
-    escalated: z.array(ActionSummarySchema.extend({ escalationReasons: z.array(z.string()) })),
-    rags: z.array(z.enum(RAG_RATINGS)),
-  }),
-);
+const ragCounts = z.object({ red: z.number(), amber: z.number(), green: z.number() });
+export const DashboardSchema = z.object({
+  today: z.string(),
+  total: z.number(),
+  byRag: ragCounts,
+  byTheme: z.array(z.extend(ragCounts, { theme: z.enum(THEMES) })),
+  byOwner: z.array(
+    z.extend(ragCounts, { agencyId: z.string(), agencyName: z.string(), overdue: z.number() }),
+  ),
+  overdue: z.array(ActionSummarySchema),
+  escalated: z.array(z.extend(ActionSummarySchema, { escalationReasons: z.array(z.string()) })),
+  rags: z.array(z.enum(RAG_RATINGS)),
+});
 
 export const dashboard = createRoute({
   method: 'get',

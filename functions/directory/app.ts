@@ -12,6 +12,7 @@ import {
   sourceIp,
 } from '../platform/http.ts';
 import { requireRole } from '../platform/identity.ts';
+import { bindRoute } from '../platform/routing.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
 import { registerAuditRoutes } from './audit.ts';
 import { type PeopleDeps, registerPeopleRoutes } from './people.ts';
@@ -39,7 +40,7 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
   const app = createAreaApp(deps);
   const { store, audit, clock, cursors } = deps;
 
-  app.openapi(health, async (c) => {
+  bindRoute(app, health, async (c) => {
     if (c.req.valid('query').ready === undefined) return c.json({ status: 'ok' as const }, 200);
     try {
       await store.ping();
@@ -54,25 +55,25 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
     return c.json({ status: 'ready' as const }, 200);
   });
 
-  app.openapi(openApiRoute, async (c) => {
+  bindRoute(app, openApiRoute, async (c) => {
     // Loaded on first use (see openapi.ts): it is not part of the directory's cold start.
     const { openApiDocument } = await import('./openapi.ts');
     c.header('cache-control', 'public, max-age=300');
     return c.json(openApiDocument() as { openapi: string }, 200);
   });
 
-  app.openapi(webConfigRoute, (c) => {
+  bindRoute(app, webConfigRoute, (c) => {
     c.header('cache-control', 'public, max-age=300');
     return c.json(deps.webConfig, 200);
   });
 
-  app.openapi(getMe, async (c) => {
+  bindRoute(app, getMe, async (c) => {
     const me = signedIn(c);
     const agency = me.agencyId ? await store.getAgency(me.agencyId) : null;
     return c.json({ userId: me.userId, name: me.name, email: me.email, roles: me.roles, agency }, 200);
   });
 
-  app.openapi(listAgencies, async (c) => {
+  bindRoute(app, listAgencies, async (c) => {
     const me = signedIn(c);
     const { limit, cursor } = c.req.valid('query');
     const page = await store.listAgencies({ limit, startKey: cursors.decode(cursor, me.userId, 'agencies') });
@@ -82,7 +83,7 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
     );
   });
 
-  app.openapi(getAgency, async (c) => {
+  bindRoute(app, getAgency, async (c) => {
     signedIn(c);
     const agency = await store.getAgency(c.req.valid('param').id);
     if (!agency) throw new NotFound('There is no such agency');
@@ -90,7 +91,7 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
     return c.json(agency, 200);
   });
 
-  app.openapi(createAgency, async (c) => {
+  bindRoute(app, createAgency, async (c) => {
     const me = signedIn(c);
     requireRole(me, 'admin');
     const input = c.req.valid('json');
@@ -121,7 +122,7 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
     return c.json(agency, 201);
   });
 
-  app.openapi(updateAgency, async (c) => {
+  bindRoute(app, updateAgency, async (c) => {
     const me = signedIn(c);
     requireRole(me, 'admin');
     const { id } = c.req.valid('param');

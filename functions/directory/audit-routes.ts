@@ -1,7 +1,6 @@
-import * as z from 'zod';
 import { AUDIT_ENTITY_TYPES } from '../../shared/directory/audit-actions.ts';
-import { lazySchema } from '../../shared/platform/lazy-schema.ts';
 import { ProblemSchema } from '../../shared/platform/problem.ts';
+import * as z from '../../shared/platform/zod.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import { createRoute } from '../platform/routing.ts';
 
@@ -16,49 +15,41 @@ const problem = (description: string) => ({
 });
 const bearer = [{ bearerAuth: [] }];
 
-export const AuditEntrySchema = lazySchema(() =>
-  z.object({
-    id: z.string(),
-    at: z.string(),
-    action: z.string(),
-    outcome: z.enum(['allowed', 'denied']),
-    entity: z.object({ type: z.string(), id: z.string() }),
-    actor: z
-      .object({
-        userId: z.string(),
-        name: z.string().optional(),
-        roles: z.array(z.string()),
-        agencyId: z.string().nullable(),
-        agencyName: z.string().optional(),
-      })
-      .nullable(),
-    requestId: z.string(),
-    sourceIp: z.string().optional(),
-    detail: z.string().optional(),
-    reason: z.string().optional(),
-    ids: z.array(z.string()).optional(),
-  }),
-);
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  outcome: z.enum(['allowed', 'denied']),
+  entity: z.object({ type: z.string(), id: z.string() }),
+  actor: z.nullable(
+    z.object({
+      userId: z.string(),
+      name: z.optional(z.string()),
+      roles: z.array(z.string()),
+      agencyId: z.nullable(z.string()),
+      agencyName: z.optional(z.string()),
+    }),
+  ),
+  requestId: z.string(),
+  sourceIp: z.optional(z.string()),
+  detail: z.optional(z.string()),
+  reason: z.optional(z.string()),
+  ids: z.optional(z.array(z.string())),
+});
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-const AuditPageSchema = lazySchema(() =>
-  z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }),
-);
+const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), nextCursor: z.nullable(z.string()) });
 
-const moment = lazySchema(() =>
-  z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-    error: 'must be a date (YYYY-MM-DD) or a date and time (ISO 8601)',
-  }),
-);
+const moment = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: 'must be a date (YYYY-MM-DD) or a date and time (ISO 8601)',
+});
 
 /** Newest first, oldest first, and a time range: the same for a record's trail and a person's. */
-const TrailQuerySchema = lazySchema(() =>
-  ListQuerySchema.extend({
-    order: z.enum(['oldest', 'newest'], { error: 'must be oldest or newest' }).default('oldest'),
-    from: moment.optional(),
-    to: moment.optional(),
-  }),
-);
+const TrailQuerySchema = z.extend(ListQuerySchema, {
+  order: z._default(z.enum(['oldest', 'newest'], { error: 'must be oldest or newest' }), 'oldest'),
+  from: z.optional(moment),
+  to: z.optional(moment),
+});
 
 /** No control characters, nor the bidirectional ones that could make an entry read as something else. */
 const PLAIN_TEXT = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u;
@@ -67,16 +58,17 @@ const PLAIN_TEXT = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u;
  * Why the admin is reading, if they say: a header (as for opening a referral), so it stays out of
  * addresses and the logs that keep them.
  */
-const ReasonHeaders = lazySchema(() =>
-  z.object({
-    'x-access-reason': z
+const ReasonHeaders = z.object({
+  'x-access-reason': z.optional(
+    z
       .string()
-      .trim()
-      .max(200, 'must be 200 characters or fewer')
-      .regex(PLAIN_TEXT, 'must not hold control characters')
-      .optional(),
-  }),
-);
+      .check(
+        z.trim(),
+        z.maxLength(200, 'must be 200 characters or fewer'),
+        z.regex(PLAIN_TEXT, 'must not hold control characters'),
+      ),
+  ),
+});
 
 export const readAudit = createRoute({
   method: 'get',
@@ -85,17 +77,17 @@ export const readAudit = createRoute({
   summary: 'The audit trail of one record, oldest first unless asked otherwise (admin)',
   security: bearer,
   request: {
-    query: lazySchema(() =>
-      TrailQuerySchema.extend({
-        entity: z.enum(AUDIT_ENTITY_TYPES, { error: `must be one of ${AUDIT_ENTITY_TYPES.join(', ')}` }),
-        id: z
-          .string()
-          .trim()
-          .min(1, 'Enter the record’s id')
-          .max(120, 'is too long')
-          .regex(/^[\w:/.@#{}+-]+$/, 'is not a record id'),
-      }),
-    ),
+    query: z.extend(TrailQuerySchema, {
+      entity: z.enum(AUDIT_ENTITY_TYPES, { error: `must be one of ${AUDIT_ENTITY_TYPES.join(', ')}` }),
+      id: z
+        .string()
+        .check(
+          z.trim(),
+          z.minLength(1, 'Enter the record’s id'),
+          z.maxLength(120, 'is too long'),
+          z.regex(/^[\w:/.@#{}+-]+$/, 'is not a record id'),
+        ),
+    }),
     headers: ReasonHeaders,
   },
   responses: {
@@ -112,9 +104,7 @@ export const readActorAudit = createRoute({
   summary: 'Everything one person did, by their user id, oldest first unless asked otherwise (admin)',
   security: bearer,
   request: {
-    params: lazySchema(() =>
-      z.object({ id: z.string().regex(/^[A-Za-z0-9._@:-]{1,128}$/, 'is not a user id') }),
-    ),
+    params: z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9._@:-]{1,128}$/, 'is not a user id')) }),
     query: TrailQuerySchema,
     headers: ReasonHeaders,
   },
@@ -131,46 +121,44 @@ export const readActorAudit = createRoute({
 const name = (what: string) =>
   z
     .string({ error: `Enter the child’s ${what}` })
-    .trim()
-    .min(1, `Enter the child’s ${what}`)
-    .max(60, 'must be 60 characters or fewer');
+    .check(
+      z.trim(),
+      z.minLength(1, `Enter the child’s ${what}`),
+      z.maxLength(60, 'must be 60 characters or fewer'),
+    );
 
-export const SubjectAccessRequestSchema = lazySchema(() =>
-  z.strictObject({
-    firstName: name('first name'),
-    lastName: name('last name'),
-    dateOfBirth: z.iso.date({ error: 'Enter the child’s date of birth as a real date, YYYY-MM-DD' }),
-    reason: z
-      .string({ error: 'Enter why you are searching, for example the request’s reference' })
-      .trim()
-      .min(1, 'Enter why you are searching, for example the request’s reference')
-      .max(200, 'must be 200 characters or fewer')
-      .regex(PLAIN_TEXT, 'must not hold control characters'),
-  }),
-);
+export const SubjectAccessRequestSchema = z.strictObject({
+  firstName: name('first name'),
+  lastName: name('last name'),
+  dateOfBirth: z.iso.date({ error: 'Enter the child’s date of birth as a real date, YYYY-MM-DD' }),
+  reason: z
+    .string({ error: 'Enter why you are searching, for example the request’s reference' })
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter why you are searching, for example the request’s reference'),
+      z.maxLength(200, 'must be 200 characters or fewer'),
+      z.regex(PLAIN_TEXT, 'must not hold control characters'),
+    ),
+});
 
-const SubjectRecordSchema = lazySchema(() =>
-  z.object({
-    entity: z.object({ type: z.string(), id: z.string() }),
-    firstSeen: z.string(),
-    lastSeen: z.string(),
-    entries: z.array(AuditEntrySchema),
-    /** More entries than one search reads for one record: the rest are in its own trail. */
-    truncated: z.boolean(),
-  }),
-);
+const SubjectRecordSchema = z.object({
+  entity: z.object({ type: z.string(), id: z.string() }),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  entries: z.array(AuditEntrySchema),
+  /** More entries than one search reads for one record: the rest are in its own trail. */
+  truncated: z.boolean(),
+});
 
-export const SubjectAccessSchema = lazySchema(() =>
-  z.object({
-    generatedAt: z.string(),
-    generatedBy: z.object({ userId: z.string(), name: z.string(), agencyName: z.string().optional() }),
-    reason: z.string(),
-    matchedOn: z.string(),
-    records: z.array(SubjectRecordSchema),
-    /** More records than one search reads: narrow the search, or ask for the rest by record. */
-    truncated: z.boolean(),
-  }),
-);
+export const SubjectAccessSchema = z.object({
+  generatedAt: z.string(),
+  generatedBy: z.object({ userId: z.string(), name: z.string(), agencyName: z.optional(z.string()) }),
+  reason: z.string(),
+  matchedOn: z.string(),
+  records: z.array(SubjectRecordSchema),
+  /** More records than one search reads: narrow the search, or ask for the rest by record. */
+  truncated: z.boolean(),
+});
 
 export const subjectAccess = createRoute({
   method: 'post',
@@ -180,9 +168,7 @@ export const subjectAccess = createRoute({
     'Every record about a child, found by her name and date of birth, and every entry about each (admin); as JSON, or a CSV report with Accept: text/csv or ?format=csv',
   security: bearer,
   request: {
-    query: lazySchema(() =>
-      z.strictObject({ format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).optional() }),
-    ),
+    query: z.strictObject({ format: z.optional(z.enum(['json', 'csv'], { error: 'must be json or csv' })) }),
     body: {
       required: true,
       content: { 'application/json': { schema: SubjectAccessRequestSchema } },
@@ -193,7 +179,7 @@ export const subjectAccess = createRoute({
       description: 'The records found and their entries; the CSV is a file to send',
       content: {
         'application/json': { schema: SubjectAccessSchema },
-        'text/csv': { schema: lazySchema(() => z.string()) },
+        'text/csv': { schema: z.string() },
       },
     },
     400: problem('A name, the date of birth or the reason is missing or invalid'),

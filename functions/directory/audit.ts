@@ -1,6 +1,7 @@
 import { InvalidRequest } from '../platform/errors.ts';
 import { type AppContext, type AreaApp, signedIn, sourceIp } from '../platform/http.ts';
 import { type Principal, requireRole } from '../platform/identity.ts';
+import { bindRoute } from '../platform/routing.ts';
 import type { DirectoryDeps } from './app.ts';
 import { type AuditEntry, readActorAudit, readAudit, subjectAccess } from './audit-routes.ts';
 import type { TrailOptions } from './store.ts';
@@ -42,7 +43,7 @@ export function registerAuditRoutes(app: AreaApp, deps: DirectoryDeps): void {
       ...extra,
     });
 
-  app.openapi(readAudit, async (c) => {
+  bindRoute(app, readAudit, async (c) => {
     const me = admin(c);
     const { entity, id, limit, cursor, order, from, to } = c.req.valid('query');
     const range = timeRange(from, to);
@@ -58,7 +59,7 @@ export function registerAuditRoutes(app: AreaApp, deps: DirectoryDeps): void {
     );
   });
 
-  app.openapi(readActorAudit, async (c) => {
+  bindRoute(app, readActorAudit, async (c) => {
     const me = admin(c);
     const { id } = c.req.valid('param');
     const { limit, cursor, order, from, to } = c.req.valid('query');
@@ -77,7 +78,7 @@ export function registerAuditRoutes(app: AreaApp, deps: DirectoryDeps): void {
     );
   });
 
-  app.openapi(subjectAccess, async (c) => {
+  bindRoute(app, subjectAccess, async (c) => {
     const me = admin(c);
     const child = c.req.valid('json');
     const { format } = c.req.valid('query');

@@ -1,6 +1,6 @@
-import * as z from 'zod';
-import { lazySchema } from '../../shared/platform/lazy-schema.ts';
+import type { $ZodType } from 'zod/v4/core';
 import { ProblemSchema } from '../../shared/platform/problem.ts';
+import * as z from '../../shared/platform/zod.ts';
 import { createRoute } from '../platform/routing.ts';
 
 /**
@@ -12,27 +12,25 @@ const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
+const json = <T extends $ZodType>(description: string, schema: T) => ({
   description,
   content: { 'application/json': { schema } },
 });
 const bearer = [{ bearerAuth: [] }];
 
-export const PersonAccessSchema = lazySchema(() =>
-  z.object({
-    /** The person's Cognito `sub`. */
-    userId: z.string(),
-    suspended: z.boolean(),
-    /** Tokens issued before this moment are refused. */
-    revokedBefore: z.iso.datetime().optional(),
-    updatedAt: z.iso.datetime(),
-  }),
-);
+export const PersonAccessSchema = z.object({
+  /** The person's Cognito `sub`. */
+  userId: z.string(),
+  suspended: z.boolean(),
+  /** Tokens issued before this moment are refused. */
+  revokedBefore: z.optional(z.iso.datetime()),
+  updatedAt: z.iso.datetime(),
+});
 export type PersonAccess = z.infer<typeof PersonAccessSchema>;
 
-const PersonParams = lazySchema(() =>
-  z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not a person’s id (their sub)') }),
-);
+const PersonParams = z.object({
+  id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'is not a person’s id (their sub)')),
+});
 
 export const suspendPerson = createRoute({
   method: 'post',

@@ -1,6 +1,7 @@
 import { Unprocessable } from '../platform/errors.ts';
 import { type AreaApp, type PlatformDeps, signedIn, sourceIp } from '../platform/http.ts';
 import { requireRole } from '../platform/identity.ts';
+import { bindRoute } from '../platform/routing.ts';
 import { restorePerson, suspendPerson } from './people-routes.ts';
 import type { PeopleStore } from './people-store.ts';
 
@@ -12,7 +13,7 @@ export interface PeopleDeps extends PlatformDeps {
 export function registerPeopleRoutes(app: AreaApp, deps: PeopleDeps): void {
   const { people, audit, clock, access } = deps;
 
-  app.openapi(suspendPerson, async (c) => {
+  bindRoute(app, suspendPerson, async (c) => {
     const me = signedIn(c);
     requireRole(me, 'admin');
     const { id } = c.req.valid('param');
@@ -35,7 +36,7 @@ export function registerPeopleRoutes(app: AreaApp, deps: PeopleDeps): void {
     return c.json(record, 200);
   });
 
-  app.openapi(restorePerson, async (c) => {
+  bindRoute(app, restorePerson, async (c) => {
     const me = signedIn(c);
     requireRole(me, 'admin');
     const { id } = c.req.valid('param');

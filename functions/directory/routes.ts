@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { MeSchema } from '../../shared/directory/me.ts';
 import { AgencyCreateSchema, AgencySchema, AgencyUpdateSchema } from '../../shared/directory/schema.ts';
-import { lazySchema } from '../../shared/platform/lazy-schema.ts';
 import { ProblemSchema } from '../../shared/platform/problem.ts';
 import { WebConfigSchema } from '../../shared/platform/web-config.ts';
+import * as z from '../../shared/platform/zod.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import { createRoute } from '../platform/routing.ts';
 import { auditRoutes } from './audit-routes.ts';
@@ -13,7 +13,7 @@ const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
+const json = <T extends $ZodType>(description: string, schema: T) => ({
   description,
   content: { 'application/json': { schema } },
 });
@@ -33,17 +33,12 @@ export const health = createRoute({
     'Without a query: liveness, `{"status":"ok"}`, without reading the store. With `?ready`: readiness, ' +
     '`{"status":"ready"}` once one read of the directory table succeeds, or 503 with Retry-After.',
   request: {
-    query: lazySchema(() =>
-      z.object({
-        ready: z.enum(['', 'true'], { error: 'Send ?ready, with no value, to check readiness' }).optional(),
-      }),
-    ),
+    query: z.object({
+      ready: z.optional(z.enum(['', 'true'], { error: 'Send ?ready, with no value, to check readiness' })),
+    }),
   },
   responses: {
-    200: json(
-      'Up (liveness) or ready (readiness)',
-      lazySchema(() => z.object({ status: z.enum(['ok', 'ready']) })),
-    ),
+    200: json('Up (liveness) or ready (readiness)', z.object({ status: z.enum(['ok', 'ready']) })),
     400: problem('A value of ready other than none or true'),
     503: problem('Readiness only: the store is unavailable; try again after Retry-After seconds'),
   },
@@ -55,10 +50,7 @@ export const openApiDocument = createRoute({
   tags: ['platform'],
   summary: 'This document',
   responses: {
-    200: json(
-      'The OpenAPI 3.1 document',
-      lazySchema(() => z.object({ openapi: z.string() }).loose()),
-    ),
+    200: json('The OpenAPI 3.1 document', z.looseObject({ openapi: z.string() })),
   },
 });
 
@@ -79,9 +71,7 @@ export const getMe = createRoute({
   responses: { 200: json('You', MeSchema), 401: problem('Not signed in') },
 });
 
-const AgencyListSchema = lazySchema(() =>
-  z.object({ items: z.array(AgencySchema), nextCursor: z.string().nullable() }),
-);
+const AgencyListSchema = z.object({ items: z.array(AgencySchema), nextCursor: z.nullable(z.string()) });
 
 export const listAgencies = createRoute({
   method: 'get',
@@ -113,9 +103,9 @@ export const createAgency = createRoute({
   },
 });
 
-const AgencyIdParams = lazySchema(() =>
-  z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an agency id') }),
-);
+const AgencyIdParams = z.object({
+  id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an agency id')),
+});
 
 export const getAgency = createRoute({
   method: 'get',
@@ -138,7 +128,7 @@ export const updateAgency = createRoute({
   security: bearer,
   request: {
     params: AgencyIdParams,
-    headers: lazySchema(() => z.object({ 'if-match': z.string().optional() })),
+    headers: z.object({ 'if-match': z.optional(z.string()) }),
     body: { required: true, content: { 'application/json': { schema: AgencyUpdateSchema } } },
   },
   responses: {

@@ -17,6 +17,7 @@ import {
 } from '../platform/http.ts';
 import { hasRole, type Principal, requireRole } from '../platform/identity.ts';
 import { renderError } from '../platform/problem.ts';
+import { bindRoute } from '../platform/routing.ts';
 import { shownAsIs } from '../platform/shown.ts';
 import {
   checkGuidance,
@@ -65,7 +66,7 @@ const isEditor = (p: Principal | null) => p !== null && hasRole(p, 'guidance-edi
 export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
   const app = createAreaApp(deps);
 
-  app.openapi(getCurrentGuidance, async (c) => {
+  bindRoute(app, getCurrentGuidance, async (c) => {
     const current = await deps.store.current();
     if (!current) throw new NotFound('No threshold guidance has been published yet');
     const tag = `"v${current.version}"`;
@@ -75,7 +76,7 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     return c.json(current, 200);
   });
 
-  app.openapi(listGuidanceVersions, async (c) => {
+  bindRoute(app, listGuidanceVersions, async (c) => {
     const all = await deps.store.versions();
     const items = isEditor(c.get('principal')) ? all : all.filter((v) => v.status !== 'draft');
     return c.json({ items, nextCursor: null }, 200);
@@ -107,7 +108,7 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
       ...(detail ? { detail } : {}),
     });
 
-  app.openapi(getGuidanceVersion, async (c) => {
+  bindRoute(app, getGuidanceVersion, async (c) => {
     const version = await visibleVersion(c, c.req.valid('param').version);
     if (version.status === 'draft') {
       // Editors send this back as If-Match when they save or publish.
@@ -119,7 +120,7 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     return c.json(version, 200);
   });
 
-  app.openapi(checkGuidance, async (c) => {
+  bindRoute(app, checkGuidance, async (c) => {
     const { indicatorIds } = c.req.valid('json');
     const current = await currentOrFail();
     const outcome = checkIndicators(current.framework, indicatorIds);
@@ -136,14 +137,14 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     return c.json({ version: current.version, ...result }, 200);
   });
 
-  app.openapi(searchGuidance, async (c) => {
+  bindRoute(app, searchGuidance, async (c) => {
     const { q } = c.req.valid('query');
     const current = await currentOrFail();
     c.header('cache-control', PUBLISHED_CACHE);
     return c.json({ version: current.version, query: q, items: searchIndicators(current.framework, q) }, 200);
   });
 
-  app.openapi(createDraft, async (c) => {
+  bindRoute(app, createDraft, async (c) => {
     const me = signedIn(c);
     requireRole(me, 'guidance-editor');
     const body = c.req.valid('json') ?? {};
@@ -174,7 +175,7 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     return c.json(draft, 201);
   });
 
-  app.openapi(updateDraft, async (c) => {
+  bindRoute(app, updateDraft, async (c) => {
     const me = signedIn(c);
     requireRole(me, 'guidance-editor');
     const { version: number } = c.req.valid('param');
@@ -195,7 +196,7 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     return c.json(saved, 200);
   });
 
-  app.openapi(publishVersion, async (c) => {
+  bindRoute(app, publishVersion, async (c) => {
     const me = signedIn(c);
     requireRole(me, 'guidance-editor');
     const { version: number } = c.req.valid('param');
@@ -227,7 +228,7 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     return c.json(published, 200);
   });
 
-  app.openapi(compareVersions, async (c) => {
+  bindRoute(app, compareVersions, async (c) => {
     const { version: number } = c.req.valid('param');
     const from = c.req.valid('query').from ?? number - 1;
     if (from === number) throw new InvalidRequest([{ field: 'from', reason: 'must be another version' }]);

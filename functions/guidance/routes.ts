@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import {
   FrameworkSchema,
   GuidanceVersionSchema,
@@ -6,24 +6,30 @@ import {
   LevelNumberSchema,
   LevelSchema,
 } from '../../shared/guidance/schema.ts';
-import { lazySchema } from '../../shared/platform/lazy-schema.ts';
 import { ProblemSchema } from '../../shared/platform/problem.ts';
+import * as z from '../../shared/platform/zod.ts';
 import { text } from '../../shared/text.ts';
 import { createRoute } from '../platform/routing.ts';
 
 /** The guidance area's HTTP contract; app.ts binds handlers to it and the OpenAPI document lists it. */
 const problem = { content: { 'application/problem+json': { schema: ProblemSchema } } };
 
-export const VersionSummarySchema = lazySchema(() =>
-  z.object({
-    version: z.number().int(),
-    status: z.enum(['draft', 'published', 'superseded']),
-    changeSummary: z.string().optional(),
-    effectiveFrom: z.string().optional(),
-    publishedAt: z.string().optional(),
-    updatedAt: z.string(),
-  }),
-);
+/**
+ * A version number as an address or a query sends it (text). The whole-number rule is a check on the
+ * coerced number, not a pipe into `z.int()`: that keeps each refusal's own words (a pipe's `z.int`
+ * message would also replace the default "Too big" one) and documents the parameter as an integer.
+ */
+const wholeNumber = () =>
+  z.coerce.number().check(z.int('must be a whole number'), z.positive('must be 1 or more'));
+
+export const VersionSummarySchema = z.object({
+  version: z.int(),
+  status: z.enum(['draft', 'published', 'superseded']),
+  changeSummary: z.optional(z.string()),
+  effectiveFrom: z.optional(z.string()),
+  publishedAt: z.optional(z.string()),
+  updatedAt: z.string(),
+});
 
 export const getCurrentGuidance = createRoute({
   method: 'get',
@@ -50,9 +56,7 @@ export const listGuidanceVersions = createRoute({
       description: 'The versions',
       content: {
         'application/json': {
-          schema: lazySchema(() =>
-            z.object({ items: z.array(VersionSummarySchema), nextCursor: z.string().nullable() }),
-          ),
+          schema: z.object({ items: z.array(VersionSummarySchema), nextCursor: z.nullable(z.string()) }),
         },
       },
     },
@@ -65,11 +69,9 @@ export const getGuidanceVersion = createRoute({
   tags: ['guidance'],
   summary: 'One version by number (drafts: guidance editors only)',
   request: {
-    params: lazySchema(() =>
-      z.object({
-        version: z.coerce.number().int('must be a whole number').positive('must be 1 or more'),
-      }),
-    ),
+    params: z.object({
+      version: wholeNumber(),
+    }),
   },
   responses: {
     200: { description: 'The version', content: { 'application/json': { schema: GuidanceVersionSchema } } },
@@ -77,42 +79,34 @@ export const getGuidanceVersion = createRoute({
   },
 });
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
+const json = <T extends $ZodType>(description: string, schema: T) => ({
   description,
   content: { 'application/json': { schema } },
 });
 const problemOf = (description: string) => ({ description, ...problem });
 const bearer = [{ bearerAuth: [] }];
-const versionParams = lazySchema(() =>
-  z.object({
-    version: z.coerce.number().int('must be a whole number').positive('must be 1 or more').max(999_999),
-  }),
-);
-const ifMatchHeader = lazySchema(() => z.object({ 'if-match': z.string().optional() }));
+const versionNumber = wholeNumber().check(z.maximum(999_999));
+const versionParams = z.object({ version: versionNumber });
+const ifMatchHeader = z.object({ 'if-match': z.optional(z.string()) });
 
-export const CheckRequestSchema = lazySchema(() =>
-  z.strictObject({
-    indicatorIds: z
-      .array(z.string().min(1).max(80), { error: 'Choose the indicators as a list' })
-      .min(1, 'Choose at least one indicator')
-      .max(60, 'Choose 60 indicators or fewer'),
-  }),
-);
+export const CheckRequestSchema = z.strictObject({
+  indicatorIds: z
+    .array(z.string().check(z.minLength(1), z.maxLength(80)), { error: 'Choose the indicators as a list' })
+    .check(z.minLength(1, 'Choose at least one indicator'), z.maxLength(60, 'Choose 60 indicators or fewer')),
+});
 
-export const CheckResultSchema = lazySchema(() =>
-  z.object({
-    version: z.number().int(),
-    level: LevelNumberSchema.nullable(),
-    record: LevelSchema.nullable(),
-    chosen: z.array(IndicatorSchema),
-    drivers: z.array(IndicatorSchema),
-    immediateDanger: z.boolean(),
-    immediateDangerIndicators: z.array(IndicatorSchema),
-    considerHigher: z.boolean(),
-    nextLevel: LevelSchema.nullable(),
-    reasons: z.array(z.string()),
-  }),
-);
+export const CheckResultSchema = z.object({
+  version: z.int(),
+  level: z.nullable(LevelNumberSchema),
+  record: z.nullable(LevelSchema),
+  chosen: z.array(IndicatorSchema),
+  drivers: z.array(IndicatorSchema),
+  immediateDanger: z.boolean(),
+  immediateDangerIndicators: z.array(IndicatorSchema),
+  considerHigher: z.boolean(),
+  nextLevel: z.nullable(LevelSchema),
+  reasons: z.array(z.string()),
+});
 
 export const checkGuidance = createRoute({
   method: 'post',
@@ -132,22 +126,24 @@ export const searchGuidance = createRoute({
   tags: ['guidance'],
   summary: 'Indicators of the current version matching every word of the query, best first',
   request: {
-    query: lazySchema(() =>
-      z.strictObject({
-        q: z.string().trim().min(1, 'Enter a word to search for').max(100, 'Use 100 characters or fewer'),
-      }),
-    ),
+    query: z.strictObject({
+      q: z
+        .string()
+        .check(
+          z.trim(),
+          z.minLength(1, 'Enter a word to search for'),
+          z.maxLength(100, 'Use 100 characters or fewer'),
+        ),
+    }),
   },
   responses: {
     200: json(
       'Matching indicators',
-      lazySchema(() =>
-        z.object({
-          version: z.number().int(),
-          query: z.string(),
-          items: z.array(IndicatorSchema),
-        }),
-      ),
+      z.object({
+        version: z.int(),
+        query: z.string(),
+        items: z.array(IndicatorSchema),
+      }),
     ),
     400: problemOf('No query'),
   },
@@ -164,7 +160,7 @@ export const createDraft = createRoute({
       required: false,
       content: {
         'application/json': {
-          schema: lazySchema(() => z.strictObject({ fromVersion: versionParams.shape.version.optional() })),
+          schema: z.strictObject({ fromVersion: z.optional(versionNumber) }),
         },
       },
     },
@@ -177,12 +173,10 @@ export const createDraft = createRoute({
   },
 });
 
-export const DraftUpdateSchema = lazySchema(() =>
-  z.strictObject({
-    framework: FrameworkSchema,
-    changeSummary: text(2000, 'multiline').optional(),
-  }),
-);
+export const DraftUpdateSchema = z.strictObject({
+  framework: FrameworkSchema,
+  changeSummary: z.optional(text(2000, 'multiline')),
+});
 
 export const updateDraft = createRoute({
   method: 'put',
@@ -205,16 +199,16 @@ export const updateDraft = createRoute({
   },
 });
 
-export const PublishRequestSchema = lazySchema(() =>
-  z.strictObject({
-    changeSummary: z
-      .string({ error: 'Enter a summary of what changed' })
-      .trim()
-      .min(1, 'Enter a summary of what changed')
-      .max(2000, 'Use 2,000 characters or fewer'),
-    effectiveFrom: z.iso.date({ error: 'Enter the date it takes effect, as YYYY-MM-DD' }),
-  }),
-);
+export const PublishRequestSchema = z.strictObject({
+  changeSummary: z
+    .string({ error: 'Enter a summary of what changed' })
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter a summary of what changed'),
+      z.maxLength(2000, 'Use 2,000 characters or fewer'),
+    ),
+  effectiveFrom: z.iso.date({ error: 'Enter the date it takes effect, as YYYY-MM-DD' }),
+});
 
 export const publishVersion = createRoute({
   method: 'post',
@@ -237,19 +231,17 @@ export const publishVersion = createRoute({
   },
 });
 
-export const ChangesSchema = lazySchema(() =>
-  z.object({
-    from: z.number().int(),
-    to: z.number().int(),
-    added: z.array(IndicatorSchema),
-    removed: z.array(IndicatorSchema),
-    moved: z.array(
-      z.object({ indicator: IndicatorSchema, fromLevel: LevelNumberSchema, toLevel: LevelNumberSchema }),
-    ),
-    reworded: z.array(z.object({ id: z.string(), before: z.string(), after: z.string() })),
-    levelsChanged: z.array(LevelNumberSchema),
-  }),
-);
+export const ChangesSchema = z.object({
+  from: z.int(),
+  to: z.int(),
+  added: z.array(IndicatorSchema),
+  removed: z.array(IndicatorSchema),
+  moved: z.array(
+    z.object({ indicator: IndicatorSchema, fromLevel: LevelNumberSchema, toLevel: LevelNumberSchema }),
+  ),
+  reworded: z.array(z.object({ id: z.string(), before: z.string(), after: z.string() })),
+  levelsChanged: z.array(LevelNumberSchema),
+});
 
 export const compareVersions = createRoute({
   method: 'get',
@@ -258,11 +250,9 @@ export const compareVersions = createRoute({
   summary: 'What changed in a version since another (default: the one before)',
   request: {
     params: versionParams,
-    query: lazySchema(() =>
-      z.strictObject({
-        from: z.coerce.number().int('must be a whole number').positive('must be 1 or more').optional(),
-      }),
-    ),
+    query: z.strictObject({
+      from: z.optional(wholeNumber()),
+    }),
   },
   responses: {
     200: json('Indicators added, removed, moved level or reworded, and levels changed', ChangesSchema),

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -9,7 +9,6 @@ import { bearerToken, type Principal, type TokenVerifier } from './identity.ts';
 import type { Logger } from './logger.ts';
 import type { CursorCodec } from './pagination.ts';
 import { problemResponse, renderError } from './problem.ts';
-import { RoutedApp } from './routing.ts';
 
 /** What every area app is given besides its own store. */
 export interface PlatformDeps {
@@ -36,10 +35,10 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * The shared shell of every area's Hono app: request ids, security headers, the body limit,
  * request logging, token verification and the caller's standing, and the one error path to problem+json.
  */
-export type AreaApp = RoutedApp<AppEnv>;
+export type AreaApp = Hono<AppEnv>;
 
 export function createAreaApp(deps: PlatformDeps): AreaApp {
-  const app = new RoutedApp<AppEnv>();
+  const app = new Hono<AppEnv>();
 
   app.use(
     requestId({

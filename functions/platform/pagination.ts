@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
-import { lazySchema } from '../../shared/platform/lazy-schema.ts';
+import * as z from '../../shared/platform/zod.ts';
 import { InvalidRequest } from './errors.ts';
 
 /**
@@ -11,17 +10,20 @@ import { InvalidRequest } from './errors.ts';
  */
 export type StoreKey = Record<string, unknown>;
 
-export const ListQuerySchema = lazySchema(() =>
-  z.strictObject({
-    limit: z.coerce
+export const ListQuerySchema = z.strictObject({
+  // A check on the coerced number, not a pipe into z.int(): the document then says "integer, 1 to 200".
+  limit: z._default(
+    z.coerce
       .number()
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(200, 'must be 200 or fewer')
-      .default(50),
-    cursor: z.string().max(2048, 'is too long').optional(),
-  }),
-);
+      .check(
+        z.int({ error: 'must be a whole number' }),
+        z.minimum(1, 'must be at least 1'),
+        z.maximum(200, 'must be 200 or fewer'),
+      ),
+    50,
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(2048, 'is too long'))),
+});
 
 const CURSOR_LIFETIME_MS = 60 * 60 * 1000;
 

@@ -1,21 +1,70 @@
-import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
-import { zValidator } from '@hono/zod-validator';
-import { Hono, type MiddlewareHandler } from 'hono';
-import type { ZodType } from 'zod';
-import type { $ZodError } from 'zod/v4/core';
+import type { Context, Env, Hono, MiddlewareHandler } from 'hono';
+import { validator } from 'hono/validator';
+import type { $ZodError, $ZodType, output } from 'zod/v4/core';
+import { ProblemSchema } from '../../shared/platform/problem.ts';
+import * as z from '../../shared/platform/zod.ts';
 import { type FieldError, InvalidRequest, UnsupportedMediaType } from './errors.ts';
 
 /**
- * Routes are declared once, as data (method, path, request schemas, responses): the app binds a
+ * Routes are declared once, as data (method, path, request schemas, responses): `bindRoute` binds a
  * handler to each, validating with zod through Hono's validator, and the OpenAPI document is
- * generated from the same declarations (functions/directory/openapi.ts).
- *
- * Only TYPES come from @hono/zod-openapi: its runtime extends the whole of zod, which would put
- * ~350 KB into every function's bundle and its cold start.
+ * generated from the same declarations (openapi-document.ts), so what is validated is what is documented.
  */
-export function createRoute<const R extends RouteConfig>(route: R): R {
+type Schema = $ZodType;
+export interface MediaContent {
+  readonly [mediaType: string]: { readonly schema: Schema };
+}
+export interface ResponseDeclaration {
+  readonly description: string;
+  readonly headers?: Readonly<Record<string, { readonly description: string; readonly schema?: Schema }>>;
+  readonly content?: MediaContent;
+}
+export interface RouteDeclaration {
+  readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI style: `/api/referrals/{id}`. */
+  readonly path: string;
+  readonly tags?: readonly string[];
+  readonly summary?: string;
+  readonly description?: string;
+  readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
+  readonly request?: {
+    readonly params?: Schema;
+    readonly query?: Schema;
+    readonly headers?: Schema;
+    readonly body?: {
+      readonly required?: boolean;
+      readonly description?: string;
+      readonly content: MediaContent;
+    };
+  };
+  readonly responses: Readonly<Record<number, ResponseDeclaration>>;
+}
+
+export function createRoute<const R extends RouteDeclaration>(route: R): R {
   return route;
 }
+
+type Out<S> = S extends Schema ? output<S> : undefined;
+type Request<R extends RouteDeclaration> = NonNullable<R['request']>;
+type JsonBody<R extends RouteDeclaration> =
+  Request<R> extends {
+    body: { content: { 'application/json': { schema: infer S } } };
+  }
+    ? S
+    : undefined;
+
+/** What a bound handler reads with `c.req.valid(...)`: each part of the request, as its schema's output. */
+export type RouteInput<R extends RouteDeclaration> = {
+  out: {
+    param: Out<Request<R>['params']>;
+    query: Out<Request<R>['query']>;
+    header: Out<Request<R>['headers']>;
+    json: Out<JsonBody<R>>;
+  };
+};
+export type RouteHandler<R extends RouteDeclaration, E extends Env> = (
+  c: Context<E, string, RouteInput<R>>,
+) => Response | Promise<Response>;
 
 /** Turns zod's failures into field errors a person can act on. */
 export function fieldErrors(error: $ZodError): FieldError[] {
@@ -31,20 +80,13 @@ export function fieldErrors(error: $ZodError): FieldError[] {
   });
 }
 
-/**
- * Made on the route's first request: zValidator looks into its schema when it is made, and the
- * schemas are built on first use (shared/platform/lazy-schema.ts), so a cold start builds none of them.
- */
-const validate = (target: 'param' | 'query' | 'header' | 'json', schema: unknown): MiddlewareHandler => {
-  let validator: MiddlewareHandler | undefined;
-  return (c, next) => {
-    validator ??= zValidator(target, schema as ZodType, (result) => {
-      // Fields are named as the caller sent them (`name`, `limit`, `version`), whatever part of the request held them.
-      if (!result.success) throw new InvalidRequest(fieldErrors(result.error));
-    }) as unknown as MiddlewareHandler;
-    return validator(c, next);
-  };
-};
+// Fields are named as the caller sent them (`name`, `limit`, `version`), whatever part of the request held them.
+const validate = (target: 'param' | 'query' | 'header' | 'json', schema: Schema): MiddlewareHandler =>
+  validator(target, (value) => {
+    const result = z.safeParse(schema, value);
+    if (!result.success) throw new InvalidRequest(fieldErrors(result.error));
+    return result.data as object;
+  });
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
@@ -63,18 +105,54 @@ const requireJsonBody: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-/** A Hono app whose routes are bound to their declarations, validated before the handler runs. */
-export class RoutedApp<E extends object> extends Hono<E & { Variables: object }> {
-  openapi<R extends RouteConfig>(route: R, handler: RouteHandler<R, E & { Variables: object }>): this {
-    const request = route.request;
-    const validators: MiddlewareHandler[] = [];
-    if (request?.params) validators.push(validate('param', request.params));
-    if (request?.query) validators.push(validate('query', request.query));
-    if (request?.headers) validators.push(validate('header', request.headers));
-    const json = request?.body?.content?.['application/json'];
-    if (json && 'schema' in json) validators.push(requireJsonBody, validate('json', json.schema));
-    const path = route.path.replace(/\{([^}]+)\}/g, ':$1');
-    this.on([route.method.toUpperCase()], [path], ...validators, handler as unknown as MiddlewareHandler);
-    return this;
-  }
+/** Whether a route takes a JSON body (and so refuses any other with 415). */
+export function takesJson(route: RouteDeclaration): boolean {
+  return route.request?.body?.content['application/json'] !== undefined;
 }
+
+/** Binds a handler to its declaration on an app: the request is validated before the handler runs. */
+export function bindRoute<E extends Env, R extends RouteDeclaration>(
+  app: Hono<E>,
+  route: R,
+  handler: RouteHandler<R, E>,
+): void {
+  const request = route.request;
+  const validators: MiddlewareHandler[] = [];
+  if (request?.params) validators.push(validate('param', request.params));
+  if (request?.query) validators.push(validate('query', request.query));
+  if (request?.headers) validators.push(validate('header', request.headers));
+  const json = request?.body?.content['application/json'];
+  if (json) validators.push(requireJsonBody, validate('json', json.schema));
+  const path = route.path.replace(/\{([^}]+)\}/g, ':$1');
+  app.on([route.method.toUpperCase()], [path], ...validators, handler as unknown as MiddlewareHandler);
+}
+
+// The pieces every area's declarations are made of, written once.
+
+/** An error response: problem+json, with what it means on this route. */
+export const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+/** A JSON response with its schema. */
+export const json = <T extends Schema>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A required JSON request body with its schema. */
+export const jsonBody = <T extends Schema>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+/** The route needs a signed-in caller's access token. */
+export const bearer = [{ bearerAuth: [] }];
+
+/** A path whose one parameter, `id`, is a record's ULID; `what` names it in the refusal ("is not an action id"). */
+export const ulidParams = (what: string) =>
+  z.object({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `is not ${what}`)) });
+
+/** The version a write is conditional on (428 without it, where the route requires it). */
+export const ifMatchHeaders = z.object({ 'if-match': z.optional(z.string()) });

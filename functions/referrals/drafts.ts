@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
 import { ulid } from 'ulid';
 import { childDateProblems } from '../../shared/referrals/rules.ts';
 import type { Referral, ReferralContent } from '../../shared/referrals/schema.ts';
 import { Conflict, Forbidden, InvalidRequest, Unprocessable } from '../platform/errors.ts';
 import { type AppEnv, ifMatchVersion, signedIn } from '../platform/http.ts';
 import { hasRole } from '../platform/identity.ts';
-import { RoutedApp } from '../platform/routing.ts';
+import { bindRoute } from '../platform/routing.ts';
 import { accessReason } from './access-reason.ts';
 import { referralAnswers, respond } from './answers.ts';
 import type { ReferralsDeps } from './app.ts';
@@ -21,13 +22,13 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 /** A referral while its agency writes it: made (once per Idempotency-Key), read, and saved as a draft. */
 export function createDraftRoutes(
   deps: Pick<ReferralsDeps, 'store' | 'audit' | 'clock' | 'guidance' | 'subjectKey'>,
-): RoutedApp<AppEnv> {
-  const app = new RoutedApp<AppEnv>();
+): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const { store, clock } = deps;
   const { event, readable, written } = referralAnswers(deps);
   const suggest = guidanceSuggestion(deps.guidance);
 
-  app.openapi(createReferral, async (c) => {
+  bindRoute(app, createReferral, async (c) => {
     const me = signedIn(c);
     if (!hasRole(me, 'referrer', 'triage'))
       throw new Forbidden('Only referrers and the front door can make referrals');
@@ -94,7 +95,7 @@ export function createDraftRoutes(
     return answerEarlier(result);
   });
 
-  app.openapi(getReferral, async (c) => {
+  bindRoute(app, getReferral, async (c) => {
     const me = signedIn(c);
     if (!hasRole(me, 'referrer', 'triage'))
       throw new Forbidden('Referrals are for referrers and the front door');
@@ -106,7 +107,7 @@ export function createDraftRoutes(
     return respond(c, detailView(me, referral, timeline), 200);
   });
 
-  app.openapi(updateReferral, async (c) => {
+  bindRoute(app, updateReferral, async (c) => {
     const me = signedIn(c);
     if (!hasRole(me, 'referrer', 'triage'))
       throw new Forbidden('Referrals are for referrers and the front door');

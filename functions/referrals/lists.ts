@@ -1,7 +1,8 @@
+import { Hono } from 'hono';
 import { Forbidden } from '../platform/errors.ts';
 import { type AppEnv, signedIn } from '../platform/http.ts';
 import { hasRole } from '../platform/identity.ts';
-import { RoutedApp } from '../platform/routing.ts';
+import { bindRoute } from '../platform/routing.ts';
 import type { ReferralsDeps } from './app.ts';
 import { referralAuditEvents } from './audit-events.ts';
 import { agencyAudience, FRONT_DOOR_AUDIENCE } from './keys.ts';
@@ -12,12 +13,12 @@ import { listItemView } from './views.ts';
 /** The lists: the front door's queue and views, an agency's own referrals, and each one's notifications. */
 export function createListRoutes(
   deps: Pick<ReferralsDeps, 'store' | 'audit' | 'cursors' | 'clock' | 'subjectKey'>,
-): RoutedApp<AppEnv> {
-  const app = new RoutedApp<AppEnv>();
+): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const { store, cursors, clock } = deps;
   const { listed: listEntries } = referralAuditEvents(deps.subjectKey);
 
-  app.openapi(listReferrals, async (c) => {
+  bindRoute(app, listReferrals, async (c) => {
     const me = signedIn(c);
     const { limit, cursor, view, overdue, agency, level } = c.req.valid('query');
     // A cursor pages through the list it came from: this view, with these filters.
@@ -55,7 +56,7 @@ export function createListRoutes(
     return c.json({ items, nextCursor: cursors.encode(page.lastKey, me.userId, list) }, 200);
   });
 
-  app.openapi(listNotifications, async (c) => {
+  bindRoute(app, listNotifications, async (c) => {
     const me = signedIn(c);
     const { limit } = c.req.valid('query');
     const audience = hasRole(me, 'triage')

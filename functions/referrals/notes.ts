@@ -1,6 +1,7 @@
+import { Hono } from 'hono';
 import { canAddNote } from '../../shared/referrals/lifecycle.ts';
 import { type AppEnv, signedIn } from '../platform/http.ts';
-import { RoutedApp } from '../platform/routing.ts';
+import { bindRoute } from '../platform/routing.ts';
 import { NOBODYS_REFERRAL, NOT_FOUND, referralAnswers } from './answers.ts';
 import type { ReferralsDeps } from './app.ts';
 import { addNote } from './routes.ts';
@@ -9,12 +10,12 @@ import { entryFor } from './timeline-entries.ts';
 /** Further information added to a referral until it is closed, by its agency or the front door. */
 export function createNoteRoutes(
   deps: Pick<ReferralsDeps, 'store' | 'audit' | 'clock' | 'subjectKey'>,
-): RoutedApp<AppEnv> {
-  const app = new RoutedApp<AppEnv>();
+): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const { store, clock } = deps;
   const { event, refuse, written } = referralAnswers(deps);
 
-  app.openapi(addNote, async (c) => {
+  bindRoute(app, addNote, async (c) => {
     const me = signedIn(c);
     const { id } = c.req.valid('param');
     const { text } = c.req.valid('json');

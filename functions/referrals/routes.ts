@@ -1,6 +1,7 @@
-import * as z from 'zod';
-import { lazySchema } from '../../shared/platform/lazy-schema.ts';
+import type { $ZodType } from 'zod/v4/core';
 import { ProblemSchema } from '../../shared/platform/problem.ts';
+import * as z from '../../shared/platform/zod.ts';
+import { TRIAGE_VIEWS } from '../../shared/referrals/labels.ts';
 import { NotificationSchema } from '../../shared/referrals/notification.ts';
 import {
   DecisionInputSchema,
@@ -8,7 +9,6 @@ import {
   ReferralSchema,
   ReferralSummarySchema,
   TimelineEntrySchema,
-  TRIAGE_VIEWS,
 } from '../../shared/referrals/schema.ts';
 import { text } from '../../shared/text.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
@@ -19,24 +19,24 @@ const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
+const json = <T extends $ZodType>(description: string, schema: T) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const body = <T extends z.ZodType>(schema: T) => ({
+const body = <T extends $ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 });
 const security = [{ bearerAuth: [] }];
 const tags = ['referrals'];
-const idParams = lazySchema(() =>
-  z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'is not a referral id') }),
-);
-const ifMatch = lazySchema(() => z.object({ 'if-match': z.string().optional() }));
+const idParams = z.object({
+  id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'is not a referral id')),
+});
+const ifMatch = z.object({ 'if-match': z.optional(z.string()) });
 
-export const ReferralWithTimelineSchema = lazySchema(() =>
-  ReferralSchema.extend({ timeline: z.array(TimelineEntrySchema) }),
-);
+export const ReferralWithTimelineSchema = z.extend(ReferralSchema, {
+  timeline: z.array(TimelineEntrySchema),
+});
 
 const writeResponses = {
   200: json('The referral as it now stands; its ETag is its version', ReferralSchema),
@@ -57,24 +57,17 @@ export const listReferrals = createRoute({
     "A referrer's own agency's referrals, newest first; for the front door, a view of all of them. Either narrowed to one agency or one suggested level of need",
   security,
   request: {
-    query: lazySchema(() =>
-      ListQuerySchema.extend({
-        view: z.enum(TRIAGE_VIEWS, { error: 'must be open, decided, closed or withdrawn' }).default('open'),
-        overdue: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
-        agency: z
-          .string()
-          .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'is not an agency id')
-          .optional(),
-        level: z.enum(['1', '2', '3', '4'], { error: 'must be 1, 2, 3 or 4' }).optional(),
-      }),
-    ),
+    query: z.extend(ListQuerySchema, {
+      view: z._default(z.enum(TRIAGE_VIEWS, { error: 'must be open, decided, closed or withdrawn' }), 'open'),
+      overdue: z.optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
+      agency: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'is not an agency id'))),
+      level: z.optional(z.enum(['1', '2', '3', '4'], { error: 'must be 1, 2, 3 or 4' })),
+    }),
   },
   responses: {
     200: json(
       'A page of referrals',
-      lazySchema(() =>
-        z.object({ items: z.array(ReferralSummarySchema), nextCursor: z.string().nullable() }),
-      ),
+      z.object({ items: z.array(ReferralSummarySchema), nextCursor: z.nullable(z.string()) }),
     ),
     400: problem('Bad limit, cursor or filter'),
     401: problem('Not signed in'),
@@ -89,7 +82,7 @@ export const createReferral = createRoute({
   summary: 'Start a referral (saved as a draft). Send an Idempotency-Key: a retry returns the same referral',
   security,
   request: {
-    headers: lazySchema(() => z.object({ 'idempotency-key': z.string().optional() })),
+    headers: z.object({ 'idempotency-key': z.optional(z.string()) }),
     body: body(ReferralContentSchema),
   },
   responses: {
@@ -109,15 +102,15 @@ export const getReferral = createRoute({
   security,
   request: {
     params: idParams,
-    headers: lazySchema(() =>
-      z.object({
-        'x-access-reason': z.string().optional().meta({
+    headers: z.object({
+      'x-access-reason': z.optional(z.string()).check(
+        z.meta({
           description:
             'Why you are opening this referral, recorded with the read in the audit trail: 1 to 200 characters, no control characters',
           example: 'Preparing for the strategy discussion',
         }),
-      }),
-    ),
+      ),
+    }),
   },
   responses: {
     200: json('The referral', ReferralWithTimelineSchema),
@@ -149,11 +142,9 @@ const transition = (path: string, summary: string) =>
   });
 
 export const submitReferral = transition('submit', 'Submit a draft to the front door (referrer, own agency)');
-export const WithdrawSchema = lazySchema(() =>
-  z.strictObject({
-    reason: text(1000, 'multiline').min(1, 'Say why you are withdrawing the referral'),
-  }),
-);
+export const WithdrawSchema = z.strictObject({
+  reason: text(1000, 'multiline').check(z.minLength(1, 'Say why you are withdrawing the referral')),
+});
 export const withdrawReferral = createRoute({
   method: 'post',
   path: '/api/referrals/{id}/withdraw',
@@ -178,11 +169,9 @@ export const reviewReferral = transition(
 );
 export const closeReferral = transition('close', 'Close a decided referral (front door)');
 
-export const NoteSchema = lazySchema(() =>
-  z.strictObject({
-    text: text(3000, 'multiline').min(1, 'Enter the further information'),
-  }),
-);
+export const NoteSchema = z.strictObject({
+  text: text(3000, 'multiline').check(z.minLength(1, 'Enter the further information')),
+});
 export const addNote = createRoute({
   method: 'post',
   path: '/api/referrals/{id}/notes',
@@ -198,50 +187,50 @@ export const addNote = createRoute({
   },
 });
 
-/** A count or share not shown (fewer than the threshold, or hidden so that one cannot be worked out). */
-const SuppressedSchema = lazySchema(() =>
-  z.object({ suppressed: z.literal(true) }).meta({
-    id: 'Suppressed',
-    description:
+/**
+ * A count or share not shown (fewer than the threshold, or hidden so that one cannot be worked out).
+ * No `id`: zod would then refer to it as `#/$defs/Suppressed`, which the OpenAPI document has nowhere
+ * to resolve, so it is described in place wherever it appears.
+ */
+const SuppressedSchema = z
+  .object({ suppressed: z.literal(true) })
+  .check(
+    z.describe(
       'Not shown: a count below the small-number threshold, or one hidden so that such a count cannot be worked out from a total. Never a zero.',
+    ),
+  );
+const CountSchema = z.union([z.int().check(z.minimum(0)), SuppressedSchema]);
+const ShareSchema = z
+  .union([z.number().check(z.minimum(0), z.maximum(100)), SuppressedSchema, z.null()])
+  .check(z.describe('A percentage; null for 0 of 0'));
+const QuarterFiguresSchema = z.object({
+  decided: CountSchema,
+  decidedOnTime: CountSchema,
+  onTimePct: ShareSchema,
+  outcomes: z.record(z.string(), CountSchema).check(z.describe('By outcome; an outcome not listed is 0')),
+  agreement: z.object({
+    n: CountSchema.check(z.describe('Decided, with a level the indicators suggested')),
+    agreed: CountSchema.check(z.describe('Of those, decided at the level suggested')),
+    agreementPct: ShareSchema,
+    kappa: z
+      .union([z.number(), SuppressedSchema, z.null()])
+      .check(z.describe("Cohen's kappa, from the full counts")),
+    kappaNote: z.optional(z.string()).check(z.describe('Why kappa is null')),
   }),
-);
-const CountSchema = lazySchema(() => z.union([z.number().int().min(0), SuppressedSchema]));
-const ShareSchema = lazySchema(() =>
-  z.union([z.number().min(0).max(100), SuppressedSchema, z.null()]).describe('A percentage; null for 0 of 0'),
-);
-const QuarterFiguresSchema = lazySchema(() =>
-  z.object({
-    decided: CountSchema,
-    decidedOnTime: CountSchema,
-    onTimePct: ShareSchema,
-    outcomes: z.record(z.string(), CountSchema).describe('By outcome; an outcome not listed is 0'),
-    agreement: z.object({
-      n: CountSchema.describe('Decided, with a level the indicators suggested'),
-      agreed: CountSchema.describe('Of those, decided at the level suggested'),
-      agreementPct: ShareSchema,
-      kappa: z
-        .union([z.number(), SuppressedSchema, z.null()])
-        .describe("Cohen's kappa, from the full counts"),
-      kappaNote: z.string().optional().describe('Why kappa is null'),
-    }),
-  }),
-);
+});
 
-export const ReferralStatsSchema = lazySchema(() =>
-  z.object({
-    generatedAt: z.string(),
-    smallNumbers: z.object({
-      threshold: z.number().int().describe('Counts from 1 to one below this are not shown'),
-    }),
-    submitted: CountSchema.describe('Referrals sent in the year'),
-    months: z.array(z.object({ month: z.string(), agencyId: z.string(), submitted: CountSchema })),
-    monthTotals: z.array(z.object({ month: z.string(), submitted: CountSchema })),
-    agencyTotals: z.array(z.object({ agencyId: z.string(), submitted: CountSchema })),
-    quarters: z.array(QuarterFiguresSchema.extend({ quarter: z.string(), agencyId: z.string() })),
-    quarterTotals: z.array(QuarterFiguresSchema.extend({ quarter: z.string() })),
+export const ReferralStatsSchema = z.object({
+  generatedAt: z.string(),
+  smallNumbers: z.object({
+    threshold: z.int().check(z.describe('Counts from 1 to one below this are not shown')),
   }),
-);
+  submitted: CountSchema.check(z.describe('Referrals sent in the year')),
+  months: z.array(z.object({ month: z.string(), agencyId: z.string(), submitted: CountSchema })),
+  monthTotals: z.array(z.object({ month: z.string(), submitted: CountSchema })),
+  agencyTotals: z.array(z.object({ agencyId: z.string(), submitted: CountSchema })),
+  quarters: z.array(z.extend(QuarterFiguresSchema, { quarter: z.string(), agencyId: z.string() })),
+  quarterTotals: z.array(z.extend(QuarterFiguresSchema, { quarter: z.string() })),
+});
 
 export const referralStats = createRoute({
   method: 'get',
@@ -251,7 +240,9 @@ export const referralStats = createRoute({
     'Aggregate figures only: volumes by agency and month; timeliness, outcomes and threshold agreement by agency and quarter. Small counts, and counts that would reveal them, are not shown',
   security,
   request: {
-    query: lazySchema(() => z.strictObject({ year: z.coerce.number().int().min(2020).max(2100).optional() })),
+    query: z.strictObject({
+      year: z.optional(z.coerce.number().check(z.int(), z.minimum(2020), z.maximum(2100))),
+    }),
   },
   responses: {
     200: json('The figures', ReferralStatsSchema),
@@ -267,13 +258,12 @@ export const listNotifications = createRoute({
     "The caller's notifications, newest first: a referrer's agency's, or the front door's (no child details)",
   security,
   request: {
-    query: lazySchema(() => z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50) })),
+    query: z.strictObject({
+      limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),
+    }),
   },
   responses: {
-    200: json(
-      'Notifications',
-      lazySchema(() => z.object({ items: z.array(NotificationSchema) })),
-    ),
+    200: json('Notifications', z.object({ items: z.array(NotificationSchema) })),
     403: problem('Neither a referrer nor the front door'),
   },
 });

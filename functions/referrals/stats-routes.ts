@@ -1,7 +1,8 @@
+import { Hono } from 'hono';
 import { Forbidden } from '../platform/errors.ts';
 import { type AppEnv, signedIn } from '../platform/http.ts';
 import { hasRole } from '../platform/identity.ts';
-import { RoutedApp } from '../platform/routing.ts';
+import { bindRoute } from '../platform/routing.ts';
 import type { ReferralsDeps } from './app.ts';
 import { monthCountersOf, quarterCountersOf } from './keys.ts';
 import { referralStats } from './routes.ts';
@@ -10,11 +11,11 @@ import { referralStats as buildReferralStats } from './stats.ts';
 /** The partnership's figures, from the dashboard counters, small numbers suppressed (stats.ts). */
 export function createStatsRoutes(
   deps: Pick<ReferralsDeps, 'store' | 'clock' | 'smallNumberThreshold'>,
-): RoutedApp<AppEnv> {
-  const app = new RoutedApp<AppEnv>();
+): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const { store, clock } = deps;
 
-  app.openapi(referralStats, async (c) => {
+  bindRoute(app, referralStats, async (c) => {
     const me = signedIn(c);
     if (!hasRole(me, 'triage', 'board'))
       throw new Forbidden('Partnership figures are for the front door and the board');

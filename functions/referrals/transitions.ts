@@ -1,3 +1,4 @@
+import { Hono } from 'hono';
 import { decisionDueAt } from '../../shared/platform/working-days.ts';
 import { quarterOf } from '../../shared/referrals/consistency.ts';
 import { isReReferral } from '../../shared/referrals/duplicates.ts';
@@ -5,7 +6,7 @@ import { decisionProblems, submissionProblems } from '../../shared/referrals/rul
 import type { Referral } from '../../shared/referrals/schema.ts';
 import { Unprocessable } from '../platform/errors.ts';
 import type { AppEnv } from '../platform/http.ts';
-import { RoutedApp } from '../platform/routing.ts';
+import { bindRoute } from '../platform/routing.ts';
 import type { ReferralsDeps } from './app.ts';
 import { transitionRunner } from './apply-transition.ts';
 import { agencyAudience, FRONT_DOOR_AUDIENCE, monthCounterSk, quarterCounterSk } from './keys.ts';
@@ -17,13 +18,13 @@ import { notificationTo } from './views.ts';
 /** A referral's way through the lifecycle: submitted, withdrawn, reviewed, decided and closed. */
 export function createTransitionRoutes(
   deps: Pick<ReferralsDeps, 'store' | 'audit' | 'clock' | 'subjectKey' | 'guidance' | 'childKeys'>,
-): RoutedApp<AppEnv> {
-  const app = new RoutedApp<AppEnv>();
+): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const { store } = deps;
   const transition = transitionRunner(deps);
   const suggest = guidanceSuggestion(deps.guidance);
 
-  app.openapi(submitReferral, (c) =>
+  bindRoute(app, submitReferral, (c) =>
     transition(c, 'submit', async (referral, _me, at) => {
       const suggestion = await suggest(referral.indicatorIds);
       const problems = submissionProblems(referral, suggestion.suggestedLevel, new Date(at));
@@ -68,20 +69,20 @@ export function createTransitionRoutes(
     }),
   );
 
-  app.openapi(withdrawReferral, (c) =>
+  bindRoute(app, withdrawReferral, (c) =>
     transition(c, 'withdraw', async (referral, _me, at) => {
       const { reason } = c.req.valid('json');
       return { referral: { ...referral, withdrawn: { reason, at } }, entryText: reason };
     }),
   );
 
-  app.openapi(reviewReferral, (c) =>
+  bindRoute(app, reviewReferral, (c) =>
     transition(c, 'review', async (referral, me, at) => ({
       referral: { ...referral, reviewer: { ...person(me), at } },
     })),
   );
 
-  app.openapi(decideReferral, (c) =>
+  bindRoute(app, decideReferral, (c) =>
     transition(c, 'decide', async (referral, me, at) => {
       const input = c.req.valid('json');
       const problems = decisionProblems(input);
@@ -101,7 +102,7 @@ export function createTransitionRoutes(
     }),
   );
 
-  app.openapi(closeReferral, (c) =>
+  bindRoute(app, closeReferral, (c) =>
     transition(c, 'close', async (referral, _me, at) => ({ referral: { ...referral, closedAt: at } })),
   );
 

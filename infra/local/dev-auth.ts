@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
-import * as z from 'zod';
 import { type StandingReader, signInRefusal } from '../../functions/platform/access.ts';
 import { PROBLEM_CONTENT_TYPE } from '../../shared/platform/problem.ts';
+import * as z from '../../shared/platform/zod.ts';
 import { DEMO_AGENCIES, DEMO_USERS, type DemoUser } from '../seed/demo-data.ts';
 
 /**
@@ -62,7 +62,7 @@ export async function createDevIssuer(
   };
 
   const agencyName = new Map(DEMO_AGENCIES.map((a) => [a.id, a.name]));
-  const TokenRequest = z.strictObject({ username: z.string().min(1).max(64) });
+  const TokenRequest = z.strictObject({ username: z.string().check(z.minLength(1), z.maxLength(64)) });
 
   const app = new Hono();
   app.get('/.well-known/jwks.json', (c) => c.json({ keys: [jwk] }));
@@ -78,7 +78,7 @@ export async function createDevIssuer(
     }),
   );
   app.post('/token', async (c) => {
-    const parsed = TokenRequest.safeParse(await c.req.json().catch(() => undefined));
+    const parsed = z.safeParse(TokenRequest, await c.req.json().catch(() => undefined));
     const user = parsed.success ? users.find((u) => u.username === parsed.data.username) : undefined;
     if (!user) {
       return c.body(

@@ -1,6 +1,5 @@
-import * as z from 'zod';
-import { lazySchema } from '../platform/lazy-schema.ts';
-import { type ACTION_STATUSES, RAG_RATINGS } from './schema.ts';
+import * as z from '../platform/zod.ts';
+import { type ActionStatus, RAG_RATINGS, type Rag } from './labels.ts';
 
 /**
  * The board action plan's rules: the RAG rating computed from
@@ -10,8 +9,6 @@ import { type ACTION_STATUSES, RAG_RATINGS } from './schema.ts';
  * Dates are calendar dates `YYYY-MM-DD` and all arithmetic is done in UTC, so a change of clocks
  * (BST/GMT) never makes a day 23 or 25 hours long. A timestamp (`lastUpdateAt`) counts on its UTC date.
  */
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export type Rag = (typeof RAG_RATINGS)[number];
 
 /** How near the due date an action must be before a stale one turns amber. */
 export const DUE_SOON_DAYS = 14;
@@ -73,15 +70,18 @@ export function effectiveDueDate(action: { dueDate: string; revisedDueDate?: str
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export const RagOverrideSchema = lazySchema(() =>
-  z.object({
-    rag: z.enum(RAG_RATINGS),
-    justification: z
-      .string()
-      .trim()
-      .min(MIN_JUSTIFICATION_LENGTH, `Write at least ${MIN_JUSTIFICATION_LENGTH} characters explaining why`),
-  }),
-);
+export const RagOverrideSchema = z.object({
+  rag: z.enum(RAG_RATINGS),
+  justification: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(
+        MIN_JUSTIFICATION_LENGTH,
+        `Write at least ${MIN_JUSTIFICATION_LENGTH} characters explaining why`,
+      ),
+    ),
+});
 export type RagOverride = { rag: Rag; justification: string };
 
 /** Why an override cannot be accepted (an empty list when it can). */

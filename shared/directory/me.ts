@@ -1,15 +1,12 @@
-import * as z from 'zod';
-import { lazySchema } from '../platform/lazy-schema.ts';
 import { ROLES } from '../platform/roles.ts';
+import * as z from '../platform/zod.ts';
 import { AgencySchema } from './schema.ts';
 
-export const MeSchema = lazySchema(() =>
-  z.object({
-    userId: z.string(),
-    name: z.string(),
-    email: z.string().optional(),
-    roles: z.array(z.enum(ROLES)),
-    agency: AgencySchema.nullable(),
-  }),
-);
+export const MeSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.optional(z.string()),
+  roles: z.array(z.enum(ROLES)),
+  agency: z.nullable(AgencySchema),
+});
 export type Me = z.infer<typeof MeSchema>;

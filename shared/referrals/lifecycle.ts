@@ -10,7 +10,7 @@
  * without looking at the referral; then a referral the actor may not read is "not found"; only then
  * is its status compared, so a status is never revealed to someone who may not read the referral.
  */
-import type { ReferralStatus } from './schema.ts';
+import type { ReferralStatus } from './labels.ts';
 
 export type Transition = 'submit' | 'withdraw' | 'review' | 'decide' | 'close';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type * as z from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 
 /**
  * fast-check arbitraries derived from the routes' own zod schemas (zod 4's `_zod.def`), for the
@@ -10,12 +10,12 @@ import type * as z from 'zod';
 
 type Def = {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  catchall?: z.ZodType;
-  element?: z.ZodType;
-  options?: z.ZodType[];
-  innerType?: z.ZodType;
-  in?: z.ZodType;
+  shape?: Record<string, $ZodType>;
+  catchall?: $ZodType;
+  element?: $ZodType;
+  options?: $ZodType[];
+  innerType?: $ZodType;
+  in?: $ZodType;
   entries?: Record<string, string | number>;
   values?: unknown[];
   format?: string;
@@ -33,7 +33,7 @@ type CheckDef = {
   length?: number;
 };
 
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: $ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 const checksOf = (def: Def): CheckDef[] => (def.checks ?? []).map((c) => c._zod.def);
 
 /** Characters that break naive code: lone surrogates, direction overrides, zero-width, NUL, emoji, markup. */
@@ -159,7 +159,7 @@ function regexArb(pattern: RegExp): fc.Arbitrary<string> {
 }
 
 /** Values `schema` should accept (nearly always: text can still fail a check the walker does not know). */
-export function validFor(schema: z.ZodType): fc.Arbitrary<unknown> {
+export function validFor(schema: $ZodType): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   const checks = checksOf(def);
   switch (def.type) {
@@ -212,16 +212,16 @@ export function validFor(schema: z.ZodType): fc.Arbitrary<unknown> {
     case 'default':
     case 'readonly':
     case 'catch':
-      return validFor(def.innerType as z.ZodType);
+      return validFor(def.innerType as $ZodType);
     case 'nullable':
-      return fc.oneof(fc.constant(null), validFor(def.innerType as z.ZodType));
+      return fc.oneof(fc.constant(null), validFor(def.innerType as $ZodType));
     case 'pipe':
-      return validFor(def.in as z.ZodType);
+      return validFor(def.in as $ZodType);
     case 'array': {
       const min = checks.find((c) => c.check === 'min_length')?.minimum ?? 0;
       const max = checks.find((c) => c.check === 'max_length')?.maximum ?? 10;
       const exact = checks.find((c) => c.check === 'length_equals')?.length;
-      return fc.array(validFor(def.element as z.ZodType), {
+      return fc.array(validFor(def.element as $ZodType), {
         minLength: exact ?? min,
         maxLength: exact ?? Math.max(min, Math.min(max, 4)),
       });
@@ -236,7 +236,7 @@ export function validFor(schema: z.ZodType): fc.Arbitrary<unknown> {
  * required one missing, an unknown one added, text too long or full of edge cases, dates that do
  * not exist; mixed with valid values and with junk that has nothing to do with the schema.
  */
-export function hostileFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
+export function hostileFor(schema: $ZodType, depth = 0): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   const broken = (a: fc.Arbitrary<unknown>) =>
     fc.oneof({ weight: depth === 0 ? 2 : 6, arbitrary: a }, { weight: 1, arbitrary: junk });
@@ -277,8 +277,8 @@ export function hostileFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> 
       const max = checksOf(def).find((c) => c.check === 'max_length')?.maximum ?? 10;
       return broken(
         fc.oneof(
-          fc.array(hostileFor(def.element as z.ZodType, depth + 1), { maxLength: 5 }),
-          fc.array(validFor(def.element as z.ZodType), { minLength: max + 1, maxLength: max + 2 }),
+          fc.array(hostileFor(def.element as $ZodType, depth + 1), { maxLength: 5 }),
+          fc.array(validFor(def.element as $ZodType), { minLength: max + 1, maxLength: max + 2 }),
         ),
       );
     }
@@ -287,9 +287,9 @@ export function hostileFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> 
     case 'nullable':
     case 'readonly':
     case 'catch':
-      return hostileFor(def.innerType as z.ZodType, depth);
+      return hostileFor(def.innerType as $ZodType, depth);
     case 'pipe':
-      return hostileFor(def.in as z.ZodType, depth);
+      return hostileFor(def.in as $ZodType, depth);
     default:
       return broken(validFor(schema));
   }

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { boardRoutes } from '../../functions/board/routes.ts';
 import { peopleRoutes } from '../../functions/directory/people-routes.ts';
 import { directoryRoutes } from '../../functions/directory/routes.ts';
@@ -237,10 +237,10 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
 
 /** The declaration behind a route (method and path as the router names them), with its request schemas. */
 export interface Declared {
-  body?: z.ZodType;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  headers?: z.ZodType;
+  body?: $ZodType;
+  params?: $ZodType;
+  query?: $ZodType;
+  headers?: $ZodType;
 }
 
 type Declaration = {
@@ -268,10 +268,10 @@ export function declarationOf(route: string): Declared {
   const request = found.request ?? {};
   const body = request.body?.content?.['application/json']?.schema;
   return {
-    ...(body ? { body: body as z.ZodType } : {}),
-    ...(request.params ? { params: request.params as z.ZodType } : {}),
-    ...(request.query ? { query: request.query as z.ZodType } : {}),
-    ...(request.headers ? { headers: request.headers as z.ZodType } : {}),
+    ...(body ? { body: body as $ZodType } : {}),
+    ...(request.params ? { params: request.params as $ZodType } : {}),
+    ...(request.query ? { query: request.query as $ZodType } : {}),
+    ...(request.headers ? { headers: request.headers as $ZodType } : {}),
   };
 }
 

@@ -6,7 +6,10 @@ import { ASSET_MANIFEST_FILE, type AssetManifest } from '../../shared/views/layo
 export const STUB_ASSETS: AssetManifest = {
   stylesheets: ['/assets/govuk-frontend-stub.min.css', '/assets/app/app-stub.css'],
   jsEnabled: '/assets/app/js-enabled-stub.js',
-  modules: { guidance: '/assets/js/guidance-STUB.js', check: '/assets/js/check-STUB.js' },
+  modules: {
+    'guidance/pages/guidance': '/assets/js/guidance-STUB.js',
+    'guidance/pages/check': '/assets/js/check-STUB.js',
+  },
 };
 
 /** A stand-in for web/dist (which may not be built) in `dir`/site: a page and the asset manifest. */

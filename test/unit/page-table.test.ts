@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { SERVER_RENDERED_PAGES } from '../../shared/deployment/routes.ts';
 import { pageFile } from '../../web/page-table.ts';
@@ -24,5 +25,25 @@ describe('the page table', () => {
     expect(PAGES.map((p) => pageFile(p.path))).toContain('referrals/draft/check/index.html');
     expect(pageFile('/')).toBe('index.html');
     expect(PAGE_PATHS).not.toContain(NOT_FOUND_PAGE.file);
+  });
+});
+
+describe('the page modules', () => {
+  it('bring no zod into the browser: they import plain labels and rules, and schemas only as types', async () => {
+    const entries = [...new Set([...PAGES, ...SERVER_RENDERED, NOT_FOUND_PAGE].map((p) => p.entry))];
+    const result = await build({
+      entryPoints: entries.map((entry) => join(webDir, `${entry}.ts`)),
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      outdir: join(webDir, 'dist-check'),
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      external: ['govuk-frontend'],
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.length).toBeGreaterThan(50);
+    expect(inputs.filter((path) => path.includes('node_modules/zod/'))).toEqual([]);
   });
 });

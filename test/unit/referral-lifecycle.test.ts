@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REFERRAL_STATUSES, type ReferralStatus } from '../../shared/referrals/labels.ts';
 import {
   type Actor,
   canAddNote,
@@ -10,7 +11,6 @@ import {
   TRANSITIONS,
   type Transition,
 } from '../../shared/referrals/lifecycle.ts';
-import { REFERRAL_STATUSES, type ReferralStatus } from '../../shared/referrals/schema.ts';
 
 const OWNER = 'agency-school';
 

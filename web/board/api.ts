@@ -4,11 +4,12 @@
  *
  * Types only from shared/board/schema.ts: its values would bring zod's schemas into every page (+80 KB).
  */
+
+import type { Theme } from '../../shared/board/labels.ts';
 import type { ActionSummary, ActionView } from '../../shared/board/schema.ts';
 import type { Count, Share, Suppressed } from '../../shared/small-numbers.ts';
 import { ApiError, apiGet } from '../platform/api.ts';
 import { getToken } from '../platform/auth.ts';
-import type { Theme } from './labels.ts';
 
 /** GET /api/board/dashboard, as functions/board/routes.ts's DashboardSchema has it. */
 export interface RagCounts {

@@ -6,9 +6,10 @@
 import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { RAG_LABELS, STATUS_LABELS, THEME_LABELS } from '../../shared/board/labels.ts';
 import type { ActionView } from '../../shared/board/schema.ts';
 import { formatDate, formatDateTime } from '../platform/ui.ts';
-import { type ActionWithUpdates, RAG_LABELS, STATUS_LABELS, THEME_LABELS } from './labels.ts';
+import type { ActionWithUpdates } from './labels.ts';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

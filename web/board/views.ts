@@ -10,10 +10,10 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { type ActionStatus, RAG_LABELS, type Rag, STATUS_LABELS } from '../../shared/board/labels.ts';
 import type { Me } from '../../shared/directory/me.ts';
 import { signInUrl } from '../platform/auth.ts';
 import { ButtonLink, formatDate, PageHeading, setTitle, Tag, type TagColour } from '../platform/ui.ts';
-import { type ActionStatus, RAG_LABELS, type Rag, STATUS_LABELS } from './labels.ts';
 
 const RAG_TAG: Record<Rag, TagColour> = { red: 'red', amber: 'orange', green: 'green' };
 const STATUS_TAG: Record<ActionStatus, TagColour> = {

@@ -4,9 +4,12 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { auditActionLabel } from '../../shared/directory/audit-actions.ts';
 import type { Me } from '../../shared/directory/me.ts';
 import { signInUrl } from '../platform/auth.ts';
+import { loadMe } from '../platform/chrome.ts';
+import { LoadingPage, ProblemPage } from '../platform/page-states.ts';
 import { ButtonLink, formatDateTime, PageHeading, Tag } from '../platform/ui.ts';
 
 export interface AuditEntry {
@@ -131,4 +134,31 @@ export function fieldSummary(
     return { href: `#${id ?? fallback}`, text: id ? e.reason : `${e.field} ${e.reason}` };
   });
   return { items, fields };
+}
+
+/**
+ * A system owner's page: who is signed in is loaded first, and only an admin sees `page`; anyone else
+ * is asked to sign in or told the page is not theirs.
+ */
+export function AdminPage(props: {
+  heading: string;
+  returnTo: string;
+  what: string;
+  page: () => VNode;
+}): VNode {
+  const [state, setState] = useState<
+    { kind: 'loading' } | { kind: 'loaded'; me: Me | null } | { kind: 'failed'; error: unknown }
+  >({ kind: 'loading' });
+  const start = () => {
+    setState({ kind: 'loading' });
+    loadMe().then(
+      (me) => setState({ kind: 'loaded', me }),
+      (error: unknown) => setState({ kind: 'failed', error }),
+    );
+  };
+  useEffect(start, []);
+  if (state.kind === 'loading') return html`<${LoadingPage} heading=${props.heading} text="Loading…" />`;
+  if (state.kind === 'failed')
+    return html`<${ProblemPage} heading=${props.heading} error=${state.error} what=${props.what} onRetry=${start} />`;
+  return gate(state.me, props.heading, props.returnTo) ?? props.page();
 }

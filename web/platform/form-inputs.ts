@@ -4,7 +4,7 @@
  * Frontend 6's templates.
  */
 import { html } from 'htm/preact';
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { cx } from './ui-basics.ts';
 
 /** The error message under a field's label, read out before the field. */
@@ -17,28 +17,63 @@ export function describedBy(...ids: (string | null | undefined)[]): string | und
   return ids.filter(Boolean).join(' ') || undefined;
 }
 
-export function TextInput(props: {
+/** A field's hint and error ids, when it has them, and what its input is described by. */
+function fieldIds(id: string, hint: string | undefined, error: string | undefined) {
+  const hintId = hint ? `${id}-hint` : null;
+  const errorId = error ? `${id}-error` : null;
+  return { hintId, errorId, describedBy: describedBy(hintId, errorId) };
+}
+
+/** Its hint and error message, in GOV.UK's order: read out before the field. */
+function HintAndError(props: {
+  hintId: string | null;
+  hint?: string;
+  errorId: string | null;
+  error?: string | undefined;
+}) {
+  return html`
+    ${props.hint && props.hintId ? html`<div id=${props.hintId} class="govuk-hint">${props.hint}</div>` : null}
+    ${props.error && props.errorId ? html`<${ErrorMessage} id=${props.errorId} text=${props.error} />` : null}
+  `;
+}
+
+interface LabelledField {
   id: string;
-  name: string;
   label: string;
   labelClasses?: string;
+  /** Make the label the page's h1 (GOV.UK's one-question page). */
+  labelIsPageHeading?: boolean;
   hint?: string;
-  value: string;
   error?: string | undefined;
-  autocomplete?: string;
-  inputClasses?: string;
-  spellcheck?: boolean;
-  /** `email` brings the right keyboard on a phone (GOV.UK's email address pattern). */
-  type?: 'text' | 'email';
-  onInput: (value: string) => void;
-}): VNode {
-  const hintId = props.hint ? `${props.id}-hint` : null;
-  const errorId = props.error ? `${props.id}-error` : null;
+}
+
+/** The form group every single-input field sits in: label, hint, error message, then the input. */
+function Field(props: LabelledField & { children: ComponentChildren }): VNode {
+  const { hintId, errorId } = fieldIds(props.id, props.hint, props.error);
+  const label = html`<label class=${cx('govuk-label', props.labelClasses)} for=${props.id}>${props.label}</label>`;
   return html`
     <div class=${cx('govuk-form-group', props.error && 'govuk-form-group--error')}>
-      <label class=${cx('govuk-label', props.labelClasses)} for=${props.id}>${props.label}</label>
-      ${props.hint ? html`<div id=${hintId} class="govuk-hint">${props.hint}</div>` : null}
-      ${props.error && errorId ? html`<${ErrorMessage} id=${errorId} text=${props.error} />` : null}
+      ${props.labelIsPageHeading ? html`<h1 class="govuk-label-wrapper">${label}</h1>` : label}
+      <${HintAndError} hintId=${hintId} hint=${props.hint} errorId=${errorId} error=${props.error} />
+      ${props.children}
+    </div>
+  `;
+}
+
+export function TextInput(
+  props: LabelledField & {
+    name: string;
+    value: string;
+    autocomplete?: string;
+    inputClasses?: string;
+    spellcheck?: boolean;
+    /** `email` brings the right keyboard on a phone (GOV.UK's email address pattern). */
+    type?: 'text' | 'email';
+    onInput: (value: string) => void;
+  },
+): VNode {
+  return html`
+    <${Field} ...${props}>
       <input
         class=${cx('govuk-input', props.inputClasses, props.error && 'govuk-input--error')}
         id=${props.id}
@@ -47,10 +82,10 @@ export function TextInput(props: {
         value=${props.value}
         spellcheck=${props.spellcheck ?? undefined}
         autocomplete=${props.autocomplete ?? undefined}
-        aria-describedby=${describedBy(hintId, errorId)}
+        aria-describedby=${fieldIds(props.id, props.hint, props.error).describedBy}
         onInput=${(event: Event) => props.onInput((event.currentTarget as HTMLInputElement).value)}
       />
-    </div>
+    </${Field}>
   `;
 }
 
@@ -58,8 +93,14 @@ export interface RadioItem {
   value: string;
   text: string;
   hint?: string;
+  /** Shown beneath the item while it is chosen (GOV.UK's conditionally revealed question). */
+  conditional?: VNode | null;
 }
 
+/**
+ * GOV.UK radios. Items with a `conditional` question show it while they are chosen: the page reveals
+ * it, so GOV.UK's script (which would also try to) is not attached to those radios.
+ */
 export function Radios(props: {
   idPrefix: string;
   name: string;
@@ -67,26 +108,29 @@ export function Radios(props: {
   /** Make the legend the page's h1. */
   legendIsPageHeading?: boolean;
   legendClasses?: string;
+  /** Said between the question and its hint, for example what the answer depends on. */
+  intro?: VNode;
   hint?: string;
   items: RadioItem[];
   value: string | null;
   error?: string | undefined;
   onChange: (value: string) => void;
 }): VNode {
-  const hintId = props.hint ? `${props.idPrefix}-hint` : null;
-  const errorId = props.error ? `${props.idPrefix}-error` : null;
+  const { hintId, errorId, describedBy: described } = fieldIds(props.idPrefix, props.hint, props.error);
+  const reveals = props.items.some((item) => item.conditional !== undefined);
   return html`
     <div class=${cx('govuk-form-group', props.error && 'govuk-form-group--error')}>
-      <fieldset class="govuk-fieldset" aria-describedby=${describedBy(hintId, errorId)}>
+      <fieldset class="govuk-fieldset" aria-describedby=${described}>
         <legend class=${cx('govuk-fieldset__legend', props.legendClasses)}>
           ${props.legendIsPageHeading ? html`<h1 class="govuk-fieldset__heading">${props.legend}</h1>` : props.legend}
         </legend>
-        ${props.hint ? html`<div id=${hintId} class="govuk-hint">${props.hint}</div>` : null}
-        ${props.error && errorId ? html`<${ErrorMessage} id=${errorId} text=${props.error} />` : null}
-        <div class="govuk-radios" data-module="govuk-radios">
+        ${props.intro ?? null}
+        <${HintAndError} hintId=${hintId} hint=${props.hint} errorId=${errorId} error=${props.error} />
+        <div class="govuk-radios" data-module=${reveals ? undefined : 'govuk-radios'}>
           ${props.items.map((item, index) => {
             const id = index === 0 ? props.idPrefix : `${props.idPrefix}-${index + 1}`;
             const itemHintId = item.hint ? `${id}-item-hint` : undefined;
+            const checked = props.value === item.value;
             return html`
               <div class="govuk-radios__item" key=${item.value}>
                 <input
@@ -95,13 +139,14 @@ export function Radios(props: {
                   name=${props.name}
                   type="radio"
                   value=${item.value}
-                  checked=${props.value === item.value}
+                  checked=${checked}
                   aria-describedby=${itemHintId}
                   onChange=${() => props.onChange(item.value)}
                 />
                 <label class="govuk-label govuk-radios__label" for=${id}>${item.text}</label>
                 ${item.hint ? html`<div id=${itemHintId} class="govuk-hint govuk-radios__hint">${item.hint}</div>` : null}
               </div>
+              ${checked && item.conditional ? html`<div class="govuk-radios__conditional" key=${`${item.value}-conditional`}>${item.conditional}</div>` : null}
             `;
           })}
         </div>
@@ -110,36 +155,28 @@ export function Radios(props: {
   `;
 }
 
-export function Textarea(props: {
-  id: string;
-  name: string;
-  label: string;
-  labelClasses?: string;
-  hint?: string;
-  value: string;
-  error?: string | undefined;
-  rows?: number;
-  spellcheck?: boolean;
-  onInput: (value: string) => void;
-}): VNode {
-  const hintId = props.hint ? `${props.id}-hint` : null;
-  const errorId = props.error ? `${props.id}-error` : null;
+export function Textarea(
+  props: LabelledField & {
+    name: string;
+    value: string;
+    rows?: number;
+    spellcheck?: boolean;
+    onInput: (value: string) => void;
+  },
+): VNode {
   return html`
-    <div class=${cx('govuk-form-group', props.error && 'govuk-form-group--error')}>
-      <label class=${cx('govuk-label', props.labelClasses)} for=${props.id}>${props.label}</label>
-      ${props.hint ? html`<div id=${hintId} class="govuk-hint">${props.hint}</div>` : null}
-      ${props.error && errorId ? html`<${ErrorMessage} id=${errorId} text=${props.error} />` : null}
+    <${Field} ...${props}>
       <textarea
         class=${cx('govuk-textarea', props.error && 'govuk-textarea--error')}
         id=${props.id}
         name=${props.name}
         rows=${props.rows ?? 5}
         spellcheck=${props.spellcheck ?? undefined}
-        aria-describedby=${describedBy(hintId, errorId)}
+        aria-describedby=${fieldIds(props.id, props.hint, props.error).describedBy}
         value=${props.value}
         onInput=${(event: Event) => props.onInput((event.currentTarget as HTMLTextAreaElement).value)}
       ></textarea>
-    </div>
+    </${Field}>
   `;
 }
 
@@ -154,40 +191,32 @@ export interface SelectGroup {
 }
 
 /** GOV.UK select. Options, or groups of options (optgroup); `placeholder` adds a first, empty choice. */
-export function Select(props: {
-  id: string;
-  name: string;
-  label: string;
-  labelClasses?: string;
-  hint?: string;
-  value: string;
-  placeholder?: string;
-  options?: SelectOption[];
-  groups?: SelectGroup[];
-  error?: string | undefined;
-  onChange: (value: string) => void;
-}): VNode {
-  const hintId = props.hint ? `${props.id}-hint` : null;
-  const errorId = props.error ? `${props.id}-error` : null;
+export function Select(
+  props: LabelledField & {
+    name: string;
+    value: string;
+    placeholder?: string;
+    options?: SelectOption[];
+    groups?: SelectGroup[];
+    onChange: (value: string) => void;
+  },
+): VNode {
   const option = (o: SelectOption) =>
     html`<option key=${o.value} value=${o.value} selected=${o.value === props.value}>${o.text}</option>`;
   return html`
-    <div class=${cx('govuk-form-group', props.error && 'govuk-form-group--error')}>
-      <label class=${cx('govuk-label', props.labelClasses)} for=${props.id}>${props.label}</label>
-      ${props.hint ? html`<div id=${hintId} class="govuk-hint">${props.hint}</div>` : null}
-      ${props.error && errorId ? html`<${ErrorMessage} id=${errorId} text=${props.error} />` : null}
+    <${Field} ...${props}>
       <select
         class=${cx('govuk-select', props.error && 'govuk-select--error')}
         id=${props.id}
         name=${props.name}
-        aria-describedby=${describedBy(hintId, errorId)}
+        aria-describedby=${fieldIds(props.id, props.hint, props.error).describedBy}
         onChange=${(event: Event) => props.onChange((event.currentTarget as HTMLSelectElement).value)}
       >
         ${props.placeholder !== undefined ? html`<option value="" selected=${props.value === ''}>${props.placeholder}</option>` : null}
         ${props.options?.map(option)}
         ${props.groups?.map((g) => html`<optgroup key=${g.label} label=${g.label}>${g.options.map(option)}</optgroup>`)}
       </select>
-    </div>
+    </${Field}>
   `;
 }
 

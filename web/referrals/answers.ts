@@ -6,9 +6,13 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import type { Framework, LevelNumber } from '../../shared/guidance/schema.ts';
 import { LevelTag } from '../../shared/guidance/views/basics.ts';
+import {
+  CONSENT_NOT_SOUGHT_LABELS,
+  CONSENT_STATUS_LABELS,
+  SEX_LABELS,
+} from '../../shared/referrals/labels.ts';
 import type { Referral } from '../../shared/referrals/schema.ts';
 import { formatDate, Tag } from '../platform/ui.ts';
-import { CONSENT_NOT_SOUGHT_LABELS, CONSENT_STATUS_LABELS, SEX_LABELS } from './labels.ts';
 import { SECTIONS, type SectionSlug, sectionUrl } from './sections.ts';
 import { childNameOf, SummaryList, Written } from './views.ts';
 

@@ -5,9 +5,9 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { LevelTag } from '../../shared/guidance/views/basics.ts';
+import { OUTCOME_LABELS } from '../../shared/referrals/labels.ts';
 import type { ReferralSummary } from '../../shared/referrals/schema.ts';
 import { formatDateTime, Tag } from '../platform/ui.ts';
-import { OUTCOME_LABELS } from './labels.ts';
 import type { ReferralColumn } from './list.ts';
 import { sectionUrl } from './sections.ts';
 import { DueTime } from './status.ts';

@@ -6,9 +6,9 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { isOverdue, timeUntilDue } from '../../shared/platform/working-days.ts';
+import { TIMELINE_LABELS } from '../../shared/referrals/labels.ts';
 import type { ReferralStatus, ReferralSummary, TimelineEntry } from '../../shared/referrals/schema.ts';
 import { formatDateTime, Tag } from '../platform/ui.ts';
-import { TIMELINE_LABELS } from './labels.ts';
 import { agencyName, awaitingDecision, formatDue, Written } from './views.ts';
 
 /**

@@ -10,10 +10,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Agency } from '../../shared/directory/schema.ts';
 import type { Framework, GuidanceVersion, LevelNumber } from '../../shared/guidance/schema.ts';
 import { LevelTag } from '../../shared/guidance/views/basics.ts';
+import { STATUS_LABELS } from '../../shared/referrals/labels.ts';
 import type { Referral, ReferralStatus, TimelineEntry } from '../../shared/referrals/schema.ts';
 import { ApiError, apiGet, apiRequest } from '../platform/api.ts';
 import { type ErrorSummaryItem, PageHeading, Tag, type TagColour } from '../platform/ui.ts';
-import { STATUS_LABELS } from './labels.ts';
 
 export type ReferralWithTimeline = Referral & { timeline: TimelineEntry[] };
 

@@ -7,6 +7,7 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { THEMES } from '../../../shared/board/labels.ts';
 import type { ActionSummary } from '../../../shared/board/schema.ts';
 import type { Me } from '../../../shared/directory/me.ts';
 import { ApiError } from '../../platform/api.ts';
@@ -23,7 +24,6 @@ import {
   setTitle,
 } from '../../platform/ui.ts';
 import { type AgencyName, agencyName, downloadPlanCsv, loadAgencies, loadAllActions } from '../api.ts';
-import { THEMES } from '../labels.ts';
 import { canEditBoard, canReadBoard, NotAllowed, ukToday } from '../views.ts';
 import {
   describeFilters,

@@ -8,24 +8,21 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AUDIT_ENTITY_LABELS, AUDIT_ENTITY_TYPES } from '../../../shared/directory/audit-actions.ts';
-import type { Me } from '../../../shared/directory/me.ts';
 import { ApiError, apiRequest } from '../../platform/api.ts';
-import { boot, loadMe } from '../../platform/chrome.ts';
+import { boot } from '../../platform/chrome.ts';
 import {
   Button,
   ErrorSummary,
   type ErrorSummaryItem,
   Loading,
-  LoadingPage,
   mount,
   PageHeading,
-  ProblemPage,
   Select,
   ShowMore,
   setTitle,
   TextInput,
 } from '../../platform/ui.ts';
-import { type AuditPage, EntryTable, fieldSummary, gate } from '../audit-views.ts';
+import { AdminPage, type AuditPage, EntryTable, fieldSummary } from '../audit-views.ts';
 
 type Search =
   | { by: 'record'; type: string; id: string; order: string; reason: string }
@@ -289,23 +286,7 @@ function AuditTrailPage(): VNode {
   `;
 }
 
-function Page(): VNode {
-  const [state, setState] = useState<
-    { kind: 'loading' } | { kind: 'loaded'; me: Me | null } | { kind: 'failed'; error: unknown }
-  >({ kind: 'loading' });
-  const start = () => {
-    setState({ kind: 'loading' });
-    loadMe().then(
-      (me) => setState({ kind: 'loaded', me }),
-      (error: unknown) => setState({ kind: 'failed', error }),
-    );
-  };
-  useEffect(start, []);
-  if (state.kind === 'loading') return html`<${LoadingPage} heading="Audit trail" text="Loading…" />`;
-  if (state.kind === 'failed')
-    return html`<${ProblemPage} heading="Audit trail" error=${state.error} what="the audit trail" onRetry=${start} />`;
-  return gate(state.me, 'Audit trail', '/audit/') ?? html`<${AuditTrailPage} />`;
-}
-
 boot();
-mount(html`<${Page} />`);
+mount(
+  html`<${AdminPage} heading="Audit trail" returnTo="/audit/" what="the audit trail" page=${() => html`<${AuditTrailPage} />`} />`,
+);

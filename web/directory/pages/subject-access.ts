@@ -8,10 +8,9 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AUDIT_ENTITY_LABELS } from '../../../shared/directory/audit-actions.ts';
-import type { Me } from '../../../shared/directory/me.ts';
 import { ApiError, apiPost } from '../../platform/api.ts';
 import { getToken } from '../../platform/auth.ts';
-import { boot, loadMe } from '../../platform/chrome.ts';
+import { boot } from '../../platform/chrome.ts';
 import {
   Button,
   DateInput,
@@ -19,16 +18,14 @@ import {
   ErrorSummary,
   type ErrorSummaryItem,
   formatDateTime,
-  LoadingPage,
   mount,
   NotificationBanner,
   PageHeading,
-  ProblemPage,
   parseDateParts,
   setTitle,
   TextInput,
 } from '../../platform/ui.ts';
-import { type AuditEntry, EntryTable, fieldSummary, gate } from '../audit-views.ts';
+import { AdminPage, type AuditEntry, EntryTable, fieldSummary } from '../audit-views.ts';
 
 interface Report {
   generatedAt: string;
@@ -252,24 +249,7 @@ function SubjectAccessPage(): VNode {
   `;
 }
 
-function Page(): VNode {
-  const [state, setState] = useState<
-    { kind: 'loading' } | { kind: 'loaded'; me: Me | null } | { kind: 'failed'; error: unknown }
-  >({ kind: 'loading' });
-  const start = () => {
-    setState({ kind: 'loading' });
-    loadMe().then(
-      (me) => setState({ kind: 'loaded', me }),
-      (error: unknown) => setState({ kind: 'failed', error }),
-    );
-  };
-  useEffect(start, []);
-  if (state.kind === 'loading')
-    return html`<${LoadingPage} heading="Subject access request" text="Loading…" />`;
-  if (state.kind === 'failed')
-    return html`<${ProblemPage} heading="Subject access request" error=${state.error} what="the page" onRetry=${start} />`;
-  return gate(state.me, 'Subject access request', '/audit/subject-access/') ?? html`<${SubjectAccessPage} />`;
-}
-
 boot();
-mount(html`<${Page} />`);
+mount(
+  html`<${AdminPage} heading="Subject access request" returnTo="/audit/subject-access/" what="the page" page=${() => html`<${SubjectAccessPage} />`} />`,
+);

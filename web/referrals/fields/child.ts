@@ -4,9 +4,9 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
+import { SEX_LABELS, type Sex, UK_POSTCODE } from '../../../shared/referrals/labels.ts';
 import type { ReferralContent } from '../../../shared/referrals/schema.ts';
 import { DateInput, type DateParts, parseDateParts, Radios, Textarea, TextInput } from '../../platform/ui.ts';
-import { SEX_LABELS, type Sex, UK_POSTCODE } from '../labels.ts';
 import {
   dateParts,
   type FieldsProps,

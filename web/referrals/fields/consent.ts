@@ -6,14 +6,14 @@ import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { levelLabel } from '../../../shared/guidance/check.ts';
 import { consentRule } from '../../../shared/guidance/views/basics.ts';
-import { CONSENT_REFUSAL_REASON } from '../../../shared/referrals/rules.ts';
-import { DateInput, type DateParts, parseDateParts, Radios, TextInput } from '../../platform/ui.ts';
 import {
   CONSENT_NOT_SOUGHT_LABELS,
-  CONSENT_NOT_SOUGHT_REASON_LIST,
+  CONSENT_NOT_SOUGHT_REASONS as CONSENT_NOT_SOUGHT_REASON_LIST,
   type ConsentStatus,
   type NotSoughtReason,
-} from '../labels.ts';
+} from '../../../shared/referrals/labels.ts';
+import { CONSENT_REFUSAL_REASON } from '../../../shared/referrals/rules.ts';
+import { DateInput, type DateParts, parseDateParts, Radios, TextInput } from '../../platform/ui.ts';
 import { suggestedLevelOf } from '../progress.ts';
 import {
   ConditionalRadios,

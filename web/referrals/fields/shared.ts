@@ -1,14 +1,15 @@
 /**
  * What the referral form's question pages share: the props each section's fields get, the way they
- * hand back what to save, and GOV.UK form pieces the shared ui.ts lacks (a textarea whose label is
- * the page's heading, radios with conditionally revealed questions). Each section's fields are a
+ * hand back what to save, and the form pieces its pages use most (a one-question textarea, radios
+ * with conditionally revealed questions). Each section's fields are a
  * module of their own, loaded only by their page.
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import type { Framework } from '../../../shared/guidance/schema.ts';
 import type { Referral, ReferralContent } from '../../../shared/referrals/schema.ts';
-import { cx, type DateParts } from '../../platform/ui.ts';
+import { type RadioItem, Radios, Textarea } from '../../platform/form-inputs.ts';
+import type { DateParts } from '../../platform/ui.ts';
 
 export interface SectionProps {
   referral: Referral;
@@ -27,94 +28,28 @@ export function QuestionTextarea(props: {
   rows?: number;
   onInput: (value: string) => void;
 }): VNode {
-  const errorId = props.error ? `${props.id}-error` : null;
-  return html`
-    <div class=${cx('govuk-form-group', props.error && 'govuk-form-group--error')}>
-      <h1 class="govuk-label-wrapper">
-        <label class="govuk-label govuk-label--l" for=${props.id}>${props.label}</label>
-      </h1>
-      <div id=${`${props.id}-hint`} class="govuk-hint">${props.hint}</div>
-      ${
-        errorId
-          ? html`<p id=${errorId} class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${props.error}</p>`
-          : null
-      }
-      <textarea
-        class=${cx('govuk-textarea', props.error && 'govuk-textarea--error')}
-        id=${props.id}
-        name=${props.id}
-        rows=${props.rows ?? 8}
-        aria-describedby=${[`${props.id}-hint`, errorId].filter(Boolean).join(' ')}
-        value=${props.value}
-        onInput=${(e: Event) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)}
-      ></textarea>
-    </div>
-  `;
+  return html`<${Textarea} ...${props} name=${props.id} labelClasses="govuk-label--l" labelIsPageHeading=${true} rows=${props.rows ?? 8} />`;
 }
 
-export interface ConditionalItem {
-  value: string;
-  text: string;
-  hint?: string;
-  /** Shown beneath the item while it is chosen (GOV.UK's conditionally revealed question). */
-  conditional?: VNode | null;
-}
+export type ConditionalItem = RadioItem;
 
-/** GOV.UK radios with conditionally revealed questions, revealed by the page rather than by GOV.UK's script. */
+/** Radios with conditionally revealed questions: the legend a page heading or a medium heading. */
 export function ConditionalRadios(props: {
   idPrefix: string;
   legend: string;
   legendIsPageHeading?: boolean;
-  /** Said between the question and its hint, for example what the answer depends on. */
   intro?: VNode;
   hint?: string;
-  items: ConditionalItem[];
+  items: RadioItem[];
   value: string | null;
   error?: string | undefined;
   onChange: (value: string) => void;
 }): VNode {
-  const hintId = props.hint ? `${props.idPrefix}-hint` : null;
-  const errorId = props.error ? `${props.idPrefix}-error` : null;
-  return html`
-    <div class=${cx('govuk-form-group', props.error && 'govuk-form-group--error')}>
-      <fieldset class="govuk-fieldset" aria-describedby=${[hintId, errorId].filter(Boolean).join(' ') || undefined}>
-        <legend class=${cx('govuk-fieldset__legend', props.legendIsPageHeading ? 'govuk-fieldset__legend--l' : 'govuk-fieldset__legend--m')}>
-          ${props.legendIsPageHeading ? html`<h1 class="govuk-fieldset__heading">${props.legend}</h1>` : props.legend}
-        </legend>
-        ${props.intro ?? null}
-        ${hintId ? html`<div id=${hintId} class="govuk-hint">${props.hint}</div>` : null}
-        ${
-          errorId
-            ? html`<p id=${errorId} class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${props.error}</p>`
-            : null
-        }
-        <div class="govuk-radios">
-          ${props.items.map((item, index) => {
-            const id = index === 0 ? props.idPrefix : `${props.idPrefix}-${index + 1}`;
-            const itemHint = item.hint ? `${id}-item-hint` : undefined;
-            const checked = props.value === item.value;
-            return html`
-              <div class="govuk-radios__item" key=${item.value}>
-                <input
-                  class="govuk-radios__input"
-                  id=${id}
-                  name=${props.idPrefix}
-                  type="radio"
-                  value=${item.value}
-                  checked=${checked}
-                  aria-describedby=${itemHint}
-                  onChange=${() => props.onChange(item.value)}
-                />
-                <label class="govuk-label govuk-radios__label" for=${id}>${item.text}</label>
-                ${item.hint ? html`<div id=${itemHint} class="govuk-hint govuk-radios__hint">${item.hint}</div>` : null}
-              </div>
-              ${checked && item.conditional ? html`<div class="govuk-radios__conditional" key=${`${item.value}-conditional`}>${item.conditional}</div>` : null}
-            `;
-          })}
-        </div>
-      </fieldset>
-    </div>
-  `;
+  return html`<${Radios}
+    ...${props}
+    name=${props.idPrefix}
+    legendClasses=${props.legendIsPageHeading ? 'govuk-fieldset__legend--l' : 'govuk-fieldset__legend--m'}
+  />`;
 }
 
 export const blankDate: DateParts = { day: '', month: '', year: '' };

@@ -5,10 +5,10 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
+import { THEME_LABELS, THEMES } from '../../../../shared/board/labels.ts';
 import type { ActionView } from '../../../../shared/board/schema.ts';
 import { Select, Textarea, TextInput } from '../../../platform/ui.ts';
 import { CheckboxGroup, tooLong } from '../../forms.ts';
-import { THEME_LABELS, THEMES } from '../../labels.ts';
 import { FormButtons, type FormProps, run, useSubmissionState } from './form-helpers.ts';
 import { FormShell } from './form-shell.ts';
 

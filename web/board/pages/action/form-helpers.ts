@@ -6,13 +6,14 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
+import { RAG_LABELS } from '../../../../shared/board/labels.ts';
 import type { ActionView } from '../../../../shared/board/schema.ts';
 import type { Me } from '../../../../shared/directory/me.ts';
 import { apiRequest } from '../../../platform/api.ts';
 import { Button, type ErrorSummaryItem, TextInput } from '../../../platform/ui.ts';
 import type { AgencyName } from '../../api.ts';
 import { describeRefusal } from '../../forms.ts';
-import { type ActionWithUpdates, RAG_LABELS } from '../../labels.ts';
+import type { ActionWithUpdates } from '../../labels.ts';
 import { StepLink } from './navigation.ts';
 
 export interface Flash {

@@ -5,10 +5,11 @@
 import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { STATUS_LABELS } from '../../../../shared/board/labels.ts';
 import type { ActionView } from '../../../../shared/board/schema.ts';
 import { ErrorSummary, formatDate, formatDateTime, PageHeading, setTitle } from '../../../platform/ui.ts';
 import { ConflictBanner } from '../../banners.ts';
-import { type ActionWithUpdates, STATUS_LABELS } from '../../labels.ts';
+import type { ActionWithUpdates } from '../../labels.ts';
 import { RagTag } from '../../views.ts';
 import type { FormProps, SubmissionState } from './form-helpers.ts';
 import { BackToAction } from './navigation.ts';

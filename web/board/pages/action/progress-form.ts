@@ -2,9 +2,9 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
+import { type ActionStatus, OPEN_STATUSES, STATUS_LABELS } from '../../../../shared/board/labels.ts';
 import { Radios, Textarea, TextInput } from '../../../platform/ui.ts';
 import { checkEvidenceUrl, tooLong } from '../../forms.ts';
-import { type ActionStatus, OPEN_STATUSES, STATUS_LABELS } from '../../labels.ts';
 import {
   EvidenceUrlInput,
   evidenceFieldId,

@@ -5,9 +5,9 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
+import { RAG_LABELS, RAG_RATINGS, type Rag } from '../../../../shared/board/labels.ts';
 import { Button, formatDate, Radios, Textarea } from '../../../platform/ui.ts';
 import { tooLong } from '../../forms.ts';
-import { RAG_LABELS, RAGS, type Rag } from '../../labels.ts';
 import { RagTag } from '../../views.ts';
 import { FormButtons, type FormProps, ragChange, run, useSubmissionState } from './form-helpers.ts';
 import { FormShell } from './form-shell.ts';
@@ -75,7 +75,7 @@ export function RagForm(props: FormProps): VNode {
           name="rag"
           legend="What should the RAG be?"
           legendClasses="govuk-fieldset__legend--m"
-          items=${RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] }))}
+          items=${RAG_RATINGS.map((r) => ({ value: r, text: RAG_LABELS[r] }))}
           value=${rag}
           error=${s.fields.rag}
           onChange=${setRag}

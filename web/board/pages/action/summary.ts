@@ -6,11 +6,12 @@
 import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { SOURCE_LABELS, STATUS_LABELS, THEME_LABELS } from '../../../../shared/board/labels.ts';
 import type { Me } from '../../../../shared/directory/me.ts';
 import { formatDate, formatDateTime, PageHeading, setTitle } from '../../../platform/ui.ts';
 import { type AgencyName, agencyName } from '../../api.ts';
 import { ConflictBanner, SuccessBanner } from '../../banners.ts';
-import { type ActionWithUpdates, SOURCE_LABELS, STATUS_LABELS, THEME_LABELS } from '../../labels.ts';
+import type { ActionWithUpdates } from '../../labels.ts';
 import { canEditBoard, EscalatedTag, RagTag, StatusTag } from '../../views.ts';
 import type { Conflict, Flash } from './form-helpers.ts';
 import { type Step, StepLink } from './navigation.ts';

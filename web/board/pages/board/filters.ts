@@ -4,10 +4,16 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
+import {
+  RAG_LABELS,
+  RAG_RATINGS,
+  type Rag,
+  THEME_LABELS,
+  type Theme,
+} from '../../../../shared/board/labels.ts';
 import type { ActionSummary } from '../../../../shared/board/schema.ts';
 import { Select, type SelectOption } from '../../../platform/ui.ts';
 import { type AgencyName, agencyName } from '../../api.ts';
-import { RAG_LABELS, RAGS, type Rag, THEME_LABELS, type Theme } from '../../labels.ts';
 
 export interface Filters {
   rag: string;
@@ -60,7 +66,7 @@ export function PlanFilters(props: {
       key: 'rag',
       label: 'RAG',
       placeholder: 'Any RAG',
-      options: RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] })),
+      options: RAG_RATINGS.map((r) => ({ value: r, text: RAG_LABELS[r] })),
     },
     {
       key: 'theme',

@@ -1,9 +1,9 @@
 /** The plan as a table: soonest due first, then those complete. */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
+import { THEME_LABELS } from '../../../../shared/board/labels.ts';
 import type { ActionSummary } from '../../../../shared/board/schema.ts';
 import { type AgencyName, agencyName } from '../../api.ts';
-import { THEME_LABELS } from '../../labels.ts';
 import { actionUrl, dueText, EscalatedTag, RagTag, StatusTag } from '../../views.ts';
 
 export function PlanTable(props: { actions: ActionSummary[]; agencies: AgencyName[] }): VNode {

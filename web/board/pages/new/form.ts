@@ -6,6 +6,7 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { SOURCE_KINDS, SOURCE_LABELS, THEME_LABELS, THEMES } from '../../../../shared/board/labels.ts';
 import type { ActionView } from '../../../../shared/board/schema.ts';
 import { apiPost } from '../../../platform/api.ts';
 import {
@@ -23,7 +24,6 @@ import {
 } from '../../../platform/ui.ts';
 import type { AgencyName } from '../../api.ts';
 import { CheckboxGroup, describeRefusal } from '../../forms.ts';
-import { SOURCE_KINDS, SOURCE_LABELS, THEME_LABELS, THEMES } from '../../labels.ts';
 import { actionUrl } from '../../views.ts';
 import { checkValues, emptyValues, FIELD_IDS, summaryItems, type Values } from './values.ts';
 

@@ -1,13 +1,13 @@
 /** The dashboard's decisions in a quarter: how many were made on time, and their outcomes. */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
+import { OUTCOME_LABELS } from '../../../../shared/referrals/labels.ts';
 import type { Outcome } from '../../../../shared/referrals/schema.ts';
 import { type Count, share } from '../../../../shared/small-numbers.ts';
 import { type AgencyName, agencyName, type QuarterFigures, type ReferralStats } from '../../../board/api.ts';
 import { BarChart, type BarRow } from '../../../platform/charts/bars.ts';
 import { BLUE, HIDDEN_TEXT } from '../../../platform/charts/basics.ts';
 import { FiguresTable, KeyFigure } from '../../../platform/charts/figures.ts';
-import { OUTCOME_LABELS } from '../../../referrals/labels.ts';
 import { countText, drawn, onTimeText, PERCENT_AXIS, quarterLabel, shareText, totalsOf } from './figures.ts';
 
 export function Timeliness(props: {

@@ -4,9 +4,9 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
+import { RAG_LABELS, RAG_RATINGS, THEME_LABELS } from '../../../../shared/board/labels.ts';
 import type { ActionSummary } from '../../../../shared/board/schema.ts';
 import type { Dashboard, RagCounts } from '../../../board/api.ts';
-import { RAG_LABELS, RAGS, THEME_LABELS } from '../../../board/labels.ts';
 import { actionUrl, dueText, percent } from '../../../board/views.ts';
 import { BarChart, type BarRow } from '../../../platform/charts/bars.ts';
 import { Legend, RAG_STYLES } from '../../../platform/charts/basics.ts';
@@ -25,7 +25,7 @@ const RAG_COLUMNS: TableColumn[] = [
 const ragTotal = (c: RagCounts) => c.red + c.amber + c.green;
 const ragCells = (c: RagCounts) => [c.red, c.amber, c.green, ragTotal(c)];
 const ragWords = (c: RagCounts) => `${c.red} red, ${c.amber} amber, ${c.green} green`;
-const ragSegments = (c: RagCounts) => RAGS.map((rag) => ({ key: rag, value: c[rag] }));
+const ragSegments = (c: RagCounts) => RAG_RATINGS.map((rag) => ({ key: rag, value: c[rag] }));
 
 /** Actions as links, each with a line about it; or what to say when there are none. */
 function ActionList<T extends ActionSummary>(props: {
@@ -53,7 +53,7 @@ export function PlanFigures(props: { dashboard: Dashboard }): VNode {
   if (d.total === 0) {
     return html`<p class="govuk-body">There are no actions in the plan yet. <a class="govuk-link" href="/board/">Go to the action plan</a></p>`;
   }
-  const ragRows: BarRow[] = RAGS.map((rag) => ({
+  const ragRows: BarRow[] = RAG_RATINGS.map((rag) => ({
     label: RAG_LABELS[rag],
     segments: [{ key: rag, value: d.byRag[rag] }],
     valueText: `${d.byRag[rag]} (${percent((100 * d.byRag[rag]) / d.total)})`,
@@ -92,7 +92,7 @@ export function PlanFigures(props: { dashboard: Dashboard }): VNode {
       what="actions by RAG"
       caption="Actions by RAG rating"
       columns=${[{ heading: 'RAG' }, { heading: 'Actions', numeric: true }, { heading: 'Share', numeric: true }]}
-      rows=${RAGS.map((rag) => [RAG_LABELS[rag], d.byRag[rag], percent((100 * d.byRag[rag]) / d.total)])}
+      rows=${RAG_RATINGS.map((rag) => [RAG_LABELS[rag], d.byRag[rag], percent((100 * d.byRag[rag]) / d.total)])}
       foot=${['Total', d.total, '100%']}
     />
 

@@ -2,10 +2,11 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
+import { AGENCY_KIND_LABELS, AGENCY_KINDS } from '../../../../shared/directory/labels.ts';
 import type { Agency } from '../../../../shared/directory/schema.ts';
 import { apiPost } from '../../../platform/api.ts';
 import { Button, type ErrorSummaryItem, Radios, TextInput } from '../../../platform/ui.ts';
-import { AGENCY_KIND_LABELS, AGENCY_KINDS, MAILBOX_HINT } from './labels.ts';
+import { MAILBOX_HINT } from './labels.ts';
 import { describeRefusal } from './refusal.ts';
 
 export function AddAgencyForm(props: {

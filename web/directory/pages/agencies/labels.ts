@@ -1,22 +1,9 @@
 /** The directory's words for an agency: its kind, its status, and what its mailbox is for. */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import type { Agency, AgencyKind } from '../../../../shared/directory/schema.ts';
+import { AGENCY_KIND_LABELS } from '../../../../shared/directory/labels.ts';
+import type { Agency } from '../../../../shared/directory/schema.ts';
 import { Tag } from '../../../platform/ui.ts';
-
-/**
- * The kinds of agency, as shared/directory/schema.ts's AGENCY_KIND_LABELS. Copied (and checked against its type)
- * because importing that module's values would bring zod's schemas into the page: +80 KB.
- */
-export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
-  school: 'School or setting',
-  health: 'Health',
-  police: 'Police',
-  'local-authority': 'Local authority',
-  voluntary: 'Voluntary sector',
-  other: 'Other',
-};
-export const AGENCY_KINDS = Object.keys(AGENCY_KIND_LABELS) as AgencyKind[];
 
 export const MAILBOX_HINT =
   'When email is switched on, the front door’s decisions on this agency’s referrals are emailed here. Use a team address, like safeguarding@school.example.org, not a person’s.';

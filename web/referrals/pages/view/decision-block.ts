@@ -2,9 +2,9 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import type { Framework } from '../../../../shared/guidance/schema.ts';
+import { OUTCOME_LABELS } from '../../../../shared/referrals/labels.ts';
 import type { Referral } from '../../../../shared/referrals/schema.ts';
 import { formatDateTime } from '../../../platform/ui.ts';
-import { OUTCOME_LABELS } from '../../labels.ts';
 import { LevelName, SummaryList, Written } from '../../views.ts';
 
 export function DecisionBlock(props: {

@@ -3,6 +3,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Framework, LevelNumber } from '../../../../shared/guidance/schema.ts';
+import { OUTCOME_LABELS, OUTCOMES } from '../../../../shared/referrals/labels.ts';
 import type { DecisionInput, Outcome, Referral } from '../../../../shared/referrals/schema.ts';
 import {
   Button,
@@ -13,7 +14,6 @@ import {
   setTitle,
   Textarea,
 } from '../../../platform/ui.ts';
-import { OUTCOME_LABELS, OUTCOMES } from '../../labels.ts';
 import {
   ConflictBanner,
   childNameOf,
