@@ -10,15 +10,16 @@ export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
-    // Line and branch coverage of the server side and the shared rules, over every kind of test (the
-    // browser's own modules run in Chromium, where v8 coverage here does not reach). The thresholds
-    // are the figures measured when they were set, rounded down: they can only rise.
+    // `npm run coverage`: line and branch coverage of the server side and the shared rules by the unit,
+    // api and security tests (the browser's modules run in Chromium, where v8 coverage here does not
+    // reach). The thresholds are the figures measured when they were set, rounded down: a change that
+    // lowers one fails the command, and they are raised as tests are added.
     coverage: {
       provider: 'v8',
       include: ['shared/**/*.ts', 'functions/**/*.ts'],
       reporter: ['text-summary', 'html'],
       reportsDirectory: 'reports/coverage',
-      thresholds: { lines: 0, statements: 0, functions: 0, branches: 0 },
+      thresholds: { lines: 93, statements: 92, functions: 91, branches: 84 },
     },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },

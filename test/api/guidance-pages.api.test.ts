@@ -54,7 +54,7 @@ describe('GET /guidance/ rendered on the server', () => {
     const html = await res.text();
     expect(html).toMatch(/^<!DOCTYPE html>/);
     for (const href of STUB_ASSETS.stylesheets) expect(html).toContain(`href="${href}"`);
-    expect(html).toContain(`src="${STUB_ASSETS.modules.guidance}"`);
+    expect(html).toContain(`src="${STUB_ASSETS.modules['guidance/pages/guidance']}"`);
     const text = visibleText(html);
     expect(text).toContain(illustrativeFramework.title);
     for (const level of illustrativeFramework.levels) {
@@ -111,7 +111,7 @@ describe('the checker rendered on the server', () => {
   it('step 1 lists the search results as checkboxes in a form that works without a script', async () => {
     const found = searchIndicators(illustrativeFramework, 'attendance');
     const html = await (await api.request('GET', `${apiPath('/check/')}?q=attendance`)).text();
-    expect(html).toContain(`src="${STUB_ASSETS.modules.check}"`);
+    expect(html).toContain(`src="${STUB_ASSETS.modules['guidance/pages/check']}"`);
     for (const indicator of found) {
       expect(html).toMatch(new RegExp(`name="indicators" type="checkbox" value="${indicator.id}"`));
     }
