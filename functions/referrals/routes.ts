@@ -1,5 +1,3 @@
-import type { $ZodType } from 'zod/v4/core';
-import { ProblemSchema } from '../../shared/platform/problem.ts';
 import * as z from '../../shared/platform/zod.ts';
 import { TRIAGE_VIEWS } from '../../shared/referrals/labels.ts';
 import { NotificationSchema } from '../../shared/referrals/notification.ts';
@@ -12,27 +10,20 @@ import {
 } from '../../shared/referrals/schema.ts';
 import { text } from '../../shared/text.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
-import { createRoute } from '../platform/routing.ts';
+import {
+  jsonBody as body,
+  createRoute,
+  ifMatchHeaders,
+  json,
+  problem,
+  bearer as security,
+  ulidParams,
+} from '../platform/routing.ts';
 
 /** The referrals area's HTTP contract. */
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-const json = <T extends $ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends $ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-const security = [{ bearerAuth: [] }];
 const tags = ['referrals'];
-const idParams = z.object({
-  id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'is not a referral id')),
-});
-const ifMatch = z.object({ 'if-match': z.optional(z.string()) });
+const idParams = ulidParams('a referral id');
+const ifMatch = ifMatchHeaders;
 
 export const ReferralWithTimelineSchema = z.extend(ReferralSchema, {
   timeline: z.array(TimelineEntrySchema),
