@@ -1,4 +1,4 @@
-import { confusableSkeleton } from '../../shared/confusables.ts';
+import { confusableSkeleton } from '../../shared/platform/confusables.ts';
 
 /**
  * The directory table's keys, but for the agency and person items every function reads for access,

@@ -7,8 +7,8 @@ import {
   LevelSchema,
 } from '../../shared/guidance/schema.ts';
 import { ProblemSchema } from '../../shared/platform/problem.ts';
+import { text } from '../../shared/platform/text.ts';
 import * as z from '../../shared/platform/zod.ts';
-import { text } from '../../shared/text.ts';
 import { createRoute } from '../platform/routing.ts';
 
 /** The guidance area's HTTP contract; app.ts binds handlers to it and the OpenAPI document lists it. */

@@ -1,3 +1,4 @@
+import { text } from '../../shared/platform/text.ts';
 import * as z from '../../shared/platform/zod.ts';
 import { TRIAGE_VIEWS } from '../../shared/referrals/labels.ts';
 import { NotificationSchema } from '../../shared/referrals/notification.ts';
@@ -8,7 +9,6 @@ import {
   ReferralSummarySchema,
   TimelineEntrySchema,
 } from '../../shared/referrals/schema.ts';
-import { text } from '../../shared/text.ts';
 import { ListQuerySchema } from '../platform/pagination.ts';
 import {
   jsonBody as body,

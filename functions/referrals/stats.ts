@@ -1,4 +1,3 @@
-import { agreementFromMatrix, emptyMatrix, type LevelMatrix } from '../../shared/referrals/consistency.ts';
 import {
   type Count,
   checkThreshold,
@@ -12,12 +11,13 @@ import {
   share,
   suppress,
   twoWayTable,
-} from '../../shared/small-numbers.ts';
+} from '../../shared/platform/small-numbers.ts';
+import { agreementFromMatrix, emptyMatrix, type LevelMatrix } from '../../shared/referrals/consistency.ts';
 import { counterAgency, counterPeriod } from './keys.ts';
 
 /**
  * GET /api/stats/referrals, built from the dashboard counters and suppressed before it leaves the
- * function (shared/small-numbers.ts), so no browser ever receives a small count. Every figure here is
+ * function (shared/platform/small-numbers.ts), so no browser ever receives a small count. Every figure here is
  * a count of children's referrals broken down by agency, or a total or share of such counts:
  *
  * - submissions by agency and month, with each agency's year, each month's total and the year's total

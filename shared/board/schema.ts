@@ -1,5 +1,5 @@
+import { type TextKind, text } from '../platform/text.ts';
 import * as z from '../platform/zod.ts';
-import { type TextKind, text } from '../text.ts';
 import { ACTION_STATUSES, OPEN_STATUSES, RAG_RATINGS, SOURCE_KINDS, THEMES } from './labels.ts';
 
 // Board actions: the safeguarding partnership's plan (its fixed lists and their words are in labels.ts).

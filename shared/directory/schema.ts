@@ -1,5 +1,5 @@
+import { text } from '../platform/text.ts';
 import * as z from '../platform/zod.ts';
-import { text } from '../text.ts';
 import { AGENCY_KINDS } from './labels.ts';
 
 export type { AgencyKind } from './labels.ts';

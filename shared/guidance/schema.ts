@@ -1,5 +1,5 @@
+import { text } from '../platform/text.ts';
 import * as z from '../platform/zod.ts';
-import { text } from '../text.ts';
 
 /** Levels of need: 1 universal, 2 additional / early help, 3 targeted / complex, 4 specialist. */
 export const LEVELS = [1, 2, 3, 4] as const;

@@ -23,7 +23,7 @@ import type { LevelNumber } from '../guidance/schema.ts';
  * Nothing is rounded: round for display.
  *
  * Only ever from the full counts: a matrix with a cell hidden by small-number suppression
- * (shared/small-numbers.ts) is refused, never read as 0, because kappa from a matrix with a 3 taken
+ * (shared/platform/small-numbers.ts) is refused, never read as 0, because kappa from a matrix with a 3 taken
  * for 0 would be wrong and would look right. The server computes agreement before it hides anything.
  */
 export type LevelMatrix = number[][];

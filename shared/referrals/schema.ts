@@ -1,6 +1,6 @@
 import { LevelNumberSchema } from '../guidance/schema.ts';
+import { text } from '../platform/text.ts';
 import * as z from '../platform/zod.ts';
-import { text } from '../text.ts';
 import {
   CONSENT_NOT_SOUGHT_REASONS,
   CONSENT_STATUSES,

@@ -5,7 +5,7 @@ import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 
 /**
- * What a referral's text and dates may hold: the text rule (shared/text.ts) on every save, and the
+ * What a referral's text and dates may hold: the text rule (shared/platform/text.ts) on every save, and the
  * child's dates against the app's clock (shared/referrals/rules.ts) on every save and at submission.
  */
 let api: TestApi;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isSuppressed } from '../../shared/platform/small-numbers.ts';
 import type { Referral } from '../../shared/referrals/schema.ts';
-import { isSuppressed } from '../../shared/small-numbers.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confusableSkeleton } from '../../shared/confusables.ts';
+import { confusableSkeleton } from '../../shared/platform/confusables.ts';
 
 describe('look-alike letters, every group', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLookAlikeGroups, confusableSkeleton } from '../../shared/confusables.ts';
+import { checkLookAlikeGroups, confusableSkeleton } from '../../shared/platform/confusables.ts';
 
 /** Each step of the fold on its own, so that a name that only looks like another claims its key. */
 describe('the key of a name', () => {

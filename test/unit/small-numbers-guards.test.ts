@@ -7,7 +7,7 @@ import {
   SUPPRESSED,
   suppress,
   twoWayTable,
-} from '../../shared/small-numbers.ts';
+} from '../../shared/platform/small-numbers.ts';
 
 /**
  * The guards of small-number suppression that a first set of tests let through: each case is a table

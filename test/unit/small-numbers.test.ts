@@ -9,7 +9,7 @@ import {
   share,
   suppress,
   twoWayTable,
-} from '../../shared/small-numbers.ts';
+} from '../../shared/platform/small-numbers.ts';
 
 const S = SUPPRESSED;
 

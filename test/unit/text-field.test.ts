@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEXT_REASONS, text } from '../../shared/text.ts';
+import { TEXT_REASONS, text } from '../../shared/platform/text.ts';
 
 // The field itself, imported alone: the request schemas build their fields with `text` as they
 // load, so a broken `text` would stop a test file that imports them from loading at all.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEXT_REASONS, textProblem } from '../../shared/text.ts';
+import { TEXT_REASONS, textProblem } from '../../shared/platform/text.ts';
 
 /**
  * Free text keeps the zero-width joiner (U+200D) and non-joiner (U+200C) only between two visible

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { $ZodType } from 'zod/v4/core';
 import { ActionFieldsSchema, ProgressInputSchema } from '../../shared/board/schema.ts';
-import { confusableSkeleton } from '../../shared/confusables.ts';
 import { AgencyCreateSchema } from '../../shared/directory/schema.ts';
 import { IndicatorSchema } from '../../shared/guidance/schema.ts';
+import { confusableSkeleton } from '../../shared/platform/confusables.ts';
+import { TEXT_REASONS, type TextKind, text, textProblem } from '../../shared/platform/text.ts';
 import * as z from '../../shared/platform/zod.ts';
 import { ReferralContentSchema } from '../../shared/referrals/schema.ts';
-import { TEXT_REASONS, type TextKind, text, textProblem } from '../../shared/text.ts';
 
 /** The field errors a schema gives, as `field: reason`. */
 function refusals(schema: $ZodType, value: unknown): string[] {

@@ -7,7 +7,7 @@
 
 import type { Theme } from '../../shared/board/labels.ts';
 import type { ActionSummary, ActionView } from '../../shared/board/schema.ts';
-import type { Count, Share, Suppressed } from '../../shared/small-numbers.ts';
+import type { Count, Share, Suppressed } from '../../shared/platform/small-numbers.ts';
 import { ApiError, apiGet } from '../platform/api.ts';
 import { getToken } from '../platform/auth.ts';
 
@@ -45,7 +45,7 @@ export interface QuarterFigures {
 
 /**
  * GET /api/stats/referrals, as functions/referrals/routes.ts's ReferralStatsSchema has it. Small
- * counts arrive already hidden (shared/small-numbers.ts); the totals come with them, because a total
+ * counts arrive already hidden (shared/platform/small-numbers.ts); the totals come with them, because a total
  * cannot be added up from hidden counts.
  */
 export interface ReferralStats {

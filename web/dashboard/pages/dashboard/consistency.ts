@@ -4,7 +4,7 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { isSuppressed } from '../../../../shared/small-numbers.ts';
+import { isSuppressed } from '../../../../shared/platform/small-numbers.ts';
 import { type AgencyName, agencyName, type ReferralStats } from '../../../board/api.ts';
 import { percent } from '../../../board/views.ts';
 import { BarChart, type BarRow } from '../../../platform/charts/bars.ts';

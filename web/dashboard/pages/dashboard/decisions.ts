@@ -1,9 +1,9 @@
 /** The dashboard's decisions in a quarter: how many were made on time, and their outcomes. */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
+import { type Count, share } from '../../../../shared/platform/small-numbers.ts';
 import { OUTCOME_LABELS } from '../../../../shared/referrals/labels.ts';
 import type { Outcome } from '../../../../shared/referrals/schema.ts';
-import { type Count, share } from '../../../../shared/small-numbers.ts';
 import { type AgencyName, agencyName, type QuarterFigures, type ReferralStats } from '../../../board/api.ts';
 import { BarChart, type BarRow } from '../../../platform/charts/bars.ts';
 import { BLUE, HIDDEN_TEXT } from '../../../platform/charts/basics.ts';

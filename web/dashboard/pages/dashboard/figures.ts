@@ -2,7 +2,7 @@
  * The dashboard's figures in words: quarters and months by name, counts and shares that may be hidden
  * ("not shown", never 0), agreement with its kappa, and a quarter's figures when there are none.
  */
-import { type Count, isSuppressed, type Share } from '../../../../shared/small-numbers.ts';
+import { type Count, isSuppressed, type Share } from '../../../../shared/platform/small-numbers.ts';
 import type { QuarterFigures, ReferralStats } from '../../../board/api.ts';
 import { percent } from '../../../board/views.ts';
 import { HIDDEN_TEXT } from '../../../platform/charts/basics.ts';

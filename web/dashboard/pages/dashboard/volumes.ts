@@ -1,7 +1,7 @@
 /** The dashboard's referral volumes: one small column chart per agency, by month, on one scale. */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { type Count, isSuppressed } from '../../../../shared/small-numbers.ts';
+import { type Count, isSuppressed } from '../../../../shared/platform/small-numbers.ts';
 import { type AgencyName, agencyName, type ReferralStats } from '../../../board/api.ts';
 import { HIDDEN_TEXT } from '../../../platform/charts/basics.ts';
 import { type ColumnPanel, SmallMultiples } from '../../../platform/charts/columns.ts';

@@ -1,4 +1,4 @@
-import * as z from './platform/zod.ts';
+import * as z from './zod.ts';
 
 /**
  * The one rule for text people type: names, one-line answers and multi-line free text. Every text
