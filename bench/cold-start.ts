@@ -6,8 +6,9 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { type ImportProfile, profileImport } from './import-profile.ts';
+import { fmtKb } from './lib/format.ts';
 import { REPO_ROOT } from './lib/paths.ts';
-import { fmtKb, say } from './lib/progress.ts';
+import { say } from './lib/progress.ts';
 import { median } from './lib/stats.ts';
 
 /**

@@ -5,7 +5,8 @@ import lighthouse from 'lighthouse';
 import { chromium, type Response } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import type { LocalPortal } from '../infra/local/portal.ts';
-import { fmtKb, say } from './lib/progress.ts';
+import { fmtKb } from './lib/format.ts';
+import { say } from './lib/progress.ts';
 import { demoUser } from './warm.ts';
 
 /**

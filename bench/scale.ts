@@ -1,6 +1,7 @@
 import type { LocalPortal } from '../infra/local/portal.ts';
+import { fmtInt, fmtMs } from './lib/format.ts';
 import { type LoadResult, type LoadWorker, mergeResults } from './lib/load.ts';
-import { fmtInt, fmtMs, say } from './lib/progress.ts';
+import { say } from './lib/progress.ts';
 import { bearer } from './warm.ts';
 
 /**

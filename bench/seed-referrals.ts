@@ -5,7 +5,8 @@ import { counterUpdate, referralItem } from '../functions/referrals/store-items.
 import { DEMO_AGENCIES, DEMO_USERS } from '../infra/seed/demo-data.ts';
 import { decisionDueAt } from '../shared/platform/working-days.ts';
 import { quarterOf } from '../shared/referrals/consistency.ts';
-import type { Outcome, Referral, ReferralStatus } from '../shared/referrals/schema.ts';
+import { OUTCOMES } from '../shared/referrals/labels.ts';
+import type { Referral, ReferralStatus } from '../shared/referrals/schema.ts';
 
 /**
  * Bulk synthetic referrals for the scale benchmark, written straight into the referrals table with
@@ -27,14 +28,8 @@ const TOTAL_WEIGHT = REFERRING.reduce((n, a) => n + a.weight, 0);
 
 const FIRST = ['Maisie', 'Oliver', 'Amelia', 'Noah', 'Isla', 'Leo', 'Ava', 'Theo', 'Freya', 'Arlo', 'Zara'];
 const LAST = ['Fairbrook', 'Ashdown', 'Kettering', 'Moorfield', 'Thornby', 'Wexley', 'Hollins', 'Brackley'];
-const OUTCOMES: Outcome[] = [
-  'no_further_action',
-  'advice_signposting',
-  'early_help_single_agency',
-  'targeted_early_help',
-  'social_care_assessment',
-  'strategy_discussion',
-];
+/** Decided referrals' outcomes: all but `already_open`, as this seeding has always drawn them. */
+const DECIDED_OUTCOMES = OUTCOMES.filter((o) => o !== 'already_open');
 const DAY = 24 * 60 * 60 * 1000;
 /** shared/platform/bank-holidays.ts covers 2024 onwards. */
 const EARLIEST = Date.UTC(2024, 0, 8);
@@ -179,7 +174,7 @@ export function syntheticReferral(
   }
   if (status === 'decided' || status === 'closed') {
     const decidedAt = new Date(submitted.getTime() + random() * 1.3 * DAY);
-    const outcome = pick(OUTCOMES);
+    const outcome = pick(DECIDED_OUTCOMES);
     referral.decision = {
       levelOfNeed: level,
       outcome,

@@ -11,8 +11,9 @@ import { DEMO_USERS, type DemoUser } from '../infra/seed/demo-data.ts';
 import { areaForPath } from '../shared/deployment/routes.ts';
 import { completeReferral } from '../test/support/referral-fixtures.ts';
 import { recordCommands } from './lib/commands.ts';
+import { fmtInt, fmtMs } from './lib/format.ts';
 import { type DirectJob, type HttpJob, type LoadResult, type LoadWorker, mergeResults } from './lib/load.ts';
-import { fmtInt, fmtMs, say } from './lib/progress.ts';
+import { say } from './lib/progress.ts';
 import { summarize } from './lib/stats.ts';
 
 /**

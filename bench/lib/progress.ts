@@ -13,7 +13,3 @@ export function say(line: string): void {
 export function secondsSinceStart(): number {
   return (performance.now() - started) / 1000;
 }
-
-export const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-GB');
-export const fmtMs = (n: number): string => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 2 : 1)} ms` : 'n/a');
-export const fmtKb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
