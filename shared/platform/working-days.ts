@@ -94,6 +94,18 @@ export function nextWorkingDayAfter(date: string): string {
 }
 
 /**
+ * The date `count` working days after a `YYYY-MM-DD` date: 0 gives the date itself, 1 the next
+ * working day. A Friday plus 5 is the Friday after (or later, round a bank holiday).
+ */
+export function addWorkingDays(date: string, count: number): string {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`Not a count of working days: ${count}`);
+  let day = date;
+  dayNumber(day);
+  for (let added = 0; added < count; added += 1) day = nextWorkingDayAfter(day);
+  return day;
+}
+
+/**
  * When the front door's decision on a referral is due.
  *
  * The rule: a referral is due by the end of the next working day after the UK calendar day it was

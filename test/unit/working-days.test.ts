@@ -6,6 +6,7 @@ import {
   ENGLAND_AND_WALES_BANK_HOLIDAYS,
 } from '../../shared/platform/bank-holidays.ts';
 import {
+  addWorkingDays,
   BankHolidaysNotCoveredError,
   decisionDueAt,
   isOverdue,
@@ -228,5 +229,61 @@ describe('overdue and count-down', () => {
     ['2026-04-09T17:00:00Z', 'overdue by 2 days'],
   ])('at %s says "%s"', (now, text) => {
     expect(timeUntilDue(due, at(now))).toBe(text);
+  });
+});
+
+describe('adding working days (worked out by hand; "(n)" is the nth working day counted)', () => {
+  it.each([
+    // 0 is the date itself, even a Saturday or a bank holiday.
+    ['2026-06-06', 0, '2026-06-06'],
+    ['2026-12-25', 0, '2026-12-25'],
+    // Mon 1 Jun 2026 + 1: Tue 2.
+    ['2026-06-01', 1, '2026-06-02'],
+    // Fri 5 Jun 2026 + 1: the weekend is skipped, Mon 8.
+    ['2026-06-05', 1, '2026-06-08'],
+    // Sun 7 Jun 2026 + 1: Mon 8.
+    ['2026-06-07', 1, '2026-06-08'],
+    // Fri 5 Jun 2026 + 5: Mon 8 (1) … Fri 12 (5).
+    ['2026-06-05', 5, '2026-06-12'],
+    // Thu 2 Apr 2026 + 1: Good Friday 3 and Easter Monday 6 off; Tue 7.
+    ['2026-04-02', 1, '2026-04-07'],
+    // Thu 25 Mar 2027 + 5: Good Friday 26 and Easter Monday 29 off; Tue 30 (1) … Fri 2 Apr (4), Mon 5 (5).
+    ['2027-03-25', 5, '2027-04-05'],
+    // Fri 1 May 2026 + 1: early May bank holiday Mon 4; Tue 5.
+    ['2026-05-01', 1, '2026-05-05'],
+    // Fri 22 May 2026 + 5: spring bank holiday Mon 25; Tue 26 (1) … Fri 29 (4), Mon 1 Jun (5).
+    ['2026-05-22', 5, '2026-06-01'],
+    // Fri 27 Aug 2027 + 1: summer bank holiday Mon 30; Tue 31.
+    ['2027-08-27', 1, '2027-08-31'],
+    // Thu 24 Dec 2026 + 1: Christmas Fri 25, Boxing Day substitute Mon 28; Tue 29.
+    ['2026-12-24', 1, '2026-12-29'],
+    // Fri 24 Dec 2027 + 1: Christmas and Boxing Day substitutes Mon 27 and Tue 28; Wed 29.
+    ['2027-12-24', 1, '2027-12-29'],
+    // Fri 31 Dec 2027 + 1: New Year's Day Sat 1 Jan 2028, substitute Mon 3; Tue 4.
+    ['2027-12-31', 1, '2028-01-04'],
+    // Mon 1 Jun 2026 + 20: four weeks with no bank holiday, Mon 29 Jun.
+    ['2026-06-01', 20, '2026-06-29'],
+    // Mon 26 Jul 2027 + 30: Tue 27 Jul … Mon 23 Aug (20), Tue 24 … Fri 27 (24); summer bank holiday
+    // Mon 30; Tue 31 (25), Wed 1 Sep … Fri 3 (28), Mon 6 (29), Tue 7 (30).
+    ['2027-07-26', 30, '2027-09-07'],
+  ])('%s + %i working days is %s', (date, count, expected) => {
+    expect(addWorkingDays(date, count)).toBe(expected);
+    if (count > 0) expect(workingDaysBetween(date, expected)).toBe(count);
+  });
+
+  it('refuses a count that is not a whole number of days, and a date that is not one', () => {
+    expect(() => addWorkingDays('2026-06-01', -1)).toThrow(RangeError);
+    expect(() => addWorkingDays('2026-06-01', 1.5)).toThrow(/Not a count of working days: 1.5/);
+    expect(() => addWorkingDays('2026-06-01', Number.NaN)).toThrow(RangeError);
+    expect(() => addWorkingDays('2026-02-30', 0)).toThrow(RangeError);
+    expect(() => addWorkingDays('1 June 2026', 3)).toThrow(RangeError);
+  });
+
+  it('refuses to count into a year the bank-holiday data does not cover', () => {
+    // From Fri 22 Dec 2028: Christmas Mon 25 and Boxing Day Tue 26 off; Wed 27 (1), Thu 28 (2),
+    // Fri 29 (3), then 2029, which the data does not cover.
+    expect(addWorkingDays('2028-12-22', 3)).toBe('2028-12-29');
+    expect(() => addWorkingDays('2028-12-22', 5)).toThrow(BankHolidaysNotCoveredError);
+    expect(() => addWorkingDays('2023-12-29', 1)).toThrow(BankHolidaysNotCoveredError);
   });
 });
