@@ -5,6 +5,7 @@ import lighthouse from 'lighthouse';
 import { chromium, type Response } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import type { LocalPortal } from '../infra/local/portal.ts';
+import { CHROMIUM_ARGS as BROWSER_TEST_ARGS } from '../test/support/browser.ts';
 import { fmtKb } from './lib/format.ts';
 import { say } from './lib/progress.ts';
 import { demoUser } from './warm.ts';
@@ -15,15 +16,8 @@ import { demoUser } from './warm.ts';
  * demo user's token in sessionStorage (`portal.session`) before any script of the page runs.
  */
 export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The browser tests' flags, without --headless: the page runs set the browser's mode themselves.
+const CHROMIUM_ARGS = BROWSER_TEST_ARGS.filter((flag) => flag !== '--headless');
 const SESSION_KEY = 'portal.session';
 
 export interface PageTarget {
