@@ -6,14 +6,14 @@ import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/e
 import {
   type AppContext,
   type AreaApp,
+  auditEvent,
   createAreaApp,
   etag,
   ifMatchVersion,
   type PlatformDeps,
-  signedIn,
-  sourceIp,
+  signedInAs,
 } from '../platform/http.ts';
-import { type Principal, requireRole } from '../platform/identity.ts';
+import type { Principal } from '../platform/identity.ts';
 import { bindRoute } from '../platform/routing.ts';
 import { shownAsIs } from '../platform/shown.ts';
 import { actionPlanCsv, dashboardOf, summaryOf, ukToday, viewOf } from './plan-views.ts';
@@ -40,26 +40,10 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
   const { store, cursors, clock, audit } = deps;
   const today = () => ukToday(clock());
   const person = (me: Principal) => ({ userId: me.userId, name: me.name });
-  const reader = (c: AppContext) => {
-    const me = signedIn(c);
-    requireRole(me, 'board', 'triage');
-    return me;
-  };
-  const writer = (c: AppContext) => {
-    const me = signedIn(c);
-    requireRole(me, 'board');
-    return me;
-  };
+  const reader = (c: AppContext) => signedInAs(c, 'board', 'triage');
+  const writer = (c: AppContext) => signedInAs(c, 'board');
   const auditPut = (c: AppContext, me: Principal, action: string, id: string, detail?: string) =>
-    audit.putItem({
-      action,
-      entity: { type: 'action', id },
-      outcome: 'allowed',
-      actor: me,
-      requestId: c.get('requestId'),
-      sourceIp: sourceIp(c),
-      ...(detail ? { detail } : {}),
-    });
+    audit.putItem(auditEvent(c, me, action, { type: 'action', id }, detail ? { detail } : {}));
   const respond = (c: AppContext, action: Action) => {
     c.header('etag', etag(action.version));
     return c.json(viewOf(action, today()), 200);
@@ -69,8 +53,9 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     if (!action) throw new NotFound('There is no such action');
     return action;
   };
-  /** Read, check the version the editor read, and refuse edits to a closed action. */
+  /** A board member's edit: read, check the version they read, and refuse edits to a closed action. */
   const editable = async (c: AppContext, id: string) => {
+    const me = writer(c);
     const expected = ifMatchVersion(c);
     const action = await existing(id);
     if (action.version !== expected)
@@ -83,7 +68,7 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
         'This action is closed: it can no longer be changed',
         shownAsIs(viewOf(action, today())),
       );
-    return { action, expected };
+    return { me, action, expected };
   };
 
   bindRoute(app, listActions, async (c) => {
@@ -145,10 +130,9 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
   });
 
   bindRoute(app, updateAction, async (c) => {
-    const me = writer(c);
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
-    const { action, expected } = await editable(c, id);
+    const { me, action, expected } = await editable(c, id);
     const now = clock().toISOString();
     const { ragOverride, ...fields } = patch;
     if (fields.ownerAgencyId || fields.contributingAgencyIds) {
@@ -170,10 +154,9 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
   });
 
   bindRoute(app, addProgress, async (c) => {
-    const me = writer(c);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    const { action, expected } = await editable(c, id);
+    const { me, action, expected } = await editable(c, id);
     const at = clock().toISOString();
     const progressed: Action = {
       ...action,
@@ -200,10 +183,9 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
   });
 
   bindRoute(app, closeAction, async (c) => {
-    const me = writer(c);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    const { action, expected } = await editable(c, id);
+    const { me, action, expected } = await editable(c, id);
     const at = clock().toISOString();
     const check = canClose({ evidence: input.evidence, signOff: { by: input.signOff.name, at } });
     if (!check.ok)

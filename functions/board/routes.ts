@@ -1,3 +1,4 @@
+import type { $ZodType } from 'zod/v4/core';
 import { RAG_RATINGS, THEMES } from '../../shared/board/labels.ts';
 import {
   ActionFieldsSchema,
@@ -9,7 +10,7 @@ import {
   ProgressUpdateSchema,
 } from '../../shared/board/schema.ts';
 import * as z from '../../shared/platform/zod.ts';
-import { ListQuerySchema } from '../platform/pagination.ts';
+import { ListQuerySchema, listPageOf } from '../platform/pagination.ts';
 import {
   jsonBody as body,
   createRoute,
@@ -18,22 +19,37 @@ import {
   problem,
   bearer as security,
   ulidParams,
+  versionedWriteResponses,
 } from '../platform/routing.ts';
 
 /** The board area's HTTP contract. Reads: board and the front door; writes: board. */
 const tags = ['board'];
 const idParams = ulidParams('an action id');
-const ifMatch = ifMatchHeaders;
-const writeResponses = {
-  200: json('The action as it now stands; its ETag is its version', ActionViewSchema),
-  400: problem('Invalid fields'),
-  401: problem('Not signed in'),
-  403: problem('Not a board member'),
-  404: problem('No such action'),
-  409: problem('Changed by someone else since you read it; the current record is included'),
-  422: problem('It breaks a rule: the problems are listed'),
-  428: problem('If-Match missing'),
-};
+const writeResponses = versionedWriteResponses(
+  { description: 'The action as it now stands; its ETag is its version', schema: ActionViewSchema },
+  {
+    forbidden: 'Not a board member',
+    notFound: 'No such action',
+    conflict: 'Changed by someone else since you read it; the current record is included',
+  },
+);
+
+/** A change to one action, sent with If-Match: the action as it now stands, or why not. */
+const actionChange = <S extends $ZodType>(
+  method: 'patch' | 'post',
+  path: string,
+  summary: string,
+  schema: S,
+) =>
+  createRoute({
+    method,
+    path: `/api/board/actions/{id}${path}`,
+    tags,
+    summary,
+    security,
+    request: { params: idParams, headers: ifMatchHeaders, body: body(schema) },
+    responses: writeResponses,
+  });
 
 export const listActions = createRoute({
   method: 'get',
@@ -43,10 +59,7 @@ export const listActions = createRoute({
   security,
   request: { query: ListQuerySchema },
   responses: {
-    200: json(
-      'A page of actions',
-      z.object({ items: z.array(ActionSummarySchema), nextCursor: z.nullable(z.string()) }),
-    ),
+    200: json('A page of actions', listPageOf(ActionSummarySchema)),
     400: problem('Bad limit or cursor'),
     401: problem('Not signed in'),
     403: problem('Not a board member or the front door'),
@@ -76,36 +89,26 @@ export const getAction = createRoute({
   },
 });
 
-export const updateAction = createRoute({
-  method: 'patch',
-  path: '/api/board/actions/{id}',
-  tags,
-  summary:
-    'Change an action: details, status, a revised due date (with a reason) or a RAG override (with a justification)',
-  security,
-  request: { params: idParams, headers: ifMatch, body: body(ActionPatchSchema) },
-  responses: writeResponses,
-});
+export const updateAction = actionChange(
+  'patch',
+  '',
+  'Change an action: details, status, a revised due date (with a reason) or a RAG override (with a justification)',
+  ActionPatchSchema,
+);
 
-export const addProgress = createRoute({
-  method: 'post',
-  path: '/api/board/actions/{id}/updates',
-  tags,
-  summary: 'Append a progress update (who, when, narrative, evidence, the RAG then); send If-Match',
-  security,
-  request: { params: idParams, headers: ifMatch, body: body(ProgressInputSchema) },
-  responses: writeResponses,
-});
+export const addProgress = actionChange(
+  'post',
+  '/updates',
+  'Append a progress update (who, when, narrative, evidence, the RAG then); send If-Match',
+  ProgressInputSchema,
+);
 
-export const closeAction = createRoute({
-  method: 'post',
-  path: '/api/board/actions/{id}/close',
-  tags,
-  summary: 'Close an action as complete: needs evidence and a sign-off; send If-Match',
-  security,
-  request: { params: idParams, headers: ifMatch, body: body(CloseInputSchema) },
-  responses: writeResponses,
-});
+export const closeAction = actionChange(
+  'post',
+  '/close',
+  'Close an action as complete: needs evidence and a sign-off; send If-Match',
+  CloseInputSchema,
+);
 
 export const exportCsv = createRoute({
   method: 'get',

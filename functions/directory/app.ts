@@ -4,14 +4,14 @@ import type { WebConfig } from '../../shared/platform/web-config.ts';
 import { NotFound, Unavailable } from '../platform/errors.ts';
 import {
   type AreaApp,
+  auditEvent,
   createAreaApp,
   etag,
   ifMatchVersion,
   type PlatformDeps,
   signedIn,
-  sourceIp,
+  signedInAs,
 } from '../platform/http.ts';
-import { requireRole } from '../platform/identity.ts';
 import { bindRoute } from '../platform/routing.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
 import { registerAuditRoutes } from './audit.ts';
@@ -92,8 +92,7 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
   });
 
   bindRoute(app, createAgency, async (c) => {
-    const me = signedIn(c);
-    requireRole(me, 'admin');
+    const me = signedInAs(c, 'admin');
     const input = c.req.valid('json');
     const now = clock().toISOString();
     const agency: Agency = {
@@ -108,14 +107,7 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
     };
     await store.createAgency(
       agency,
-      audit.putItem({
-        action: 'agency.create',
-        entity: { type: 'agency', id: agency.id },
-        outcome: 'allowed',
-        actor: me,
-        requestId: c.get('requestId'),
-        sourceIp: sourceIp(c),
-      }),
+      audit.putItem(auditEvent(c, me, 'agency.create', { type: 'agency', id: agency.id })),
     );
     c.header('etag', etag(agency.version));
     c.header('location', `/api/agencies/${agency.id}`);
@@ -123,8 +115,7 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
   });
 
   bindRoute(app, updateAgency, async (c) => {
-    const me = signedIn(c);
-    requireRole(me, 'admin');
+    const me = signedInAs(c, 'admin');
     const { id } = c.req.valid('param');
     const expected = ifMatchVersion(c);
     const change = c.req.valid('json');
@@ -151,15 +142,15 @@ export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
       updated,
       expected,
       existing.name,
-      audit.putItem({
-        action: 'agency.update',
-        entity: { type: 'agency', id },
-        outcome: 'allowed',
-        actor: me,
-        requestId: c.get('requestId'),
-        sourceIp: sourceIp(c),
-        detail: what.filter(Boolean).join(', '),
-      }),
+      audit.putItem(
+        auditEvent(
+          c,
+          me,
+          'agency.update',
+          { type: 'agency', id },
+          { detail: what.filter(Boolean).join(', ') },
+        ),
+      ),
     );
     // This process forgets the agency's standing at once; others within the stated bound.
     if (change.active !== undefined) deps.access.forget({ agencyId: id });

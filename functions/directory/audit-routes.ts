@@ -1,20 +1,13 @@
 import { AUDIT_ENTITY_TYPES } from '../../shared/directory/audit-actions.ts';
-import { ProblemSchema } from '../../shared/platform/problem.ts';
 import * as z from '../../shared/platform/zod.ts';
-import { ListQuerySchema } from '../platform/pagination.ts';
-import { createRoute } from '../platform/routing.ts';
+import { ListQuerySchema, listPageOf } from '../platform/pagination.ts';
+import { bearer, createRoute, idParams, json, jsonBody, problem } from '../platform/routing.ts';
 
 /**
  * The audit trail's HTTP contract, for the admin only: one record's trail (any kind of record,
  * refused routes and lists included), one person's trail, and a subject access search by a child's
  * name and date of birth, as JSON or as a CSV report. Every read of the trail is itself audited.
  */
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-const bearer = [{ bearerAuth: [] }];
-
 export const AuditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
@@ -38,7 +31,7 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), nextCursor: z.nullable(z.string()) });
+const AuditPageSchema = listPageOf(AuditEntrySchema);
 
 const moment = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
   error: 'must be a date (YYYY-MM-DD) or a date and time (ISO 8601)',
@@ -91,7 +84,7 @@ export const readAudit = createRoute({
     headers: ReasonHeaders,
   },
   responses: {
-    200: { description: 'A page of the trail', content: { 'application/json': { schema: AuditPageSchema } } },
+    200: json('A page of the trail', AuditPageSchema),
     400: problem('Bad entity, id, order, time range, limit or cursor'),
     403: problem('Not an admin'),
   },
@@ -104,15 +97,12 @@ export const readActorAudit = createRoute({
   summary: 'Everything one person did, by their user id, oldest first unless asked otherwise (admin)',
   security: bearer,
   request: {
-    params: z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9._@:-]{1,128}$/, 'is not a user id')) }),
+    params: idParams(/^[A-Za-z0-9._@:-]{1,128}$/, 'a user id'),
     query: TrailQuerySchema,
     headers: ReasonHeaders,
   },
   responses: {
-    200: {
-      description: 'A page of the person’s trail',
-      content: { 'application/json': { schema: AuditPageSchema } },
-    },
+    200: json('A page of the person’s trail', AuditPageSchema),
     400: problem('Bad user id, order, time range, limit or cursor'),
     403: problem('Not an admin'),
   },
@@ -169,10 +159,7 @@ export const subjectAccess = createRoute({
   security: bearer,
   request: {
     query: z.strictObject({ format: z.optional(z.enum(['json', 'csv'], { error: 'must be json or csv' })) }),
-    body: {
-      required: true,
-      content: { 'application/json': { schema: SubjectAccessRequestSchema } },
-    },
+    body: jsonBody(SubjectAccessRequestSchema),
   },
   responses: {
     200: {

@@ -1,6 +1,6 @@
 import { InvalidRequest } from '../platform/errors.ts';
-import { type AppContext, type AreaApp, signedIn, sourceIp } from '../platform/http.ts';
-import { type Principal, requireRole } from '../platform/identity.ts';
+import { type AppContext, type AreaApp, auditEvent, signedInAs } from '../platform/http.ts';
+import type { Principal } from '../platform/identity.ts';
 import { bindRoute } from '../platform/routing.ts';
 import type { DirectoryDeps } from './app.ts';
 import { type AuditEntry, readActorAudit, readAudit, subjectAccess } from './audit-routes.ts';
@@ -19,11 +19,7 @@ import {
 export function registerAuditRoutes(app: AreaApp, deps: DirectoryDeps): void {
   const { store, audit, cursors, clock } = deps;
 
-  const admin = (c: AppContext): Principal => {
-    const me = signedIn(c);
-    requireRole(me, 'admin');
-    return me;
-  };
+  const admin = (c: AppContext): Principal => signedInAs(c, 'admin');
 
   const recordRead = (
     c: AppContext,
@@ -32,16 +28,12 @@ export function registerAuditRoutes(app: AreaApp, deps: DirectoryDeps): void {
     reason: string | undefined,
     extra: { detail?: string; subjectKey?: string; ids?: string[] } = {},
   ) =>
-    audit.append({
-      action: entity.type === 'subject-access' ? 'audit.subject-access' : 'audit.read',
-      entity,
-      outcome: 'allowed',
-      actor: me,
-      requestId: c.get('requestId'),
-      sourceIp: sourceIp(c),
-      ...(reason ? { reason } : {}),
-      ...extra,
-    });
+    audit.append(
+      auditEvent(c, me, entity.type === 'subject-access' ? 'audit.subject-access' : 'audit.read', entity, {
+        ...(reason ? { reason } : {}),
+        ...extra,
+      }),
+    );
 
   bindRoute(app, readAudit, async (c) => {
     const me = admin(c);

@@ -1,23 +1,11 @@
-import type { $ZodType } from 'zod/v4/core';
-import { ProblemSchema } from '../../shared/platform/problem.ts';
 import * as z from '../../shared/platform/zod.ts';
-import { createRoute } from '../platform/routing.ts';
+import { bearer, createRoute, idParams, json, problem } from '../platform/routing.ts';
 
 /**
  * People's access, as the system owner withdraws and restores it: suspending refuses the person on
  * every route within the standing check's bound (functions/platform/access.ts) and stops new tokens
  * being issued; restoring lets tokens issued afterwards work. Both are idempotent, so no If-Match.
  */
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-const json = <T extends $ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const bearer = [{ bearerAuth: [] }];
-
 export const PersonAccessSchema = z.object({
   /** The person's Cognito `sub`. */
   userId: z.string(),
@@ -28,9 +16,7 @@ export const PersonAccessSchema = z.object({
 });
 export type PersonAccess = z.infer<typeof PersonAccessSchema>;
 
-const PersonParams = z.object({
-  id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'is not a person’s id (their sub)')),
-});
+const PersonParams = idParams(/^[A-Za-z0-9-]{1,64}$/, 'a person’s id (their sub)');
 
 export const suspendPerson = createRoute({
   method: 'post',

@@ -1,9 +1,8 @@
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { personKey } from '../platform/access.ts';
-import type { AuditWriter } from '../platform/audit.ts';
+import type { AuditPut } from '../platform/audit.ts';
+import { tableOf, transact } from '../platform/table.ts';
 import type { PersonAccess } from './people-routes.ts';
-
-type AuditPut = ReturnType<AuditWriter['putItem']>;
 
 /**
  * People's access records in the directory table (`USER#<sub> / ACCESS`), which every function's
@@ -18,28 +17,19 @@ export interface PeopleStore {
 }
 
 export function createDynamoPeopleStore(db: DynamoDBDocumentClient, tableName: string): PeopleStore {
-  const write = async (
-    userId: string,
-    set: string,
-    values: Record<string, unknown>,
-    audit: AuditPut,
-  ): Promise<void> => {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: personKey(userId),
-              UpdateExpression: `SET userId = :userId, ${set}`,
-              ExpressionAttributeValues: { ':userId': userId, ...values },
-            },
-          },
-          audit,
-        ],
-      }),
-    );
-  };
+  const table = tableOf(db, tableName);
+  const write = (userId: string, set: string, values: Record<string, unknown>, audit: AuditPut) =>
+    transact(db, [
+      {
+        Update: {
+          TableName: tableName,
+          Key: personKey(userId),
+          UpdateExpression: `SET userId = :userId, ${set}`,
+          ExpressionAttributeValues: { ':userId': userId, ...values },
+        },
+      },
+      audit,
+    ]);
   return {
     async suspend(userId, at, audit) {
       await write(
@@ -52,10 +42,8 @@ export function createDynamoPeopleStore(db: DynamoDBDocumentClient, tableName: s
     },
     async restore(userId, at, audit) {
       // Read first: restoring leaves revokedBefore as it is, and a failed read must write nothing.
-      const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: personKey(userId), ConsistentRead: true }),
-      );
-      const revokedBefore = typeof Item?.revokedBefore === 'string' ? Item.revokedBefore : undefined;
+      const item = await table.get(personKey(userId), { ConsistentRead: true });
+      const revokedBefore = typeof item?.revokedBefore === 'string' ? item.revokedBefore : undefined;
       await write(userId, 'suspended = :no, updatedAt = :at', { ':no': false, ':at': at }, audit);
       return { userId, suspended: false, ...(revokedBefore ? { revokedBefore } : {}), updatedAt: at };
     },

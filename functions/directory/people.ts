@@ -1,6 +1,12 @@
 import { Unprocessable } from '../platform/errors.ts';
-import { type AreaApp, type PlatformDeps, signedIn, sourceIp } from '../platform/http.ts';
-import { requireRole } from '../platform/identity.ts';
+import {
+  type AppContext,
+  type AreaApp,
+  auditEvent,
+  type PlatformDeps,
+  signedInAs,
+} from '../platform/http.ts';
+import type { Principal } from '../platform/identity.ts';
 import { bindRoute } from '../platform/routing.ts';
 import { restorePerson, suspendPerson } from './people-routes.ts';
 import type { PeopleStore } from './people-store.ts';
@@ -13,46 +19,28 @@ export interface PeopleDeps extends PlatformDeps {
 export function registerPeopleRoutes(app: AreaApp, deps: PeopleDeps): void {
   const { people, audit, clock, access } = deps;
 
-  bindRoute(app, suspendPerson, async (c) => {
-    const me = signedIn(c);
-    requireRole(me, 'admin');
-    const { id } = c.req.valid('param');
-    // The only admin locking themselves out would leave no one to restore anybody.
-    if (id === me.userId) throw new Unprocessable('You cannot suspend yourself');
-    const record = await people.suspend(
+  /** Writes the change with its audit entry, then answers with the person's access as it now is. */
+  const change = async (c: AppContext, me: Principal, id: string, what: 'suspend' | 'restore') => {
+    const record = await people[what](
       id,
       clock().toISOString(),
-      audit.putItem({
-        action: 'person.suspend',
-        entity: { type: 'person', id },
-        outcome: 'allowed',
-        actor: me,
-        requestId: c.get('requestId'),
-        sourceIp: sourceIp(c),
-      }),
+      audit.putItem(auditEvent(c, me, `person.${what}`, { type: 'person', id })),
     );
     // This process stops at once; every other one within the standing check's bound.
     access.forget({ userId: id });
     return c.json(record, 200);
+  };
+
+  bindRoute(app, suspendPerson, async (c) => {
+    const me = signedInAs(c, 'admin');
+    const { id } = c.req.valid('param');
+    // The only admin locking themselves out would leave no one to restore anybody.
+    if (id === me.userId) throw new Unprocessable('You cannot suspend yourself');
+    return change(c, me, id, 'suspend');
   });
 
   bindRoute(app, restorePerson, async (c) => {
-    const me = signedIn(c);
-    requireRole(me, 'admin');
-    const { id } = c.req.valid('param');
-    const record = await people.restore(
-      id,
-      clock().toISOString(),
-      audit.putItem({
-        action: 'person.restore',
-        entity: { type: 'person', id },
-        outcome: 'allowed',
-        actor: me,
-        requestId: c.get('requestId'),
-        sourceIp: sourceIp(c),
-      }),
-    );
-    access.forget({ userId: id });
-    return c.json(record, 200);
+    const me = signedInAs(c, 'admin');
+    return change(c, me, c.req.valid('param').id, 'restore');
   });
 }

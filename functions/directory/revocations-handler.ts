@@ -1,9 +1,11 @@
-import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { personKey } from '../platform/access.ts';
 import { type AuditWriter, createAuditWriter } from '../platform/audit.ts';
 import { functionConfigFromEnv, RevocationsEnvSchema } from '../platform/config.ts';
 import { createDocumentClient } from '../platform/dynamo.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
+import { transact } from '../platform/table.ts';
+import { failedCondition } from '../platform/transaction-errors.ts';
 
 /**
  * Cognito account changes, recorded by CloudTrail and delivered by an EventBridge rule
@@ -82,33 +84,28 @@ export function createRevocationsHandler(deps: {
       return revocation;
     }
     try {
-      await deps.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: deps.directoryTable,
-                Key: personKey(revocation.userId),
-                UpdateExpression: 'SET userId = :userId, revokedBefore = :at, updatedAt = :at',
-                // Events may arrive out of order: a later revocation is never moved back.
-                ConditionExpression: 'attribute_not_exists(revokedBefore) OR revokedBefore < :at',
-                ExpressionAttributeValues: { ':userId': revocation.userId, ':at': revocation.at },
-              },
-            },
-            deps.audit.putItem({
-              action: 'person.revoke',
-              entity: { type: 'person', id: revocation.userId },
-              outcome: 'allowed',
-              actor: null,
-              requestId: crypto.randomUUID(),
-              detail: `Cognito ${revocation.eventName}`,
-            }),
-          ],
+      await transact(deps.db, [
+        {
+          Update: {
+            TableName: deps.directoryTable,
+            Key: personKey(revocation.userId),
+            UpdateExpression: 'SET userId = :userId, revokedBefore = :at, updatedAt = :at',
+            // Events may arrive out of order: a later revocation is never moved back.
+            ConditionExpression: 'attribute_not_exists(revokedBefore) OR revokedBefore < :at',
+            ExpressionAttributeValues: { ':userId': revocation.userId, ':at': revocation.at },
+          },
+        },
+        deps.audit.putItem({
+          action: 'person.revoke',
+          entity: { type: 'person', id: revocation.userId },
+          outcome: 'allowed',
+          actor: null,
+          requestId: crypto.randomUUID(),
+          detail: `Cognito ${revocation.eventName}`,
         }),
-      );
+      ]);
     } catch (error) {
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-      if (!(error instanceof Error && reasons[0]?.Code === 'ConditionalCheckFailed')) throw error;
+      if (!failedCondition(error, 0)) throw error;
     }
     return revocation;
   };

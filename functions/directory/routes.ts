@@ -1,23 +1,20 @@
-import type { $ZodType } from 'zod/v4/core';
 import { MeSchema } from '../../shared/directory/me.ts';
 import { AgencyCreateSchema, AgencySchema, AgencyUpdateSchema } from '../../shared/directory/schema.ts';
-import { ProblemSchema } from '../../shared/platform/problem.ts';
 import { WebConfigSchema } from '../../shared/platform/web-config.ts';
 import * as z from '../../shared/platform/zod.ts';
-import { ListQuerySchema } from '../platform/pagination.ts';
-import { createRoute } from '../platform/routing.ts';
+import { ListQuerySchema, listPageOf } from '../platform/pagination.ts';
+import {
+  bearer,
+  createRoute,
+  idParams,
+  ifMatchHeaders,
+  json,
+  jsonBody,
+  problem,
+} from '../platform/routing.ts';
 import { auditRoutes } from './audit-routes.ts';
 
 /** The directory's HTTP contract: health, the OpenAPI document, who am I, and partner agencies. */
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-const json = <T extends $ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const bearer = [{ bearerAuth: [] }];
 
 /**
  * Liveness and readiness on one route (one public API Gateway route): `GET /api/health` answers
@@ -71,7 +68,7 @@ export const getMe = createRoute({
   responses: { 200: json('You', MeSchema), 401: problem('Not signed in') },
 });
 
-const AgencyListSchema = z.object({ items: z.array(AgencySchema), nextCursor: z.nullable(z.string()) });
+const AgencyListSchema = listPageOf(AgencySchema);
 
 export const listAgencies = createRoute({
   method: 'get',
@@ -93,7 +90,7 @@ export const createAgency = createRoute({
   tags: ['directory'],
   summary: 'Add a partner agency (admin)',
   security: bearer,
-  request: { body: { required: true, content: { 'application/json': { schema: AgencyCreateSchema } } } },
+  request: { body: jsonBody(AgencyCreateSchema) },
   responses: {
     201: json('Added', AgencySchema),
     400: problem('Invalid fields'),
@@ -103,9 +100,7 @@ export const createAgency = createRoute({
   },
 });
 
-const AgencyIdParams = z.object({
-  id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an agency id')),
-});
+const AgencyIdParams = idParams(/^[A-Za-z0-9-]{1,64}$/, 'an agency id');
 
 export const getAgency = createRoute({
   method: 'get',
@@ -128,8 +123,8 @@ export const updateAgency = createRoute({
   security: bearer,
   request: {
     params: AgencyIdParams,
-    headers: z.object({ 'if-match': z.optional(z.string()) }),
-    body: { required: true, content: { 'application/json': { schema: AgencyUpdateSchema } } },
+    headers: ifMatchHeaders,
+    body: jsonBody(AgencyUpdateSchema),
   },
   responses: {
     200: json('Changed', AgencySchema),

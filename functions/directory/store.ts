@@ -1,25 +1,17 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Agency } from '../../shared/directory/schema.ts';
 import { AGENCY_PARTITION, agencyStandingKey as agencyKey } from '../platform/access.ts';
 import {
-  type AuditWriter,
+  type AuditPut,
   auditActorPartition,
   auditEntityPartition,
   auditSubjectPartition,
 } from '../platform/audit.ts';
 import { Conflict, NotFound } from '../platform/errors.ts';
-import type { StoreKey } from '../platform/pagination.ts';
+import type { Page, StoreKey } from '../platform/pagination.ts';
 import { shownAsIs } from '../platform/shown.ts';
-import { cancellationCodes } from '../platform/transaction-errors.ts';
+import { tableOf, transact, withoutKey } from '../platform/table.ts';
 import { agencyNameKey, normaliseName, PING_KEY } from './keys.ts';
-
-type AuditPut = ReturnType<AuditWriter['putItem']>;
 
 /** How a trail is read: a page, in time order either way, optionally between two ISO times. */
 export interface TrailOptions {
@@ -30,7 +22,7 @@ export interface TrailOptions {
   from?: string;
   to?: string;
 }
-export type TrailPage = { items: Record<string, unknown>[]; lastKey?: StoreKey };
+export type TrailPage = Page<Record<string, unknown>>;
 
 /** The directory table (agencies; keys in keys.ts and functions/platform/access.ts) and reads of the audit table. */
 export interface DirectoryStore {
@@ -41,10 +33,7 @@ export interface DirectoryStore {
   actorTrail(userId: string, options: TrailOptions): Promise<TrailPage>;
   /** Every entry filed under a child's subject key (functions/platform/subject-keys.ts), oldest first. */
   subjectTrail(subjectKey: string, options: TrailOptions): Promise<TrailPage>;
-  listAgencies(options: {
-    limit: number;
-    startKey?: StoreKey;
-  }): Promise<{ items: Agency[]; lastKey?: StoreKey }>;
+  listAgencies(options: { limit: number; startKey?: StoreKey }): Promise<Page<Agency>>;
   getAgency(id: string): Promise<Agency | null>;
   /** One cheap read of the directory table (readiness): throws if the store cannot answer. */
   ping(): Promise<void>;
@@ -58,20 +47,15 @@ export interface DirectoryStore {
   ): Promise<void>;
 }
 
-const strip = (item: Record<string, unknown>): Agency => {
-  const { pk: _pk, sk: _sk, ...rest } = item;
-  return rest as Agency;
-};
-
-function isCancelledFor(error: unknown, reason: string, index: number): boolean {
-  return cancellationCodes(error)?.[index] === reason;
-}
+const strip = (item: Record<string, unknown>) => withoutKey(item) as Agency;
 
 export function createDynamoDirectoryStore(
   db: DynamoDBDocumentClient,
   tableName: string,
   auditTableName: string,
 ): DirectoryStore {
+  const table = tableOf(db, tableName);
+  const auditTable = tableOf(db, auditTableName);
   /** One page of a trail, by a key whose sort key starts with the entry's ISO time. */
   const trail = async (
     key: { index?: string; pk: string; sk: string },
@@ -87,27 +71,26 @@ export function createDynamoDirectoryStore(
           : to
             ? ` AND ${key.sk} <= :to`
             : '';
-    const page = await db.send(
-      new QueryCommand({
-        TableName: auditTableName,
-        ...(key.index ? { IndexName: key.index } : {}),
-        KeyConditionExpression: `${key.pk} = :pk${range}`,
-        ExpressionAttributeValues: {
-          ':pk': value,
-          ...(from ? { ':from': from } : {}),
-          ...(to ? { ':to': `${to}~` } : {}),
-        },
-        ScanIndexForward: order === 'oldest',
-        Limit: limit,
-        ExclusiveStartKey: startKey,
-      }),
-    );
+    const page = await auditTable.page({
+      ...(key.index ? { IndexName: key.index } : {}),
+      KeyConditionExpression: `${key.pk} = :pk${range}`,
+      ExpressionAttributeValues: {
+        ':pk': value,
+        ...(from ? { ':from': from } : {}),
+        ...(to ? { ':to': `${to}~` } : {}),
+      },
+      ScanIndexForward: order === 'oldest',
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    });
     // Keys and the child's hashed key are the store's business, not the reader's.
-    const items = (page.Items ?? []).map(
+    const items = page.items.map(
       ({ pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, subjectKey: _g, ...entry }) => entry,
     );
-    return { items, ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}) };
+    return { ...page, items };
   };
+  /** The claim on an agency's name, which no two agencies may share. */
+  const nameClaim = (agency: Agency) => table.putNew({ ...agencyNameKey(agency.name), agencyId: agency.id });
 
   const store: DirectoryStore = {
     auditTrail: (entity, options) => trail({ pk: 'pk', sk: 'sk' }, auditEntityPartition(entity), options),
@@ -116,102 +99,51 @@ export function createDynamoDirectoryStore(
     subjectTrail: (subjectKey, options) =>
       trail({ index: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' }, auditSubjectPartition(subjectKey), options),
     async listAgencies({ limit, startKey }) {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': AGENCY_PARTITION },
-          Limit: limit,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      return {
-        items: (page.Items ?? []).map(strip),
-        ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}),
-      };
+      const page = await table.page({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': AGENCY_PARTITION },
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      });
+      return { ...page, items: page.items.map(strip) };
     },
     async getAgency(id) {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: agencyKey(id) }));
-      return Item ? strip(Item) : null;
+      const item = await table.get(agencyKey(id));
+      return item ? strip(item) : null;
     },
     async ping() {
       // A key that is never written: the read costs the least DynamoDB can charge, and nothing is returned.
-      await db.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: PING_KEY,
-          ProjectionExpression: 'pk',
-        }),
-      );
+      await table.get(PING_KEY, { ProjectionExpression: 'pk' });
     },
     async createAgency(agency, audit) {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...agencyKey(agency.id), ...agency },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...agencyNameKey(agency.name), agencyId: agency.id },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              audit,
-            ],
-          }),
-        );
-      } catch (error) {
-        if (isCancelledFor(error, 'ConditionalCheckFailed', 1)) {
-          throw new Conflict(`An agency called "${agency.name}" already exists`);
-        }
-        throw error;
-      }
+      await transact(
+        db,
+        [table.putNew({ ...agencyKey(agency.id), ...agency }), nameClaim(agency), audit],
+        (codes) => {
+          if (codes[1] === 'ConditionalCheckFailed') {
+            throw new Conflict(`An agency called "${agency.name}" already exists`);
+          }
+        },
+      );
     },
     async updateAgency(updated, expectedVersion, previousName, audit) {
       const renamed = normaliseName(updated.name) !== normaliseName(previousName);
-      const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
-        {
-          Put: {
-            TableName: tableName,
-            Item: { ...agencyKey(updated.id), ...updated },
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-          },
-        },
-        audit,
-      ];
+      const items = [table.putAtVersion({ ...agencyKey(updated.id), ...updated }, expectedVersion), audit];
       if (renamed) {
-        items.push(
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...agencyNameKey(updated.name), agencyId: updated.id },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          { Delete: { TableName: tableName, Key: agencyNameKey(previousName) } },
-        );
+        items.push(nameClaim(updated), {
+          Delete: { TableName: tableName, Key: agencyNameKey(previousName) },
+        });
       }
-      try {
-        await db.send(new TransactWriteCommand({ TransactItems: items }));
-      } catch (error) {
-        if (isCancelledFor(error, 'ConditionalCheckFailed', 0)) {
+      await transact(db, items, async (codes) => {
+        if (codes[0] === 'ConditionalCheckFailed') {
           const current = await store.getAgency(updated.id);
           if (!current) throw new NotFound('There is no such agency');
           throw new Conflict('Someone else changed this agency since you read it', shownAsIs(current));
         }
-        if (renamed && isCancelledFor(error, 'ConditionalCheckFailed', 2)) {
+        if (renamed && codes[2] === 'ConditionalCheckFailed') {
           throw new Conflict(`An agency called "${updated.name}" already exists`);
         }
-        throw error;
-      }
+      });
     },
   };
   return store;

@@ -8,14 +8,14 @@ import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/e
 import {
   type AppContext,
   type AreaApp,
+  auditEvent,
   createAreaApp,
   etag,
   ifMatchVersion,
   type PlatformDeps,
-  signedIn,
-  sourceIp,
+  signedInAs,
 } from '../platform/http.ts';
-import { hasRole, type Principal, requireRole } from '../platform/identity.ts';
+import { hasRole, type Principal } from '../platform/identity.ts';
 import { renderError } from '../platform/problem.ts';
 import { bindRoute } from '../platform/routing.ts';
 import { shownAsIs } from '../platform/shown.ts';
@@ -98,15 +98,12 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
   };
 
   const auditPut = (c: AppContext, me: Principal, action: string, version: number, detail?: string) =>
-    deps.audit.putItem({
-      action,
-      entity: { type: 'guidance', id: String(version) },
-      outcome: 'allowed',
-      actor: me,
-      requestId: c.get('requestId'),
-      sourceIp: sourceIp(c),
-      ...(detail ? { detail } : {}),
-    });
+    deps.audit.putItem(
+      auditEvent(c, me, action, { type: 'guidance', id: String(version) }, detail ? { detail } : {}),
+    );
+  const editor = (c: AppContext) => signedInAs(c, 'guidance-editor');
+  /** An editor's write to a draft: who, and the revision they read (If-Match). */
+  const draftEdit = (c: AppContext) => ({ me: editor(c), expected: ifMatchVersion(c) });
 
   bindRoute(app, getGuidanceVersion, async (c) => {
     const version = await visibleVersion(c, c.req.valid('param').version);
@@ -145,8 +142,7 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
   });
 
   bindRoute(app, createDraft, async (c) => {
-    const me = signedIn(c);
-    requireRole(me, 'guidance-editor');
+    const me = editor(c);
     const body = c.req.valid('json') ?? {};
     const latest = await deps.store.latestNumber();
     const newest = latest ? await deps.store.version(latest) : null;
@@ -176,10 +172,8 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
   });
 
   bindRoute(app, updateDraft, async (c) => {
-    const me = signedIn(c);
-    requireRole(me, 'guidance-editor');
+    const { me, expected } = draftEdit(c);
     const { version: number } = c.req.valid('param');
-    const expected = ifMatchVersion(c);
     const { framework, changeSummary } = c.req.valid('json');
     const existing = await visibleVersion(c, number);
     if (existing.status !== 'draft')
@@ -197,10 +191,8 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
   });
 
   bindRoute(app, publishVersion, async (c) => {
-    const me = signedIn(c);
-    requireRole(me, 'guidance-editor');
+    const { me, expected } = draftEdit(c);
     const { version: number } = c.req.valid('param');
-    const expected = ifMatchVersion(c);
     const { changeSummary, effectiveFrom } = c.req.valid('json');
     const draft = await visibleVersion(c, number);
     if (draft.status !== 'draft')

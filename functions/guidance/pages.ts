@@ -77,19 +77,21 @@ export function renderGuidancePage(
   });
 }
 
+/** Either step of the checker before any guidance is published. */
+const checkerWithoutGuidance = (assets: AssetManifest) =>
+  page(assets, {
+    title: 'Check a level of need',
+    module: CHECK_MODULE,
+    view: html`<${CheckerWithoutGuidance} />`,
+  });
+
 /** /check/: step 1, search or browse and choose. The page's script searches the same guidance in place. */
 export function renderCheckPage(
   assets: AssetManifest,
   guidance: GuidanceVersion | null,
   params: URLSearchParams,
 ): string {
-  if (!guidance) {
-    return page(assets, {
-      title: 'Check a level of need',
-      module: CHECK_MODULE,
-      view: html`<${CheckerWithoutGuidance} />`,
-    });
-  }
+  if (!guidance) return checkerWithoutGuidance(assets);
   const initial = readAddress(params);
   return page(assets, {
     title: initial.query ? `Search: ${initial.query} – Check a level of need` : 'Check a level of need',
@@ -105,13 +107,7 @@ export function renderCheckAnswerPage(
   guidance: GuidanceVersion | null,
   params: URLSearchParams,
 ): string {
-  if (!guidance) {
-    return page(assets, {
-      title: 'Check a level of need',
-      module: CHECK_MODULE,
-      view: html`<${CheckerWithoutGuidance} />`,
-    });
-  }
+  if (!guidance) return checkerWithoutGuidance(assets);
   const ids = readAddress(params).ids.slice(0, MAX_CHOSEN);
   const outcome = checkIndicators(guidance.framework, ids);
   if (outcome.unknownIds.length > 0) {

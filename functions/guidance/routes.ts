@@ -1,4 +1,3 @@
-import type { $ZodType } from 'zod/v4/core';
 import {
   FrameworkSchema,
   GuidanceVersionSchema,
@@ -6,13 +5,12 @@ import {
   LevelNumberSchema,
   LevelSchema,
 } from '../../shared/guidance/schema.ts';
-import { ProblemSchema } from '../../shared/platform/problem.ts';
 import { text } from '../../shared/platform/text.ts';
 import * as z from '../../shared/platform/zod.ts';
-import { createRoute } from '../platform/routing.ts';
+import { listPageOf } from '../platform/pagination.ts';
+import { bearer, createRoute, ifMatchHeaders, json, jsonBody, problem } from '../platform/routing.ts';
 
 /** The guidance area's HTTP contract; app.ts binds handlers to it and the OpenAPI document lists it. */
-const problem = { content: { 'application/problem+json': { schema: ProblemSchema } } };
 
 /**
  * A version number as an address or a query sends it (text). The whole-number rule is a check on the
@@ -37,12 +35,9 @@ export const getCurrentGuidance = createRoute({
   tags: ['guidance'],
   summary: 'The current published threshold guidance',
   responses: {
-    200: {
-      description: 'The current version',
-      content: { 'application/json': { schema: GuidanceVersionSchema } },
-    },
+    200: json('The current version', GuidanceVersionSchema),
     304: { description: 'Not modified since the ETag sent in If-None-Match' },
-    404: { description: 'Nothing has been published yet', ...problem },
+    404: problem('Nothing has been published yet'),
   },
 });
 
@@ -52,14 +47,7 @@ export const listGuidanceVersions = createRoute({
   tags: ['guidance'],
   summary: 'Every published version (and, for guidance editors, drafts), newest first',
   responses: {
-    200: {
-      description: 'The versions',
-      content: {
-        'application/json': {
-          schema: z.object({ items: z.array(VersionSummarySchema), nextCursor: z.nullable(z.string()) }),
-        },
-      },
-    },
+    200: json('The versions', listPageOf(VersionSummarySchema)),
   },
 });
 
@@ -74,20 +62,13 @@ export const getGuidanceVersion = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The version', content: { 'application/json': { schema: GuidanceVersionSchema } } },
-    404: { description: 'No such version', ...problem },
+    200: json('The version', GuidanceVersionSchema),
+    404: problem('No such version'),
   },
 });
 
-const json = <T extends $ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const problemOf = (description: string) => ({ description, ...problem });
-const bearer = [{ bearerAuth: [] }];
 const versionNumber = wholeNumber().check(z.maximum(999_999));
 const versionParams = z.object({ version: versionNumber });
-const ifMatchHeader = z.object({ 'if-match': z.optional(z.string()) });
 
 export const CheckRequestSchema = z.strictObject({
   indicatorIds: z
@@ -113,10 +94,10 @@ export const checkGuidance = createRoute({
   path: '/api/guidance/check',
   tags: ['guidance'],
   summary: 'The level the chosen indicators suggest, why, and what to do now (current published version)',
-  request: { body: { required: true, content: { 'application/json': { schema: CheckRequestSchema } } } },
+  request: { body: jsonBody(CheckRequestSchema) },
   responses: {
     200: json('The suggested level and the response it prescribes', CheckResultSchema),
-    400: problemOf('No indicators, or ids that are not in the current guidance'),
+    400: problem('No indicators, or ids that are not in the current guidance'),
   },
 });
 
@@ -145,7 +126,7 @@ export const searchGuidance = createRoute({
         items: z.array(IndicatorSchema),
       }),
     ),
-    400: problemOf('No query'),
+    400: problem('No query'),
   },
 });
 
@@ -167,9 +148,9 @@ export const createDraft = createRoute({
   },
   responses: {
     201: json('The new draft', GuidanceVersionSchema),
-    401: problemOf('Not signed in'),
-    403: problemOf('Not a guidance editor'),
-    409: problemOf('A draft is already open'),
+    401: problem('Not signed in'),
+    403: problem('Not a guidance editor'),
+    409: problem('A draft is already open'),
   },
 });
 
@@ -186,16 +167,16 @@ export const updateDraft = createRoute({
   security: bearer,
   request: {
     params: versionParams,
-    headers: ifMatchHeader,
-    body: { required: true, content: { 'application/json': { schema: DraftUpdateSchema } } },
+    headers: ifMatchHeaders,
+    body: jsonBody(DraftUpdateSchema),
   },
   responses: {
     200: json('The saved draft', GuidanceVersionSchema),
-    400: problemOf('Invalid fields'),
-    403: problemOf('Not a guidance editor'),
-    404: problemOf('No such version'),
-    409: problemOf('Published versions never change, or someone else saved the draft first'),
-    428: problemOf('If-Match missing'),
+    400: problem('Invalid fields'),
+    403: problem('Not a guidance editor'),
+    404: problem('No such version'),
+    409: problem('Published versions never change, or someone else saved the draft first'),
+    428: problem('If-Match missing'),
   },
 });
 
@@ -218,16 +199,16 @@ export const publishVersion = createRoute({
   security: bearer,
   request: {
     params: versionParams,
-    headers: ifMatchHeader,
-    body: { required: true, content: { 'application/json': { schema: PublishRequestSchema } } },
+    headers: ifMatchHeaders,
+    body: jsonBody(PublishRequestSchema),
   },
   responses: {
     200: json('The published version', GuidanceVersionSchema),
-    400: problemOf('Invalid fields'),
-    403: problemOf('Not a guidance editor'),
-    404: problemOf('No such version'),
-    409: problemOf('Already published, or changed since you read it'),
-    422: problemOf('The content has problems that must be fixed first'),
+    400: problem('Invalid fields'),
+    403: problem('Not a guidance editor'),
+    404: problem('No such version'),
+    409: problem('Already published, or changed since you read it'),
+    422: problem('The content has problems that must be fixed first'),
   },
 });
 
@@ -256,7 +237,7 @@ export const compareVersions = createRoute({
   },
   responses: {
     200: json('Indicators added, removed, moved level or reworded, and levels changed', ChangesSchema),
-    404: problemOf('No such version'),
+    404: problem('No such version'),
   },
 });
 

@@ -1,16 +1,10 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
-import type { AuditWriter } from '../platform/audit.ts';
+import type { AuditPut } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import { shownAsIs } from '../platform/shown.ts';
+import { type TransactItem, tableOf, transact, withoutKey } from '../platform/table.ts';
 import { CURRENT_KEY, GUIDANCE_PK, VERSION_PREFIX, versionKey } from './keys.ts';
-
-type AuditPut = ReturnType<AuditWriter['putItem']>;
 
 export type VersionSummary = Pick<
   GuidanceVersion,
@@ -43,181 +37,109 @@ export interface GuidanceStore {
   ): Promise<void>;
 }
 
-function isConditionFailure(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error.name === 'ConditionalCheckFailedException' ||
-      (error.name === 'TransactionCanceledException' &&
-        ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
-          (r) => r.Code === 'ConditionalCheckFailed',
-        )))
-  );
-}
+const failedACondition = (codes: (string | undefined)[]) => codes.includes('ConditionalCheckFailed');
+
+/** The version items, newest first. */
+const NEWEST_FIRST = {
+  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+  ExpressionAttributeValues: { ':pk': GUIDANCE_PK, ':v': VERSION_PREFIX },
+  ScanIndexForward: false,
+};
+
+const versionItem = (version: GuidanceVersion) => ({ ...versionKey(version.version), ...version });
 
 export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName: string): GuidanceStore {
-  const strip = (item: Record<string, unknown>): GuidanceVersion => {
-    const { pk: _pk, sk: _sk, ...rest } = item;
-    return rest as GuidanceVersion;
+  const table = tableOf(db, tableName);
+  const strip = (item: Record<string, unknown>) => withoutKey(item) as GuidanceVersion;
+  /** Saves a version only while it is still a draft at `revision`. */
+  const putDraftAt = (version: GuidanceVersion, revision: number): TransactItem => ({
+    Put: {
+      TableName: tableName,
+      Item: versionItem(version),
+      ConditionExpression: '#status = :draft AND revision = :revision',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':draft': 'draft', ':revision': revision },
+    },
+  });
+  /** Someone else wrote the version first: the Conflict carries it as it now stands. */
+  const conflictOver = (version: number, message: string) => async (codes: (string | undefined)[]) => {
+    if (failedACondition(codes)) throw new Conflict(message, shownAsIs(await store.version(version)));
   };
   const store: GuidanceStore = {
     async current() {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: CURRENT_KEY }));
-      return Item ? strip(Item) : null;
+      const item = await table.get(CURRENT_KEY);
+      return item ? strip(item) : null;
     },
     async version(version) {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: versionKey(version) }));
-      return Item ? strip(Item) : null;
+      const item = await table.get(versionKey(version));
+      return item ? strip(item) : null;
     },
     async versions() {
-      const items: VersionSummary[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-            ExpressionAttributeValues: { ':pk': GUIDANCE_PK, ':v': VERSION_PREFIX },
-            ProjectionExpression: 'version, #s, changeSummary, effectiveFrom, publishedAt, updatedAt',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ScanIndexForward: false,
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...((page.Items ?? []) as VersionSummary[]));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
+      return (await table.all({
+        ...NEWEST_FIRST,
+        ProjectionExpression: 'version, #s, changeSummary, effectiveFrom, publishedAt, updatedAt',
+        ExpressionAttributeNames: { '#s': 'status' },
+      })) as VersionSummary[];
     },
     async latestNumber() {
-      const { Items } = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-          ExpressionAttributeValues: { ':pk': GUIDANCE_PK, ':v': VERSION_PREFIX },
-          ProjectionExpression: 'version',
-          ScanIndexForward: false,
-          Limit: 1,
-        }),
-      );
-      return Number(Items?.[0]?.version ?? 0);
+      const { items } = await table.page({ ...NEWEST_FIRST, ProjectionExpression: 'version', Limit: 1 });
+      return Number(items[0]?.version ?? 0);
     },
     async createDraft(draft, audit) {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...versionKey(draft.version), ...draft },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              audit,
-            ],
-          }),
-        );
-      } catch (error) {
-        if (isConditionFailure(error))
+      await transact(db, [table.putNew(versionItem(draft)), audit], (codes) => {
+        if (failedACondition(codes))
           throw new Conflict(`Version ${draft.version} was started by someone else just now`);
-        throw error;
-      }
+      });
     },
     async saveDraft(draft, expectedRevision, audit) {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...versionKey(draft.version), ...draft },
-                  ConditionExpression: '#status = :draft AND revision = :revision',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: { ':draft': 'draft', ':revision': expectedRevision },
-                },
-              },
-              audit,
-            ],
-          }),
-        );
-      } catch (error) {
-        if (isConditionFailure(error)) {
-          throw new Conflict(
-            'Someone else saved or published this draft since you read it',
-            shownAsIs(await store.version(draft.version)),
-          );
-        }
-        throw error;
-      }
+      await transact(
+        db,
+        [putDraftAt(draft, expectedRevision), audit],
+        conflictOver(draft.version, 'Someone else saved or published this draft since you read it'),
+      );
     },
     async publish(published, expectedRevision, previous, audit) {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...versionKey(published.version), ...published },
-                  ConditionExpression: '#status = :draft AND revision = :revision',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: { ':draft': 'draft', ':revision': expectedRevision },
+      await transact(
+        db,
+        [
+          putDraftAt(published, expectedRevision),
+          ...(previous
+            ? [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: versionKey(previous.version),
+                    UpdateExpression: 'SET #status = :superseded',
+                    ConditionExpression: '#status = :published',
+                    ExpressionAttributeNames: { '#status': 'status' },
+                    ExpressionAttributeValues: { ':superseded': 'superseded', ':published': 'published' },
+                  },
                 },
-              },
-              ...(previous
-                ? [
-                    {
-                      Update: {
-                        TableName: tableName,
-                        Key: versionKey(previous.version),
-                        UpdateExpression: 'SET #status = :superseded',
-                        ConditionExpression: '#status = :published',
-                        ExpressionAttributeNames: { '#status': 'status' },
-                        ExpressionAttributeValues: { ':superseded': 'superseded', ':published': 'published' },
-                      },
-                    },
-                  ]
-                : []),
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...CURRENT_KEY, ...published },
-                  // The pointer moves only from the version this publication replaces.
-                  ConditionExpression: previous ? 'version = :previous' : 'attribute_not_exists(pk)',
-                  ...(previous ? { ExpressionAttributeValues: { ':previous': previous.version } } : {}),
-                },
-              },
-              audit,
-            ],
-          }),
-        );
-      } catch (error) {
-        if (isConditionFailure(error)) {
-          throw new Conflict(
-            'This version was published or changed by someone else since you read it',
-            shownAsIs(await store.version(published.version)),
-          );
-        }
-        throw error;
-      }
+              ]
+            : []),
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...CURRENT_KEY, ...published },
+              // The pointer moves only from the version this publication replaces.
+              ConditionExpression: previous ? 'version = :previous' : 'attribute_not_exists(pk)',
+              ...(previous ? { ExpressionAttributeValues: { ':previous': previous.version } } : {}),
+            },
+          },
+          audit,
+        ],
+        conflictOver(
+          published.version,
+          'This version was published or changed by someone else since you read it',
+        ),
+      );
     },
     async putPublished(version, audit) {
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: { ...versionKey(version.version), ...version },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            { Put: { TableName: tableName, Item: { ...CURRENT_KEY, ...version } } },
-            audit,
-          ],
-        }),
-      );
+      await transact(db, [
+        table.putNew(versionItem(version)),
+        table.put({ ...CURRENT_KEY, ...version }),
+        audit,
+      ]);
     },
   };
   return store;

@@ -1,6 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AccessWithdrawn } from './errors.ts';
 import type { Principal } from './identity.ts';
+import { tableOf } from './table.ts';
 
 /**
  * Whether a verified caller may still use the portal: their agency is active in the directory and
@@ -81,30 +82,21 @@ export interface StandingReader {
 }
 
 export function createStandingReader(db: DynamoDBDocumentClient, directoryTable: string): StandingReader {
+  const table = tableOf(db, directoryTable);
   return {
     async agency(agencyId) {
-      const { Item } = await db.send(
-        new GetCommand({
-          TableName: directoryTable,
-          Key: agencyStandingKey(agencyId),
-          ProjectionExpression: 'active, #n',
-          ExpressionAttributeNames: { '#n': 'name' },
-        }),
-      );
-      return Item ? { active: Item.active === true, name: String(Item.name ?? agencyId) } : null;
+      const item = await table.get(agencyStandingKey(agencyId), {
+        ProjectionExpression: 'active, #n',
+        ExpressionAttributeNames: { '#n': 'name' },
+      });
+      return item ? { active: item.active === true, name: String(item.name ?? agencyId) } : null;
     },
     async person(userId) {
-      const { Item } = await db.send(
-        new GetCommand({
-          TableName: directoryTable,
-          Key: personKey(userId),
-          ProjectionExpression: 'suspended, revokedBefore',
-        }),
-      );
-      if (!Item) return null;
+      const item = await table.get(personKey(userId), { ProjectionExpression: 'suspended, revokedBefore' });
+      if (!item) return null;
       return {
-        suspended: Item.suspended === true,
-        ...(typeof Item.revokedBefore === 'string' ? { revokedBefore: Item.revokedBefore } : {}),
+        suspended: item.suspended === true,
+        ...(typeof item.revokedBefore === 'string' ? { revokedBefore: item.revokedBefore } : {}),
       };
     },
   };

@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { StoreKey } from './pagination.ts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tableOf } from './table.ts';
 
 /**
  * Partner agencies' names, for documents a person reads away from the portal (the board's CSV).
@@ -18,30 +18,23 @@ export function createAgencyNames(
   clock: () => Date,
   maxAgeMs = 300_000,
 ): AgencyNames {
+  const table = tableOf(db, directoryTable);
   let cached: { at: number; names: Map<string, string>; emails: Map<string, string> } | undefined;
   const load = async () => {
     const now = clock().getTime();
     if (cached && now - cached.at < maxAgeMs) return cached;
     const names = new Map<string, string>();
     const emails = new Map<string, string>();
-    let start: StoreKey | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: directoryTable,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'AGENCY' },
-          ProjectionExpression: 'id, #n, notifyEmail',
-          ExpressionAttributeNames: { '#n': 'name' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        names.set(String(item.id), String(item.name));
-        if (typeof item.notifyEmail === 'string') emails.set(String(item.id), item.notifyEmail);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const agencies = await table.all({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'AGENCY' },
+      ProjectionExpression: 'id, #n, notifyEmail',
+      ExpressionAttributeNames: { '#n': 'name' },
+    });
+    for (const item of agencies) {
+      names.set(String(item.id), String(item.name));
+      if (typeof item.notifyEmail === 'string') emails.set(String(item.id), item.notifyEmail);
+    }
     cached = { at: now, names, emails };
     return cached;
   };

@@ -45,6 +45,9 @@ export interface AuditWriter {
   };
 }
 
+/** The audit entry's Put, as an area's store adds it to the transaction of the write it records. */
+export type AuditPut = ReturnType<AuditWriter['putItem']>;
+
 /** The audit table's partitions: one record's trail, one person's (gsi1) and one child's (gsi2). */
 export const auditEntityPartition = (entity: { type: string; id: string }) =>
   `ENTITY#${entity.type}#${entity.id}`;

@@ -2,10 +2,11 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import type { Role } from '../../shared/platform/roles.ts';
 import type { AccessCheck } from './access.ts';
-import type { AuditWriter } from './audit.ts';
+import type { AuditEvent, AuditWriter } from './audit.ts';
 import { Forbidden, InvalidRequest, PreconditionRequired, Unauthorized } from './errors.ts';
-import { bearerToken, type Principal, type TokenVerifier } from './identity.ts';
+import { bearerToken, type Principal, requireRole, type TokenVerifier } from './identity.ts';
 import type { Logger } from './logger.ts';
 import type { CursorCodec } from './pagination.ts';
 import { problemResponse, renderError } from './problem.ts';
@@ -97,15 +98,18 @@ export function createAreaApp(deps: PlatformDeps): AreaApp {
     const principal = c.get('principal');
     if (error instanceof Forbidden && principal) {
       await deps.audit
-        .append({
-          action: `${c.req.method} ${c.req.routePath}`,
-          entity: { type: 'route', id: c.req.routePath },
-          outcome: 'denied',
-          actor: principal,
-          requestId: c.get('requestId'),
-          sourceIp: sourceIp(c),
-          detail: error.message,
-        })
+        .append(
+          auditEvent(
+            c,
+            principal,
+            `${c.req.method} ${c.req.routePath}`,
+            { type: 'route', id: c.req.routePath },
+            {
+              outcome: 'denied',
+              detail: error.message,
+            },
+          ),
+        )
         .catch((auditError: unknown) =>
           deps.logger.log('error', 'could not audit a denied attempt', {
             requestId: c.get('requestId'),
@@ -126,6 +130,35 @@ export function signedIn(c: AppContext): Principal {
   const principal = c.get('principal');
   if (!principal) throw new Unauthorized('Sign in to continue');
   return principal;
+}
+
+/** The caller, who must be signed in and hold one of `roles`. */
+export function signedInAs(c: AppContext, ...roles: Role[]): Principal {
+  const me = signedIn(c);
+  requireRole(me, ...roles);
+  return me;
+}
+
+/**
+ * An audit entry for what the caller did on this request: who, under which request id and from
+ * where. Allowed, unless `extra` says otherwise; `extra` adds the entry's own fields.
+ */
+export function auditEvent(
+  c: AppContext,
+  actor: Principal,
+  action: string,
+  entity: AuditEvent['entity'],
+  extra: Partial<Pick<AuditEvent, 'outcome' | 'detail' | 'reason' | 'subjectKey' | 'ids'>> = {},
+): AuditEvent {
+  return {
+    action,
+    entity,
+    outcome: 'allowed',
+    actor,
+    requestId: c.get('requestId'),
+    sourceIp: sourceIp(c),
+    ...extra,
+  };
 }
 
 export function sourceIp(c: AppContext): string | undefined {

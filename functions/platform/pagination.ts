@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { $ZodType } from 'zod/v4/core';
 import * as z from '../../shared/platform/zod.ts';
 import { InvalidRequest } from './errors.ts';
 
@@ -9,6 +10,12 @@ import { InvalidRequest } from './errors.ts';
  * key from another list would otherwise reach the store as a start key it rejects: a 500).
  */
 export type StoreKey = Record<string, unknown>;
+
+/** One page of a list, and the key to start the next one from (none on the last page). */
+export interface Page<T> {
+  items: T[];
+  lastKey?: StoreKey;
+}
 
 export const ListQuerySchema = z.strictObject({
   // A check on the coerced number, not a pipe into z.int(): the document then says "integer, 1 to 200".
@@ -24,6 +31,10 @@ export const ListQuerySchema = z.strictObject({
   ),
   cursor: z.optional(z.string().check(z.maxLength(2048, 'is too long'))),
 });
+
+/** A page of a list as the API answers it: the items, and the cursor to the next page (null on the last). */
+export const listPageOf = <T extends $ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
 const CURSOR_LIFETIME_MS = 60 * 60 * 1000;
 

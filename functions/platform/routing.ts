@@ -150,9 +150,30 @@ export const jsonBody = <T extends Schema>(schema: T) => ({
 /** The route needs a signed-in caller's access token. */
 export const bearer = [{ bearerAuth: [] }];
 
-/** A path whose one parameter, `id`, is a record's ULID; `what` names it in the refusal ("is not an action id"). */
-export const ulidParams = (what: string) =>
-  z.object({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `is not ${what}`)) });
+/** A path whose one parameter, `id`, matches `pattern`; `what` names it in the refusal ("is not an agency id"). */
+export const idParams = (pattern: RegExp, what: string) =>
+  z.object({ id: z.string().check(z.regex(pattern, `is not ${what}`)) });
+
+/** A path whose one parameter, `id`, is a record's ULID ("is not an action id"). */
+export const ulidParams = (what: string) => idParams(/^[0-9A-HJKMNP-TV-Z]{26}$/, what);
 
 /** The version a write is conditional on (428 without it, where the route requires it). */
 export const ifMatchHeaders = z.object({ 'if-match': z.optional(z.string()) });
+
+/**
+ * What a write to one record sent with If-Match answers: the record as it now stands (its ETag its
+ * version), or why not. The area words its own refusals: who may not, what is missing, what conflicts.
+ */
+export const versionedWriteResponses = <T extends Schema>(
+  record: { description: string; schema: T },
+  refusals: { forbidden: string; notFound: string; conflict: string },
+) => ({
+  200: json(record.description, record.schema),
+  400: problem('Invalid fields'),
+  401: problem('Not signed in'),
+  403: problem(refusals.forbidden),
+  404: problem(refusals.notFound),
+  409: problem(refusals.conflict),
+  422: problem('It breaks a rule: the problems are listed'),
+  428: problem('If-Match missing'),
+});

@@ -8,3 +8,8 @@ export function cancellationCodes(error: unknown): (string | undefined)[] | null
     (r) => r.Code,
   );
 }
+
+/** Whether a transaction was cancelled because its item at `index` failed its condition. */
+export function failedCondition(error: unknown, index: number): boolean {
+  return cancellationCodes(error)?.[index] === 'ConditionalCheckFailed';
+}

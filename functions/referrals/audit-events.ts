@@ -1,6 +1,6 @@
 import type { Referral } from '../../shared/referrals/schema.ts';
 import type { AuditEvent } from '../platform/audit.ts';
-import { type AppContext, sourceIp } from '../platform/http.ts';
+import { type AppContext, auditEvent } from '../platform/http.ts';
 import type { Principal } from '../platform/identity.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
 
@@ -20,18 +20,19 @@ export function referralAuditEvents(subjectKey: SubjectKey) {
     { outcome = 'allowed', detail, reason }: Extras = {},
   ): AuditEvent => {
     const key = typeof about === 'string' ? undefined : subjectKey(about.child ?? {});
-    return {
+    // The whole principal: the writer keeps who they were (id, name, roles, agency) and nothing else.
+    return auditEvent(
+      c,
+      me,
       action,
-      entity: { type: 'referral', id: typeof about === 'string' ? about : about.id },
-      outcome,
-      // The whole principal: the writer keeps who they were (id, name, roles, agency) and nothing else.
-      actor: me,
-      requestId: c.get('requestId'),
-      sourceIp: sourceIp(c),
-      ...(detail ? { detail } : {}),
-      ...(reason ? { reason } : {}),
-      ...(key ? { subjectKey: key } : {}),
-    };
+      { type: 'referral', id: typeof about === 'string' ? about : about.id },
+      {
+        outcome,
+        ...(detail ? { detail } : {}),
+        ...(reason ? { reason } : {}),
+        ...(key ? { subjectKey: key } : {}),
+      },
+    );
   };
 
   /**

@@ -9,15 +9,18 @@ import {
   ReferralSummarySchema,
   TimelineEntrySchema,
 } from '../../shared/referrals/schema.ts';
-import { ListQuerySchema } from '../platform/pagination.ts';
+import { ReferralStatsSchema } from '../../shared/referrals/stats.ts';
+import { ListQuerySchema, listPageOf } from '../platform/pagination.ts';
 import {
   jsonBody as body,
   createRoute,
   ifMatchHeaders,
   json,
   problem,
+  type RouteDeclaration,
   bearer as security,
   ulidParams,
+  versionedWriteResponses,
 } from '../platform/routing.ts';
 
 /** The referrals area's HTTP contract. */
@@ -29,16 +32,14 @@ export const ReferralWithTimelineSchema = z.extend(ReferralSchema, {
   timeline: z.array(TimelineEntrySchema),
 });
 
-const writeResponses = {
-  200: json('The referral as it now stands; its ETag is its version', ReferralSchema),
-  400: problem('Invalid fields'),
-  401: problem('Not signed in'),
-  403: problem('Your role cannot do this'),
-  404: problem('No such referral (or another agency’s)'),
-  409: problem('Changed since you read it, or not allowed at its status; the current record is included'),
-  422: problem('It breaks a rule: the problems are listed'),
-  428: problem('If-Match missing'),
-};
+const writeResponses = versionedWriteResponses(
+  { description: 'The referral as it now stands; its ETag is its version', schema: ReferralSchema },
+  {
+    forbidden: 'Your role cannot do this',
+    notFound: 'No such referral (or another agency’s)',
+    conflict: 'Changed since you read it, or not allowed at its status; the current record is included',
+  },
+);
 
 export const listReferrals = createRoute({
   method: 'get',
@@ -56,10 +57,7 @@ export const listReferrals = createRoute({
     }),
   },
   responses: {
-    200: json(
-      'A page of referrals',
-      z.object({ items: z.array(ReferralSummarySchema), nextCursor: z.nullable(z.string()) }),
-    ),
+    200: json('A page of referrals', listPageOf(ReferralSummarySchema)),
     400: problem('Bad limit, cursor or filter'),
     401: problem('Not signed in'),
     403: problem('Neither a referrer nor the front door'),
@@ -121,44 +119,46 @@ export const updateReferral = createRoute({
 });
 
 const transitionRequest = { params: idParams, headers: ifMatch };
-const transition = (path: string, summary: string) =>
+/** A step in a referral's life, sent with If-Match; some take a body (a withdrawal's reason, a decision). */
+const transition = <const Rq extends NonNullable<RouteDeclaration['request']>>(
+  path: string,
+  summary: string,
+  request: Rq,
+) =>
   createRoute({
     method: 'post',
     path: `/api/referrals/{id}/${path}`,
     tags,
     summary,
     security,
-    request: transitionRequest,
+    request,
     responses: writeResponses,
   });
 
-export const submitReferral = transition('submit', 'Submit a draft to the front door (referrer, own agency)');
+export const submitReferral = transition(
+  'submit',
+  'Submit a draft to the front door (referrer, own agency)',
+  transitionRequest,
+);
 export const WithdrawSchema = z.strictObject({
   reason: text(1000, 'multiline').check(z.minLength(1, 'Say why you are withdrawing the referral')),
 });
-export const withdrawReferral = createRoute({
-  method: 'post',
-  path: '/api/referrals/{id}/withdraw',
-  tags,
-  summary: 'Withdraw before review, with a reason (referrer, own agency)',
-  security,
-  request: { ...transitionRequest, body: body(WithdrawSchema) },
-  responses: writeResponses,
-});
-export const decideReferral = createRoute({
-  method: 'post',
-  path: '/api/referrals/{id}/decision',
-  tags,
-  summary: 'Record the decision and the feedback the referrer reads (front door)',
-  security,
-  request: { ...transitionRequest, body: body(DecisionInputSchema) },
-  responses: writeResponses,
-});
+export const withdrawReferral = transition(
+  'withdraw',
+  'Withdraw before review, with a reason (referrer, own agency)',
+  { ...transitionRequest, body: body(WithdrawSchema) },
+);
+export const decideReferral = transition(
+  'decision',
+  'Record the decision and the feedback the referrer reads (front door)',
+  { ...transitionRequest, body: body(DecisionInputSchema) },
+);
 export const reviewReferral = transition(
   'review',
   'Open a submitted referral for review: it becomes yours (front door)',
+  transitionRequest,
 );
-export const closeReferral = transition('close', 'Close a decided referral (front door)');
+export const closeReferral = transition('close', 'Close a decided referral (front door)', transitionRequest);
 
 export const NoteSchema = z.strictObject({
   text: text(3000, 'multiline').check(z.minLength(1, 'Enter the further information')),
@@ -176,51 +176,6 @@ export const addNote = createRoute({
     404: problem('No such referral (or another agency’s)'),
     409: problem('Closed or withdrawn'),
   },
-});
-
-/**
- * A count or share not shown (fewer than the threshold, or hidden so that one cannot be worked out).
- * No `id`: zod would then refer to it as `#/$defs/Suppressed`, which the OpenAPI document has nowhere
- * to resolve, so it is described in place wherever it appears.
- */
-const SuppressedSchema = z
-  .object({ suppressed: z.literal(true) })
-  .check(
-    z.describe(
-      'Not shown: a count below the small-number threshold, or one hidden so that such a count cannot be worked out from a total. Never a zero.',
-    ),
-  );
-const CountSchema = z.union([z.int().check(z.minimum(0)), SuppressedSchema]);
-const ShareSchema = z
-  .union([z.number().check(z.minimum(0), z.maximum(100)), SuppressedSchema, z.null()])
-  .check(z.describe('A percentage; null for 0 of 0'));
-const QuarterFiguresSchema = z.object({
-  decided: CountSchema,
-  decidedOnTime: CountSchema,
-  onTimePct: ShareSchema,
-  outcomes: z.record(z.string(), CountSchema).check(z.describe('By outcome; an outcome not listed is 0')),
-  agreement: z.object({
-    n: CountSchema.check(z.describe('Decided, with a level the indicators suggested')),
-    agreed: CountSchema.check(z.describe('Of those, decided at the level suggested')),
-    agreementPct: ShareSchema,
-    kappa: z
-      .union([z.number(), SuppressedSchema, z.null()])
-      .check(z.describe("Cohen's kappa, from the full counts")),
-    kappaNote: z.optional(z.string()).check(z.describe('Why kappa is null')),
-  }),
-});
-
-export const ReferralStatsSchema = z.object({
-  generatedAt: z.string(),
-  smallNumbers: z.object({
-    threshold: z.int().check(z.describe('Counts from 1 to one below this are not shown')),
-  }),
-  submitted: CountSchema.check(z.describe('Referrals sent in the year')),
-  months: z.array(z.object({ month: z.string(), agencyId: z.string(), submitted: CountSchema })),
-  monthTotals: z.array(z.object({ month: z.string(), submitted: CountSchema })),
-  agencyTotals: z.array(z.object({ agencyId: z.string(), submitted: CountSchema })),
-  quarters: z.array(z.extend(QuarterFiguresSchema, { quarter: z.string(), agencyId: z.string() })),
-  quarterTotals: z.array(z.extend(QuarterFiguresSchema, { quarter: z.string() })),
 });
 
 export const referralStats = createRoute({

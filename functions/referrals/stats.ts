@@ -5,14 +5,13 @@ import {
   type Figure,
   isSuppressed,
   type Relation,
-  type Share,
   SUPPRESSED,
-  type Suppressed,
   share,
   suppress,
   twoWayTable,
 } from '../../shared/platform/small-numbers.ts';
 import { agreementFromMatrix, emptyMatrix, type LevelMatrix } from '../../shared/referrals/consistency.ts';
+import type { QuarterFigures, ReferralStats } from '../../shared/referrals/stats.ts';
 import { counterAgency, counterPeriod } from './keys.ts';
 
 /**
@@ -34,33 +33,6 @@ import { counterAgency, counterPeriod } from './keys.ts';
 export interface CounterRow {
   sk: string;
   values: Record<string, number>;
-}
-
-export interface Agreement {
-  n: Count;
-  agreed: Count;
-  agreementPct: Share;
-  kappa: number | null | Suppressed;
-  kappaNote?: string;
-}
-
-export interface QuarterFigures {
-  decided: Count;
-  decidedOnTime: Count;
-  onTimePct: Share;
-  outcomes: Record<string, Count>;
-  agreement: Agreement;
-}
-
-export interface ReferralStats {
-  generatedAt: string;
-  smallNumbers: { threshold: number };
-  submitted: Count;
-  months: { month: string; agencyId: string; submitted: Count }[];
-  monthTotals: { month: string; submitted: Count }[];
-  agencyTotals: { agencyId: string; submitted: Count }[];
-  quarters: (QuarterFigures & { quarter: string; agencyId: string })[];
-  quarterTotals: (QuarterFigures & { quarter: string })[];
 }
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();

@@ -1,12 +1,8 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '../../shared/referrals/notification.ts';
 import type { ReferralSummary, TimelineEntry } from '../../shared/referrals/schema.ts';
-import type { StoreKey } from '../platform/pagination.ts';
+import type { Page } from '../platform/pagination.ts';
+import { tableOf, withoutKey } from '../platform/table.ts';
 import {
   agencyListPartition,
   childIndexPartition,
@@ -18,7 +14,7 @@ import {
   TIMELINE_PREFIX,
   triageViewPartition,
 } from './keys.ts';
-import type { ListOptions, Page, PriorReferral, ReferralStore } from './store.ts';
+import type { ListOptions, PriorReferral, ReferralStore } from './store.ts';
 import { stripReferral } from './store-items.ts';
 
 /** How many reads one filtered page may take before it is returned short, with a cursor to go on. */
@@ -42,14 +38,11 @@ export function createReferralQueries(
   tableName: string,
   outboxTableName: string,
 ): ReferralQueries {
+  const table = tableOf(db, tableName);
+  const outbox = tableOf(db, outboxTableName);
   const summaries = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<Page<ReferralSummary>> => {
-    const page = await db.send(
-      new QueryCommand({ TableName: tableName, ProjectionExpression: 'summary', ...input }),
-    );
-    return {
-      items: (page.Items ?? []).map((i) => i.summary as ReferralSummary),
-      ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}),
-    };
+    const page = await table.page({ ProjectionExpression: 'summary', ...input });
+    return { ...page, items: page.items.map((i) => i.summary as ReferralSummary) };
   };
 
   /**
@@ -88,70 +81,48 @@ export function createReferralQueries(
   };
 
   /** Every item of a partition whose sort key starts with `prefix`, page after page. */
-  const allUnder = async (pk: string, prefix: string): Promise<Record<string, unknown>[]> => {
-    const items: Record<string, unknown>[] = [];
-    let start: StoreKey | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  };
+  const allUnder = (pk: string, prefix: string) =>
+    table.all({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    });
 
   return {
     async get(id) {
-      const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: referralKey(id), ConsistentRead: true }),
-      );
-      return Item ? stripReferral(Item) : null;
+      const item = await table.get(referralKey(id), { ConsistentRead: true });
+      return item ? stripReferral(item) : null;
     },
 
     async timeline(id) {
       const items = await allUnder(referralPartition(id), TIMELINE_PREFIX);
-      return items.map(({ pk: _pk, sk: _sk, ...entry }) => entry as TimelineEntry);
+      return items.map((item) => withoutKey(item) as TimelineEntry);
     },
 
     async idempotencyRecord(userId, key) {
-      const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: idempotencyKey(userId, key), ConsistentRead: true }),
-      );
-      return Item ? { referralId: String(Item.referralId), requestHash: String(Item.requestHash) } : null;
+      const item = await table.get(idempotencyKey(userId, key), { ConsistentRead: true });
+      return item ? { referralId: String(item.referralId), requestHash: String(item.requestHash) } : null;
     },
 
     async notifications(audience, limit) {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: outboxTableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': outboxPartition(audience) },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return (page.Items ?? []).map(({ pk: _pk, sk: _sk, expiresAt: _e, ...n }) => n as Notification);
+      const { items } = await outbox.page({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': outboxPartition(audience) },
+        ScanIndexForward: false,
+        Limit: limit,
+      });
+      return items.map(({ pk: _pk, sk: _sk, expiresAt: _e, ...n }) => n as Notification);
     },
 
     async priorForChild(childKeys, excludeId) {
       const found = new Map<string, PriorReferral>();
       for (const key of childKeys) {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': childIndexPartition(key) },
-            ScanIndexForward: false,
-            Limit: 20,
-          }),
-        );
-        for (const item of page.Items ?? []) {
+        const { items } = await table.page({
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': childIndexPartition(key) },
+          ScanIndexForward: false,
+          Limit: 20,
+        });
+        for (const item of items) {
           const prior = item as unknown as PriorReferral;
           if (prior.referralId !== excludeId && !found.has(prior.referralId))
             found.set(prior.referralId, prior);

@@ -1,13 +1,8 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Conflict } from '../platform/errors.ts';
 import type { StoreKey } from '../platform/pagination.ts';
-import { cancellationCodes } from '../platform/transaction-errors.ts';
+import { type TransactItem, tableOf, transact } from '../platform/table.ts';
+import { cancellationCodes, failedCondition } from '../platform/transaction-errors.ts';
 import {
   FRONT_DOOR_AUDIENCE,
   idempotencyKey,
@@ -19,8 +14,6 @@ import {
 import type { ReferralStore } from './store.ts';
 import { childIndexItem, counterUpdate, outboxItem, referralItem, timelineItem } from './store-items.ts';
 import type { ReferralQueries } from './store-queries.ts';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export type ReferralWrites = Pick<
   ReferralStore,
@@ -34,7 +27,8 @@ export function createReferralWrites(
   outboxTableName: string,
   queries: Pick<ReferralQueries, 'listForTriage'>,
 ): ReferralWrites {
-  const transact = (items: TransactItem[]) => db.send(new TransactWriteCommand({ TransactItems: items }));
+  const table = tableOf(db, tableName);
+  const outbox = tableOf(db, outboxTableName);
 
   return {
     async nextReference(year) {
@@ -54,34 +48,16 @@ export function createReferralWrites(
     async create(referral, entry, audit, idempotency) {
       const recordKey = idempotencyKey(idempotency.userId, idempotency.key);
       try {
-        await transact([
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...recordKey,
-                referralId: referral.id,
-                requestHash: idempotency.requestHash,
-                expiresAt: idempotency.expiresAt,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: tableName,
-              Item: referralItem(referral),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...referenceClaimKey(referral.reference), referralId: referral.id },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          { Put: { TableName: tableName, Item: timelineItem(referral.id, entry) } },
+        await transact(db, [
+          table.putNew({
+            ...recordKey,
+            referralId: referral.id,
+            requestHash: idempotency.requestHash,
+            expiresAt: idempotency.expiresAt,
+          }),
+          table.putNew(referralItem(referral)),
+          table.putNew({ ...referenceClaimKey(referral.reference), referralId: referral.id }),
+          table.put(timelineItem(referral.id, entry)),
           audit,
         ]);
         return { created: true };
@@ -90,14 +66,12 @@ export function createReferralWrites(
         if (!codes) throw error;
         // Another request with this key won, or is committing now: wait for its record.
         for (let attempt = 0; attempt < 20; attempt++) {
-          const { Item } = await db.send(
-            new GetCommand({ TableName: tableName, Key: recordKey, ConsistentRead: true }),
-          );
-          if (Item)
+          const record = await table.get(recordKey, { ConsistentRead: true });
+          if (record)
             return {
               created: false,
-              referralId: String(Item.referralId),
-              requestHash: String(Item.requestHash),
+              referralId: String(record.referralId),
+              requestHash: String(record.requestHash),
             };
           if (codes[0] !== 'TransactionConflict' && codes[0] !== 'ConditionalCheckFailed') throw error;
           await new Promise((r) => setTimeout(r, 50 + attempt * 25));
@@ -107,37 +81,22 @@ export function createReferralWrites(
     },
 
     async update(referral, expectedVersion, { entry, audit, childKeys = [], counters = [], messages = [] }) {
-      const items: TransactItem[] = [
-        {
-          Put: {
-            TableName: tableName,
-            Item: referralItem(referral),
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-          },
-        },
-        audit,
-      ];
-      if (entry) items.push({ Put: { TableName: tableName, Item: timelineItem(referral.id, entry) } });
-      for (const key of childKeys)
-        items.push({ Put: { TableName: tableName, Item: childIndexItem(key, referral) } });
-      for (const message of messages)
-        items.push({ Put: { TableName: outboxTableName, Item: outboxItem(message) } });
+      const items: TransactItem[] = [table.putAtVersion(referralItem(referral), expectedVersion), audit];
+      if (entry) items.push(table.put(timelineItem(referral.id, entry)));
+      for (const key of childKeys) items.push(table.put(childIndexItem(key, referral)));
+      for (const message of messages) items.push(outbox.put(outboxItem(message)));
       for (const change of counters) items.push({ Update: counterUpdate(tableName, change) });
-      try {
-        await transact(items);
-      } catch (error) {
-        const codes = cancellationCodes(error);
-        if (codes && (codes[0] === 'ConditionalCheckFailed' || codes[0] === 'TransactionConflict')) {
+      await transact(db, items, (codes) => {
+        if (codes[0] === 'ConditionalCheckFailed' || codes[0] === 'TransactionConflict') {
           throw new Conflict('Someone else changed this referral since you read it');
         }
-        throw error;
-      }
+      });
     },
 
     async addNote(id, entry, audit) {
-      try {
-        await transact([
+      await transact(
+        db,
+        [
           {
             ConditionCheck: {
               TableName: tableName,
@@ -147,15 +106,14 @@ export function createReferralWrites(
               ExpressionAttributeValues: { ':closed': 'closed', ':withdrawn': 'withdrawn' },
             },
           },
-          { Put: { TableName: tableName, Item: timelineItem(id, entry) } },
+          table.put(timelineItem(id, entry)),
           audit,
-        ]);
-      } catch (error) {
-        if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') {
-          throw new Conflict('This referral is closed to further information');
-        }
-        throw error;
-      }
+        ],
+        (codes) => {
+          if (codes[0] === 'ConditionalCheckFailed')
+            throw new Conflict('This referral is closed to further information');
+        },
+      );
     },
 
     async remindDueSoon(before, message, audit) {
@@ -165,26 +123,15 @@ export function createReferralWrites(
         const page = await queries.listForTriage('open', { limit: 100, startKey, overdueAt: before });
         for (const summary of page.items) {
           try {
-            await transact([
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...reminderKey(summary.id), at: before },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Put: {
-                  TableName: outboxTableName,
-                  Item: outboxItem({ audience: FRONT_DOOR_AUDIENCE, notification: message(summary) }),
-                },
-              },
+            await transact(db, [
+              table.putNew({ ...reminderKey(summary.id), at: before }),
+              outbox.put(outboxItem({ audience: FRONT_DOOR_AUDIENCE, notification: message(summary) })),
               audit(summary),
             ]);
             sent++;
           } catch (error) {
             // Already reminded (by this run's predecessor or a concurrent one): nothing to do.
-            if (cancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+            if (!failedCondition(error, 0)) throw error;
           }
         }
         startKey = page.lastKey;

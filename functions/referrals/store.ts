@@ -1,19 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '../../shared/referrals/notification.ts';
 import type { Referral, ReferralSummary, TimelineEntry, TriageView } from '../../shared/referrals/schema.ts';
-import type { AuditWriter } from '../platform/audit.ts';
-import type { StoreKey } from '../platform/pagination.ts';
+import type { AuditPut } from '../platform/audit.ts';
+import type { Page, StoreKey } from '../platform/pagination.ts';
 import type { Shown } from '../platform/shown.ts';
 import type { Audience } from './keys.ts';
 import { createReferralQueries } from './store-queries.ts';
 import { createReferralWrites } from './store-writes.ts';
-
-type AuditPut = ReturnType<AuditWriter['putItem']>;
-
-export interface Page<T> {
-  items: T[];
-  lastKey?: StoreKey;
-}
 
 export interface ListOptions {
   limit: number;
