@@ -8,8 +8,7 @@
 import type { Theme } from '../../shared/board/labels.ts';
 import type { ActionSummary, ActionView } from '../../shared/board/schema.ts';
 import type { Count, Share, Suppressed } from '../../shared/platform/small-numbers.ts';
-import { ApiError, apiGet } from '../platform/api.ts';
-import { getToken } from '../platform/auth.ts';
+import { ApiError, apiDownload, apiGet } from '../platform/api.ts';
 
 /** GET /api/board/dashboard, as functions/board/routes.ts's DashboardSchema has it. */
 export interface RagCounts {
@@ -92,43 +91,9 @@ export function agencyName(agencies: readonly AgencyName[], id: string): string 
   return agencies.find((a) => a.id === id)?.name ?? id;
 }
 
-/**
- * Downloads the plan as CSV. The API needs the bearer token, which a plain link cannot send, so the
- * file is fetched, then saved through a temporary object URL on an <a download> (no inline script).
- */
-export async function downloadPlanCsv(): Promise<string> {
-  const token = getToken();
-  let response: Response;
-  try {
-    response = await fetch('/api/board/actions.csv', {
-      headers: { accept: 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, { title: 'The portal could not be reached' });
-  }
-  if (!response.ok) {
-    let problem: Record<string, unknown> = { title: response.statusText || 'Something went wrong' };
-    try {
-      problem = (await response.json()) as Record<string, unknown>;
-    } catch {
-      // Not problem+json: keep the status text.
-    }
-    throw new ApiError(response.status, problem);
-  }
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'action-plan.csv';
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
+/** Downloads the plan as CSV, whatever the page's filters: every action. */
+export function downloadPlanCsv(): Promise<string> {
+  return apiDownload('/board/actions.csv', { accept: 'text/csv', fallbackName: 'action-plan.csv' });
 }
 
 /** Is this problem's `current` an action (a 409 carries the action as it now is)? */

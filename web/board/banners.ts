@@ -5,15 +5,10 @@
  */
 import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
 import { RAG_LABELS, STATUS_LABELS, THEME_LABELS } from '../../shared/board/labels.ts';
 import type { ActionView } from '../../shared/board/schema.ts';
-import { formatDate, formatDateTime } from '../platform/ui.ts';
+import { FocusedBanner, formatDate, formatDateTime, plural } from '../platform/ui.ts';
 import type { ActionWithUpdates } from './labels.ts';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * What changed between the action as someone read it and as it is now, in words: the updates added,
@@ -68,37 +63,6 @@ export function describeChanges(before: ActionView, after: ActionWithUpdates | A
   return changes;
 }
 
-/**
- * A GOV.UK notification banner that takes focus when it appears. Not ui.ts's NotificationBanner: these
- * are focused and announced as the answer to a button, under a title id of their own.
- */
-function FocusedBanner(props: {
-  classes: string;
-  titleId: string;
-  title: string;
-  children?: ComponentChildren;
-}): VNode {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return html`
-    <div
-      class=${props.classes}
-      role="alert"
-      aria-labelledby=${props.titleId}
-      data-module="govuk-notification-banner"
-      tabindex="-1"
-      ref=${ref}
-    >
-      <div class="govuk-notification-banner__header">
-        <h2 class="govuk-notification-banner__title" id=${props.titleId}>${props.title}</h2>
-      </div>
-      <div class="govuk-notification-banner__content">
-        ${props.children}
-      </div>
-    </div>
-  `;
-}
-
 /** "Someone else changed this action while you were editing": what changed and what to do. */
 export function ConflictBanner(props: {
   what: string;
@@ -106,7 +70,7 @@ export function ConflictBanner(props: {
   children?: ComponentChildren;
 }): VNode {
   return html`
-    <${FocusedBanner} classes="govuk-notification-banner app-board-conflict" titleId="conflict-title" title="Important">
+    <${FocusedBanner} classes="app-board-conflict" titleId="conflict-title" title="Important" role="alert" module=${true}>
       <p class="govuk-notification-banner__heading">Someone else changed this action while you were editing</p>
       <p class="govuk-body">${props.what} was not saved. Since you opened it:</p>
       <ul class="govuk-list govuk-list--bullet">
@@ -120,7 +84,7 @@ export function ConflictBanner(props: {
 /** A success banner, for what the person has just done. */
 export function SuccessBanner(props: { heading: string; children?: ComponentChildren }): VNode {
   return html`
-    <${FocusedBanner} classes="govuk-notification-banner govuk-notification-banner--success" titleId="success-title" title="Success">
+    <${FocusedBanner} classes="govuk-notification-banner--success" titleId="success-title" title="Success" role="alert" module=${true}>
       <h3 class="govuk-notification-banner__heading">${props.heading}</h3>
       ${props.children}
     </${FocusedBanner}>

@@ -5,56 +5,24 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { ApiError } from '../platform/api.ts';
 import { signInUrl } from '../platform/auth.ts';
-import type { ErrorSummaryItem } from '../platform/ui.ts';
-
-export interface Refusal {
-  /** Error messages by field id. */
-  fields: Record<string, string>;
-  items: ErrorSummaryItem[];
-}
+import { describeRefusal as describe, type Refusal } from '../platform/refusal.ts';
 
 /**
- * A refused write as an error summary and per-field messages. `fieldId` maps the API's dotted field
- * (`evidence.0.url`) to the id of the input on the page, or null for one the page does not show.
+ * A refused write as an error summary and per-field messages, in the board's words for an ended
+ * sign-in and for someone who is not a board member.
  */
 export function describeRefusal(
   error: unknown,
   fieldId: (field: string) => string | null,
   fallbackId: string,
 ): Refusal {
-  if (error instanceof ApiError && error.fieldErrors.length > 0) {
-    const fields: Record<string, string> = {};
-    const items = error.fieldErrors.map((e) => {
-      const id = fieldId(e.field);
-      if (id && !fields[id]) fields[id] = e.reason;
-      return { href: `#${id ?? fallbackId}`, text: e.reason };
-    });
-    return { fields, items };
-  }
-  if (error instanceof ApiError && error.status === 401) {
-    return {
-      fields: {},
-      items: [{ href: signInUrl(), text: 'Your sign-in has ended. Sign in again: nothing was saved.' }],
-    };
-  }
-  if (error instanceof ApiError && error.status === 403) {
-    return {
-      fields: {},
-      items: [
-        { href: `#${fallbackId}`, text: 'Only board members can change the action plan. Nothing was saved.' },
-      ],
-    };
-  }
-  if (error instanceof ApiError && error.status !== 0 && error.status < 500) {
-    return { fields: {}, items: [{ href: `#${fallbackId}`, text: error.detail ?? error.title }] };
-  }
-  const text =
-    error instanceof ApiError && error.status === 0
-      ? 'The portal could not be reached. Check your internet connection and try again.'
-      : 'Sorry, there is a problem with the service. Nothing was saved. Try again in a few minutes.';
-  return { fields: {}, items: [{ href: `#${fallbackId}`, text }] };
+  return describe(error, fieldId, fallbackId, {
+    byStatus: {
+      401: { href: signInUrl(), text: 'Your sign-in has ended. Sign in again: nothing was saved.' },
+      403: { text: 'Only board members can change the action plan. Nothing was saved.' },
+    },
+  });
 }
 
 /** A web address the API accepts for evidence: http or https, absolute. */

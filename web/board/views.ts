@@ -1,19 +1,29 @@
 /**
  * What the board's pages show alike (/board/, /board/action/, /board/new/, /dashboard/): RAG and
- * status tags, an action's address and due date, who may see and change the plan, and what someone
- * who may not sees instead.
+ * status tags, an action's address and due date, who may see and change the plan, what someone who
+ * may not sees instead, and the page before its data has loaded.
  *
  * The plan's fixed lists and their words are in board-labels.ts, what the pages read from the API in
  * board-api.ts, the "someone else changed this" message in board-banners.ts and the form checks in
  * board-forms.ts.
  */
 import { html } from 'htm/preact';
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { type ActionStatus, RAG_LABELS, type Rag, STATUS_LABELS } from '../../shared/board/labels.ts';
 import type { Me } from '../../shared/directory/me.ts';
 import { signInUrl } from '../platform/auth.ts';
-import { ButtonLink, formatDate, PageHeading, setTitle, Tag, type TagColour } from '../platform/ui.ts';
+import type { SignedInState } from '../platform/signed-in.ts';
+import {
+  ButtonLink,
+  formatDate,
+  LoadingPage,
+  PageHeading,
+  ProblemPage,
+  setTitle,
+  Tag,
+  type TagColour,
+} from '../platform/ui.ts';
 
 const RAG_TAG: Record<Rag, TagColour> = { red: 'red', amber: 'orange', green: 'green' };
 const STATUS_TAG: Record<ActionStatus, TagColour> = {
@@ -71,8 +81,38 @@ export function canEditBoard(me: Me | null): boolean {
   return !!me && me.roles.includes('board');
 }
 
+/**
+ * A board page until it has what it shows: loading, not for this person (or nobody signed in), or
+ * failed with "Try again". The heading is drawn as the loaded page draws it.
+ */
+export function BoardPageState(props: {
+  state: Exclude<SignedInState<object>, { kind: 'loaded' }>;
+  heading: string;
+  caption?: string;
+  size?: 'xl' | 'l';
+  /** Above the heading once loading has failed: the way back, as the loaded page has it. */
+  before?: ComponentChildren;
+  /** "Loading the action plan…" */
+  loading: string;
+  /** What could not be shown: "the action plan". */
+  what: string;
+  /** What only board members and the Front Door see: "the board's action plan". */
+  readers: string;
+  onRetry: () => void;
+}): VNode {
+  const { state, heading } = props;
+  if (state.kind === 'signed-out' || state.kind === 'not-allowed') {
+    return html`<${NotAllowed} me=${state.kind === 'not-allowed' ? state.me : null} heading=${heading} what=${props.readers} />`;
+  }
+  if (state.kind === 'failed') {
+    setTitle(heading);
+    return html`<${ProblemPage} before=${props.before} caption=${props.caption} heading=${heading} size=${props.size} error=${state.error} what=${props.what} onRetry=${props.onRetry} />`;
+  }
+  return html`<${LoadingPage} caption=${props.caption} heading=${heading} size=${props.size} text=${props.loading} />`;
+}
+
 /** What someone who may not see the page sees instead: sign in, or who can. */
-export function NotAllowed(props: { me: Me | null; heading: string; what: string }): VNode {
+function NotAllowed(props: { me: Me | null; heading: string; what: string }): VNode {
   useEffect(() => setTitle(props.me ? 'You cannot see this page' : props.heading), [props.heading, props.me]);
   if (!props.me) {
     return html`

@@ -7,10 +7,12 @@ import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { auditActionLabel } from '../../shared/directory/audit-actions.ts';
 import type { Me } from '../../shared/directory/me.ts';
+import type { FieldError } from '../platform/api.ts';
 import { signInUrl } from '../platform/auth.ts';
 import { loadMe } from '../platform/chrome.ts';
 import { LoadingPage, ProblemPage } from '../platform/page-states.ts';
-import { ButtonLink, formatDateTime, PageHeading, Tag } from '../platform/ui.ts';
+import { fieldRefusal, type Refusal } from '../platform/refusal.ts';
+import { ButtonLink, formatDateTime, PageHeading, Table, Tag } from '../platform/ui.ts';
 
 export interface AuditEntry {
   id: string;
@@ -44,22 +46,14 @@ export function EntryTable(props: {
   onPerson?: (actor: NonNullable<AuditEntry['actor']>) => void;
 }): VNode {
   return html`
-    <table class="govuk-table govuk-table--small-text-until-tablet app-audit-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">${props.caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">When</th>
-          <th scope="col" class="govuk-table__header">Who</th>
-          <th scope="col" class="govuk-table__header">What</th>
-          <th scope="col" class="govuk-table__header">Outcome</th>
-          <th scope="col" class="govuk-table__header">From where</th>
-          <th scope="col" class="govuk-table__header">Reason</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        ${props.entries.map((e) => html`<${EntryRow} key=${e.id} entry=${e} onPerson=${props.onPerson} />`)}
-      </tbody>
-    </table>
+    <${Table}
+      classes="govuk-table--small-text-until-tablet app-audit-table"
+      caption=${props.caption}
+      captionSize="m"
+      head=${['When', 'Who', 'What', 'Outcome', 'From where', 'Reason']}
+    >
+      ${props.entries.map((e) => html`<${EntryRow} key=${e.id} entry=${e} onPerson=${props.onPerson} />`)}
+    </${Table}>
   `;
 }
 
@@ -121,19 +115,12 @@ export function gate(me: Me | null, heading: string, returnTo: string): VNode | 
   return null;
 }
 
-/** An ApiError's field reasons as error-summary items, pointing at the page's fields. */
-export function fieldSummary(
-  errors: { field: string; reason: string }[],
-  ids: Record<string, string>,
-  fallback: string,
-): { items: { href: string; text: string }[]; fields: Record<string, string> } {
-  const fields: Record<string, string> = {};
-  const items = errors.map((e) => {
-    const id = ids[e.field];
-    if (id && !fields[e.field]) fields[e.field] = e.reason;
-    return { href: `#${id ?? fallback}`, text: id ? e.reason : `${e.field} ${e.reason}` };
+/** The API's field reasons as error-summary items pointing at the page's fields, by the API's names. */
+export function fieldSummary(errors: FieldError[], ids: Record<string, string>, fallback: string): Refusal {
+  return fieldRefusal(errors, (field) => ids[field] ?? null, fallback, {
+    byApiField: true,
+    unshown: (e) => `${e.field} ${e.reason}`,
   });
-  return { items, fields };
 }
 
 /**

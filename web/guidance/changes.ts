@@ -11,10 +11,8 @@ import type { Framework, LevelNumber } from '../../shared/guidance/schema.ts';
 import { LevelTag } from '../../shared/guidance/views/basics.ts';
 import { IndicatorItem } from '../../shared/guidance/views/indicators.ts';
 import { Tag } from '../../shared/views/govuk-components.ts';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { Table } from '../platform/table.ts';
+import { plural } from '../platform/ui-basics.ts';
 
 /** "1 indicator moved level, 2 added" */
 export function describeChanges(changes: GuidanceChanges): string {
@@ -56,35 +54,28 @@ export function ChangesView(props: {
     ${
       changes.moved.length > 0
         ? html`
-          <table class="govuk-table govuk-table--small-text-until-tablet app-changes">
-            <caption class=${`govuk-table__caption govuk-table__caption--${props.headingLevel === 2 ? 'm' : 's'}`}>
-              Moved to another level (${changes.moved.length})
-            </caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">Indicator</th>
-                <th scope="col" class="govuk-table__header">From</th>
-                <th scope="col" class="govuk-table__header">To</th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              ${changes.moved.map(
-                (m) => html`
-                  <tr class="govuk-table__row" key=${m.indicator.id}>
-                    <td class="govuk-table__cell">${m.indicator.text}</td>
-                    <td class="govuk-table__cell">
-                      <${LevelTag} level=${m.fromLevel} framework=${framework} />
-                      ${levelName(m.fromLevel) ? html`<span class="govuk-visually-hidden">${levelName(m.fromLevel)}</span>` : null}
-                    </td>
-                    <td class="govuk-table__cell">
-                      <${LevelTag} level=${m.toLevel} framework=${framework} />
-                      ${levelName(m.toLevel) ? html`<span class="govuk-visually-hidden">${levelName(m.toLevel)}</span>` : null}
-                    </td>
-                  </tr>
-                `,
-              )}
-            </tbody>
-          </table>
+          <${Table}
+            classes="govuk-table--small-text-until-tablet app-changes"
+            caption=${`Moved to another level (${changes.moved.length})`}
+            captionSize=${props.headingLevel === 2 ? 'm' : 's'}
+            head=${['Indicator', 'From', 'To']}
+          >
+            ${changes.moved.map(
+              (m) => html`
+                <tr class="govuk-table__row" key=${m.indicator.id}>
+                  <td class="govuk-table__cell">${m.indicator.text}</td>
+                  <td class="govuk-table__cell">
+                    <${LevelTag} level=${m.fromLevel} framework=${framework} />
+                    ${levelName(m.fromLevel) ? html`<span class="govuk-visually-hidden">${levelName(m.fromLevel)}</span>` : null}
+                  </td>
+                  <td class="govuk-table__cell">
+                    <${LevelTag} level=${m.toLevel} framework=${framework} />
+                    ${levelName(m.toLevel) ? html`<span class="govuk-visually-hidden">${levelName(m.toLevel)}</span>` : null}
+                  </td>
+                </tr>
+              `,
+            )}
+          </${Table}>
         `
         : null
     }

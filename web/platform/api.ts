@@ -81,23 +81,23 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** Sends a request to `/api${path}`. Throws `ApiError` for any failure, including the network. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+/** The headers every request sends: what it accepts, the bearer token when signed in, and its body's type. */
+function requestHeaders(
+  accept: string,
+  hasBody: boolean,
+  extra?: Record<string, string>,
+): Record<string, string> {
+  const headers: Record<string, string> = { accept, ...extra };
   const token = getToken();
   if (token) headers.authorization = `Bearer ${token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
+  if (hasBody) headers['content-type'] = 'application/json';
+  return headers;
+}
 
-  let response: Response;
+/** Fetches `/api${path}`; a network failure becomes an `ApiError` with status 0 (an abort stays an abort). */
+async function send(path: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(`/api${path}`, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      credentials: 'same-origin',
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    return await fetch(`/api${path}`, { ...init, credentials: 'same-origin' });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, {
@@ -105,23 +105,40 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       detail: 'Check your internet connection and try again.',
     });
   }
+}
 
-  const text = await response.text();
-  let body: unknown = null;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
+/** A refused response's problem document, or its status text when the body is not one. */
+function problemOf(response: Response, body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null
+    ? (body as Record<string, unknown>)
+    : { title: response.statusText || 'Something went wrong' };
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
+}
+
+/** Sends a request to `/api${path}`. Throws `ApiError` for any failure, including the network. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const headers = requestHeaders('application/json', options.body !== undefined, options.headers);
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
+
+  const response = await send(path, {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body === undefined ? null : JSON.stringify(options.body),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+
+  const body = parseJson(await response.text());
   if (!response.ok) {
     if (response.status === 401) clearToken();
-    const problem =
-      typeof body === 'object' && body !== null
-        ? (body as Record<string, unknown>)
-        : { title: response.statusText || 'Something went wrong' };
-    const error = new ApiError(response.status, problem);
+    const error = new ApiError(response.status, problemOf(response, body));
     if (isAccessWithdrawn(error) && !withdrawn) {
       withdrawn = error;
       for (const listener of withdrawnListeners) listener(error);
@@ -129,6 +146,36 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw error;
   }
   return { data: body as T, status: response.status, etag: response.headers.get('etag') };
+}
+
+/**
+ * Downloads a file from `/api${path}` and saves it. The API needs the bearer token, which a plain link
+ * cannot send, so the file is fetched, then saved through a temporary object URL on an <a download>
+ * (no inline script). Returns the file's name: the API's, or `fallbackName`.
+ */
+export async function apiDownload(
+  path: string,
+  options: { accept: string; fallbackName: string; method?: 'GET' | 'POST'; body?: unknown },
+): Promise<string> {
+  const response = await send(path, {
+    method: options.method ?? 'GET',
+    headers: requestHeaders(options.accept, options.body !== undefined),
+    body: options.body === undefined ? null : JSON.stringify(options.body),
+  });
+  if (!response.ok)
+    throw new ApiError(response.status, problemOf(response, parseJson(await response.text())));
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? options.fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
 }
 
 export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -141,4 +188,14 @@ export async function apiPost<T>(path: string, body: unknown): Promise<T> {
 
 export async function apiPatch<T>(path: string, body: unknown, ifMatch: number | string): Promise<T> {
   return (await apiRequest<T>(path, { method: 'PATCH', body, ifMatch })).data;
+}
+
+/** What a request gives, or null when the API answers 404: the address names nothing there is. */
+export async function orNotFound<T>(request: Promise<T>): Promise<T | null> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }

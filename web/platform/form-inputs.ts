@@ -97,11 +97,7 @@ export interface RadioItem {
   conditional?: VNode | null;
 }
 
-/**
- * GOV.UK radios. Items with a `conditional` question show it while they are chosen: the page reveals
- * it, so GOV.UK's script (which would also try to) is not attached to those radios.
- */
-export function Radios(props: {
+export interface RadiosProps {
   idPrefix: string;
   name: string;
   legend: string;
@@ -115,7 +111,13 @@ export function Radios(props: {
   value: string | null;
   error?: string | undefined;
   onChange: (value: string) => void;
-}): VNode {
+}
+
+/**
+ * GOV.UK radios. Items with a `conditional` question show it while they are chosen: the page reveals
+ * it, so GOV.UK's script (which would also try to) is not attached to those radios.
+ */
+export function Radios(props: RadiosProps): VNode {
   const { hintId, errorId, describedBy: described } = fieldIds(props.idPrefix, props.hint, props.error);
   const reveals = props.items.some((item) => item.conditional !== undefined);
   return html`

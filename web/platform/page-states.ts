@@ -36,6 +36,7 @@ export function ProblemState(props: { error: unknown; what: string; onRetry?: ()
 /** The page's heading, as the page draws it once it has loaded, so nothing moves. */
 interface Heading {
   heading: string;
+  caption?: string;
   size?: 'xl' | 'l';
   /** Above the heading (a banner the page keeps showing). */
   before?: ComponentChildren;
@@ -44,7 +45,7 @@ interface Heading {
 }
 
 function Top(props: Heading & { children: ComponentChildren }): VNode {
-  return html`${props.before}<${PageHeading} text=${props.heading} size=${props.size} />${props.after}${props.children}`;
+  return html`${props.before}<${PageHeading} caption=${props.caption} text=${props.heading} size=${props.size} />${props.after}${props.children}`;
 }
 
 /** A page still loading what it shows: its heading and what it is loading. */

@@ -45,23 +45,40 @@ export function ButtonLink(props: { href: string; text: string; variant?: 'secon
   />`;
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-  timeZone: 'Europe/London',
-});
+/** A date-time formatter in UK time on the 12-hour clock, with the day, month and year. */
+export function ukDateTimeFormat(extra: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+    timeZone: 'Europe/London',
+    ...extra,
+  });
+}
+
+/** An ISO date-time's parts by type (`day`, `hour`, `dayPeriod`…), or null when it is not a date. */
+export function dateTimeParts(format: Intl.DateTimeFormat, value: string): ((type: string) => string) | null {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  const parts = format.formatToParts(date);
+  return (type) => parts.find((p) => p.type === type)?.value ?? '';
+}
+
+const dateTimeFormat = ukDateTimeFormat();
 
 /** An ISO date-time → "1 April 2025 at 9:05am" in UK time. */
 export function formatDateTime(value: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  const parts = dateTimeFormat.formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const get = dateTimeParts(dateTimeFormat, value);
+  if (!get) return value;
   return `${get('day')} ${get('month')} ${get('year')} at ${get('hour')}:${get('minute')}${get('dayPeriod').toLowerCase()}`;
+}
+
+/** "1 action", "3 actions": the count and the word that goes with it. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function Loading(props: { text: string }): VNode {

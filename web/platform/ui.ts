@@ -10,7 +10,9 @@ import { cx } from './ui-basics.ts';
 
 export * from './date-input.ts';
 export * from './form-inputs.ts';
+export * from './form-page.ts';
 export * from './page-states.ts';
+export * from './table.ts';
 export * from './ui-basics.ts';
 
 export function NotificationBanner(props: {
@@ -41,6 +43,61 @@ export function NotificationBanner(props: {
         ${props.children}
       </div>
     </div>
+  `;
+}
+
+/**
+ * A GOV.UK notification banner that takes focus when it appears, so it is read out as the answer to
+ * pressing a button. Not `NotificationBanner`: these are focused, under a title id of their own.
+ */
+export function FocusedBanner(props: {
+  title: 'Important' | 'Success';
+  titleId: string;
+  /** `alert` for what has just happened; `region` for a problem to read and act on. */
+  role: 'alert' | 'region';
+  classes?: string;
+  /** Marked up with GOV.UK Frontend's module name, as its own banners are. */
+  module?: boolean;
+  children?: ComponentChildren;
+}): VNode {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return html`
+    <div
+      class=${cx('govuk-notification-banner', props.classes)}
+      role=${props.role}
+      aria-labelledby=${props.titleId}
+      data-module=${props.module ? 'govuk-notification-banner' : undefined}
+      tabindex="-1"
+      ref=${ref}
+    >
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id=${props.titleId}>${props.title}</h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        ${props.children}
+      </div>
+    </div>
+  `;
+}
+
+/**
+ * "Someone else changed this": what was not saved (`children`) and the way to reload the page and
+ * see the record as it is now.
+ */
+export function ChangedBanner(props: {
+  heading: string;
+  reload: string;
+  children: ComponentChildren;
+}): VNode {
+  return html`
+    <${FocusedBanner} title="Important" titleId="conflict-title" role="region">
+      <p class="govuk-notification-banner__heading">${props.heading}</p>
+      <p class="govuk-body">${props.children}</p>
+      <p class="govuk-body">
+        <a class="govuk-notification-banner__link" href=${window.location.href}>${props.reload}</a>
+      </p>
+    </${FocusedBanner}>
   `;
 }
 

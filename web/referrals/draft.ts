@@ -4,15 +4,13 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { Me } from '../../shared/directory/me.ts';
-import type { Framework, GuidanceVersion } from '../../shared/guidance/schema.ts';
+import type { Framework } from '../../shared/guidance/schema.ts';
 import type { Referral } from '../../shared/referrals/schema.ts';
-import { ApiError } from '../platform/api.ts';
-import { signInUrl } from '../platform/auth.ts';
-import { loadMe } from '../platform/chrome.ts';
+import { useSignedInLoad } from '../platform/signed-in.ts';
 import { ButtonLink, LoadingPage, PageHeading, ProblemPage, setTitle } from '../platform/ui.ts';
-import { childNameOf, loadGuidance, loadReferral, ReferralNotFound, referralIdFromUrl } from './views.ts';
+import { childNameOf, loadAddressedReferral, ReferralNotFound } from './views.ts';
 
 export function Caption(props: { referral: Referral }): VNode {
   const name = childNameOf(props.referral);
@@ -20,13 +18,6 @@ export function Caption(props: { referral: Referral }): VNode {
     Request for early help ${props.referral.reference}${props.referral.child?.firstName ? ` – ${name}` : ''}
   </span>`;
 }
-
-type DraftState =
-  | { kind: 'loading' }
-  | { kind: 'not-referrer'; me: Me }
-  | { kind: 'not-found' }
-  | { kind: 'failed'; error: unknown }
-  | { kind: 'loaded'; referral: Referral; guidance: GuidanceVersion | null };
 
 /**
  * Loads the referral in the address and renders it. Only a draft is rendered, unless `anyStatus`:
@@ -37,50 +28,25 @@ export function DraftPage(props: {
   anyStatus?: boolean;
   render: (referral: Referral, framework: Framework | undefined) => VNode;
 }): VNode {
-  const [state, setState] = useState<DraftState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    setState({ kind: 'loading' });
-    loadMe()
-      .then(async (me): Promise<DraftState | null> => {
-        if (!me) {
-          window.location.replace(signInUrl());
-          return null;
-        }
-        if (!me.roles.includes('referrer')) return { kind: 'not-referrer', me };
-        const id = referralIdFromUrl();
-        if (!id) return { kind: 'not-found' };
-        const [referral, guidance] = await Promise.all([loadReferral(id), loadGuidance().catch(() => null)]);
-        return { kind: 'loaded', referral, guidance };
-      })
-      .then(
-        (next) => {
-          if (next) setState(next);
-        },
-        (error: unknown) =>
-          setState(
-            error instanceof ApiError && error.status === 404
-              ? { kind: 'not-found' }
-              : { kind: 'failed', error },
-          ),
-      );
-  }, [attempt]);
+  const { state, retry } = useSignedInLoad((me) => me.roles.includes('referrer'), loadAddressedReferral, {
+    redirect: true,
+  });
+  const notFound = state.kind === 'loaded' && !state.referral;
 
   useEffect(() => {
-    if (state.kind === 'not-found') setTitle('Referral not found');
+    if (notFound) setTitle('Referral not found');
     else if (state.kind !== 'loaded') setTitle(props.title);
-  }, [state.kind]);
+  }, [state.kind, notFound]);
 
   switch (state.kind) {
     case 'loading':
       return html`<${LoadingPage} heading=${props.title} size="l" text="Loading the referral…" />`;
-    case 'not-found':
-      return html`<${ReferralNotFound} />`;
     case 'failed':
-      return html`<${ProblemPage} heading=${props.title} size="l" error=${state.error} what="the referral" onRetry=${() => setAttempt((n) => n + 1)} />`;
-    case 'not-referrer':
+      return html`<${ProblemPage} heading=${props.title} size="l" error=${state.error} what="the referral" onRetry=${retry} />`;
+    case 'not-allowed':
       return html`<${NotReferrer} me=${state.me} />`;
     case 'loaded':
+      if (!state.referral) return html`<${ReferralNotFound} />`;
       if (state.referral.status !== 'draft' && !props.anyStatus)
         return html`<${AlreadySent} referral=${state.referral} />`;
       return props.render(state.referral, state.guidance?.framework);

@@ -6,6 +6,7 @@
 import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
 import type { ReferralSummary } from '../../shared/referrals/schema.ts';
+import { plural, Table } from '../platform/ui.ts';
 import { summaryIsOverdue } from './status.ts';
 
 export interface ReferralColumn {
@@ -37,25 +38,21 @@ export function ReferralList(props: {
   }
   return html`
     <div class="app-table-scroll" role="region" aria-labelledby="queue-caption" tabindex="0">
-      <table class="govuk-table app-queue">
-        <caption class="govuk-table__caption govuk-table__caption--m" id="queue-caption">
-          ${items.length} ${items.length === 1 ? 'referral' : 'referrals'}
-        </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            ${columns.map((column) => html`<th scope="col" class="govuk-table__header">${column.header}</th>`)}
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          ${items.map(
-            (
-              r,
-            ) => html`<tr class=${`govuk-table__row${summaryIsOverdue(r, now) ? ' app-queue__row--overdue' : ''}`} key=${r.id}>
-              ${columns.map((column) => html`<td class="govuk-table__cell">${column.cell(r, now)}</td>`)}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
+      <${Table}
+        classes="app-queue"
+        caption=${plural(items.length, 'referral')}
+        captionSize="m"
+        captionId="queue-caption"
+        head=${columns.map((column) => column.header ?? '')}
+      >
+        ${items.map(
+          (
+            r,
+          ) => html`<tr class=${`govuk-table__row${summaryIsOverdue(r, now) ? ' app-queue__row--overdue' : ''}`} key=${r.id}>
+            ${columns.map((column) => html`<td class="govuk-table__cell">${column.cell(r, now)}</td>`)}
+          </tr>`,
+        )}
+      </${Table}>
     </div>
   `;
 }

@@ -3,24 +3,18 @@
  * the first page, then each next page on "show more". Someone with the other referral role is sent to
  * their own list; anyone else is told the list is not for them.
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { Me } from '../../shared/directory/me.ts';
+import { useState } from 'preact/hooks';
 import type { Role } from '../../shared/platform/roles.ts';
 import type { ReferralSummary } from '../../shared/referrals/schema.ts';
 import { apiGet } from '../platform/api.ts';
-import { signInUrl } from '../platform/auth.ts';
-import { loadMe } from '../platform/chrome.ts';
+import { type RedirectingState, useSignedInLoad } from '../platform/signed-in.ts';
 
 interface ListPage {
   items: ReferralSummary[];
   nextCursor: string | null;
 }
 
-export type ReferralListState =
-  | { kind: 'loading' }
-  | { kind: 'not-allowed'; me: Me }
-  | { kind: 'failed'; error: unknown }
-  | { kind: 'loaded'; me: Me; items: ReferralSummary[]; nextCursor: string | null };
+export type ReferralListState = RedirectingState<ListPage>;
 
 export function useReferralPages(options: {
   /** The API's list address with its filters and page size. */
@@ -32,50 +26,46 @@ export function useReferralPages(options: {
 }): {
   state: ReferralListState;
   retry: () => void;
-  more: { busy: boolean; failed: boolean };
-  loadMore: () => Promise<void>;
+  /** For `ShowMore`, with its words. */
+  showMore: {
+    announce: true;
+    hasMore: boolean;
+    busy: boolean;
+    failed: boolean;
+    onClick: () => Promise<void>;
+  };
 } {
   const { query, role, elsewhere } = options;
-  const [state, setState] = useState<ReferralListState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { state, retry, replace } = useSignedInLoad(
+    (me) => me.roles.includes(role),
+    () => apiGet<ListPage>(query),
+    {
+      redirect: true,
+      elsewhere: (me) => (me.roles.includes(elsewhere.role) ? elsewhere.page : null),
+    },
+  );
   const [more, setMore] = useState<{ busy: boolean; failed: boolean }>({ busy: false, failed: false });
-
-  useEffect(() => {
-    setState({ kind: 'loading' });
-    (async (): Promise<ReferralListState | null> => {
-      const me = await loadMe();
-      if (!me) {
-        window.location.replace(signInUrl());
-        return null;
-      }
-      if (!me.roles.includes(role)) {
-        if (me.roles.includes(elsewhere.role)) {
-          window.location.replace(elsewhere.page);
-          return null;
-        }
-        return { kind: 'not-allowed', me };
-      }
-      const page = await apiGet<ListPage>(query);
-      return { kind: 'loaded', me, items: page.items, nextCursor: page.nextCursor };
-    })().then(
-      (next) => {
-        if (next) setState(next);
-      },
-      (error: unknown) => setState({ kind: 'failed', error }),
-    );
-  }, [attempt]);
 
   const loadMore = async () => {
     if (state.kind !== 'loaded' || !state.nextCursor || more.busy) return;
     setMore({ busy: true, failed: false });
     try {
       const page = await apiGet<ListPage>(`${query}&cursor=${encodeURIComponent(state.nextCursor)}`);
-      setState({ ...state, items: [...state.items, ...page.items], nextCursor: page.nextCursor });
+      replace({ items: [...state.items, ...page.items], nextCursor: page.nextCursor });
       setMore({ busy: false, failed: false });
     } catch {
       setMore({ busy: false, failed: true });
     }
   };
 
-  return { state, retry: () => setAttempt((n) => n + 1), more, loadMore };
+  return {
+    state,
+    retry,
+    showMore: {
+      announce: true,
+      hasMore: state.kind === 'loaded' && Boolean(state.nextCursor),
+      ...more,
+      onClick: loadMore,
+    },
+  };
 }

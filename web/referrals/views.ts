@@ -6,14 +6,22 @@
  */
 import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Agency } from '../../shared/directory/schema.ts';
 import type { Framework, GuidanceVersion, LevelNumber } from '../../shared/guidance/schema.ts';
 import { LevelTag } from '../../shared/guidance/views/basics.ts';
 import { STATUS_LABELS } from '../../shared/referrals/labels.ts';
 import type { Referral, ReferralStatus, TimelineEntry } from '../../shared/referrals/schema.ts';
-import { ApiError, apiGet, apiRequest } from '../platform/api.ts';
-import { type ErrorSummaryItem, PageHeading, Tag, type TagColour } from '../platform/ui.ts';
+import { ApiError, apiGet, apiRequest, orNotFound } from '../platform/api.ts';
+import { describeRefusal as describe, type Refusal } from '../platform/refusal.ts';
+import {
+  ChangedBanner,
+  dateTimeParts,
+  PageHeading,
+  Tag,
+  type TagColour,
+  ukDateTimeFormat,
+} from '../platform/ui.ts';
 
 export type ReferralWithTimeline = Referral & { timeline: TimelineEntry[] };
 
@@ -43,6 +51,23 @@ export async function referralAction<T = Referral>(
       ...(body === undefined ? {} : { body }),
     })
   ).data;
+}
+
+/**
+ * The referral in the address and the guidance it is read against; no referral when the address
+ * names none this person can see (the API answers 404 for both).
+ */
+export async function loadAddressedReferral(): Promise<{
+  referral: ReferralWithTimeline | null;
+  guidance: GuidanceVersion | null;
+}> {
+  const id = referralIdFromUrl();
+  if (!id) return { referral: null, guidance: null };
+  const [referral, guidance] = await Promise.all([
+    orNotFound(loadReferral(id)),
+    loadGuidance().catch(() => null),
+  ]);
+  return { referral, guidance };
 }
 
 let guidancePromise: Promise<GuidanceVersion | null> | undefined;
@@ -84,23 +109,12 @@ export function useNow(everyMs = 30_000): Date {
 
 // Words --------------------------------------------------------------------------------------------
 
-const dueParts = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-  timeZone: 'Europe/London',
-});
+const dueParts = ukDateTimeFormat({ weekday: 'long' });
 
 /** "5pm on Tuesday 7 April" (the year only when it is not this year), UK time. */
 export function formatDue(value: string, now: Date = new Date()): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  const parts = dueParts.formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const get = dateTimeParts(dueParts, value);
+  if (!get) return value;
   const minute = get('minute');
   const time = `${get('hour')}${minute === '00' ? '' : `:${minute}`}${get('dayPeriod').toLowerCase()}`;
   const year = get('year');
@@ -188,24 +202,11 @@ export function ReferralNotFound(): VNode {
 
 /** "Someone else changed this referral": focused when it appears, with the way to reload. */
 export function ConflictBanner(props: { detail?: string | undefined }): VNode {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
   return html`
-    <div class="govuk-notification-banner" role="region" aria-labelledby="conflict-title" tabindex="-1" ref=${ref}>
-      <div class="govuk-notification-banner__header">
-        <h2 class="govuk-notification-banner__title" id="conflict-title">Important</h2>
-      </div>
-      <div class="govuk-notification-banner__content">
-        <p class="govuk-notification-banner__heading">This referral changed since you opened this page</p>
-        <p class="govuk-body">
-          ${props.detail ? `${props.detail}. ` : ''}What you entered on this page was not saved. Reload the page to see
-          the referral as it is now, then enter your answers again if they are still needed.
-        </p>
-        <p class="govuk-body">
-          <a class="govuk-notification-banner__link" href=${window.location.href}>Reload the page</a>
-        </p>
-      </div>
-    </div>
+    <${ChangedBanner} heading="This referral changed since you opened this page" reload="Reload the page">
+      ${props.detail ? `${props.detail}. ` : ''}What you entered on this page was not saved. Reload the page to see
+      the referral as it is now, then enter your answers again if they are still needed.
+    </${ChangedBanner}>
   `;
 }
 
@@ -217,30 +218,10 @@ export function describeRefusal(
   error: unknown,
   idFor: (apiField: string) => string,
   fallbackId: string,
-): { items: ErrorSummaryItem[]; fields: Record<string, string> } {
-  if (error instanceof ApiError && error.fieldErrors.length > 0) {
-    const fields: Record<string, string> = {};
-    const items = error.fieldErrors.map((e) => {
-      const id = idFor(e.field);
-      fields[id] ??= e.reason;
-      return { href: `#${id}`, text: e.reason };
-    });
-    return { items, fields };
-  }
-  if (error instanceof ApiError && error.status === 401) {
-    return {
-      items: [{ href: `#${fallbackId}`, text: 'Your sign-in has ended. Sign in again, then try again.' }],
-      fields: {},
-    };
-  }
-  if (error instanceof ApiError && error.status !== 0 && error.status < 500) {
-    return { items: [{ href: `#${fallbackId}`, text: error.detail ?? error.title }], fields: {} };
-  }
-  const text =
-    error instanceof ApiError && error.status === 0
-      ? 'The portal could not be reached. Check your internet connection and try again.'
-      : 'Sorry, there is a problem with the service. Nothing was saved. Try again in a few minutes.';
-  return { items: [{ href: `#${fallbackId}`, text }], fields: {} };
+): Refusal {
+  return describe(error, idFor, fallbackId, {
+    byStatus: { 401: { text: 'Your sign-in has ended. Sign in again, then try again.' } },
+  });
 }
 
 /** "Level 3" as a tag, then the level's name, for a level number in a framework. */

@@ -14,14 +14,14 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionView } from '../../../shared/board/schema.ts';
-import type { Me } from '../../../shared/directory/me.ts';
-import { ApiError, apiGet } from '../../platform/api.ts';
-import { boot, loadMe } from '../../platform/chrome.ts';
-import { Loading, mount, PageHeading, ProblemState, setTitle } from '../../platform/ui.ts';
+import { apiGet, orNotFound } from '../../platform/api.ts';
+import { boot } from '../../platform/chrome.ts';
+import { useSignedInLoad } from '../../platform/signed-in.ts';
+import { mount, PageHeading, setTitle } from '../../platform/ui.ts';
 import { type AgencyName, currentAction, loadAgencies } from '../api.ts';
 import { describeChanges } from '../banners.ts';
 import type { ActionWithUpdates } from '../labels.ts';
-import { actionUrl, canEditBoard, canReadBoard, NotAllowed } from '../views.ts';
+import { actionUrl, BoardPageState, canEditBoard, canReadBoard } from '../views.ts';
 import { CloseForm } from './action/close-form.ts';
 import { DetailsForm } from './action/details-form.ts';
 import { DueForm } from './action/due-form.ts';
@@ -31,17 +31,19 @@ import { ProgressForm } from './action/progress-form.ts';
 import { RagForm } from './action/rag-form.ts';
 import { ActionDetails } from './action/summary.ts';
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'not-allowed'; me: Me | null }
-  | { kind: 'missing' }
-  | { kind: 'loaded'; me: Me; agencies: AgencyName[]; action: ActionWithUpdates }
-  | { kind: 'failed'; error: unknown };
+/** The action in the address, with the agencies' names; no action when there is none at that address. */
+async function loadAction(id: string): Promise<{ action: ActionWithUpdates | null; agencies: AgencyName[] }> {
+  const found = /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)
+    ? await orNotFound(Promise.all([apiGet<ActionWithUpdates>(`/board/actions/${id}`), loadAgencies()]))
+    : null;
+  return { action: found?.[0] ?? null, agencies: found?.[1] ?? [] };
+}
 
 function ActionPage(): VNode {
   const [route, setRoute] = useState<Route>(readRoute);
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { state, retry, replace } = useSignedInLoad(canReadBoard, () => loadAction(route.id), {
+    deps: [route.id],
+  });
   const [navigations, setNavigations] = useState(0);
   const navigated = useRef(0);
   const [flashFor, setFlash] = useState<ForView<Flash> | null>(() =>
@@ -67,41 +69,21 @@ function ActionPage(): VNode {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      try {
-        const me = await loadMe();
-        if (!canReadBoard(me) || !me) {
-          if (live) setState({ kind: 'not-allowed', me });
-          return;
-        }
-        if (!/^[0-9A-HJKMNP-TV-Z]{26}$/.test(route.id)) {
-          if (live) setState({ kind: 'missing' });
-          return;
-        }
-        const [action, agencies] = await Promise.all([
-          apiGet<ActionWithUpdates>(`/board/actions/${route.id}`),
-          loadAgencies(),
-        ]);
-        if (live) setState({ kind: 'loaded', me, agencies, action });
-      } catch (error) {
-        if (!live) return;
-        setState(
-          error instanceof ApiError && error.status === 404 ? { kind: 'missing' } : { kind: 'failed', error },
-        );
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [route.id, attempt]);
-
-  if (state.kind === 'loading')
-    return html`<${PageHeading} text="Action" size="l" /><${Loading} text="Loading the action…" />`;
-  if (state.kind === 'not-allowed')
-    return html`<${NotAllowed} me=${state.me} heading="Action" what="the board's action plan" />`;
-  if (state.kind === 'missing') {
+  if (state.kind !== 'loaded') {
+    return html`<${BoardPageState}
+      state=${state}
+      heading="Action"
+      size="l"
+      before=${html`<a class="govuk-back-link" href="/board/">Back to the action plan</a>`}
+      loading="Loading the action…"
+      what="the action"
+      readers="the board's action plan"
+      onRetry=${retry}
+    />`;
+  }
+  const { me, agencies } = state;
+  const action = state.action;
+  if (!action) {
     setTitle('Action not found');
     return html`
       <a class="govuk-back-link" href="/board/">Back to the action plan</a>
@@ -110,19 +92,7 @@ function ActionPage(): VNode {
       <p class="govuk-body"><a class="govuk-link" href="/board/">Go to the action plan</a></p>
     `;
   }
-  if (state.kind === 'failed') {
-    setTitle('Action');
-    return html`
-      <a class="govuk-back-link" href="/board/">Back to the action plan</a>
-      <${PageHeading} text="Action" size="l" />
-      <${ProblemState} error=${state.error} what="the action" onRetry=${() => {
-        setState({ kind: 'loading' });
-        setAttempt((n) => n + 1);
-      }} />
-    `;
-  }
 
-  const { me, agencies, action } = state;
   const refresh = async (fallback: ActionView): Promise<ActionWithUpdates> => {
     try {
       return await apiGet<ActionWithUpdates>(`/board/actions/${action.id}`);
@@ -137,7 +107,7 @@ function ActionPage(): VNode {
       const fresh = await refresh(saved);
       setConflict(null);
       setFlash({ ...describe(saved), at: navigated.current + 1 });
-      setState({ kind: 'loaded', me, agencies, action: fresh });
+      replace({ agencies, action: fresh });
       go(action.id, null);
       return 'saved';
     } catch (error) {
@@ -151,7 +121,7 @@ function ActionPage(): VNode {
         changes: describeChanges(action, fresh),
         at: navigated.current + (closed ? 1 : 0),
       });
-      setState({ kind: 'loaded', me, agencies, action: fresh });
+      replace({ agencies, action: fresh });
       // A closed action cannot take the change at all: back to the action, with the message.
       if (closed) go(action.id, null, true);
       return 'conflict';

@@ -11,20 +11,20 @@ import { THEMES } from '../../../shared/board/labels.ts';
 import type { ActionSummary } from '../../../shared/board/schema.ts';
 import type { Me } from '../../../shared/directory/me.ts';
 import { ApiError } from '../../platform/api.ts';
-import { boot, loadMe } from '../../platform/chrome.ts';
+import { boot } from '../../platform/chrome.ts';
+import { useSignedInLoad } from '../../platform/signed-in.ts';
 import {
   Button,
   ButtonLink,
   formatDate,
-  Loading,
   mount,
   NotificationBanner,
   PageHeading,
-  ProblemState,
+  plural,
   setTitle,
 } from '../../platform/ui.ts';
 import { type AgencyName, agencyName, downloadPlanCsv, loadAgencies, loadAllActions } from '../api.ts';
-import { canEditBoard, canReadBoard, NotAllowed, ukToday } from '../views.ts';
+import { BoardPageState, canEditBoard, canReadBoard, ukToday } from '../views.ts';
 import {
   describeFilters,
   type Filters,
@@ -35,10 +35,6 @@ import {
   writeFilters,
 } from './board/filters.ts';
 import { PlanTable } from './board/plan-table.ts';
-
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function Plan(props: { me: Me; actions: ActionSummary[]; agencies: AgencyName[] }): VNode {
   const { actions, agencies } = props;
@@ -113,13 +109,13 @@ function Plan(props: { me: Me; actions: ActionSummary[]; agencies: AgencyName[] 
     }
     <${PageHeading} caption="Safeguarding partnership board" text="Action plan" />
     <p class="govuk-body-l">
-      ${`${count(actions.length, 'action')}: ${rags.red} red, ${rags.amber} amber and ${rags.green} green. ${count(overdue, 'action is', 'actions are')} overdue and ${count(escalated, 'is', 'are')} escalated to the executive group.`}
+      ${`${plural(actions.length, 'action')}: ${rags.red} red, ${rags.amber} amber and ${rags.green} green. ${plural(overdue, 'action is', 'actions are')} overdue and ${plural(escalated, 'is', 'are')} escalated to the executive group.`}
     </p>
     <p class="govuk-body app-no-print">
       <a class="govuk-link" href="/dashboard/">See the plan and referrals in charts on the dashboard</a>
     </p>
     <p class="govuk-body app-print-only">
-      Printed on ${formatDate(today)}. Showing ${describeFilters(filters, agencies)}: ${count(shown.length, 'action')}.
+      Printed on ${formatDate(today)}. Showing ${describeFilters(filters, agencies)}: ${plural(shown.length, 'action')}.
     </p>
 
     <div class="app-board-toolbar app-no-print">
@@ -140,7 +136,7 @@ function Plan(props: { me: Me; actions: ActionSummary[]; agencies: AgencyName[] 
     <${PlanFilters} filters=${filters} themes=${themes} owners=${owners} onChange=${change} onClear=${clear} />
 
     <p class="govuk-body app-no-print" role="status" id="plan-count">
-      ${filtered ? `Showing ${shown.length} of ${count(actions.length, 'action')}: ${describeFilters(filters, agencies)}` : `Showing all ${count(actions.length, 'action')}`}
+      ${filtered ? `Showing ${shown.length} of ${plural(actions.length, 'action')}: ${describeFilters(filters, agencies)}` : `Showing all ${plural(actions.length, 'action')}`}
     </p>
     ${
       actions.length === 0
@@ -152,52 +148,23 @@ function Plan(props: { me: Me; actions: ActionSummary[]; agencies: AgencyName[] 
   `;
 }
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'not-allowed'; me: Me | null }
-  | { kind: 'loaded'; me: Me; actions: ActionSummary[]; agencies: AgencyName[] }
-  | { kind: 'failed'; error: unknown };
-
 function PlanPage(): VNode {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      try {
-        const me = await loadMe();
-        if (!canReadBoard(me) || !me) {
-          if (live) setState({ kind: 'not-allowed', me });
-          return;
-        }
-        const [actions, agencies] = await Promise.all([loadAllActions(), loadAgencies()]);
-        if (live) setState({ kind: 'loaded', me, actions, agencies });
-      } catch (error) {
-        if (live) setState({ kind: 'failed', error });
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
-
-  switch (state.kind) {
-    case 'loading':
-      return html`<${PageHeading} caption="Safeguarding partnership board" text="Action plan" /><${Loading} text="Loading the action plan…" />`;
-    case 'not-allowed':
-      return html`<${NotAllowed} me=${state.me} heading="Action plan" what="the board's action plan" />`;
-    case 'failed':
-      setTitle('Action plan');
-      return html`
-        <${PageHeading} caption="Safeguarding partnership board" text="Action plan" />
-        <${ProblemState} error=${state.error} what="the action plan" onRetry=${() => {
-          setState({ kind: 'loading' });
-          setAttempt((n) => n + 1);
-        }} />
-      `;
-    case 'loaded':
-      return html`<${Plan} me=${state.me} actions=${state.actions} agencies=${state.agencies} />`;
+  const { state, retry } = useSignedInLoad(canReadBoard, async () => {
+    const [actions, agencies] = await Promise.all([loadAllActions(), loadAgencies()]);
+    return { actions, agencies };
+  });
+  if (state.kind !== 'loaded') {
+    return html`<${BoardPageState}
+      state=${state}
+      caption="Safeguarding partnership board"
+      heading="Action plan"
+      loading="Loading the action plan…"
+      what="the action plan"
+      readers="the board's action plan"
+      onRetry=${retry}
+    />`;
   }
+  return html`<${Plan} me=${state.me} actions=${state.actions} agencies=${state.agencies} />`;
 }
 
 boot();

@@ -6,67 +6,42 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { Me } from '../../../shared/directory/me.ts';
-import { boot, loadMe } from '../../platform/chrome.ts';
-import { Loading, mount, PageHeading, ProblemState, setTitle } from '../../platform/ui.ts';
-import { type AgencyName, loadAgencies, loadAllActions } from '../api.ts';
-import { canEditBoard, NotAllowed } from '../views.ts';
+import { boot } from '../../platform/chrome.ts';
+import { useSignedInLoad } from '../../platform/signed-in.ts';
+import { mount, PageHeading, setTitle } from '../../platform/ui.ts';
+import { loadAgencies, loadAllActions } from '../api.ts';
+import { BoardPageState, canEditBoard, canReadBoard } from '../views.ts';
 import { HEADING, NewActionForm } from './new/form.ts';
 import { nextReference } from './new/values.ts';
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'not-allowed'; me: Me | null }
-  | { kind: 'read-only'; me: Me }
-  | { kind: 'loaded'; agencies: AgencyName[]; reference: string }
-  | { kind: 'failed'; error: unknown };
-
 function NewActionPage(): VNode {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    (async () => {
-      try {
-        const me = await loadMe();
-        if (!me) return setState({ kind: 'not-allowed', me });
-        if (!canEditBoard(me)) {
-          return setState(
-            me.roles.includes('triage') ? { kind: 'read-only', me } : { kind: 'not-allowed', me },
-          );
-        }
-        const [agencies, actions] = await Promise.all([loadAgencies(), loadAllActions()]);
-        setState({ kind: 'loaded', agencies, reference: nextReference(actions.map((a) => a.reference)) });
-      } catch (error) {
-        setState({ kind: 'failed', error });
-      }
-    })();
-  }, [attempt]);
+  // The Front Door reads the plan but cannot add to it: told so, rather than shown the form.
+  const { state, retry } = useSignedInLoad(canReadBoard, async (me) => {
+    if (!canEditBoard(me)) return { readOnly: true, agencies: [], reference: '' };
+    const [agencies, actions] = await Promise.all([loadAgencies(), loadAllActions()]);
+    return { readOnly: false, agencies, reference: nextReference(actions.map((a) => a.reference)) };
+  });
 
-  switch (state.kind) {
-    case 'loading':
-      return html`<${PageHeading} text=${HEADING} size="l" /><${Loading} text="Loading…" />`;
-    case 'not-allowed':
-      return html`<${NotAllowed} me=${state.me} heading=${HEADING} what="the board's action plan" />`;
-    case 'read-only':
-      setTitle('You cannot add actions');
-      return html`
-        <a class="govuk-back-link" href="/board/">Back to the action plan</a>
-        <${PageHeading} text="You cannot add actions" size="l" />
-        <p class="govuk-body">Only safeguarding partnership board members can add actions to the plan. You can read it.</p>
-      `;
-    case 'failed':
-      setTitle(HEADING);
-      return html`
-        <${PageHeading} text=${HEADING} size="l" />
-        <${ProblemState} error=${state.error} what="the form" onRetry=${() => {
-          setState({ kind: 'loading' });
-          setAttempt((n) => n + 1);
-        }} />
-      `;
-    case 'loaded':
-      return html`<${NewActionForm} agencies=${state.agencies} reference=${state.reference} />`;
+  if (state.kind !== 'loaded') {
+    return html`<${BoardPageState}
+      state=${state}
+      heading=${HEADING}
+      size="l"
+      loading="Loading…"
+      what="the form"
+      readers="the board's action plan"
+      onRetry=${retry}
+    />`;
   }
+  if (state.readOnly) {
+    setTitle('You cannot add actions');
+    return html`
+      <a class="govuk-back-link" href="/board/">Back to the action plan</a>
+      <${PageHeading} text="You cannot add actions" size="l" />
+      <p class="govuk-body">Only safeguarding partnership board members can add actions to the plan. You can read it.</p>
+    `;
+  }
+  return html`<${NewActionForm} agencies=${state.agencies} reference=${state.reference} />`;
 }
 
 boot();

@@ -12,15 +12,15 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { Me } from '../../../shared/directory/me.ts';
+import { useEffect } from 'preact/hooks';
 import { quarterOf } from '../../../shared/referrals/consistency.ts';
 import { type AgencyName, type Dashboard, loadAgencies, type ReferralStats } from '../../board/api.ts';
-import { canReadBoard, NotAllowed, percent } from '../../board/views.ts';
+import { BoardPageState, canReadBoard, percent } from '../../board/views.ts';
 import { apiGet } from '../../platform/api.ts';
 import { KeyFigure } from '../../platform/charts/figures.ts';
-import { boot, loadMe } from '../../platform/chrome.ts';
-import { Loading, mount, PageHeading, ProblemState, setTitle } from '../../platform/ui.ts';
+import { boot } from '../../platform/chrome.ts';
+import { useSignedInLoad } from '../../platform/signed-in.ts';
+import { formatDate, mount, PageHeading, ProblemState, setTitle } from '../../platform/ui.ts';
 import { totalsOf } from './dashboard/figures.ts';
 import { PlanFigures } from './dashboard/plan-section.ts';
 import { Referrals } from './dashboard/referrals-section.ts';
@@ -38,21 +38,27 @@ function Section(props: { id: string; heading: string; children: unknown }): VNo
 
 // The page ------------------------------------------------------------------------------------------------
 
-type Loaded = {
-  kind: 'loaded';
-  me: Me;
+interface Figures {
   dashboard: Dashboard;
   agencies: AgencyName[];
+  /** The referral figures fail on their own: the plan's still show. */
   stats: { ok: true; value: ReferralStats } | { ok: false; error: unknown };
-};
-type State =
-  | { kind: 'loading' }
-  | { kind: 'not-allowed'; me: Me | null }
-  | Loaded
-  | { kind: 'failed'; error: unknown };
+}
 
-function KeyFigures(props: { state: Loaded }): VNode {
-  const { dashboard: d, stats } = props.state;
+async function loadFigures(): Promise<Figures> {
+  const [dashboard, agencies, stats] = await Promise.all([
+    apiGet<Dashboard>('/board/dashboard'),
+    loadAgencies(),
+    apiGet<ReferralStats>('/stats/referrals').then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
+  ]);
+  return { dashboard, agencies, stats };
+}
+
+function KeyFigures(props: Pick<Figures, 'dashboard' | 'stats'>): VNode {
+  const { dashboard: d, stats } = props;
   const quarter = quarterOf(d.today);
   const now = stats.ok ? totalsOf(stats.value, quarter) : null;
   return html`
@@ -71,55 +77,25 @@ function KeyFigures(props: { state: Loaded }): VNode {
 }
 
 function DashboardPage(): VNode {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      try {
-        const me = await loadMe();
-        if (!canReadBoard(me) || !me) {
-          if (live) setState({ kind: 'not-allowed', me });
-          return;
-        }
-        const [dashboard, agencies, stats] = await Promise.all([
-          apiGet<Dashboard>('/board/dashboard'),
-          loadAgencies(),
-          apiGet<ReferralStats>('/stats/referrals').then(
-            (value) => ({ ok: true as const, value }),
-            (error: unknown) => ({ ok: false as const, error }),
-          ),
-        ]);
-        if (live) setState({ kind: 'loaded', me, dashboard, agencies, stats });
-      } catch (error) {
-        if (live) setState({ kind: 'failed', error });
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+  const { state, retry, refresh } = useSignedInLoad(canReadBoard, loadFigures);
   useEffect(() => setTitle(HEADING), []);
 
-  if (state.kind === 'loading') {
-    return html`<${PageHeading} caption="Safeguarding partnership" text=${HEADING} /><${Loading} text="Loading the figures…" />`;
-  }
-  if (state.kind === 'not-allowed')
-    return html`<${NotAllowed} me=${state.me} heading=${HEADING} what="the partnership dashboard" />`;
-  if (state.kind === 'failed') {
-    return html`
-      <${PageHeading} caption="Safeguarding partnership" text=${HEADING} />
-      <${ProblemState} error=${state.error} what="the dashboard" onRetry=${() => {
-        setState({ kind: 'loading' });
-        setAttempt((n) => n + 1);
-      }} />
-    `;
+  if (state.kind !== 'loaded') {
+    return html`<${BoardPageState}
+      state=${state}
+      caption="Safeguarding partnership"
+      heading=${HEADING}
+      loading="Loading the figures…"
+      what="the dashboard"
+      readers="the partnership dashboard"
+      onRetry=${retry}
+    />`;
   }
   const { dashboard, agencies, stats } = state;
   return html`
     <${PageHeading} caption="Safeguarding partnership" text=${HEADING} />
-    <p class="govuk-body-l">The action plan and early-help referrals in figures, as at ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${dashboard.today}T00:00:00Z`))}. Aggregate figures only: no child's details.</p>
-    <${KeyFigures} state=${state} />
+    <p class="govuk-body-l">The action plan and early-help referrals in figures, as at ${formatDate(dashboard.today)}. Aggregate figures only: no child's details.</p>
+    <${KeyFigures} dashboard=${dashboard} stats=${stats} />
     <nav class="app-dashboard-contents" aria-label="On this page">
       <h2 class="govuk-heading-s govuk-!-margin-bottom-1">On this page</h2>
       <ul class="govuk-list">
@@ -135,7 +111,7 @@ function DashboardPage(): VNode {
       ${
         stats.ok
           ? html`<${Referrals} stats=${stats.value} agencies=${agencies} today=${dashboard.today} />`
-          : html`<${ProblemState} error=${stats.error} what="the referral figures" onRetry=${() => setAttempt((n) => n + 1)} />`
+          : html`<${ProblemState} error=${stats.error} what="the referral figures" onRetry=${refresh} />`
       }
     </${Section}>
   `;

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { AUDIT_ENTITY_LABELS, AUDIT_ENTITY_TYPES } from '../../../shared/directory/audit-actions.ts';
 import { ApiError, apiRequest } from '../../platform/api.ts';
 import { boot } from '../../platform/chrome.ts';
+import { failureText } from '../../platform/refusal.ts';
 import {
   Button,
   ErrorSummary,
@@ -118,11 +119,7 @@ function AuditTrailPage(): VNode {
         setFields(summary.fields);
         setErrors(summary.items);
       } else {
-        const text =
-          error instanceof ApiError && error.status === 0
-            ? 'The portal could not be reached. Check your internet connection and try again.'
-            : 'Sorry, there is a problem with the service. Try again in a few minutes.';
-        setErrors([{ href: '#record-id', text }]);
+        setErrors([{ href: '#record-id', text: failureText(error) }]);
       }
     }
   };

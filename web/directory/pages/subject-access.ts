@@ -8,9 +8,9 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AUDIT_ENTITY_LABELS } from '../../../shared/directory/audit-actions.ts';
-import { ApiError, apiPost } from '../../platform/api.ts';
-import { getToken } from '../../platform/auth.ts';
+import { ApiError, apiDownload, apiPost } from '../../platform/api.ts';
 import { boot } from '../../platform/chrome.ts';
+import { failureText } from '../../platform/refusal.ts';
 import {
   Button,
   DateInput,
@@ -22,6 +22,7 @@ import {
   NotificationBanner,
   PageHeading,
   parseDateParts,
+  plural,
   setTitle,
   TextInput,
 } from '../../platform/ui.ts';
@@ -55,39 +56,14 @@ const FIELD_IDS = {
   reason: 'reason',
 };
 
-/** The same search as a file: fetched with the token, then saved through a link the page clicks. */
-async function downloadReport(query: Query): Promise<string> {
-  const token = getToken();
-  let response: Response;
-  try {
-    response = await fetch('/api/audit/subject-access?format=csv', {
-      method: 'POST',
-      headers: {
-        accept: 'text/csv',
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(query),
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, { title: 'The portal could not be reached' });
-  }
-  if (!response.ok)
-    throw new ApiError(response.status, { title: response.statusText || 'Something went wrong' });
-  const name =
-    /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
-    'subject-access.csv';
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
+/** The same search as a file: the CSV report the council sends. */
+function downloadReport(query: Query): Promise<string> {
+  return apiDownload('/audit/subject-access?format=csv', {
+    method: 'POST',
+    body: query,
+    accept: 'text/csv',
+    fallbackName: 'subject-access.csv',
+  });
 }
 
 function recordTitle(entity: { type: string; id: string }): string {
@@ -156,15 +132,7 @@ function SubjectAccessPage(): VNode {
         setFields(summary.fields);
         setErrors(summary.items);
       } else {
-        setErrors([
-          {
-            href: '#first-name',
-            text:
-              error instanceof ApiError && error.status === 0
-                ? 'The portal could not be reached. Check your internet connection and try again.'
-                : 'Sorry, there is a problem with the service. Try again in a few minutes.',
-          },
-        ]);
+        setErrors([{ href: '#first-name', text: failureText(error) }]);
       }
     } finally {
       setBusy(false);
@@ -215,7 +183,7 @@ function SubjectAccessPage(): VNode {
               ${report.records.length === 0 ? 'No records found' : report.records.length === 1 ? '1 record found' : `${report.records.length} records found`}
             </h2>
             <p class="govuk-body">
-              For ${answer.query.firstName} ${answer.query.lastName}, born ${answer.query.dateOfBirth}. ${entries === 1 ? '1 entry' : `${entries} entries`} in the audit trail. Searched ${formatDateTime(report.generatedAt)}, for: ${report.reason}.
+              For ${answer.query.firstName} ${answer.query.lastName}, born ${answer.query.dateOfBirth}. ${plural(entries, 'entry', 'entries')} in the audit trail. Searched ${formatDateTime(report.generatedAt)}, for: ${report.reason}.
             </p>
             ${
               report.truncated
@@ -239,7 +207,7 @@ function SubjectAccessPage(): VNode {
                 <section key=${`${r.entity.type}:${r.entity.id}`} aria-labelledby=${`record-${r.entity.id}`}>
                   <h3 class="govuk-heading-m" id=${`record-${r.entity.id}`}>${recordTitle(r.entity)}</h3>
                   <p class="govuk-body">First seen ${formatDateTime(r.firstSeen)}; last seen ${formatDateTime(r.lastSeen)}.${r.truncated ? ' It has more entries than one search reads: see its own trail for the rest.' : ''}</p>
-                  <${EntryTable} caption=${r.entries.length === 1 ? '1 entry' : `${r.entries.length} entries`} entries=${r.entries} />
+                  <${EntryTable} caption=${plural(r.entries.length, 'entry', 'entries')} entries=${r.entries} />
                 </section>
               `,
             )}

@@ -3,6 +3,7 @@
  */
 import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
+import { Table } from '../table.ts';
 
 export interface TableColumn {
   heading: string;
@@ -42,35 +43,21 @@ export function FiguresTable(props: {
       </summary>
       <div class="govuk-details__text">
         <div class="app-table-scroll" role="region" aria-label=${props.caption} tabindex="0">
-          <table class="govuk-table govuk-table--small-text-until-tablet app-chart-table">
-            <caption class="govuk-table__caption govuk-table__caption--s">${props.caption}</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                ${props.columns.map(
-                  (c) =>
-                    html`<th scope="col" class=${`govuk-table__header${c.numeric ? ' govuk-table__header--numeric' : ''}`} key=${c.heading}>${c.heading}</th>`,
-                )}
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              ${props.rows.map(
-                (row, r) => html`
-                  <tr class="govuk-table__row" key=${r}>
-                    ${cells(row, props.columns)}
-                  </tr>
-                `,
-              )}
-            </tbody>
-            ${
-              props.foot
-                ? html`<tfoot>
-                    <tr class="govuk-table__row app-chart-table__total">
-                      ${cells(props.foot, props.columns)}
-                    </tr>
-                  </tfoot>`
-                : null
-            }
-          </table>
+          <${Table}
+            classes="govuk-table--small-text-until-tablet app-chart-table"
+            caption=${props.caption}
+            captionSize="s"
+            head=${props.columns.map((c) => ({ text: c.heading, classes: c.numeric ? 'govuk-table__header--numeric' : '' }))}
+            foot=${props.foot ? html`<tr class="govuk-table__row app-chart-table__total">${cells(props.foot, props.columns)}</tr>` : null}
+          >
+            ${props.rows.map(
+              (row, r) => html`
+                <tr class="govuk-table__row" key=${r}>
+                  ${cells(row, props.columns)}
+                </tr>
+              `,
+            )}
+          </${Table}>
         </div>
       </div>
     </details>

@@ -8,7 +8,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import type { Framework } from '../../../shared/guidance/schema.ts';
 import type { Referral, ReferralContent } from '../../../shared/referrals/schema.ts';
-import { type RadioItem, Radios, Textarea } from '../../platform/form-inputs.ts';
+import { type RadioItem, Radios, type RadiosProps, Textarea } from '../../platform/form-inputs.ts';
 import type { DateParts } from '../../platform/ui.ts';
 
 export interface SectionProps {
@@ -34,17 +34,7 @@ export function QuestionTextarea(props: {
 export type ConditionalItem = RadioItem;
 
 /** Radios with conditionally revealed questions: the legend a page heading or a medium heading. */
-export function ConditionalRadios(props: {
-  idPrefix: string;
-  legend: string;
-  legendIsPageHeading?: boolean;
-  intro?: VNode;
-  hint?: string;
-  items: RadioItem[];
-  value: string | null;
-  error?: string | undefined;
-  onChange: (value: string) => void;
-}): VNode {
+export function ConditionalRadios(props: Omit<RadiosProps, 'name' | 'legendClasses'>): VNode {
   return html`<${Radios}
     ...${props}
     name=${props.idPrefix}

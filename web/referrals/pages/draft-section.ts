@@ -14,8 +14,8 @@ import type { Referral } from '../../../shared/referrals/schema.ts';
 import { apiPatch } from '../../platform/api.ts';
 import { boot } from '../../platform/chrome.ts';
 import {
-  ErrorSummary,
   type ErrorSummaryItem,
+  FormPage,
   Loading,
   mount,
   ProblemState,
@@ -129,44 +129,44 @@ function QuestionPage(props: {
   })();
 
   return html`
-    <a class="govuk-back-link" href=${backUrl(referral, section)}>Back</a>
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        ${summary.length > 0 ? html`<${ErrorSummary} key=${submissions} items=${summary} />` : null}
-        ${conflict !== null ? html`<${ConflictBanner} key=${submissions} detail=${conflict} />` : null}
-        <${Caption} referral=${referral} />
-        <form novalidate onSubmit=${onSubmit} aria-label=${section.name} id="question-form">
-          ${fields}
-          <div class="govuk-button-group">
-            <button
-              type="submit"
-              class="govuk-button"
-              data-module="govuk-button"
-              disabled=${busy}
-              aria-disabled=${busy ? 'true' : undefined}
-              onClick=${() => {
-                mode.current = 'continue';
-              }}
-            >
-              ${busy && mode.current === 'continue' ? 'Saving…' : 'Save and continue'}
-            </button>
-            <button
-              type="submit"
-              class="govuk-button govuk-button--secondary"
-              data-module="govuk-button"
-              disabled=${busy}
-              aria-disabled=${busy ? 'true' : undefined}
-              onClick=${() => {
-                mode.current = 'later';
-              }}
-            >
-              Save and come back later
-            </button>
-          </div>
-        </form>
-        <p class="govuk-body"><a class="govuk-link" href=${sectionUrl('', referral.id)}>See all the sections of this referral</a></p>
-      </div>
-    </div>
+    <${FormPage}
+      back=${html`<a class="govuk-back-link" href=${backUrl(referral, section)}>Back</a>`}
+      errors=${summary}
+      submissions=${submissions}
+      banner=${conflict !== null ? html`<${ConflictBanner} key=${submissions} detail=${conflict} />` : null}
+    >
+      <${Caption} referral=${referral} />
+      <form novalidate onSubmit=${onSubmit} aria-label=${section.name} id="question-form">
+        ${fields}
+        <div class="govuk-button-group">
+          <button
+            type="submit"
+            class="govuk-button"
+            data-module="govuk-button"
+            disabled=${busy}
+            aria-disabled=${busy ? 'true' : undefined}
+            onClick=${() => {
+              mode.current = 'continue';
+            }}
+          >
+            ${busy && mode.current === 'continue' ? 'Saving…' : 'Save and continue'}
+          </button>
+          <button
+            type="submit"
+            class="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            disabled=${busy}
+            aria-disabled=${busy ? 'true' : undefined}
+            onClick=${() => {
+              mode.current = 'later';
+            }}
+          >
+            Save and come back later
+          </button>
+        </div>
+      </form>
+      <p class="govuk-body"><a class="govuk-link" href=${sectionUrl('', referral.id)}>See all the sections of this referral</a></p>
+    </${FormPage}>
   `;
 }
 

@@ -14,7 +14,7 @@ import { submissionProblems } from '../../../shared/referrals/rules.ts';
 import type { Referral } from '../../../shared/referrals/schema.ts';
 import { ApiError } from '../../platform/api.ts';
 import { boot } from '../../platform/chrome.ts';
-import { ErrorSummary, type ErrorSummaryItem, mount, setTitle } from '../../platform/ui.ts';
+import { type ErrorSummaryItem, FormPage, mount, setTitle } from '../../platform/ui.ts';
 import { ReferralAnswers } from '../answers.ts';
 import { Caption, DraftPage } from '../draft.ts';
 import { fieldTarget, type SectionState, sectionStates, suggestedLevelOf } from '../progress.ts';
@@ -135,10 +135,13 @@ function CheckAnswers(props: { referral: Referral; framework: Framework | undefi
   };
 
   return html`
-    <a class="govuk-back-link" href=${sectionUrl('', referral.id)}>Back to all sections</a>
-    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-      ${refusal.length > 0 ? html`<${ErrorSummary} key=${submissions} title="Your referral was not sent" items=${refusal} />` : null}
-      ${conflict !== null ? html`<${ConflictBanner} key=${submissions} detail=${conflict} />` : null}
+    <${FormPage}
+      back=${html`<a class="govuk-back-link" href=${sectionUrl('', referral.id)}>Back to all sections</a>`}
+      errors=${refusal}
+      submissions=${submissions}
+      errorsTitle="Your referral was not sent"
+      banner=${conflict !== null ? html`<${ConflictBanner} key=${submissions} detail=${conflict} />` : null}
+    >
       <${Caption} referral=${referral} />
       <h1 class="govuk-heading-l">Check your answers before sending your referral</h1>
       ${
@@ -172,7 +175,7 @@ function CheckAnswers(props: { referral: Referral; framework: Framework | undefi
           ${busy ? 'Sending…' : 'Send referral'}
         </button>
       </form>
-    </div></div>
+    </${FormPage}>
   `;
 }
 

@@ -17,8 +17,8 @@ import { ApiError, apiRequest } from '../../platform/api.ts';
 import { signInUrl } from '../../platform/auth.ts';
 import { boot, loadMe } from '../../platform/chrome.ts';
 import {
-  ErrorSummary,
   type ErrorSummaryItem,
+  FormPage,
   LoadingPage,
   mount,
   PageHeading,
@@ -184,8 +184,11 @@ function StartPage(): VNode {
 
   const record = outcome?.level ? outcome.record : null;
   return html`
-    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-      ${failure.length > 0 ? html`<${ErrorSummary} key=${submissions} title="Your referral was not started" items=${failure} />` : null}
+    <${FormPage}
+      errors=${failure}
+      submissions=${submissions}
+      errorsTitle="Your referral was not started"
+    >
       <${PageHeading} text="Request early help for a child" size="l" />
       <p class="govuk-body">
         Ask the Front Door for early help for a child and their family. They decide within one working day and tell you what
@@ -232,7 +235,7 @@ function StartPage(): VNode {
         <svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false"><path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" /></svg>
       </button>
       <p class="govuk-body">Not sure it is early help? <a class="govuk-link" href="/check/">Check the level of need first</a>.</p>
-    </div></div>
+    </${FormPage}>
   `;
 }
 

@@ -5,12 +5,12 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { Me } from '../../../shared/directory/me.ts';
 import type { Notification } from '../../../shared/referrals/notification.ts';
-import { ApiError, apiGet } from '../../platform/api.ts';
-import { signInUrl } from '../../platform/auth.ts';
-import { boot, loadMe, messagesSeenKey } from '../../platform/chrome.ts';
+import { apiGet, orNotFound } from '../../platform/api.ts';
+import { boot, messagesSeenKey } from '../../platform/chrome.ts';
+import { useSignedInLoad } from '../../platform/signed-in.ts';
 import {
   formatDateTime,
   Loading,
@@ -32,44 +32,24 @@ const KIND_LABELS: Record<Notification['kind'], string> = {
   'referral.due_soon': 'Due soon',
 };
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'not-allowed'; me: Me }
-  | { kind: 'unavailable' }
-  | { kind: 'failed'; error: unknown }
-  | { kind: 'loaded'; items: Notification[]; seen: string };
+/** The messages, marked as seen (remembering what was new before), or none when Messages is not there. */
+async function loadMessages(me: Me): Promise<{ items: Notification[] | null; seen: string }> {
+  const found = await orNotFound(apiGet<{ items: Notification[] }>('/notifications'));
+  if (!found) return { items: null, seen: '' };
+  const key = messagesSeenKey(me);
+  const seen = localStorage.getItem(key) ?? '';
+  const newest = [seen, ...found.items.map((n) => n.at)].sort().at(-1) ?? '';
+  if (newest) localStorage.setItem(key, newest);
+  return { items: found.items, seen };
+}
 
 function MessagesPage(): VNode {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { state, retry } = useSignedInLoad(
+    (me) => me.roles.includes('referrer') || me.roles.includes('triage'),
+    loadMessages,
+    { redirect: true },
+  );
   useEffect(() => setTitle('Messages'), []);
-  useEffect(() => {
-    setState({ kind: 'loading' });
-    (async (): Promise<State | null> => {
-      const me = await loadMe();
-      if (!me) {
-        window.location.replace(signInUrl());
-        return null;
-      }
-      if (!me.roles.includes('referrer') && !me.roles.includes('triage')) return { kind: 'not-allowed', me };
-      const { items } = await apiGet<{ items: Notification[] }>('/notifications');
-      const key = messagesSeenKey(me);
-      const seen = localStorage.getItem(key) ?? '';
-      const newest = [seen, ...items.map((n) => n.at)].sort().at(-1) ?? '';
-      if (newest) localStorage.setItem(key, newest);
-      return { kind: 'loaded', items, seen };
-    })().then(
-      (next) => {
-        if (next) setState(next);
-      },
-      (error: unknown) =>
-        setState(
-          error instanceof ApiError && error.status === 404
-            ? { kind: 'unavailable' }
-            : { kind: 'failed', error },
-        ),
-    );
-  }, [attempt]);
 
   const intro = html`
     <${PageHeading} text="Messages" size="l" />
@@ -82,22 +62,22 @@ function MessagesPage(): VNode {
     case 'loading':
       return html`${intro}<${Loading} text="Loading your messages…" />`;
     case 'failed':
-      return html`${intro}<${ProblemState} error=${state.error} what="your messages" onRetry=${() => setAttempt((n) => n + 1)} />`;
-    case 'unavailable':
-      return html`${intro}<p class="govuk-body">Messages are not available yet.</p>`;
+      return html`${intro}<${ProblemState} error=${state.error} what="your messages" onRetry=${retry} />`;
     case 'not-allowed':
       return html`${intro}<p class="govuk-body">Messages are about referrals, for referrers and the Front Door. You are signed in as ${state.me.name}.</p>`;
-    case 'loaded':
+    case 'loaded': {
+      const { items, seen } = state;
+      if (!items) return html`${intro}<p class="govuk-body">Messages are not available yet.</p>`;
       return html`
         <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
           ${intro}
           ${
-            state.items.length === 0
+            items.length === 0
               ? html`<p class="govuk-body">You have no messages yet.</p>`
               : html`<ul class="govuk-list app-messages">
-                  ${state.items.map((n) => {
+                  ${items.map((n) => {
                     const link = safeLink(n.link);
-                    const fresh = n.at > state.seen;
+                    const fresh = n.at > seen;
                     return html`<li class="app-messages__item" key=${n.id}>
                       <p class="govuk-body-s govuk-!-margin-bottom-1 app-muted">
                         ${fresh ? html`<${Tag} text="New" colour="blue" classes="app-tag--inline" />` : null}
@@ -112,6 +92,7 @@ function MessagesPage(): VNode {
           }
         </div></div>
       `;
+    }
   }
 }
 

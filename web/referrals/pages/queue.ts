@@ -113,7 +113,7 @@ function QueuePage(): VNode {
     ...(filters.level ? { level: filters.level } : {}),
   })}`;
 
-  const { state, retry, more, loadMore } = useReferralPages({
+  const { state, retry, showMore } = useReferralPages({
     query,
     role: 'triage',
     elsewhere: { role: 'referrer', page: '/referrals/' },
@@ -161,15 +161,7 @@ function QueuePage(): VNode {
                 now=${now}
               />`
         }
-        <${ShowMore}
-          announce=${true}
-          hasMore=${Boolean(state.nextCursor)}
-          text="Load more referrals"
-          busy=${more.busy}
-          failed=${more.failed}
-          failedText="More referrals could not be loaded. Try again."
-          onClick=${loadMore}
-        />
+        <${ShowMore} ...${showMore} text="Load more referrals" failedText="More referrals could not be loaded. Try again." />
     </div>
   `;
 }

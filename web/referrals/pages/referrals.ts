@@ -39,7 +39,7 @@ const DRAFT_COLUMNS = [draftName, draftSaved, draftContinue];
 const SENT_COLUMNS = [sentHeading, sentStatus, sentOutcome, sentAt];
 
 function ReferralsPage(): VNode {
-  const { state, retry, more, loadMore } = useReferralPages({
+  const { state, retry, showMore } = useReferralPages({
     query: `/referrals?limit=${PAGE_SIZE}`,
     role: 'referrer',
     elsewhere: { role: 'triage', page: '/referrals/queue/' },
@@ -91,15 +91,7 @@ function ReferralsPage(): VNode {
             <${ReferralList} layout="stacked" items=${sent} columns=${SENT_COLUMNS} now=${now} />
           `
       }
-      <${ShowMore}
-        announce=${true}
-        hasMore=${Boolean(state.nextCursor)}
-        text="Show older referrals"
-        busy=${more.busy}
-        failed=${more.failed}
-        failedText="Older referrals could not be loaded. Try again."
-        onClick=${loadMore}
-      />
+      <${ShowMore} ...${showMore} text="Show older referrals" failedText="Older referrals could not be loaded. Try again." />
     </div></div>
   `;
 }

@@ -10,21 +10,18 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Me } from '../../../shared/directory/me.ts';
-import type { GuidanceVersion } from '../../../shared/guidance/schema.ts';
 import type { TimelineEntry } from '../../../shared/referrals/schema.ts';
-import { ApiError } from '../../platform/api.ts';
-import { signInUrl } from '../../platform/auth.ts';
-import { boot, loadMe } from '../../platform/chrome.ts';
+import { orNotFound } from '../../platform/api.ts';
+import { boot } from '../../platform/chrome.ts';
+import { useSignedInLoad } from '../../platform/signed-in.ts';
 import { LoadingPage, mount, PageHeading, ProblemPage, setTitle } from '../../platform/ui.ts';
 import {
   isConflict,
-  loadGuidance,
+  loadAddressedReferral,
   loadReferral,
   ReferralNotFound,
   type ReferralWithTimeline,
   referralAction,
-  referralIdFromUrl,
 } from '../views.ts';
 import { isTriage } from './view/addresses.ts';
 import { CannotDo } from './view/cannot-do.ts';
@@ -34,87 +31,67 @@ import { WithdrawForm } from './view/withdraw-form.ts';
 
 type PageKind = 'view' | 'decide' | 'withdraw';
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'not-allowed'; me: Me }
-  | { kind: 'not-found' }
-  | { kind: 'failed'; error: unknown }
-  | { kind: 'loaded'; me: Me; referral: ReferralWithTimeline; guidance: GuidanceVersion | null };
+/** Starts the review of a submitted referral, then reads it as it now is. */
+async function startReview(
+  referral: ReferralWithTimeline,
+  onStarted: () => void,
+): Promise<ReferralWithTimeline> {
+  try {
+    await referralAction(referral, 'review');
+    onStarted();
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+    // Someone else opened it first: show it as it now is.
+  }
+  return loadReferral(referral.id);
+}
 
 function Page(props: { kind: PageKind }): VNode {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const [done, setDone] = useState<string | null>(() =>
     new URLSearchParams(window.location.search).get('done'),
   );
   const reviewStarted = useRef(false);
 
-  useEffect(() => {
-    let cancelled = false;
-    (async (): Promise<State | null> => {
-      const me = await loadMe();
-      if (!me) {
-        window.location.replace(signInUrl());
-        return null;
-      }
-      if (!me.roles.includes('referrer') && !isTriage(me)) return { kind: 'not-allowed', me };
-      const id = referralIdFromUrl();
-      if (!id) return { kind: 'not-found' };
-      const [first, guidance] = await Promise.all([loadReferral(id), loadGuidance().catch(() => null)]);
-      let referral = first;
+  const { state, refresh, replace } = useSignedInLoad(
+    (me) => me.roles.includes('referrer') || isTriage(me),
+    async (me, live) => {
+      const { referral, guidance } = await loadAddressedReferral();
       // The Front Door opening a submitted referral starts its review: it becomes hers.
       if (
-        props.kind === 'view' &&
-        isTriage(me) &&
-        referral.status === 'submitted' &&
-        !reviewStarted.current
-      ) {
-        reviewStarted.current = true;
-        try {
-          await referralAction(referral, 'review');
-          if (!cancelled) setDone('review');
-        } catch (error) {
-          if (!isConflict(error)) throw error;
-          // Someone else opened it first: show it as it now is.
-        }
-        referral = await loadReferral(id);
-      }
-      return { kind: 'loaded', me, referral, guidance };
-    })().then(
-      (next) => {
-        if (next && !cancelled) setState(next);
-      },
-      (error: unknown) => {
-        if (cancelled) return;
-        setState(
-          error instanceof ApiError && error.status === 404
-            ? { kind: 'not-found' }
-            : { kind: 'failed', error },
-        );
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
+        !referral ||
+        props.kind !== 'view' ||
+        !isTriage(me) ||
+        referral.status !== 'submitted' ||
+        reviewStarted.current
+      )
+        return { referral, guidance };
+      reviewStarted.current = true;
+      const started = () => {
+        if (live()) setDone('review');
+      };
+      return { referral: await orNotFound(startReview(referral, started)), guidance };
+    },
+    { redirect: true },
+  );
+  const notFound = state.kind === 'loaded' && !state.referral;
 
   useEffect(() => {
-    if (state.kind === 'not-found') setTitle('Referral not found');
+    if (notFound) setTitle('Referral not found');
     else if (state.kind !== 'loaded') setTitle('Referral');
-  }, [state.kind]);
+  }, [state.kind, notFound]);
 
   switch (state.kind) {
     case 'loading':
       return html`<${LoadingPage} heading="Referral" size="l" text="Loading the referral…" />`;
-    case 'not-found':
-      return html`<${ReferralNotFound} />`;
     case 'failed':
-      return html`<${ProblemPage} heading="Referral" size="l" error=${state.error} what="the referral" onRetry=${() => setAttempt((n) => n + 1)} />`;
+      return html`<${ProblemPage} heading="Referral" size="l" error=${state.error} what="the referral" onRetry=${refresh} />`;
     case 'not-allowed':
       return html`<${PageHeading} text="You cannot see referrals" size="l" />
         <p class="govuk-body">Referrals are for practitioners who make them and for the Front Door. You are signed in as ${state.me.name}.</p>`;
     case 'loaded': {
-      const { me, referral, guidance } = state;
+      const { me, guidance } = state;
+      const referral = state.referral;
+      if (!referral) return html`<${ReferralNotFound} />`;
       const framework = guidance?.framework;
       if (props.kind === 'decide') {
         if (!isTriage(me) || referral.status !== 'in_review')
@@ -133,11 +110,11 @@ function Page(props: { kind: PageKind }): VNode {
         done=${done}
         reload=${(next?: string) => {
           setDone(next ?? null);
-          setAttempt((n) => n + 1);
+          refresh();
           window.scrollTo(0, 0);
         }}
         onNote=${(entry: TimelineEntry) => {
-          setState({ ...state, referral: { ...referral, timeline: [...referral.timeline, entry] } });
+          replace({ guidance, referral: { ...referral, timeline: [...referral.timeline, entry] } });
           setDone('note');
           window.scrollTo(0, 0);
         }}

@@ -2,16 +2,9 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
-import { TextInput } from '../../../platform/ui.ts';
+import { TextInput, useFormState } from '../../../platform/ui.ts';
 import { checkEvidenceUrl, tooLong } from '../../forms.ts';
-import {
-  EvidenceUrlInput,
-  evidenceFieldId,
-  FormButtons,
-  type FormProps,
-  run,
-  useSubmissionState,
-} from './form-helpers.ts';
+import { EvidenceUrlInput, evidenceFieldId, FormButtons, type FormProps, run } from './form-helpers.ts';
 import { FormShell } from './form-shell.ts';
 
 const SIGN_OFF_IDS: Record<string, string> = {
@@ -25,7 +18,7 @@ export function CloseForm(props: FormProps): VNode {
   const [evidenceUrl, setEvidenceUrl] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
-  const s = useSubmissionState();
+  const s = useFormState();
 
   const onSubmit = async (event: Event) => {
     if (!s.start(event)) return;

@@ -7,9 +7,9 @@ import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { THEME_LABELS, THEMES } from '../../../../shared/board/labels.ts';
 import type { ActionView } from '../../../../shared/board/schema.ts';
-import { Select, Textarea, TextInput } from '../../../platform/ui.ts';
+import { Select, Textarea, TextInput, useFormState } from '../../../platform/ui.ts';
 import { CheckboxGroup, tooLong } from '../../forms.ts';
-import { FormButtons, type FormProps, run, useSubmissionState } from './form-helpers.ts';
+import { FormButtons, type FormProps, run } from './form-helpers.ts';
 import { FormShell } from './form-shell.ts';
 
 type DetailKey =
@@ -57,7 +57,7 @@ export function DetailsForm(props: FormProps): VNode {
   // Only what the person changes is sent: after a conflict, the rest follows the action as it now is.
   const [edits, setEdits] = useState<Partial<Record<DetailKey, string>>>({});
   const [contributors, setContributors] = useState<string[] | null>(null);
-  const s = useSubmissionState();
+  const s = useFormState();
   const stored = detailValues(action);
   const value = (key: DetailKey) => edits[key] ?? stored[key];
   const set = (key: DetailKey) => (v: string) => setEdits((e) => ({ ...e, [key]: v }));

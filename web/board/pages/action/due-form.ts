@@ -5,13 +5,13 @@ import { useState } from 'preact/hooks';
 import {
   DateInput,
   type DateParts,
-  type ErrorSummaryItem,
   formatDate,
   parseDateParts,
   Textarea,
+  useFormState,
 } from '../../../platform/ui.ts';
 import { tooLong } from '../../forms.ts';
-import { FormButtons, type FormProps, ragChange, run, useSubmissionState } from './form-helpers.ts';
+import { FormButtons, type FormProps, ragChange, run } from './form-helpers.ts';
 import { FormShell } from './form-shell.ts';
 
 export function DueForm(props: FormProps): VNode {
@@ -19,7 +19,7 @@ export function DueForm(props: FormProps): VNode {
   const [date, setDate] = useState<DateParts>({ day: '', month: '', year: '' });
   const [dateParts, setDateParts] = useState<(keyof DateParts)[]>([]);
   const [reason, setReason] = useState('');
-  const s = useSubmissionState();
+  const s = useFormState();
 
   const onSubmit = async (event: Event) => {
     if (!s.start(event)) return;
@@ -39,13 +39,7 @@ export function DueForm(props: FormProps): VNode {
       ? 'Give the reason the due date is revised'
       : (tooLong('The reason', text, 1000) ?? '');
     if (found.due || found.reason) {
-      s.setFields(found);
-      s.setErrors(
-        [
-          found.due ? { href: `#${firstDateId}`, text: found.due } : null,
-          found.reason ? { href: '#reason', text: found.reason } : null,
-        ].filter((x): x is ErrorSummaryItem => x !== null),
-      );
+      s.fail(found, ['due', 'reason'], { due: firstDateId });
       return;
     }
     if (!('date' in parsed)) return;

@@ -1,16 +1,15 @@
 /**
- * What the action page's forms share: what a form gets from the page, the state of a submission, the
+ * What the action page's forms share: what a form gets from the page, the
  * write itself (sent with the version read; the page handles success and conflict), and the inputs and
  * buttons every form has.
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useState } from 'preact/hooks';
 import { RAG_LABELS } from '../../../../shared/board/labels.ts';
 import type { ActionView } from '../../../../shared/board/schema.ts';
 import type { Me } from '../../../../shared/directory/me.ts';
 import { apiRequest } from '../../../platform/api.ts';
-import { Button, type ErrorSummaryItem, TextInput } from '../../../platform/ui.ts';
+import { Button, type FormState, TextInput } from '../../../platform/ui.ts';
 import type { AgencyName } from '../../api.ts';
 import { describeRefusal } from '../../forms.ts';
 import type { ActionWithUpdates } from '../../labels.ts';
@@ -50,31 +49,6 @@ export function ragChange(before: ActionView, after: ActionView): string {
     : `The RAG is now ${RAG_LABELS[after.rag].toLowerCase()} (it was ${RAG_LABELS[before.rag].toLowerCase()}): ${after.ragReason}.`;
 }
 
-export function useSubmissionState() {
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<ErrorSummaryItem[]>([]);
-  const [submissions, setSubmissions] = useState(0);
-  const [busy, setBusy] = useState(false);
-  /** Counts a submission (its error summary takes focus again); false while one is under way. */
-  const start = (event?: Event) => {
-    event?.preventDefault();
-    if (busy) return false;
-    setSubmissions((n) => n + 1);
-    return true;
-  };
-  const fail = (found: Record<string, string>, order: string[]) => {
-    setFields(found);
-    setErrors(order.filter((id) => found[id]).map((id) => ({ href: `#${id}`, text: found[id] ?? '' })));
-  };
-  const clear = () => {
-    setFields({});
-    setErrors([]);
-  };
-  return { fields, errors, submissions, busy, setBusy, start, setFields, setErrors, fail, clear };
-}
-
-export type SubmissionState = ReturnType<typeof useSubmissionState>;
-
 /** One change to the action, and how the page words it. */
 export interface Change {
   /** What is not saved when someone else changed the action first, e.g. "Your progress update". */
@@ -90,7 +64,7 @@ export interface Change {
 }
 
 /** Sends a change, keeping the error summary and field messages in step with what the API said. */
-export async function run(state: SubmissionState, form: FormProps, change: Change): Promise<void> {
+export async function run(state: FormState, form: FormProps, change: Change): Promise<void> {
   state.setBusy(true);
   const outcome = await form.send(
     change.what,

@@ -7,16 +7,23 @@ import type { ComponentChildren, VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { STATUS_LABELS } from '../../../../shared/board/labels.ts';
 import type { ActionView } from '../../../../shared/board/schema.ts';
-import { ErrorSummary, formatDate, formatDateTime, PageHeading, setTitle } from '../../../platform/ui.ts';
+import {
+  FormPage,
+  type FormState,
+  formatDate,
+  formatDateTime,
+  PageHeading,
+  setTitle,
+} from '../../../platform/ui.ts';
 import { ConflictBanner } from '../../banners.ts';
 import type { ActionWithUpdates } from '../../labels.ts';
 import { RagTag } from '../../views.ts';
-import type { FormProps, SubmissionState } from './form-helpers.ts';
+import type { FormProps } from './form-helpers.ts';
 import { BackToAction } from './navigation.ts';
 
 export function FormShell(props: {
   form: FormProps;
-  state: SubmissionState;
+  state: FormState;
   heading: string;
   children: ComponentChildren;
 }): VNode {
@@ -26,19 +33,15 @@ export function FormShell(props: {
     () => setTitle(`${props.heading} – ${action.reference}`, errors.length > 0),
     [props.heading, errors.length],
   );
+  const banner = conflict
+    ? html`<${ConflictBanner} key=${`conflict-${action.version}`} what=${conflict.what} changes=${conflict.changes}>
+        <p class="govuk-body">
+          The action as it is now is below. What you entered is still in the form: check it still applies, then send it again.
+        </p>
+      </${ConflictBanner}>`
+    : null;
   return html`
-    <${BackToAction} action=${action} />
-    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-      ${errors.length > 0 ? html`<${ErrorSummary} key=${submissions} items=${errors} />` : null}
-      ${
-        conflict
-          ? html`<${ConflictBanner} key=${`conflict-${action.version}`} what=${conflict.what} changes=${conflict.changes}>
-              <p class="govuk-body">
-                The action as it is now is below. What you entered is still in the form: check it still applies, then send it again.
-              </p>
-            </${ConflictBanner}>`
-          : null
-      }
+    <${FormPage} back=${html`<${BackToAction} action=${action} />`} errors=${errors} submissions=${submissions} banner=${banner}>
       <${PageHeading}
         caption=${`${action.reference}: ${action.title}`}
         text=${props.heading}
@@ -47,7 +50,7 @@ export function FormShell(props: {
       />
       ${conflict ? html`<${NowPanel} action=${action} />` : null}
       ${props.children}
-    </div></div>
+    </${FormPage}>
   `;
 }
 

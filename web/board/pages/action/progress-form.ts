@@ -3,7 +3,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { type ActionStatus, OPEN_STATUSES, STATUS_LABELS } from '../../../../shared/board/labels.ts';
-import { Radios, Textarea, TextInput } from '../../../platform/ui.ts';
+import { Radios, Textarea, TextInput, useFormState } from '../../../platform/ui.ts';
 import { checkEvidenceUrl, tooLong } from '../../forms.ts';
 import {
   EvidenceUrlInput,
@@ -12,7 +12,6 @@ import {
   type FormProps,
   ragChange,
   run,
-  useSubmissionState,
 } from './form-helpers.ts';
 import { FormShell } from './form-shell.ts';
 
@@ -22,7 +21,7 @@ export function ProgressForm(props: FormProps): VNode {
   const [evidenceTitle, setEvidenceTitle] = useState('');
   const [evidenceUrl, setEvidenceUrl] = useState('');
   const [status, setStatus] = useState<ActionStatus | null>(null);
-  const s = useSubmissionState();
+  const s = useFormState();
   const shownStatus = status ?? action.status;
 
   const onSubmit = async (event: Event) => {

@@ -6,17 +6,17 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { RAG_LABELS, RAG_RATINGS, type Rag } from '../../../../shared/board/labels.ts';
-import { Button, formatDate, Radios, Textarea } from '../../../platform/ui.ts';
+import { Button, formatDate, Radios, Textarea, useFormState } from '../../../platform/ui.ts';
 import { tooLong } from '../../forms.ts';
 import { RagTag } from '../../views.ts';
-import { FormButtons, type FormProps, ragChange, run, useSubmissionState } from './form-helpers.ts';
+import { FormButtons, type FormProps, ragChange, run } from './form-helpers.ts';
 import { FormShell } from './form-shell.ts';
 
 export function RagForm(props: FormProps): VNode {
   const { action } = props;
   const [rag, setRag] = useState<string | null>(null);
   const [justification, setJustification] = useState('');
-  const s = useSubmissionState();
+  const s = useFormState();
 
   const save = async (override: { rag: Rag; justification: string } | null) => {
     const before = action;

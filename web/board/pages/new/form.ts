@@ -13,8 +13,8 @@ import {
   Button,
   DateInput,
   type DateParts,
-  ErrorSummary,
   type ErrorSummaryItem,
+  FormPage,
   PageHeading,
   Radios,
   Select,
@@ -70,9 +70,11 @@ export function NewActionForm(props: { agencies: AgencyName[]; reference: string
 
   const active = props.agencies.filter((a) => a.active);
   return html`
-    <a class="govuk-back-link" href="/board/">Back to the action plan</a>
-    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-      ${errors.length > 0 ? html`<${ErrorSummary} key=${submissions} items=${errors} />` : null}
+    <${FormPage}
+      back=${html`<a class="govuk-back-link" href="/board/">Back to the action plan</a>`}
+      errors=${errors}
+      submissions=${submissions}
+    >
       <${PageHeading} caption="Safeguarding partnership board" text=${HEADING} size="l" />
       <p class="govuk-body">The action is added to the plan as not started. Its RAG is worked out from its dates and progress.</p>
       <form novalidate onSubmit=${onSubmit}>
@@ -150,6 +152,6 @@ export function NewActionForm(props: { agencies: AgencyName[]; reference: string
 
         <${Button} text=${busy ? 'Adding…' : 'Add the action'} disabled=${busy} />
       </form>
-    </div></div>
+    </${FormPage}>
   `;
 }

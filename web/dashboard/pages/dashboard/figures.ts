@@ -57,10 +57,6 @@ export function monthRange(months: string[]): string[] {
   return out;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 export type Agreement = QuarterFigures['agreement'];
 
 /** A count as written: the number, or "not shown". */

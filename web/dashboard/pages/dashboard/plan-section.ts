@@ -11,8 +11,7 @@ import { actionUrl, dueText, percent } from '../../../board/views.ts';
 import { BarChart, type BarRow } from '../../../platform/charts/bars.ts';
 import { Legend, RAG_STYLES } from '../../../platform/charts/basics.ts';
 import { FiguresTable, type TableColumn } from '../../../platform/charts/figures.ts';
-import { AfterPaint } from '../../../platform/ui.ts';
-import { plural } from './figures.ts';
+import { AfterPaint, plural } from '../../../platform/ui.ts';
 
 /** The columns after the first of a table split by RAG. */
 const RAG_COLUMNS: TableColumn[] = [

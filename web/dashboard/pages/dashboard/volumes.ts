@@ -6,7 +6,8 @@ import { type AgencyName, agencyName, type ReferralStats } from '../../../board/
 import { HIDDEN_TEXT } from '../../../platform/charts/basics.ts';
 import { type ColumnPanel, SmallMultiples } from '../../../platform/charts/columns.ts';
 import { FiguresTable } from '../../../platform/charts/figures.ts';
-import { countText, drawn, MONTHS, monthLabel, monthRange, plural } from './figures.ts';
+import { plural } from '../../../platform/ui.ts';
+import { countText, drawn, MONTHS, monthLabel, monthRange } from './figures.ts';
 
 export function Volumes(props: { stats: ReferralStats; agencies: AgencyName[] }): VNode {
   const { stats, agencies } = props;

@@ -3,48 +3,41 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import type { Me } from '../../../../shared/directory/me.ts';
 import type { Agency } from '../../../../shared/directory/schema.ts';
+import { plural, Table } from '../../../platform/ui.ts';
 import { AgencyStatus, kindLabel } from './labels.ts';
 import { onLinkClick } from './navigation.ts';
 
 export function AgencyTable(props: { agencies: Agency[]; me: Me; canManage: boolean }): VNode {
   return html`
-    <table class="govuk-table govuk-table--small-text-until-tablet">
-      <caption class="govuk-table__caption govuk-table__caption--m">
-        ${props.agencies.length === 1 ? '1 agency' : `${props.agencies.length} agencies`}
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Agency</th>
-          <th scope="col" class="govuk-table__header">Kind</th>
-          <th scope="col" class="govuk-table__header">Status</th>
-          ${props.canManage ? html`<th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Actions</span></th>` : null}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        ${props.agencies.map(
-          (agency) => html`
-            <tr class="govuk-table__row" key=${agency.id}>
-              <th scope="row" class="govuk-table__header">
-                ${agency.name}
-                ${props.me.agency?.id === agency.id ? html`<span class="govuk-hint app-inline-hint"> (your agency)</span>` : null}
-              </th>
-              <td class="govuk-table__cell">${kindLabel(agency.kind)}</td>
-              <td class="govuk-table__cell">
-                <${AgencyStatus} active=${agency.active} />
-              </td>
-              ${
-                props.canManage
-                  ? html`<td class="govuk-table__cell app-table__action">
-                      <a class="govuk-link" href=${`/agencies/?edit=${encodeURIComponent(agency.id)}`} onClick=${onLinkClick(agency.id)}>
-                        Change<span class="govuk-visually-hidden"> ${agency.name}</span>
-                      </a>
-                    </td>`
-                  : null
-              }
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
+    <${Table}
+      classes="govuk-table--small-text-until-tablet"
+      caption=${plural(props.agencies.length, 'agency', 'agencies')}
+      captionSize="m"
+      head=${['Agency', 'Kind', 'Status', props.canManage && { text: 'Actions', hidden: true }]}
+    >
+      ${props.agencies.map(
+        (agency) => html`
+          <tr class="govuk-table__row" key=${agency.id}>
+            <th scope="row" class="govuk-table__header">
+              ${agency.name}
+              ${props.me.agency?.id === agency.id ? html`<span class="govuk-hint app-inline-hint"> (your agency)</span>` : null}
+            </th>
+            <td class="govuk-table__cell">${kindLabel(agency.kind)}</td>
+            <td class="govuk-table__cell">
+              <${AgencyStatus} active=${agency.active} />
+            </td>
+            ${
+              props.canManage
+                ? html`<td class="govuk-table__cell app-table__action">
+                    <a class="govuk-link" href=${`/agencies/?edit=${encodeURIComponent(agency.id)}`} onClick=${onLinkClick(agency.id)}>
+                      Change<span class="govuk-visually-hidden"> ${agency.name}</span>
+                    </a>
+                  </td>`
+                : null
+            }
+          </tr>
+        `,
+      )}
+    </${Table}>
   `;
 }

@@ -7,9 +7,15 @@ import type { GuidanceVersion } from '../../../../shared/guidance/schema.ts';
 import { LevelTag } from '../../../../shared/guidance/views/basics.ts';
 import { groupIndicators } from '../../../../shared/guidance/views/indicators.ts';
 import { HighlightedIndicator, queryWords } from '../../../../shared/guidance/views/search.ts';
-import { formatDateTime, NotificationBanner, PageHeading, setTitle } from '../../../platform/ui.ts';
+import { formatDateTime, NotificationBanner, PageHeading, setTitle, Table } from '../../../platform/ui.ts';
 import { StatusTag } from '../../changes.ts';
 import { BackLink, type Flash, NavLink, navigate, urls } from './navigation.ts';
+
+const INDICATOR_HEAD = [
+  'Indicator',
+  { text: 'Level', classes: 'app-indicator-table__level' },
+  { text: 'Action', classes: 'app-table__action', hidden: true },
+];
 
 function DraftFacts(props: { draft: GuidanceVersion }): VNode {
   const { draft } = props;
@@ -100,31 +106,27 @@ export function DraftOverview(props: {
         <h3 class="govuk-heading-m" key=${group.domain.id}>${group.domain.name}</h3>
         ${group.subDomains.map(
           ({ subDomain, indicators }) => html`
-            <table class="govuk-table govuk-table--small-text-until-tablet app-indicator-table" key=${subDomain.id}>
-              <caption class="govuk-table__caption govuk-table__caption--s">${subDomain.name}</caption>
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">Indicator</th>
-                  <th scope="col" class="govuk-table__header app-indicator-table__level">Level</th>
-                  <th scope="col" class="govuk-table__header app-table__action"><span class="govuk-visually-hidden">Action</span></th>
-                </tr>
-              </thead>
-              <tbody class="govuk-table__body">
-                ${indicators.map(
-                  (indicator) => html`
-                    <tr class="govuk-table__row" key=${indicator.id}>
-                      <td class="govuk-table__cell"><${HighlightedIndicator} indicator=${indicator} words=${words} /></td>
-                      <td class="govuk-table__cell"><${LevelTag} level=${indicator.level} framework=${framework} /></td>
-                      <td class="govuk-table__cell app-table__action">
-                        <${NavLink} href=${urls.indicator(draft.version, indicator.id)}>
-                          Change<span class="govuk-visually-hidden"> ${indicator.text}</span>
-                        </${NavLink}>
-                      </td>
-                    </tr>
-                  `,
-                )}
-              </tbody>
-            </table>
+            <${Table}
+              key=${subDomain.id}
+              classes="govuk-table--small-text-until-tablet app-indicator-table"
+              caption=${subDomain.name}
+              captionSize="s"
+              head=${INDICATOR_HEAD}
+            >
+              ${indicators.map(
+                (indicator) => html`
+                  <tr class="govuk-table__row" key=${indicator.id}>
+                    <td class="govuk-table__cell"><${HighlightedIndicator} indicator=${indicator} words=${words} /></td>
+                    <td class="govuk-table__cell"><${LevelTag} level=${indicator.level} framework=${framework} /></td>
+                    <td class="govuk-table__cell app-table__action">
+                      <${NavLink} href=${urls.indicator(draft.version, indicator.id)}>
+                        Change<span class="govuk-visually-hidden"> ${indicator.text}</span>
+                      </${NavLink}>
+                    </td>
+                  </tr>
+                `,
+              )}
+            </${Table}>
           `,
         )}
       `,

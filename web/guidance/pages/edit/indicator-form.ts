@@ -8,8 +8,8 @@ import { sortedLevels } from '../../../../shared/guidance/views/levels.ts';
 import {
   Button,
   Checkbox,
-  ErrorSummary,
   type ErrorSummaryItem,
+  FormPage,
   PageHeading,
   Select,
   setTitle,
@@ -110,10 +110,12 @@ export function IndicatorForm(props: {
   }));
 
   return html`
-    <${BackLink} href=${urls.draft(draft.version)} text=${`Draft version ${draft.version}`} />
-    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-      ${summary.length > 0 ? html`<${ErrorSummary} key=${submissions} items=${summary} />` : null}
-      ${conflict ? html`<${ConflictBanner} key=${submissions} />` : null}
+    <${FormPage}
+      back=${html`<${BackLink} href=${urls.draft(draft.version)} text=${`Draft version ${draft.version}`} />`}
+      errors=${summary}
+      submissions=${submissions}
+      banner=${conflict ? html`<${ConflictBanner} key=${submissions} />` : null}
+    >
       <${PageHeading} caption=${`Draft version ${draft.version}`} text=${title} size="l" focus=${props.focus && summary.length === 0 && !conflict} />
       <form novalidate onSubmit=${onSubmit}>
         <${Textarea}
@@ -183,6 +185,6 @@ export function IndicatorForm(props: {
           `
           : null
       }
-    </div></div>
+    </${FormPage}>
   `;
 }

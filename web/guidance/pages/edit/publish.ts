@@ -8,13 +8,13 @@ import {
   Button,
   DateInput,
   type DateParts,
-  ErrorSummary,
-  type ErrorSummaryItem,
+  FormPage,
   formatDate,
   PageHeading,
   parseDateParts,
   setTitle,
   Textarea,
+  useFormState,
 } from '../../../platform/ui.ts';
 import { describeChanges } from '../../changes.ts';
 import { useChanges } from './compare.ts';
@@ -63,41 +63,35 @@ export function Publish(props: {
   const { draft } = props;
   const [summaryText, setSummaryText] = useState(draft.changeSummary ?? '');
   const [date, setDate] = useState<DateParts>({ day: '', month: '', year: '' });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [dateParts, setDateParts] = useState<(keyof DateParts)[]>([]);
-  const [summary, setSummary] = useState<ErrorSummaryItem[]>([]);
-  const [submissions, setSubmissions] = useState(0);
   const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const s = useFormState();
   const [changes] = useChanges(draft.version);
 
   useEffect(
-    () => setTitle(`Publish version ${draft.version}`, summary.length > 0),
-    [summary.length, draft.version],
+    () => setTitle(`Publish version ${draft.version}`, s.errors.length > 0),
+    [s.errors.length, draft.version],
   );
 
   const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setSubmissions((n) => n + 1);
-    const errors: Record<string, string> = {};
-    const items: ErrorSummaryItem[] = [];
+    if (!s.start(event)) return;
+    const found: Record<string, string> = {};
     const text = summaryText.trim();
-    if (!text) errors['change-summary'] = 'Enter a summary of what changed';
-    else if (text.length > 2000) errors['change-summary'] = 'The summary must be 2,000 characters or fewer';
-    if (errors['change-summary']) items.push({ href: '#change-summary', text: errors['change-summary'] });
+    if (!text) found['change-summary'] = 'Enter a summary of what changed';
+    else if (text.length > 2000) found['change-summary'] = 'The summary must be 2,000 characters or fewer';
     const parsed = parseDateParts(date, 'The date it takes effect');
     if ('error' in parsed) {
-      errors['effective-from'] = parsed.error;
+      found['effective-from'] = parsed.error;
       setDateParts(parsed.parts);
-      items.push({ href: `#effective-from-${parsed.parts[0] ?? 'day'}`, text: parsed.error });
     }
-    if (items.length > 0 || !('date' in parsed)) {
-      setFieldErrors(errors);
-      setSummary(items);
+    if (found['change-summary'] || !('date' in parsed)) {
+      const firstPart = 'error' in parsed ? (parsed.parts[0] ?? 'day') : 'day';
+      s.fail(found, ['change-summary', 'effective-from'], {
+        'effective-from': `effective-from-${firstPart}`,
+      });
       return;
     }
-    setBusy(true);
+    s.setBusy(true);
     try {
       const { data } = await apiRequest<GuidanceVersion>(`/guidance/versions/${draft.version}/publish`, {
         method: 'POST',
@@ -106,17 +100,16 @@ export function Publish(props: {
       });
       props.onPublished(data);
     } catch (error) {
-      setBusy(false);
+      s.setBusy(false);
       if (isConflict(error)) {
         setConflict(true);
-        setSummary([]);
-        setFieldErrors({});
+        s.clear();
         return;
       }
       if (error instanceof ApiError && error.status === 422) {
         // Content problems: each is fixed in the draft, so each links there.
-        setFieldErrors({});
-        setSummary(error.fieldErrors.map((e) => ({ href: urls.draft(draft.version), text: e.reason })));
+        s.setFields({});
+        s.setErrors(error.fieldErrors.map((e) => ({ href: urls.draft(draft.version), text: e.reason })));
         return;
       }
       const refusal = describeRefusal(error, (f) => PUBLISH_FIELDS[f] ?? null, 'change-summary');
@@ -124,17 +117,19 @@ export function Publish(props: {
       for (const [id, reason] of Object.entries(refusal.fields))
         mapped[id === 'effective-from-day' ? 'effective-from' : id] = reason;
       setDateParts(['day', 'month', 'year']);
-      setFieldErrors(mapped);
-      setSummary(refusal.items);
+      s.setFields(mapped);
+      s.setErrors(refusal.items);
     }
   };
 
   return html`
-    <${BackLink} href=${urls.draft(draft.version)} text=${`Draft version ${draft.version}`} />
-    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-      ${summary.length > 0 ? html`<${ErrorSummary} key=${submissions} items=${summary} />` : null}
-      ${conflict ? html`<${ConflictBanner} key=${submissions} what="The version was not published" />` : null}
-      <${PageHeading} caption="Edit the threshold guidance" text=${`Publish version ${draft.version}`} size="l" focus=${props.focus && summary.length === 0} />
+    <${FormPage}
+      back=${html`<${BackLink} href=${urls.draft(draft.version)} text=${`Draft version ${draft.version}`} />`}
+      errors=${s.errors}
+      submissions=${s.submissions}
+      banner=${conflict ? html`<${ConflictBanner} key=${s.submissions} what="The version was not published" />` : null}
+    >
+      <${PageHeading} caption="Edit the threshold guidance" text=${`Publish version ${draft.version}`} size="l" focus=${props.focus && s.errors.length === 0} />
       <p class="govuk-body">
         When you publish, version ${draft.version} becomes the guidance everyone sees and the checker uses, and
         version ${draft.version - 1} is kept as a superseded version. A published version cannot be changed.
@@ -151,7 +146,7 @@ export function Publish(props: {
           labelClasses="govuk-label--m"
           hint="Practitioners read this on the guidance page. Say what changed and why, in plain words."
           value=${summaryText}
-          error=${fieldErrors['change-summary']}
+          error=${s.fields['change-summary']}
           rows=${5}
           onInput=${setSummaryText}
         />
@@ -162,12 +157,12 @@ export function Publish(props: {
           legendClasses="govuk-fieldset__legend--m"
           hint="For example, 1 9 2026"
           value=${date}
-          error=${fieldErrors['effective-from']}
+          error=${s.fields['effective-from']}
           errorParts=${dateParts}
           onChange=${setDate}
         />
-        <${Button} text=${busy ? 'Publishing…' : `Publish version ${draft.version}`} disabled=${busy} />
+        <${Button} text=${s.busy ? 'Publishing…' : `Publish version ${draft.version}`} disabled=${s.busy} />
       </form>
-    </div></div>
+    </${FormPage}>
   `;
 }

@@ -13,6 +13,7 @@ import {
   PageHeading,
   ProblemState,
   setTitle,
+  Table,
 } from '../../../platform/ui.ts';
 import { StatusTag, type VersionSummary } from '../../changes.ts';
 import { type Flash, NavLink, navigate, urls } from './navigation.ts';
@@ -116,34 +117,28 @@ export function VersionsList(props: {
           `
       }
     </div></div>
-    <table class="govuk-table govuk-table--small-text-until-tablet">
-      <caption class="govuk-table__caption govuk-table__caption--m">All versions</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Version</th>
-          <th scope="col" class="govuk-table__header">Status</th>
-          <th scope="col" class="govuk-table__header">In effect from</th>
-          <th scope="col" class="govuk-table__header">What changed</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        ${state.items.map(
-          (v) => html`
-            <tr class="govuk-table__row" key=${v.version}>
-              <th scope="row" class="govuk-table__header">
-                ${
-                  v.status === 'draft'
-                    ? html`<${NavLink} href=${urls.draft(v.version)}>Version ${v.version}</${NavLink}>`
-                    : html`<a class="govuk-link" href=${`/guidance/version/?v=${v.version}`}>Version ${v.version}</a>`
-                }
-              </th>
-              <td class="govuk-table__cell"><${StatusTag} status=${v.status} /></td>
-              <td class="govuk-table__cell">${v.effectiveFrom ? formatDate(v.effectiveFrom) : 'Not set'}</td>
-              <td class="govuk-table__cell">${v.changeSummary ?? (v.status === 'draft' ? 'Not written yet' : '')}</td>
-            </tr>
-          `,
-        )}
-      </tbody>
-    </table>
+    <${Table}
+      classes="govuk-table--small-text-until-tablet"
+      caption="All versions"
+      captionSize="m"
+      head=${['Version', 'Status', 'In effect from', 'What changed']}
+    >
+      ${state.items.map(
+        (v) => html`
+          <tr class="govuk-table__row" key=${v.version}>
+            <th scope="row" class="govuk-table__header">
+              ${
+                v.status === 'draft'
+                  ? html`<${NavLink} href=${urls.draft(v.version)}>Version ${v.version}</${NavLink}>`
+                  : html`<a class="govuk-link" href=${`/guidance/version/?v=${v.version}`}>Version ${v.version}</a>`
+              }
+            </th>
+            <td class="govuk-table__cell"><${StatusTag} status=${v.status} /></td>
+            <td class="govuk-table__cell">${v.effectiveFrom ? formatDate(v.effectiveFrom) : 'Not set'}</td>
+            <td class="govuk-table__cell">${v.changeSummary ?? (v.status === 'draft' ? 'Not written yet' : '')}</td>
+          </tr>
+        `,
+      )}
+    </${Table}>
   `;
 }

@@ -5,15 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Framework, LevelNumber } from '../../../../shared/guidance/schema.ts';
 import { OUTCOME_LABELS, OUTCOMES } from '../../../../shared/referrals/labels.ts';
 import type { DecisionInput, Outcome, Referral } from '../../../../shared/referrals/schema.ts';
-import {
-  Button,
-  cx,
-  ErrorSummary,
-  type ErrorSummaryItem,
-  Radios,
-  setTitle,
-  Textarea,
-} from '../../../platform/ui.ts';
+import { Button, type ErrorSummaryItem, FormPage, Radios, setTitle, Textarea } from '../../../platform/ui.ts';
 import {
   ConflictBanner,
   childNameOf,
@@ -93,10 +85,12 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
 
   const levels = framework ? [...framework.levels].sort((a, b) => a.level - b.level) : [];
   return html`
-    <a class="govuk-back-link" href=${viewUrl(referral.id)}>Back to the referral</a>
-    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-      ${summary.length > 0 ? html`<${ErrorSummary} key=${submissions} items=${summary} />` : null}
-      ${conflict !== null ? html`<${ConflictBanner} key=${submissions} detail=${conflict} />` : null}
+    <${FormPage}
+      back=${html`<a class="govuk-back-link" href=${viewUrl(referral.id)}>Back to the referral</a>`}
+      errors=${summary}
+      submissions=${submissions}
+      banner=${conflict !== null ? html`<${ConflictBanner} key=${submissions} detail=${conflict} />` : null}
+    >
       <span class="govuk-caption-l">${referral.reference} – ${childNameOf(referral)}</span>
       <h1 class="govuk-heading-l">Record the decision</h1>
       <p class="govuk-body">The referrer’s indicators suggest <${LevelName} level=${suggested} framework=${framework} />.</p>
@@ -115,39 +109,33 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
           error=${fields.level}
           onChange=${setLevel}
         />
-        <div class=${cx('govuk-form-group', fields.outcome && 'govuk-form-group--error')}>
-          <fieldset class="govuk-fieldset" aria-describedby=${fields.outcome ? 'outcome-error' : undefined}>
-            <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">What happens next?</legend>
-            ${fields.outcome ? html`<p id="outcome-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${fields.outcome}</p>` : null}
-            <div class="govuk-radios">
-              ${OUTCOMES.map((value, index) => {
-                const id = index === 0 ? 'outcome' : `outcome-${index + 1}`;
-                return html`
-                  <div class="govuk-radios__item" key=${value}>
-                    <input class="govuk-radios__input" id=${id} name="outcome" type="radio" value=${value} checked=${outcome === value} onChange=${() => setOutcome(value)} />
-                    <label class="govuk-label govuk-radios__label" for=${id}>${OUTCOME_LABELS[value]}</label>
-                  </div>
-                  ${
-                    value === 'no_further_action' && outcome === value
-                      ? html`<div class="govuk-radios__conditional" key="nfa-conditional">
-                          <${Textarea}
-                            id="alternative"
-                            name="alternativeSupport"
-                            label="What support can the family turn to instead?"
-                            hint="For example, the family hub, the school nurse drop-in, a parenting course"
-                            rows=${3}
-                            value=${alternative}
-                            error=${fields.alternative}
-                            onInput=${setAlternative}
-                          />
-                        </div>`
-                      : null
-                  }
-                `;
-              })}
-            </div>
-          </fieldset>
-        </div>
+        <${Radios}
+          idPrefix="outcome"
+          name="outcome"
+          legend="What happens next?"
+          legendClasses="govuk-fieldset__legend--m"
+          items=${OUTCOMES.map((value) => ({
+            value,
+            text: OUTCOME_LABELS[value],
+            ...(value === 'no_further_action'
+              ? {
+                  conditional: html`<${Textarea}
+                    id="alternative"
+                    name="alternativeSupport"
+                    label="What support can the family turn to instead?"
+                    hint="For example, the family hub, the school nurse drop-in, a parenting course"
+                    rows=${3}
+                    value=${alternative}
+                    error=${fields.alternative}
+                    onInput=${setAlternative}
+                  />`,
+                }
+              : {}),
+          }))}
+          value=${outcome}
+          error=${fields.outcome}
+          onChange=${(value: string) => setOutcome(value as Outcome)}
+        />
         <${Textarea}
           id="rationale"
           name="rationale"
@@ -172,6 +160,6 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
         />
         <${Button} text=${busy ? 'Recording…' : 'Record the decision'} disabled=${busy} />
       </form>
-    </div></div>
+    </${FormPage}>
   `;
 }

@@ -3,7 +3,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Referral } from '../../../../shared/referrals/schema.ts';
-import { Button, cx, ErrorSummary, type ErrorSummaryItem, setTitle } from '../../../platform/ui.ts';
+import { Button, type ErrorSummaryItem, FormPage, setTitle, Textarea } from '../../../platform/ui.ts';
 import { sectionUrl } from '../../sections.ts';
 import { ConflictBanner, childNameOf, describeRefusal, isConflict, referralAction } from '../../views.ts';
 import { viewUrl } from './addresses.ts';
@@ -37,31 +37,31 @@ export function WithdrawForm(props: { referral: Referral }): VNode {
   };
   const back = referral.status === 'draft' ? sectionUrl('', referral.id) : viewUrl(referral.id);
   return html`
-    <a class="govuk-back-link" href=${back}>Back</a>
-    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-      ${summary.length > 0 ? html`<${ErrorSummary} key=${submissions} items=${summary} />` : null}
-      ${conflict !== null ? html`<${ConflictBanner} key=${submissions} detail=${conflict} />` : null}
+    <${FormPage}
+      back=${html`<a class="govuk-back-link" href=${back}>Back</a>`}
+      errors=${summary}
+      submissions=${submissions}
+      banner=${conflict !== null ? html`<${ConflictBanner} key=${submissions} detail=${conflict} />` : null}
+    >
       <span class="govuk-caption-l">${referral.reference} – ${childNameOf(referral)}</span>
       <form novalidate onSubmit=${onSubmit}>
-        <div class=${cx('govuk-form-group', summary.length > 0 && 'govuk-form-group--error')}>
-          <h1 class="govuk-label-wrapper"><label class="govuk-label govuk-label--l" for="reason">Why are you withdrawing this referral?</label></h1>
-          <div id="reason-hint" class="govuk-hint">The Front Door will see your reason. Once withdrawn, a referral cannot be sent again: make a new one if you need to.</div>
-          ${summary.length > 0 ? html`<p id="reason-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${summary[0]?.text}</p>` : null}
-          <textarea
-            class=${cx('govuk-textarea', summary.length > 0 && 'govuk-textarea--error')}
-            id="reason"
-            name="reason"
-            rows="4"
-            aria-describedby=${summary.length > 0 ? 'reason-hint reason-error' : 'reason-hint'}
-            value=${reason}
-            onInput=${(e: Event) => setReason((e.currentTarget as HTMLTextAreaElement).value)}
-          ></textarea>
-        </div>
+        <${Textarea}
+          id="reason"
+          name="reason"
+          label="Why are you withdrawing this referral?"
+          labelClasses="govuk-label--l"
+          labelIsPageHeading=${true}
+          hint="The Front Door will see your reason. Once withdrawn, a referral cannot be sent again: make a new one if you need to."
+          rows=${4}
+          value=${reason}
+          error=${summary[0]?.text}
+          onInput=${setReason}
+        />
         <div class="govuk-button-group">
           <${Button} text=${busy ? 'Withdrawing…' : 'Withdraw referral'} variant="warning" disabled=${busy} />
           <a class="govuk-link" href=${back}>Cancel</a>
         </div>
       </form>
-    </div></div>
+    </${FormPage}>
   `;
 }
