@@ -7,7 +7,6 @@
 
 import type { Theme } from '../../shared/board/labels.ts';
 import type { ActionSummary, ActionView } from '../../shared/board/schema.ts';
-import type { Count, Share, Suppressed } from '../../shared/platform/small-numbers.ts';
 import { ApiError, apiDownload, apiGet } from '../platform/api.ts';
 
 /** GET /api/board/dashboard, as functions/board/routes.ts's DashboardSchema has it. */
@@ -26,37 +25,8 @@ export interface Dashboard {
   escalated: (ActionSummary & { escalationReasons: string[] })[];
 }
 
-/** One quarter's figures, an agency's or the partnership's; any count or share may be `Suppressed`. */
-export interface QuarterFigures {
-  decided: Count;
-  decidedOnTime: Count;
-  onTimePct: Share;
-  /** By outcome; an outcome not listed is 0. */
-  outcomes: Record<string, Count>;
-  agreement: {
-    n: Count;
-    agreed: Count;
-    agreementPct: Share;
-    kappa: number | null | Suppressed;
-    kappaNote?: string;
-  };
-}
-
-/**
- * GET /api/stats/referrals, as functions/referrals/routes.ts's ReferralStatsSchema has it. Small
- * counts arrive already hidden (shared/platform/small-numbers.ts); the totals come with them, because a total
- * cannot be added up from hidden counts.
- */
-export interface ReferralStats {
-  generatedAt?: string;
-  smallNumbers: { threshold: number };
-  submitted: Count;
-  months: { month: string; agencyId: string; submitted: Count }[];
-  monthTotals: { month: string; submitted: Count }[];
-  agencyTotals: { agencyId: string; submitted: Count }[];
-  quarters: (QuarterFigures & { quarter: string; agencyId: string })[];
-  quarterTotals: (QuarterFigures & { quarter: string })[];
-}
+/** GET /api/stats/referrals and its quarters' figures (shared/referrals/stats.ts). */
+export type { QuarterFigures, ReferralStats } from '../../shared/referrals/stats.ts';
 
 /** The whole plan: it is small (tens of actions), so every page of it, soonest due first. */
 export async function loadAllActions(signal?: AbortSignal): Promise<ActionSummary[]> {
