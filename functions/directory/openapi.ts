@@ -1,4 +1,5 @@
 import { boardRoutes } from '../board/routes.ts';
+import { earlyHelpRoutes } from '../early-help/routes.ts';
 import { guidanceRoutes } from '../guidance/routes.ts';
 import { openApiDocumentOf } from '../platform/openapi-document.ts';
 import { referralRoutes } from '../referrals/routes.ts';
@@ -17,12 +18,19 @@ let document: unknown;
 
 export function openApiDocument(): unknown {
   document ??= openApiDocumentOf(
-    [...directoryRoutes, ...peopleRoutes, ...guidanceRoutes, ...referralRoutes, ...boardRoutes],
+    [
+      ...directoryRoutes,
+      ...peopleRoutes,
+      ...guidanceRoutes,
+      ...referralRoutes,
+      ...boardRoutes,
+      ...earlyHelpRoutes,
+    ],
     {
       title: 'Partnership portal API',
       version: '1',
       description:
-        'Threshold guidance, early-help referrals and the safeguarding board action plan. Errors are application/problem+json (RFC 9457).',
+        'Threshold guidance, early-help referrals, early-help episodes and the safeguarding board action plan. Errors are application/problem+json (RFC 9457).',
     },
   );
   return document;

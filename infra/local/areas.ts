@@ -4,6 +4,9 @@ import { createDynamoBoardStore } from '../../functions/board/store.ts';
 import { createDirectoryApp } from '../../functions/directory/app.ts';
 import { createDynamoPeopleStore } from '../../functions/directory/people-store.ts';
 import { createDynamoDirectoryStore } from '../../functions/directory/store.ts';
+import { createEarlyHelpApp } from '../../functions/early-help/app.ts';
+import { createReferralsSource } from '../../functions/early-help/referrals-source.ts';
+import { createDynamoEarlyHelpStore } from '../../functions/early-help/store.ts';
 import { createGuidanceApp } from '../../functions/guidance/app.ts';
 import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
 import { createAgencyNames } from '../../functions/platform/agency-names.ts';
@@ -43,23 +46,32 @@ export function createAreaApps(
     store: createDynamoGuidanceStore(db, tables.guidance),
     ...(options.pageAssets ? { pageAssets: options.pageAssets } : {}),
   });
+  const referrals = createReferralsApp({
+    ...platform,
+    store: createDynamoReferralStore(db, tables.referrals, tables.outbox),
+    // The same public route the referrals function calls in AWS, answered in-process.
+    guidance: createGuidanceSource(
+      (headers) => guidance.request('/api/guidance', { headers }),
+      platform.clock,
+    ),
+    childKeys: createChildKeys(LOCAL_MATCH_KEY_SECRET),
+    subjectKey,
+  });
   return {
     guidance,
-    referrals: createReferralsApp({
-      ...platform,
-      store: createDynamoReferralStore(db, tables.referrals, tables.outbox),
-      // The same public route the referrals function calls in AWS, answered in-process.
-      guidance: createGuidanceSource(
-        (headers) => guidance.request('/api/guidance', { headers }),
-        platform.clock,
-      ),
-      childKeys: createChildKeys(LOCAL_MATCH_KEY_SECRET),
-      subjectKey,
-    }),
+    referrals,
     board: createBoardApp({
       ...platform,
       store: createDynamoBoardStore(db, tables.board),
       agencies: createAgencyNames(db, tables.directory, platform.clock),
+    }),
+    'early-help': createEarlyHelpApp({
+      ...platform,
+      store: createDynamoEarlyHelpStore(db, tables['early-help']),
+      // The referrals API the early-help function calls in AWS, answered in-process, as the caller.
+      referrals: createReferralsSource((path, init) => referrals.request(path, init)),
+      agencies: createAgencyNames(db, tables.directory, platform.clock),
+      subjectKey,
     }),
     directory: createDirectoryApp({
       ...platform,

@@ -11,6 +11,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
+import { createDynamoDriftAlarmStore } from '../../functions/early-help/alarm-store.ts';
+import { createDriftAlarmJob } from '../../functions/early-help/alarms.ts';
+import { createDynamoEarlyHelpStore } from '../../functions/early-help/store.ts';
 import { createAccessCheck, createStandingReader } from '../../functions/platform/access.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import { createDocumentClient } from '../../functions/platform/dynamo.ts';
@@ -81,7 +84,7 @@ export interface LocalPortal {
 
 /**
  * The whole portal on one machine: DynamoDB Local, the tables, the demo data, the
- * four area apps under `/api` routed exactly as API Gateway routes them, the local sign-in and the
+ * area apps under `/api` routed exactly as API Gateway routes them, the local sign-in and the
  * built web front end.
  */
 export async function startLocalPortal(options: LocalPortalOptions): Promise<LocalPortal> {
@@ -150,10 +153,23 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       store: createDynamoReferralStore(db, tables.referrals, tables.outbox),
       ...platform,
     });
+    // The early-help drift alarm, as its own EventBridge rule runs it in AWS, on the same timer here.
+    const alarm = createDriftAlarmJob({
+      store: createDynamoEarlyHelpStore(db, tables['early-help']),
+      alarms: createDynamoDriftAlarmStore(db, tables['early-help'], tables.outbox),
+      ...platform,
+    });
     const runReminders = () =>
-      remind().catch((error: unknown) =>
-        logger.log('error', 'reminders failed', { error: error instanceof Error ? error.name : 'unknown' }),
-      );
+      Promise.all([
+        remind().catch((error: unknown) =>
+          logger.log('error', 'reminders failed', { error: error instanceof Error ? error.name : 'unknown' }),
+        ),
+        alarm().catch((error: unknown) =>
+          logger.log('error', 'drift alarms failed', {
+            error: error instanceof Error ? error.name : 'unknown',
+          }),
+        ),
+      ]);
     void runReminders();
     const reminderTimer = setInterval(runReminders, 5 * 60 * 1000);
     reminderTimer.unref();

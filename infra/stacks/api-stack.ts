@@ -79,12 +79,13 @@ export function routeSpecs(): RouteSpec[] {
 }
 
 /**
- * The API's behaviour: one function per area (guidance, referrals, board, directory), each allowed
+ * The API's behaviour: one function per area (guidance, referrals, board, early help, directory), each allowed
  * only its own table and to append to the audit table, behind a Cognito JWT authorizer.
  */
 export class ApiStack extends Stack {
   readonly functions: Record<Area, PortalFunction>;
   readonly reminders: PortalFunction;
+  readonly driftAlarms: PortalFunction;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -118,7 +119,8 @@ export class ApiStack extends Stack {
 
     // Keys the audit trail's subject index with an HMAC of a child's name and date of birth, so a
     // subject access request finds her entries without any entry holding her details
-    // (functions/platform/subject-keys.ts). The referrals function writes the keys; the directory searches.
+    // (functions/platform/subject-keys.ts). The referrals and early-help functions write the keys; the
+    // directory searches.
     const auditSubjectSecret = new Secret(this, 'AuditSubjectSecret', {
       description:
         'Partnership portal: keys the audit trail by child so a subject access request can be answered without names in the trail',
@@ -127,7 +129,7 @@ export class ApiStack extends Stack {
     Validations.of(auditSubjectSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'Rotating the audit subject secret would stop a subject access request finding the entries written before: it must stay the same while audit entries are kept. It is readable only by the referrals and directory functions.',
+        'Rotating the audit subject secret would stop a subject access request finding the entries written before: it must stay the same while audit entries are kept. It is readable only by the referrals, early-help and directory functions.',
     });
 
     const functions = {} as Record<Area, PortalFunction>;
@@ -148,7 +150,9 @@ export class ApiStack extends Stack {
                 MATCH_KEY_SECRET: matchKeySecret.secretValue.unsafeUnwrap(),
               }
             : {}),
-          ...(area === 'referrals' || area === 'directory'
+          // Early help reads referrals through the API too, as the caller, never the referrals table.
+          ...(area === 'early-help' ? { REFERRALS_URL: props.httpApi.apiEndpoint } : {}),
+          ...(area === 'referrals' || area === 'directory' || area === 'early-help'
             ? { AUDIT_SUBJECT_SECRET: auditSubjectSecret.secretValue.unsafeUnwrap() }
             : {}),
           // The guidance function renders /guidance/ and the checker with the web build's assets.
@@ -166,8 +170,10 @@ export class ApiStack extends Stack {
       // Query on its record, person (gsi1) and child (gsi2) keys.
       if (area === 'directory') fn.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append', 'read');
       else fn.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append');
-      // The board's CSV names owner agencies, so it may read agencies (only) from the directory.
-      if (area === 'board') fn.bindAgencyNames('DIRECTORY_TABLE_NAME', props.tables.directory);
+      // The board's CSV names owner agencies, and early help checks the agencies it names, so both
+      // may read agencies (only) from the directory.
+      if (area === 'board' || area === 'early-help')
+        fn.bindAgencyNames('DIRECTORY_TABLE_NAME', props.tables.directory);
       // Every function checks each caller's standing: agencies and people, GetItem only (access.ts).
       fn.bindStanding('DIRECTORY_TABLE_NAME', props.tables.directory);
       functions[area] = fn;
@@ -192,6 +198,23 @@ export class ApiStack extends Stack {
       targets: [new LambdaFunction(reminders, { retryAttempts: 2 })],
     });
     this.reminders = reminders;
+
+    // The early-help drift alarm: once per overdue timer, to the lead agency and the front door.
+    const driftAlarms = new PortalFunction(this, 'DriftAlarmsFunction', {
+      entry: 'functions/early-help/alarms-handler.ts',
+      description:
+        'Partnership portal: alarms the lead agency and the front door when an early-help timer runs out',
+      environment: { LOG_LEVEL: props.logLevel ?? 'info' },
+    });
+    driftAlarms.bindTable('TABLE_NAME', props.tables['early-help'], 'readWrite');
+    driftAlarms.bindTable('OUTBOX_TABLE_NAME', props.tables.outbox, 'append');
+    driftAlarms.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append');
+    new Rule(this, 'DriftAlarmsSchedule', {
+      description: 'Every hour: alarm early-help episodes whose timers have run out',
+      schedule: Schedule.rate(Duration.hours(1)),
+      targets: [new LambdaFunction(driftAlarms, { retryAttempts: 2 })],
+    });
+    this.driftAlarms = driftAlarms;
 
     if (props.notify) {
       // The outbox's own table streams to GOV.UK Notify emails: the notifier can read no referral.
@@ -255,8 +278,12 @@ export class ApiStack extends Stack {
   }
 }
 
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
+/** `early-help` → `EarlyHelp`, for construct ids. */
+function capitalise(name: string): string {
+  return name
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
 }
 
 /** A construct id per route, e.g. `Route-ANY-api-guidance-proxy` (ids cannot contain `/`). */

@@ -6,7 +6,7 @@ import { PortalTable } from '../constructs/portal-table.ts';
 
 /**
  * The portal's data: one DynamoDB table per entry in shared/deployment/tables.ts (guidance,
- * referrals, outbox, board, directory, audit), encrypted with customer-managed keys: one for the
+ * referrals, outbox, board, early-help, directory, audit), encrypted with customer-managed keys: one for the
  * records, one for the outbox alone. The e-mail notifier reads the outbox's stream, and reading a
  * stream grants use of its table's key; with a key of its own, that grant opens nothing else.
  */
@@ -41,6 +41,10 @@ export class DataStack extends Stack {
   }
 }
 
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
+/** `early-help` → `EarlyHelp`, for construct ids. */
+function capitalise(name: string): string {
+  return name
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
 }

@@ -10,6 +10,11 @@
  *   idempotency records expire by TTL; dashboard counters (pk STATS).
  * - outbox:    notifications for an audience, newest first (pk OUTBOX#audience); expire by TTL.
  * - board:     one action and its updates (pk ACTION#id); the plan by status and due date (gsi1).
+ * - early-help: one episode with its reviews, its referral snapshot and one list item per agency
+ *   working it (pk EPISODE#id); at most one episode per referral (pk REFERRAL#id); the front door's
+ *   open episodes by the running timer's due date, so overdue is a key condition, and closed ones by
+ *   date (gsi1 FRONTDOOR#open|closed); an agency's episodes by due date (gsi2 AGENCY#id#open|closed,
+ *   on the agency's list item); the standards item; drift alarms already sent (pk ALARM#id).
  * - directory: agencies (pk AGENCY); users by sub (pk USER#sub).
  * - audit:     one entity's trail (pk ENTITY#type#id, sk time#ulid); one actor's trail (gsi1); every
  *   entry about one child (gsi2 SUBJECT#<hashed key>, functions/platform/subject-keys.ts).
@@ -23,7 +28,7 @@ export interface IndexDefinition {
 
 export interface TableDefinition {
   /** Short area name; also the suffix of the local table name. */
-  readonly id: 'guidance' | 'referrals' | 'outbox' | 'board' | 'directory' | 'audit';
+  readonly id: 'guidance' | 'referrals' | 'outbox' | 'board' | 'early-help' | 'directory' | 'audit';
   readonly partitionKey: string;
   readonly sortKey: string;
   readonly indexes: readonly IndexDefinition[];
@@ -52,6 +57,14 @@ export const TABLES = {
    */
   outbox: { id: 'outbox', ...base, indexes: [], timeToLiveAttribute: 'expiresAt', stream: 'NEW_IMAGE' },
   board: { id: 'board', ...base, indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }] },
+  'early-help': {
+    id: 'early-help',
+    ...base,
+    indexes: [
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    ],
+  },
   directory: { id: 'directory', ...base, indexes: [] },
   audit: {
     id: 'audit',
@@ -67,5 +80,5 @@ export type TableId = keyof typeof TABLES;
 export const TABLE_IDS = Object.keys(TABLES) as TableId[];
 
 /** The Lambda areas and the table each owns (besides appending to audit). */
-export const AREAS = ['guidance', 'referrals', 'board', 'directory'] as const;
+export const AREAS = ['guidance', 'referrals', 'board', 'early-help', 'directory'] as const;
 export type Area = (typeof AREAS)[number];

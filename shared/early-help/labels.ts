@@ -74,3 +74,9 @@ export const TIMER_LABELS: Record<TimerKind, string> = {
 /** The list views: the caller's own episodes (as lead or team), or, for the front door, all. */
 export const EPISODE_VIEWS = ['mine', 'open', 'overdue', 'closed'] as const;
 export type EpisodeView = (typeof EPISODE_VIEWS)[number];
+
+/**
+ * The kind of the drift alarm's notification, beside the referrals' kinds in the same outbox: sent
+ * to the agency leading the episode and to the front door once per overdue timer.
+ */
+export const EPISODE_OVERDUE_KIND = 'episode.overdue';

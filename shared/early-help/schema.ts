@@ -210,7 +210,10 @@ export const EpisodeSchema = z.object({
   assessment: z.optional(AssessmentInputSchema),
   plan: z.optional(
     z.object({
+      /** The first agreement: the timers run from it, however often the plan is agreed again. */
       agreedOn: isoDate,
+      /** The latest re-agreement, once the plan has been changed. */
+      revisedOn: z.optional(isoDate),
       outcomes: z.array(
         z.object({
           id: z.string(),
@@ -250,6 +253,8 @@ export const EpisodeSummarySchema = z.object({
   leadAnswer: z.optional(z.enum(LEAD_ANSWERS)),
   running: z.optional(TimerStatusSchema),
   drift: z.boolean(),
+  closedOn: z.optional(isoDate),
+  closureReason: z.optional(z.enum(CLOSURE_REASONS)),
   updatedAt: z.iso.datetime(),
 });
 export type EpisodeSummary = z.infer<typeof EpisodeSummarySchema>;
@@ -268,3 +273,11 @@ export const EpisodeForReferrerSchema = z.object({
   closureReason: z.optional(z.enum(CLOSURE_REASONS)),
 });
 export type EpisodeForReferrer = z.infer<typeof EpisodeForReferrerSchema>;
+
+/** The partnership's standards as the API answers them (standards.ts), in working days. */
+export const StandardsSchema = z.object({
+  leadWithinWorkingDays: z.int(),
+  assessmentWithinWorkingDays: z.int(),
+  planWithinWorkingDays: z.int(),
+  reviewEveryWorkingDays: z.int(),
+});

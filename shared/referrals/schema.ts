@@ -76,6 +76,16 @@ export const ConsentSchema = z.strictObject({
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 
+/**
+ * A referral made by stepping up an early-help episode: the front door's queue flags it, and the
+ * episode's history comes with it.
+ */
+export const StepUpFromSchema = z.strictObject({
+  episodeId: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Give an episode id (a ULID)')),
+  episodeReference: line(40).check(z.minLength(1, 'Give the episode’s reference')),
+});
+export type StepUpFrom = z.infer<typeof StepUpFromSchema>;
+
 /** What the referrer writes. Everything is optional in a draft. */
 export const ReferralContentSchema = z.strictObject({
   child: z.optional(z.partial(ChildSchema)),
@@ -92,6 +102,7 @@ export const ReferralContentSchema = z.strictObject({
   childViews: z.optional(words(3000)),
   parentViews: z.optional(words(3000)),
   consent: z.optional(ConsentSchema),
+  stepUpFrom: z.optional(StepUpFromSchema),
 });
 export type ReferralContent = z.infer<typeof ReferralContentSchema>;
 
@@ -151,6 +162,7 @@ export const ReferralSummarySchema = z.object({
   reviewerName: z.optional(z.string()),
   outcome: z.optional(z.enum(OUTCOMES)),
   possibleDuplicate: z.optional(z.boolean()),
+  stepUpFrom: z.optional(StepUpFromSchema),
   updatedAt: z.iso.datetime(),
 });
 export type ReferralSummary = z.infer<typeof ReferralSummarySchema>;

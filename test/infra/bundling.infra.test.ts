@@ -118,6 +118,7 @@ describe('function bundles', () => {
         AUDIT_SUBJECT_SECRET: 'a-test-audit-subject-secret-of-at-least-32-characters',
         OUTBOX_TABLE_NAME: 'test-outbox',
         GUIDANCE_URL: 'https://api.example.org/api/guidance',
+        REFERRALS_URL: 'https://api.example.org',
         DIRECTORY_TABLE_NAME: 'test-directory',
         AUTH_DOMAIN: 'https://portal.auth.eu-west-2.amazoncognito.com',
         PORTAL_URL: 'https://d111111abcdef8.cloudfront.net',

@@ -201,8 +201,8 @@ describe('data stack', () => {
 describe('functions', () => {
   it('has exactly one function per area, arm64 on Node.js 22, under the 30 s integration timeout', () => {
     const functions = resourcesOf(api, 'AWS::Lambda::Function');
-    // One per area, plus the scheduled reminder.
-    expect(Object.keys(functions)).toHaveLength(AREAS.length + 1);
+    // One per area, plus the scheduled reminder and the early-help drift alarm.
+    expect(Object.keys(functions)).toHaveLength(AREAS.length + 2);
     for (const area of AREAS) {
       const { resource } = areaFunction(area);
       expect(resource.Properties).toMatchObject({
@@ -249,6 +249,8 @@ describe('functions', () => {
       const extra = {
         referrals: ['AUDIT_SUBJECT_SECRET', 'GUIDANCE_URL', 'MATCH_KEY_SECRET', 'OUTBOX_TABLE_NAME'],
         board: [],
+        // Early help reads referrals through the API and files audit entries by child, as referrals do.
+        'early-help': ['AUDIT_SUBJECT_SECRET', 'REFERRALS_URL'],
         // The directory tells the web front end how to sign in (GET /api/config).
         directory: ['AUDIT_SUBJECT_SECRET', 'AUTH_DOMAIN', 'PORTAL_URL'],
         // The guidance function renders the public pages, linking the web build's assets.
@@ -274,7 +276,7 @@ describe('functions', () => {
         expect(JSON.stringify(env.MATCH_KEY_SECRET)).toMatch(
           /\{\{resolve:secretsmanager:.*:SecretString:::\}\}/,
         );
-      if (area === 'referrals' || area === 'directory')
+      if (area === 'referrals' || area === 'directory' || area === 'early-help')
         expect(JSON.stringify(env.AUDIT_SUBJECT_SECRET)).toMatch(
           /\{\{resolve:secretsmanager:.*:SecretString:::\}\}/,
         );
@@ -299,10 +301,11 @@ describe('functions', () => {
     ];
     for (const area of AREAS) {
       const all = statementsFor(area);
-      // The board's one exception: Query on the directory's AGENCY partition, for agencies' names.
+      // The board's and early help's one exception: Query on the directory's AGENCY partition, for agencies.
+      const readsAgencies = area === 'board' || area === 'early-help';
       const agencyNames = all.filter(
         (s) =>
-          area === 'board' &&
+          readsAgencies &&
           JSON.stringify(s.Resource).includes(ids.directory) &&
           JSON.stringify(s) ===
             JSON.stringify({
@@ -312,7 +315,7 @@ describe('functions', () => {
               Resource: s.Resource,
             }),
       );
-      if (area === 'board') expect(agencyNames).toHaveLength(1);
+      if (readsAgencies) expect(agencyNames).toHaveLength(1);
       // Every function's other exception: GetItem on agencies and people, the caller's standing.
       const standing = all.filter(
         (s) =>

@@ -160,16 +160,16 @@ describe('the audit trail', () => {
 });
 
 describe('subject access: the key that files audit entries by child, and who reads the trail', () => {
-  it('gives the audit subject secret to the referrals and directory functions only, as a dynamic reference', () => {
+  it('gives the audit subject secret to the referrals, early-help and directory functions only, as a dynamic reference', () => {
     const secret = portal.api.node.findChild('AuditSubjectSecret').node.defaultChild as CfnElement;
     const secretId = portal.api.getLogicalId(secret);
     const holders = resources('AWS::Lambda::Function')
       .filter(([, fn]) => JSON.stringify(fn.Properties.Environment ?? {}).includes(secretId))
       .map(([id]) => id)
       .sort();
-    const fnId = (area: 'referrals' | 'directory') =>
+    const fnId = (area: 'referrals' | 'directory' | 'early-help') =>
       portal.api.getLogicalId(portal.api.functions[area].node.defaultChild as CfnElement);
-    expect(holders).toEqual([fnId('referrals'), fnId('directory')].sort());
+    expect(holders).toEqual([fnId('referrals'), fnId('directory'), fnId('early-help')].sort());
     for (const [, fn] of resources('AWS::Lambda::Function')) {
       const value = (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)
         ?.Variables?.AUDIT_SUBJECT_SECRET;
@@ -210,6 +210,8 @@ describe('each function and its tables', () => {
         )
       ];
     const reminders = roleOf[portal.api.getLogicalId(portal.api.reminders.node.defaultChild as CfnElement)];
+    const driftAlarms =
+      roleOf[portal.api.getLogicalId(portal.api.driftAlarms.node.defaultChild as CfnElement)];
     const trigger = triggerRole();
     const revoker = revocationsRole();
     // The caller's standing (functions/platform/access.ts) is read by every area function and the
@@ -219,8 +221,10 @@ describe('each function and its tables', () => {
       [areaRole('guidance'), ['guidance', 'audit']],
       [areaRole('referrals'), ['referrals', 'outbox', 'audit']],
       [areaRole('board'), ['board', 'audit', 'directory']],
+      [areaRole('early-help'), ['early-help', 'audit', 'directory']],
       [areaRole('directory'), ['directory', 'audit']],
       [reminders, ['referrals', 'outbox', 'audit']],
+      [driftAlarms, ['early-help', 'outbox', 'audit']],
       [revoker, ['audit']],
     ]);
     const agencyPartitionOnly = { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['AGENCY'] } };
@@ -249,9 +253,10 @@ describe('each function and its tables', () => {
             continue;
           }
           if (mine?.includes(table) && (table !== 'directory' || mine.includes('directory'))) {
-            // The board's directory access is the agency names only.
-            if (role === areaRole('board') && table === 'directory' && !agencyNames)
-              wrong.push(`board: ${actionsOf(statement)} on the directory beyond agency names`);
+            // The board's and early help's directory access is the agency names only.
+            for (const area of ['board', 'early-help'])
+              if (role === areaRole(area) && table === 'directory' && !agencyNames)
+                wrong.push(`${area}: ${actionsOf(statement)} on the directory beyond agency names`);
             continue;
           }
           // Not one of the area functions: the notifier reads agencies' names and the outbox stream.

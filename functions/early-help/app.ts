@@ -1,0 +1,44 @@
+import type { AgencyNames } from '../platform/agency-names.ts';
+import { type AreaApp, createAreaApp, type PlatformDeps } from '../platform/http.ts';
+import type { SubjectKey } from '../platform/subject-keys.ts';
+import { createEpisodeCreation } from './creation.ts';
+import { createReadRoutes } from './reads.ts';
+import type { ReferralsSource } from './referrals-source.ts';
+import { createReviewRoutes } from './reviews.ts';
+import { createStandardsSource } from './standards-source.ts';
+import type { EarlyHelpStore } from './store.ts';
+import { createWorkRoutes } from './work.ts';
+
+export interface EarlyHelpDeps extends PlatformDeps {
+  store: EarlyHelpStore;
+  /** The referrals API, called with the caller's own token (referrals-source.ts). */
+  referrals: ReferralsSource;
+  /** The partner agencies the directory knows: an agency asked to lead or named in a team must be one. */
+  agencies: AgencyNames;
+  /** The key the audit trail files a child's entries under, for subject access (subject-keys.ts). */
+  subjectKey: SubjectKey;
+}
+
+/** What every part of the area is given: the deps, and the standards read once a minute. */
+export type EarlyHelpParts = EarlyHelpDeps & { standards: ReturnType<typeof createStandardsSource> };
+
+/**
+ * The early-help area: the episode that follows a front-door decision of early help, from asking an
+ * agency to lead to its closure or step-up. Each part is a sub-app mounted under the area's shell.
+ */
+export function createEarlyHelpApp(deps: EarlyHelpDeps): AreaApp {
+  const app = createAreaApp(deps);
+  const parts: EarlyHelpParts = {
+    ...deps,
+    standards: createStandardsSource(deps.store, deps.clock, deps.logger),
+  };
+  // Reads first: their static paths (`/standards`, `/by-referral/…`) before `/{id}`.
+  for (const part of [
+    createReadRoutes(parts),
+    createEpisodeCreation(parts),
+    createWorkRoutes(parts),
+    createReviewRoutes(parts),
+  ])
+    app.route('/', part);
+  return app;
+}

@@ -1,0 +1,226 @@
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Review } from '../../shared/early-help/schema.ts';
+import type { AuditPut } from '../platform/audit.ts';
+import { Conflict } from '../platform/errors.ts';
+import type { Page, StoreKey } from '../platform/pagination.ts';
+import { type Item, type TransactItem, tableOf, transact, withoutKey } from '../platform/table.ts';
+import { cancellationCodes } from '../platform/transaction-errors.ts';
+import {
+  agencyItemKey,
+  agencyListKeys,
+  agencyPartition,
+  episodeKey,
+  frontDoorKeys,
+  frontDoorPartition,
+  type ListState,
+  REVIEW_PREFIX,
+  referenceCounterKey,
+  referralClaimKey,
+  reviewKey,
+  reviewsPartition,
+  STANDARDS_KEY,
+  snapshotKey,
+} from './keys.ts';
+import {
+  type EpisodeRecord,
+  type EpisodeSnapshot,
+  type Listing,
+  listedAgencies,
+  type StoredSummary,
+} from './records.ts';
+
+/** Which list a page is of: one agency's open episodes, or one of the front door's views. */
+export type EpisodeList =
+  | { of: 'agency'; agencyId: string }
+  | { of: 'open' }
+  | { of: 'closed' }
+  /** Open episodes whose running timer fell due before `today` (a UK date). */
+  | { of: 'overdue'; today: string };
+
+/** The early-help table's store (its keys in keys.ts). */
+export interface EarlyHelpStore {
+  get(id: string): Promise<EpisodeRecord | null>;
+  reviews(id: string): Promise<Review[]>;
+  snapshot(id: string): Promise<EpisodeSnapshot | null>;
+  /** The id of the referral's episode, if it has one. */
+  episodeOfReferral(referralId: string): Promise<string | null>;
+  /** The next reference of the year, from an atomic counter. */
+  nextReference(year: number): Promise<string>;
+  /**
+   * Creates the episode with its snapshot, its claim on the referral and its list items, all or
+   * nothing; when the referral has an episode already, nothing is written and its id is returned.
+   */
+  create(
+    episode: EpisodeRecord,
+    snapshot: EpisodeSnapshot,
+    listing: Listing,
+    audit: AuditPut,
+  ): Promise<{ created: true } | { created: false; episodeId: string }>;
+  /**
+   * Replaces the episode if it is still at `previous.version`, with its list items (an agency no
+   * longer working it loses its item), its audit entry and a new review, all or nothing. Conflict
+   * otherwise, without the record: what the caller may see of it is the app's to decide.
+   */
+  save(
+    episode: EpisodeRecord,
+    previous: EpisodeRecord,
+    listing: Listing,
+    audit: AuditPut,
+    review?: Review,
+  ): Promise<void>;
+  list(list: EpisodeList, options: { limit: number; startKey?: StoreKey }): Promise<Page<StoredSummary>>;
+  /** The standards item, if one is set (the app checks it and falls back to the defaults). */
+  standards(): Promise<Item | undefined>;
+}
+
+const stripEpisode = ({ pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, summary: _m, ...record }: Item) =>
+  record as EpisodeRecord;
+
+/** The episode's own item (on the front door's lists) and one item per agency whose list shows it. */
+function listedItems(episode: EpisodeRecord, { summary, sortOn }: Listing) {
+  const state: ListState = episode.state === 'closed' ? 'closed' : 'open';
+  return {
+    episode: { ...episodeKey(episode.id), ...episode, summary, ...frontDoorKeys(state, sortOn, episode.id) },
+    agencies: listedAgencies(episode).map((agencyId) => ({
+      ...agencyItemKey(episode.id, agencyId),
+      episodeId: episode.id,
+      agencyId,
+      summary,
+      ...agencyListKeys(agencyId, state, sortOn, episode.id),
+    })),
+  };
+}
+
+const LIST_QUERIES = {
+  agency: (l: { agencyId: string }) => ({
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': agencyPartition(l.agencyId, 'open') },
+  }),
+  open: () => ({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': frontDoorPartition('open') },
+  }),
+  // `<dueOn>#<id>` sorts before `<today>` exactly when the due date is before today.
+  overdue: (l: { today: string }) => ({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :today',
+    ExpressionAttributeValues: { ':pk': frontDoorPartition('open'), ':today': l.today },
+  }),
+  closed: () => ({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': frontDoorPartition('closed') },
+    ScanIndexForward: false,
+  }),
+};
+
+export function createDynamoEarlyHelpStore(db: DynamoDBDocumentClient, tableName: string): EarlyHelpStore {
+  const table = tableOf(db, tableName);
+  const remove = (key: { pk: string; sk: string }): TransactItem => ({
+    Delete: { TableName: tableName, Key: key },
+  });
+
+  return {
+    async get(id) {
+      const item = await table.get(episodeKey(id), { ConsistentRead: true });
+      return item ? stripEpisode(item) : null;
+    },
+
+    async reviews(id) {
+      const items = await table.all({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+        ExpressionAttributeValues: { ':pk': reviewsPartition(id), ':r': REVIEW_PREFIX },
+        ConsistentRead: true,
+      });
+      return items.map((item) => withoutKey(item) as Review);
+    },
+
+    async snapshot(id) {
+      const item = await table.get(snapshotKey(id), { ConsistentRead: true });
+      return item ? (withoutKey(item) as unknown as EpisodeSnapshot) : null;
+    },
+
+    async episodeOfReferral(referralId) {
+      const item = await table.get(referralClaimKey(referralId), { ConsistentRead: true });
+      return item ? String(item.episodeId) : null;
+    },
+
+    async nextReference(year) {
+      const { Attributes } = await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: referenceCounterKey(year),
+          UpdateExpression: 'ADD #n :one',
+          ExpressionAttributeNames: { '#n': 'n' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return `EHE-${year}-${String(Attributes?.n ?? 0).padStart(6, '0')}`;
+    },
+
+    async create(episode, snapshot, listing, audit) {
+      const items = listedItems(episode, listing);
+      const claimKey = referralClaimKey(episode.referral?.id ?? episode.id);
+      try {
+        await transact(db, [
+          table.putNew({ ...claimKey, episodeId: episode.id }),
+          table.putNew(items.episode),
+          table.putNew({ ...snapshotKey(episode.id), ...snapshot }),
+          ...items.agencies.map((item) => table.put(item)),
+          audit,
+        ]);
+        return { created: true };
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (codes?.[0] !== 'ConditionalCheckFailed' && codes?.[0] !== 'TransactionConflict') throw error;
+        // Another request made the referral's episode first, or is committing it now.
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const claim = await table.get(claimKey, { ConsistentRead: true });
+          if (claim) return { created: false, episodeId: String(claim.episodeId) };
+          await new Promise((r) => setTimeout(r, 50 + attempt * 25));
+        }
+        throw error;
+      }
+    },
+
+    async save(episode, previous, listing, audit, review) {
+      const items = listedItems(episode, listing);
+      const kept = new Set(listedAgencies(episode));
+      const writes: TransactItem[] = [
+        table.putAtVersion(items.episode, previous.version),
+        audit,
+        ...items.agencies.map((item) => table.put(item)),
+        ...listedAgencies(previous)
+          .filter((agencyId) => !kept.has(agencyId))
+          .map((agencyId) => remove(agencyItemKey(episode.id, agencyId))),
+      ];
+      if (review) writes.push(table.putNew({ ...reviewKey(episode.id, review.id), ...review }));
+      await transact(db, writes, (codes) => {
+        if (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) {
+          throw new Conflict('Someone else changed this episode since you read it');
+        }
+      });
+    },
+
+    async list(list, { limit, startKey }) {
+      const query =
+        list.of === 'agency'
+          ? LIST_QUERIES.agency(list)
+          : list.of === 'overdue'
+            ? LIST_QUERIES.overdue(list)
+            : LIST_QUERIES[list.of]();
+      const page = await table.page({
+        ...query,
+        ProjectionExpression: 'summary',
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      });
+      return { ...page, items: page.items.map((item) => item.summary as StoredSummary) };
+    },
+
+    standards: () => table.get(STANDARDS_KEY),
+  };
+}
