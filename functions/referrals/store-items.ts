@@ -62,6 +62,7 @@ export function referralItem(referral: Referral): Record<string, unknown> {
       ...(referral.reviewer ? { reviewerName: referral.reviewer.name } : {}),
       ...(referral.decision ? { outcome: referral.decision.outcome } : {}),
       ...(referral.possibleDuplicates?.length ? { possibleDuplicate: true } : {}),
+      ...(referral.managerReview ? { managerReview: true } : {}),
       ...(referral.stepUpFrom ? { stepUpFrom: referral.stepUpFrom } : {}),
       updatedAt: referral.updatedAt,
     } satisfies ReferralSummary,

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { decisionDueAt } from '../../shared/platform/working-days.ts';
 import { quarterOf } from '../../shared/referrals/consistency.ts';
-import { isReReferral } from '../../shared/referrals/duplicates.ts';
+import { isReReferral, managerReviewCount } from '../../shared/referrals/duplicates.ts';
 import { decisionProblems, submissionProblems } from '../../shared/referrals/rules.ts';
 import type { Referral } from '../../shared/referrals/schema.ts';
 import { Unprocessable } from '../platform/errors.ts';
@@ -53,12 +53,20 @@ export function createTransitionRoutes(
             : 'referred before',
         ].join('; '),
       }));
+      const requests = managerReviewCount(
+        priors.map((p) => new Date(p.submittedAt)),
+        submittedAt,
+      );
+      const managerReview = requests
+        ? { requestsInTwelveMonths: requests, reason: `${requests} requests for this child in 12 months` }
+        : undefined;
       const submittedReferral: Referral = {
         ...referral,
         ...suggestion,
         submittedAt: at,
         decisionDueAt: decisionDueAt(submittedAt).toISOString(),
         ...(possibleDuplicates.length ? { possibleDuplicates } : {}),
+        ...(managerReview ? { managerReview } : {}),
       };
       return {
         referral: submittedReferral,

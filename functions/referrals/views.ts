@@ -33,7 +33,7 @@ const isFrontDoor = (viewer: Viewer) => viewer.roles.includes('triage');
 /** The referral as this caller may read it. */
 export function referralView(viewer: Viewer, referral: Referral): Shown<Referral> {
   if (isFrontDoor(viewer)) return referral as Shown<Referral>;
-  const { possibleDuplicates: _duplicates, ...rest } = referral;
+  const { possibleDuplicates: _duplicates, managerReview: _review, ...rest } = referral;
   if (!rest.decision) return rest as Shown<Referral>;
   const { rationale: _rationale, ...decision } = rest.decision;
   return { ...rest, decision: decision as NonNullable<Referral['decision']> } as Shown<Referral>;
@@ -51,7 +51,7 @@ export function detailView(
 /** A list item as this caller may read it: the flag says another agency referred the child too. */
 export function listItemView(viewer: Viewer, summary: ReferralSummary): Shown<ReferralSummary> {
   if (isFrontDoor(viewer)) return summary as Shown<ReferralSummary>;
-  const { possibleDuplicate: _flag, ...rest } = summary;
+  const { possibleDuplicate: _flag, managerReview: _review, ...rest } = summary;
   return rest as Shown<ReferralSummary>;
 }
 

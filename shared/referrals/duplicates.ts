@@ -73,3 +73,21 @@ export function isReReferral(previousSubmittedAt: Date, now: Date): boolean {
   }
   return previousSubmittedAt.getTime() >= twelveMonthsBefore(now).getTime();
 }
+
+/** How many requests for one child within 12 months call for a manager's review. */
+export const MANAGER_REVIEW_THRESHOLD = 3;
+
+/**
+ * Whether a child's requests for support call for a manager's review: this one and the earlier
+ * ones submitted within the 12 months before it come to three or more. Early-help episodes start
+ * from decided referrals and a step-up is a referral, so counting referrals counts them too.
+ * Returns the count when it does, undefined when it does not.
+ */
+export function managerReviewCount(
+  previousSubmittedAts: readonly Date[],
+  now: Date,
+  threshold = MANAGER_REVIEW_THRESHOLD,
+): number | undefined {
+  const count = 1 + previousSubmittedAts.filter((at) => isReReferral(at, now)).length;
+  return count >= threshold ? count : undefined;
+}

@@ -146,6 +146,8 @@ export const ReferralSchema = z.extend(ReferralContentSchema, {
   withdrawn: z.optional(z.object({ reason: z.string(), at: z.iso.datetime() })),
   /** For the front door only: earlier referrals that look like the same child. */
   possibleDuplicates: z.optional(z.array(DuplicateFlagSchema)),
+  /** For the front door only: three or more requests for this child in 12 months. */
+  managerReview: z.optional(z.object({ requestsInTwelveMonths: z.int(), reason: z.string() })),
 });
 export type Referral = z.infer<typeof ReferralSchema>;
 
@@ -162,6 +164,8 @@ export const ReferralSummarySchema = z.object({
   reviewerName: z.optional(z.string()),
   outcome: z.optional(z.enum(OUTCOMES)),
   possibleDuplicate: z.optional(z.boolean()),
+  /** Three or more requests for the child in 12 months: for a manager's review. */
+  managerReview: z.optional(z.boolean()),
   stepUpFrom: z.optional(StepUpFromSchema),
   updatedAt: z.iso.datetime(),
 });

@@ -3,6 +3,7 @@ import {
   childMatchKey,
   childNameDobKey,
   isReReferral,
+  managerReviewCount,
   normaliseName,
   normalisePostcode,
 } from '../../shared/referrals/duplicates.ts';
@@ -74,5 +75,37 @@ describe('re-referral within 12 months', () => {
     const leapDay = new Date('2028-02-29T12:00:00Z');
     expect(isReReferral(new Date('2027-02-28T12:00:00Z'), leapDay)).toBe(true);
     expect(isReReferral(new Date('2027-02-28T11:59:00Z'), leapDay)).toBe(false);
+  });
+});
+
+describe('a manager’s review for three requests in 12 months', () => {
+  const now = new Date('2026-03-15T10:00:00Z');
+
+  it('counts this request and the earlier ones within 12 months', () => {
+    expect(managerReviewCount([], now)).toBeUndefined();
+    expect(managerReviewCount([new Date('2026-01-01T00:00:00Z')], now)).toBeUndefined();
+    expect(
+      managerReviewCount([new Date('2026-01-01T00:00:00Z'), new Date('2025-03-15T10:00:00Z')], now),
+    ).toBe(3);
+    expect(
+      managerReviewCount(
+        [
+          new Date('2026-01-01T00:00:00Z'),
+          new Date('2025-06-01T00:00:00Z'),
+          new Date('2024-06-01T00:00:00Z'),
+        ],
+        now,
+      ),
+    ).toBe(3);
+  });
+
+  it('leaves out requests more than 12 months before', () => {
+    expect(
+      managerReviewCount([new Date('2026-01-01T00:00:00Z'), new Date('2025-03-15T09:59:00Z')], now),
+    ).toBeUndefined();
+  });
+
+  it('takes another threshold', () => {
+    expect(managerReviewCount([new Date('2026-01-01T00:00:00Z')], now, 2)).toBe(2);
   });
 });

@@ -37,6 +37,7 @@ export const childAndReference: ReferralColumn = {
     <${ChildLink} referral=${r} />
     ${' '}<span class="app-reference app-block">${r.reference}</span>
     ${r.possibleDuplicate ? html`<${Tag} text="Possible duplicate" colour="orange" classes="app-queue__flag" />` : null}
+    ${r.managerReview ? html`<${Tag} text="For manager review" colour="red" classes="app-queue__flag" />` : null}
   `,
 };
 

@@ -9,6 +9,7 @@ import { viewUrl } from './addresses.ts';
 export function Duplicates(props: { referral: Referral; agencies: Map<string, string> }): VNode | null {
   const list = props.referral.possibleDuplicates ?? [];
   if (list.length === 0) return null;
+  const review = props.referral.managerReview;
   return html`
     <div class="govuk-notification-banner" role="region" aria-labelledby="duplicates-title" id="duplicates">
       <div class="govuk-notification-banner__header">
@@ -18,6 +19,7 @@ export function Duplicates(props: { referral: Referral; agencies: Map<string, st
         <p class="govuk-notification-banner__heading">
           This child may have been referred before: read ${list.length === 1 ? 'the earlier referral' : 'the earlier referrals'} too.
         </p>
+        ${review ? html`<p class="govuk-body"><strong>For a manager’s review:</strong> ${review.reason}.</p>` : null}
         <ul class="govuk-list">
           ${list.map(
             (d) => html`<li key=${d.referralId}>
