@@ -8,6 +8,7 @@
 import { BOARD_PAGES } from './board/routes.ts';
 import { DASHBOARD_PAGES } from './dashboard/routes.ts';
 import { DIRECTORY_PAGES } from './directory/routes.ts';
+import { EARLY_HELP_PAGES } from './early-help/routes.ts';
 import { GUIDANCE_PAGES, GUIDANCE_SERVER_PAGES } from './guidance/routes.ts';
 import { loading, type PageDefinition, type ServerRenderedPage } from './page-table.ts';
 import { REFERRAL_PAGES } from './referrals/routes.ts';
@@ -70,6 +71,7 @@ export const PAGES: readonly PageDefinition[] = [
   },
   ...GUIDANCE_PAGES,
   ...REFERRAL_PAGES,
+  ...EARLY_HELP_PAGES,
   ...BOARD_PAGES,
   ...DASHBOARD_PAGES,
   ...DIRECTORY_PAGES,

@@ -25,6 +25,7 @@ export type NavKey =
   | 'sign-in'
   | 'none'
   | 'referrals'
+  | 'early-help'
   | 'messages'
   | 'board'
   | 'dashboard'
@@ -69,6 +70,7 @@ const NAV_ITEMS: { key: NavKey; href: string; text: string; roles?: string[] }[]
   { key: 'agencies', href: '/agencies/', text: 'Partner agencies' },
   { key: 'referrals', href: '/referrals/queue/', text: 'Referrals', roles: ['triage'] },
   { key: 'referrals', href: '/referrals/', text: 'Referrals', roles: ['referrer'] },
+  { key: 'early-help', href: '/early-help/', text: 'Early help', roles: ['referrer', 'triage'] },
   { key: 'messages', href: '/notifications/', text: 'Messages', roles: ['referrer', 'triage'] },
   { key: 'board', href: '/board/', text: 'Action plan', roles: ['board', 'triage'] },
   { key: 'dashboard', href: '/dashboard/', text: 'Dashboard', roles: ['board', 'triage'] },

@@ -18,7 +18,7 @@ describe('the page table', () => {
     expect(new Set(PAGE_PATHS).size).toBe(PAGE_PATHS.length);
     for (const page of [...PAGES, ...SERVER_RENDERED, NOT_FOUND_PAGE]) {
       // Each page's module sits in its area's pages/ folder.
-      expect(page.entry).toMatch(/^[a-z]+\/pages\/[a-z-]+$/);
+      expect(page.entry).toMatch(/^[a-z]+(?:-[a-z]+)*\/pages\/[a-z-]+$/);
       expect(existsSync(join(webDir, `${page.entry}.ts`)), page.entry).toBe(true);
     }
     for (const { path } of PAGES) expect(path).toMatch(/^\/([a-z0-9-]+\/)*$/);

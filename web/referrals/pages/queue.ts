@@ -10,7 +10,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { boot } from '../../platform/chrome.ts';
-import { LoadingPage, mount, PageHeading, ProblemPage, ShowMore, setTitle } from '../../platform/ui.ts';
+import { LoadingPage, mount, PageHeading, ProblemPage, ShowMore, setTitle, Tag } from '../../platform/ui.ts';
 import {
   childAndReference,
   dueOrOutcome,
@@ -18,7 +18,7 @@ import {
   statusAndReviewer,
   suggestedLevel,
 } from '../columns.ts';
-import { ReferralList } from '../list.ts';
+import { type ReferralColumn, ReferralList } from '../list.ts';
 import { useReferralPages } from '../paging.ts';
 import { summaryIsOverdue } from '../status.ts';
 import { agencyName, useAgencyNames, useNow } from '../views.ts';
@@ -52,6 +52,20 @@ function readFilters(): Filters {
 }
 
 const PAGE_SIZE = 100;
+
+/** The child and reference, and "Step-up" for a referral an early-help episode stepped up. */
+const childReferenceAndStepUp: ReferralColumn = {
+  ...childAndReference,
+  cell: (r, now) => html`
+    ${childAndReference.cell(r, now)}
+    ${
+      r.stepUpFrom
+        ? html`<${Tag} text="Step-up" colour="purple" classes="app-queue__flag" />
+            <span class="app-block govuk-body-s govuk-!-margin-bottom-0">From early help ${r.stepUpFrom.episodeReference}</span>`
+        : null
+    }
+  `,
+};
 
 function FilterForm(props: { filters: Filters; agencies: Map<string, string> }): VNode {
   const { filters } = props;
@@ -153,7 +167,7 @@ function QueuePage(): VNode {
                 items=${state.items}
                 columns=${[
                   dueOrOutcome(filters.view === 'open'),
-                  childAndReference,
+                  childReferenceAndStepUp,
                   fromAgency(agencies),
                   suggestedLevel,
                   statusAndReviewer,

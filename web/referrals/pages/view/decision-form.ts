@@ -5,7 +5,16 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Framework, LevelNumber } from '../../../../shared/guidance/schema.ts';
 import { OUTCOME_LABELS, OUTCOMES } from '../../../../shared/referrals/labels.ts';
 import type { DecisionInput, Outcome, Referral } from '../../../../shared/referrals/schema.ts';
-import { Button, type ErrorSummaryItem, FormPage, Radios, setTitle, Textarea } from '../../../platform/ui.ts';
+import { type AgencyName, loadAgencies, startEpisode } from '../../../early-help/api.ts';
+import {
+  Button,
+  type ErrorSummaryItem,
+  FormPage,
+  Radios,
+  Select,
+  setTitle,
+  Textarea,
+} from '../../../platform/ui.ts';
 import {
   ConflictBanner,
   childNameOf,
@@ -15,6 +24,19 @@ import {
   referralAction,
 } from '../../views.ts';
 import { viewUrl } from './addresses.ts';
+import { EARLY_HELP_OUTCOMES } from './episode-panel.ts';
+
+/**
+ * Starts the early-help episode that follows a decision of early help. A failure is not the
+ * decision's: the referral's page then shows no episode, and offers to start it.
+ */
+async function tryStartEpisode(referralId: string, leadAgencyId: string): Promise<void> {
+  try {
+    await startEpisode(referralId, leadAgencyId || undefined);
+  } catch {
+    // Shown on the referral's page, which reads the episode afresh.
+  }
+}
 
 export function DecisionForm(props: { referral: Referral; framework: Framework | undefined }): VNode {
   const { referral, framework } = props;
@@ -23,6 +45,8 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
   const [rationale, setRationale] = useState('');
   const [feedback, setFeedback] = useState('');
   const [alternative, setAlternative] = useState('');
+  const [leadAgency, setLeadAgency] = useState('');
+  const [agencies, setAgencies] = useState<AgencyName[]>([]);
   const [summary, setSummary] = useState<ErrorSummaryItem[]>([]);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [submissions, setSubmissions] = useState(0);
@@ -30,6 +54,10 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
   const [busy, setBusy] = useState(false);
   const suggested = referral.suggestedLevel;
   useEffect(() => setTitle('Record the decision', summary.length > 0), [summary.length]);
+  useEffect(() => {
+    // Without the names, the question is not asked: the lead can be chosen from the episode.
+    loadAgencies().then(setAgencies, () => {});
+  }, []);
 
   const idFor = (field: string) =>
     ({
@@ -70,6 +98,7 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
     };
     try {
       await referralAction(referral, 'decision', body);
+      if (EARLY_HELP_OUTCOMES.includes(outcome)) await tryStartEpisode(referral.id, leadAgency);
       window.location.assign(viewUrl(referral.id, 'decided'));
     } catch (error) {
       setBusy(false);
@@ -128,6 +157,20 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
                     value=${alternative}
                     error=${fields.alternative}
                     onInput=${setAlternative}
+                  />`,
+                }
+              : {}),
+            ...(EARLY_HELP_OUTCOMES.includes(value) && agencies.length > 0
+              ? {
+                  conditional: html`<${Select}
+                    id="lead-agency"
+                    name="leadAgencyId"
+                    label="Which agency should lead? (optional)"
+                    hint="They are asked to lead the family’s early help. You can ask an agency later, from the episode."
+                    placeholder="Decide later"
+                    value=${leadAgency}
+                    options=${agencies.filter((a) => a.active).map((a) => ({ value: a.id, text: a.name }))}
+                    onChange=${setLeadAgency}
                   />`,
                 }
               : {}),

@@ -37,6 +37,7 @@ import { AddNote } from './add-note.ts';
 import { isTriage } from './addresses.ts';
 import { DecisionBlock } from './decision-block.ts';
 import { Duplicates } from './duplicates.ts';
+import { EpisodePanel, isEarlyHelp } from './episode-panel.ts';
 
 const DONE_MESSAGES: Record<string, string> = {
   decided: 'Decision recorded. The referrer has been sent a message to read it.',
@@ -103,6 +104,7 @@ export function ReferralPage(props: {
           ? html`<${DecisionBlock} referral=${referral} framework=${framework} forTriage=${triage} />`
           : null
       }
+      ${isEarlyHelp(referral) ? html`<${EpisodePanel} me=${me} referral=${referral} />` : null}
       <h2 class="govuk-heading-m">${triage ? 'Where it is' : 'Where your referral is'}</h2>
       <${SummaryList}
         rows=${[
