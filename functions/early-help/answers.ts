@@ -14,6 +14,7 @@ import { type AppContext, etag, ifMatchVersion, signedIn } from '../platform/htt
 import type { Principal } from '../platform/identity.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
 import { episodeAuditEvents } from './audit-events.ts';
+import { counterChanges } from './counters.ts';
 import { type EpisodeRecord, listingOf, NOBODYS_EPISODE, refOf } from './records.ts';
 import type { EarlyHelpStore } from './store.ts';
 import { viewFor } from './views.ts';
@@ -104,14 +105,11 @@ export function episodeAnswers(deps: AnswerDeps) {
     const put = audit.putItem(
       event(c, me, auditAction, next.record, next.detail ? { detail: next.detail } : {}),
     );
+    const standards = await deps.standards();
     try {
-      await store.save(
-        next.record,
-        current,
-        listingOf(next.record, await deps.standards()),
-        put,
-        next.review,
-      );
+      await store.save(next.record, current, listingOf(next.record, standards), put, next.review, {
+        counters: counterChanges(current, next.record, standards),
+      });
     } catch (error) {
       if (!(error instanceof Conflict) || error.current !== undefined) throw error;
       const now = await store.get(id);

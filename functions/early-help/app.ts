@@ -1,11 +1,13 @@
 import type { AgencyNames } from '../platform/agency-names.ts';
 import { type AreaApp, createAreaApp, type PlatformDeps } from '../platform/http.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
+import type { ChildKeys } from '../referrals/child-keys.ts';
 import { createEpisodeCreation } from './creation.ts';
 import { createReadRoutes } from './reads.ts';
 import type { ReferralsSource } from './referrals-source.ts';
 import { createReviewRoutes } from './reviews.ts';
 import { createStandardsSource } from './standards-source.ts';
+import { createStatsRoutes } from './stats-routes.ts';
 import type { EarlyHelpStore } from './store.ts';
 import { createWorkRoutes } from './work.ts';
 
@@ -17,6 +19,8 @@ export interface EarlyHelpDeps extends PlatformDeps {
   agencies: AgencyNames;
   /** The key the audit trail files a child's entries under, for subject access (subject-keys.ts). */
   subjectKey: SubjectKey;
+  /** The hashed keys an episode is filed under for re-referrals (child-keys.ts), never her details. */
+  childKeys: ChildKeys;
 }
 
 /** What every part of the area is given: the deps, and the standards read once a minute. */
@@ -38,6 +42,7 @@ export function createEarlyHelpApp(deps: EarlyHelpDeps): AreaApp {
     createEpisodeCreation(parts),
     createWorkRoutes(parts),
     createReviewRoutes(parts),
+    createStatsRoutes(parts),
   ])
     app.route('/', part);
   return app;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { monotonicFactory } from 'ulid';
 import { ukDateOf } from '../../shared/platform/working-days.ts';
+import { isReReferral } from '../../shared/referrals/duplicates.ts';
 import type { Referral } from '../../shared/referrals/schema.ts';
 import { Conflict, Unauthorized, Unprocessable } from '../platform/errors.ts';
 import { type AppContext, type AppEnv, signedInAs } from '../platform/http.ts';
@@ -8,8 +9,10 @@ import type { Principal } from '../platform/identity.ts';
 import { bindRoute } from '../platform/routing.ts';
 import { episodeAnswers } from './answers.ts';
 import type { EarlyHelpParts } from './app.ts';
+import { counterChanges } from './counters.ts';
 import { type EpisodeRecord, type EpisodeSnapshot, listingOf } from './records.ts';
 import { createEpisode } from './routes.ts';
+import type { EarlyHelpStore } from './store.ts';
 
 /** Monotonic, so episodes made in the same millisecond keep their order in a list's ties. */
 const nextEpisodeId = monotonicFactory();
@@ -61,6 +64,39 @@ function snapshotOf(referral: Referral): EpisodeSnapshot {
     ...(referral.consent ? { consent: referral.consent } : {}),
     ...(referral.suggestedLevel ? { suggestedLevel: referral.suggestedLevel } : {}),
   };
+}
+
+/** The child's keys for re-referrals: none without both names, which would match too many children. */
+function childKeysOf(deps: Pick<EarlyHelpParts, 'childKeys'>, child: NonNullable<Referral['child']>) {
+  if (!child.firstName?.trim() || !child.lastName?.trim()) return [];
+  return deps.childKeys({
+    firstName: child.firstName,
+    lastName: child.lastName,
+    dateOfBirth: child.dateOfBirth ?? child.expectedDateOfBirth,
+    postcode: child.address?.postcode,
+  });
+}
+
+/**
+ * Whether an episode starting on `startedOn` is a re-referral: an earlier episode of the same child
+ * closed in the 12 months before. A child has few episodes, so each is read.
+ */
+async function isReReferred(
+  store: Pick<EarlyHelpStore, 'episodesOfChild' | 'get'>,
+  childKeys: readonly string[],
+  startedOn: string,
+): Promise<boolean> {
+  if (!childKeys.length) return false;
+  const earlier = await Promise.all((await store.episodesOfChild(childKeys)).map((id) => store.get(id)));
+  const started = new Date(`${startedOn}T00:00:00Z`);
+  return earlier.some((episode) => {
+    const closedOn = episode?.closure?.closedOn;
+    return (
+      closedOn !== undefined &&
+      closedOn <= startedOn &&
+      isReReferral(new Date(`${closedOn}T00:00:00Z`), started)
+    );
+  });
 }
 
 /** The front door starts an episode from its decision of early help: one per referral. */
@@ -133,11 +169,15 @@ export function createEpisodeCreation(deps: EarlyHelpParts): Hono<AppEnv> {
       team: [],
       reviewsHeldOn: [],
     };
+    const standards = await deps.standards();
+    const childKeys = childKeysOf(deps, child);
+    const reReferred = await isReReferred(store, childKeys, record.startedOn);
     const result = await store.create(
       record,
       snapshotOf(referral),
-      listingOf(record, await deps.standards()),
+      listingOf(record, standards),
       audit.putItem(event(c, me, 'episode.create', record, { detail: `from referral ${referral.id}` })),
+      { childKeys, counters: counterChanges(null, record, standards, { reReferred }) },
     );
     if (!result.created) return alreadyStarted(me, result.episodeId);
     c.header('location', `/api/episodes/${id}`);

@@ -5,6 +5,7 @@ import { FunctionEnvSchema, functionConfigFromEnv } from '../platform/config.ts'
 import { lambdaPlatform } from '../platform/lambda.ts';
 import { createSubjectKey } from '../platform/subject-keys.ts';
 import { createEarlyHelpApp } from './app.ts';
+import { createEpisodeChildKeys } from './child-keys.ts';
 import { createReferralsSource } from './referrals-source.ts';
 import { createDynamoEarlyHelpStore } from './store.ts';
 
@@ -29,5 +30,6 @@ export const handler = handle(
     referrals: createReferralsSource((path, init) => fetch(new URL(path, REFERRALS_URL), init)),
     agencies: createAgencyNames(db, DIRECTORY_TABLE_NAME, deps.clock),
     subjectKey: createSubjectKey(AUDIT_SUBJECT_SECRET),
+    childKeys: createEpisodeChildKeys(AUDIT_SUBJECT_SECRET),
   }),
 );

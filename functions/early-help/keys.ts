@@ -11,6 +11,10 @@
  * - `REFERENCE#<year> / COUNTER`              the year's episode references
  * - `STANDARDS / CURRENT`                     the partnership's standards, when set
  * - `ALARM#<id> / <kind>#<from>`              a drift alarm already sent for that timer
+ * - `CHILD#<hashed key> / EPISODE#<id>`       a child's episodes, for re-referrals (child-keys.ts)
+ * - `STATS / Q#<yyyy-Qn>#AGENCY#<id>|NOLEAD`  the dashboard's counters of a quarter, by the agency
+ *   leading (or asked to lead) when each thing happened; `STATS / OPEN#AGENCY#<id>|NOLEAD` the
+ *   episodes open now. Both written in the same transactions as the episode (counters.ts)
  */
 type Key = { pk: string; sk: string };
 
@@ -60,3 +64,26 @@ export const alarmKey = (id: string, kind: string, from: string): Key => ({
   pk: `ALARM#${id}`,
   sk: `${kind}#${from}`,
 });
+
+/** An episode filed under one of its child's hashed match keys, never her details. */
+export const childIndexPartition = (matchKey: string) => `CHILD#${matchKey}`;
+export const childIndexKey = (matchKey: string, id: string): Key => ({
+  pk: childIndexPartition(matchKey),
+  sk: `${EPISODE_PREFIX}${id}`,
+});
+
+/** The dashboard counters' partition, and their rows. `null` is no agency leading or asked to. */
+export const STATS_PK = 'STATS';
+const agencyPart = (agencyId: string | null) => (agencyId === null ? 'NOLEAD' : `AGENCY#${agencyId}`);
+export const counterKey = (sk: string): Key => ({ pk: STATS_PK, sk });
+/** A quarter's counters (`2026-Q2`) for one agency. */
+export const quarterCounterSk = (quarter: string, agencyId: string | null) =>
+  `Q#${quarter}#${agencyPart(agencyId)}`;
+/** The episodes open now for one agency. */
+export const openCounterSk = (agencyId: string | null) => `OPEN#${agencyPart(agencyId)}`;
+/** The prefixes of one year's quarter rows, and of the open rows. */
+export const quarterCountersOf = (year: number) => `Q#${year}-`;
+export const OPEN_COUNTERS = 'OPEN#';
+/** The agency a counter row is for (null: none), and the quarter of a quarter row. */
+export const counterAgency = (sk: string): string | null => sk.split('#AGENCY#')[1] ?? null;
+export const counterQuarter = (sk: string) => sk.slice(2, 9);

@@ -15,6 +15,7 @@ import {
   StandardsSchema,
   TeamInputSchema,
 } from '../../shared/early-help/schema.ts';
+import { EpisodeStatsSchema } from '../../shared/early-help/stats.ts';
 import * as z from '../../shared/platform/zod.ts';
 import { ListQuerySchema, listPageOf } from '../platform/pagination.ts';
 import {
@@ -201,6 +202,26 @@ export const closeEpisode = episodeChange(
   CloseInputSchema,
 );
 
+export const episodeStats = createRoute({
+  method: 'get',
+  path: '/api/stats/episodes',
+  tags,
+  summary:
+    'Aggregate figures only (front door and board): episodes open now by agency and level, reviews overdue now; by agency and quarter, episodes started (re-referrals, step-downs), the standards met on time, and closures by reason (step-ups, step-downs). Small counts, and counts that would reveal them, are not shown',
+  security,
+  request: {
+    query: z.strictObject({
+      year: z.optional(z.coerce.number().check(z.int(), z.minimum(2020), z.maximum(2100))),
+    }),
+  },
+  responses: {
+    200: json('The figures', EpisodeStatsSchema),
+    400: problem('A bad year'),
+    401: problem('Not signed in'),
+    403: problem('Not the front door or the board'),
+  },
+});
+
 /** Static paths before `{id}`, so `/standards` is never read as an id. */
 export const earlyHelpRoutes = [
   listEpisodes,
@@ -216,4 +237,5 @@ export const earlyHelpRoutes = [
   agreePlan,
   recordReview,
   closeEpisode,
+  episodeStats,
 ];

@@ -3,8 +3,9 @@ import type { Review } from '../../shared/early-help/schema.ts';
 import type { AuditPut } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import type { Page, StoreKey } from '../platform/pagination.ts';
-import { type Item, type TransactItem, tableOf, transact, withoutKey } from '../platform/table.ts';
+import { type Item, type TransactItem, tableOf, withoutKey } from '../platform/table.ts';
 import { cancellationCodes } from '../platform/transaction-errors.ts';
+import type { CounterChange } from './counters.ts';
 import {
   agencyItemKey,
   agencyListKeys,
@@ -28,6 +29,13 @@ import {
   listedAgencies,
   type StoredSummary,
 } from './records.ts';
+import {
+  childIndexItem,
+  counterUpdate,
+  createEarlyHelpStatsStore,
+  type EarlyHelpStatsStore,
+  transactWithCounters,
+} from './store-stats.ts';
 
 /** Which list a page is of: one agency's open episodes, or one of the front door's views. */
 export type EpisodeList =
@@ -37,8 +45,14 @@ export type EpisodeList =
   /** Open episodes whose running timer fell due before `today` (a UK date). */
   | { of: 'overdue'; today: string };
 
-/** The early-help table's store (its keys in keys.ts). */
-export interface EarlyHelpStore {
+/** What is written beside an episode in the same transaction: its counters, and at creation its child's keys. */
+export interface Beside {
+  counters?: CounterChange[];
+  childKeys?: readonly string[];
+}
+
+/** The early-help table's store (its keys in keys.ts; the dashboard's reads in store-stats.ts). */
+export interface EarlyHelpStore extends EarlyHelpStatsStore {
   get(id: string): Promise<EpisodeRecord | null>;
   reviews(id: string): Promise<Review[]>;
   snapshot(id: string): Promise<EpisodeSnapshot | null>;
@@ -47,19 +61,21 @@ export interface EarlyHelpStore {
   /** The next reference of the year, from an atomic counter. */
   nextReference(year: number): Promise<string>;
   /**
-   * Creates the episode with its snapshot, its claim on the referral and its list items, all or
-   * nothing; when the referral has an episode already, nothing is written and its id is returned.
+   * Creates the episode with its snapshot, its claim on the referral, its list items, its child
+   * index items and its counters, all or nothing; when the referral has an episode already, nothing
+   * is written and its id is returned.
    */
   create(
     episode: EpisodeRecord,
     snapshot: EpisodeSnapshot,
     listing: Listing,
     audit: AuditPut,
+    beside?: Beside,
   ): Promise<{ created: true } | { created: false; episodeId: string }>;
   /**
    * Replaces the episode if it is still at `previous.version`, with its list items (an agency no
-   * longer working it loses its item), its audit entry and a new review, all or nothing. Conflict
-   * otherwise, without the record: what the caller may see of it is the app's to decide.
+   * longer working it loses its item), its audit entry, a new review and its counters, all or
+   * nothing. Conflict otherwise, without the record: what the caller may see of it is the app's to decide.
    */
   save(
     episode: EpisodeRecord,
@@ -67,6 +83,7 @@ export interface EarlyHelpStore {
     listing: Listing,
     audit: AuditPut,
     review?: Review,
+    beside?: Pick<Beside, 'counters'>,
   ): Promise<void>;
   list(list: EpisodeList, options: { limit: number; startKey?: StoreKey }): Promise<Page<StoredSummary>>;
   /** The standards item, if one is set (the app checks it and falls back to the defaults). */
@@ -123,6 +140,8 @@ export function createDynamoEarlyHelpStore(db: DynamoDBDocumentClient, tableName
   });
 
   return {
+    ...createEarlyHelpStatsStore(db, tableName),
+
     async get(id) {
       const item = await table.get(episodeKey(id), { ConsistentRead: true });
       return item ? stripEpisode(item) : null;
@@ -161,17 +180,21 @@ export function createDynamoEarlyHelpStore(db: DynamoDBDocumentClient, tableName
       return `EHE-${year}-${String(Attributes?.n ?? 0).padStart(6, '0')}`;
     },
 
-    async create(episode, snapshot, listing, audit) {
+    async create(episode, snapshot, listing, audit, beside = {}) {
       const items = listedItems(episode, listing);
       const claimKey = referralClaimKey(episode.referral?.id ?? episode.id);
+      const writes: TransactItem[] = [
+        table.putNew({ ...claimKey, episodeId: episode.id }),
+        table.putNew(items.episode),
+        table.putNew({ ...snapshotKey(episode.id), ...snapshot }),
+        ...items.agencies.map((item) => table.put(item)),
+        audit,
+        ...(beside.childKeys ?? []).map((key) => table.put(childIndexItem(key, episode.id))),
+      ];
+      const countersFrom = writes.length;
+      writes.push(...(beside.counters ?? []).map((change) => counterUpdate(tableName, change)));
       try {
-        await transact(db, [
-          table.putNew({ ...claimKey, episodeId: episode.id }),
-          table.putNew(items.episode),
-          table.putNew({ ...snapshotKey(episode.id), ...snapshot }),
-          ...items.agencies.map((item) => table.put(item)),
-          audit,
-        ]);
+        await transactWithCounters(db, writes, countersFrom);
         return { created: true };
       } catch (error) {
         const codes = cancellationCodes(error);
@@ -186,7 +209,7 @@ export function createDynamoEarlyHelpStore(db: DynamoDBDocumentClient, tableName
       }
     },
 
-    async save(episode, previous, listing, audit, review) {
+    async save(episode, previous, listing, audit, review, beside = {}) {
       const items = listedItems(episode, listing);
       const kept = new Set(listedAgencies(episode));
       const writes: TransactItem[] = [
@@ -198,11 +221,16 @@ export function createDynamoEarlyHelpStore(db: DynamoDBDocumentClient, tableName
           .map((agencyId) => remove(agencyItemKey(episode.id, agencyId))),
       ];
       if (review) writes.push(table.putNew({ ...reviewKey(episode.id, review.id), ...review }));
-      await transact(db, writes, (codes) => {
-        if (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) {
+      const countersFrom = writes.length;
+      for (const change of beside.counters ?? []) writes.push(counterUpdate(tableName, change));
+      try {
+        await transactWithCounters(db, writes, countersFrom);
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (codes && (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')))
           throw new Conflict('Someone else changed this episode since you read it');
-        }
-      });
+        throw error;
+      }
     },
 
     async list(list, { limit, startKey }) {

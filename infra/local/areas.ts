@@ -5,6 +5,7 @@ import { createDirectoryApp } from '../../functions/directory/app.ts';
 import { createDynamoPeopleStore } from '../../functions/directory/people-store.ts';
 import { createDynamoDirectoryStore } from '../../functions/directory/store.ts';
 import { createEarlyHelpApp } from '../../functions/early-help/app.ts';
+import { createEpisodeChildKeys } from '../../functions/early-help/child-keys.ts';
 import { createReferralsSource } from '../../functions/early-help/referrals-source.ts';
 import { createDynamoEarlyHelpStore } from '../../functions/early-help/store.ts';
 import { createGuidanceApp } from '../../functions/guidance/app.ts';
@@ -72,6 +73,7 @@ export function createAreaApps(
       referrals: createReferralsSource((path, init) => referrals.request(path, init)),
       agencies: createAgencyNames(db, tables.directory, platform.clock),
       subjectKey,
+      childKeys: createEpisodeChildKeys(LOCAL_AUDIT_SUBJECT_SECRET),
     }),
     directory: createDirectoryApp({
       ...platform,

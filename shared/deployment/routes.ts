@@ -3,13 +3,15 @@ import type { Area } from './tables.ts';
 /**
  * Which area's function answers which paths. API Gateway's routes (infra/stacks/api-stack.ts) and the
  * local runtime's dispatcher (infra/local/portal.ts) are both built from this, so a path reaches the
- * same app in both places. Paths keep their `/api` prefix: CloudFront forwards it unchanged.
+ * same app in both places. Paths keep their `/api` prefix: CloudFront forwards it unchanged. A
+ * prefix inside another area's (early help's `/api/stats/episodes` in the referrals' `/api/stats`)
+ * wins, as the more specific route does in API Gateway.
  */
 export const AREA_PATH_PREFIXES: Record<Area, readonly string[]> = {
   guidance: ['/api/guidance'],
   referrals: ['/api/referrals', '/api/stats', '/api/notifications'],
   board: ['/api/board'],
-  'early-help': ['/api/episodes'],
+  'early-help': ['/api/episodes', '/api/stats/episodes'],
   directory: [
     '/api/me',
     '/api/agencies',
@@ -46,9 +48,14 @@ export const SERVER_RENDERED_PAGES = [
   { path: '/check/answer/', apiPath: '/api/guidance/pages/check-answer', module: 'guidance/pages/check' },
 ] as const;
 
+/** The area of the longest prefix that matches, as API Gateway prefers the more specific route. */
 export function areaForPath(path: string): Area | undefined {
+  let found: { area: Area; length: number } | undefined;
   for (const [area, prefixes] of Object.entries(AREA_PATH_PREFIXES) as [Area, readonly string[]][]) {
-    if (prefixes.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}.`))) return area;
+    for (const p of prefixes) {
+      const matches = path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}.`);
+      if (matches && p.length > (found?.length ?? -1)) found = { area, length: p.length };
+    }
   }
-  return undefined;
+  return found?.area;
 }

@@ -1,3 +1,5 @@
+import { EPISODE_OVERDUE_KIND } from '../early-help/labels.ts';
+
 /**
  * The referral's fixed lists and their words, free of zod: the schemas (schema.ts, notification.ts)
  * build on them, and browser pages import them from here without bringing the schemas into their bundles.
@@ -108,5 +110,13 @@ export const TIMELINE_LABELS: Record<TimelineKind, string> = {
   note: 'Further information added',
 };
 
-/** What a notification is about: submitted, decided, or about to be overdue. */
-export const NOTIFICATION_KINDS = ['referral.submitted', 'referral.decided', 'referral.due_soon'] as const;
+/**
+ * What a notification is about: a referral submitted, decided, or about to be overdue; or an
+ * early-help episode whose step is overdue (the drift alarm's, in the same outbox).
+ */
+export const NOTIFICATION_KINDS = [
+  'referral.submitted',
+  'referral.decided',
+  'referral.due_soon',
+  EPISODE_OVERDUE_KIND,
+] as const;

@@ -1,3 +1,9 @@
+import {
+  CountSchema,
+  MaybeSuppressedNumberSchema,
+  ShareSchema,
+  SmallNumbersSchema,
+} from '../platform/counts-schema.ts';
 import * as z from '../platform/zod.ts';
 
 /**
@@ -7,22 +13,6 @@ import * as z from '../platform/zod.ts';
  * cannot be added up from hidden counts.
  */
 
-/**
- * A count or share not shown (fewer than the threshold, or hidden so that one cannot be worked out).
- * No `id`: zod would then refer to it as `#/$defs/Suppressed`, which the OpenAPI document has nowhere
- * to resolve, so it is described in place wherever it appears.
- */
-const SuppressedSchema = z
-  .object({ suppressed: z.literal(true) })
-  .check(
-    z.describe(
-      'Not shown: a count below the small-number threshold, or one hidden so that such a count cannot be worked out from a total. Never a zero.',
-    ),
-  );
-const CountSchema = z.union([z.int().check(z.minimum(0)), SuppressedSchema]);
-const ShareSchema = z
-  .union([z.number().check(z.minimum(0), z.maximum(100)), SuppressedSchema, z.null()])
-  .check(z.describe('A percentage; null for 0 of 0'));
 const QuarterFiguresSchema = z.object({
   decided: CountSchema,
   decidedOnTime: CountSchema,
@@ -32,18 +22,14 @@ const QuarterFiguresSchema = z.object({
     n: CountSchema.check(z.describe('Decided, with a level the indicators suggested')),
     agreed: CountSchema.check(z.describe('Of those, decided at the level suggested')),
     agreementPct: ShareSchema,
-    kappa: z
-      .union([z.number(), SuppressedSchema, z.null()])
-      .check(z.describe("Cohen's kappa, from the full counts")),
+    kappa: MaybeSuppressedNumberSchema("Cohen's kappa, from the full counts"),
     kappaNote: z.optional(z.string()).check(z.describe('Why kappa is null')),
   }),
 });
 
 export const ReferralStatsSchema = z.object({
   generatedAt: z.string(),
-  smallNumbers: z.object({
-    threshold: z.int().check(z.describe('Counts from 1 to one below this are not shown')),
-  }),
+  smallNumbers: SmallNumbersSchema,
   submitted: CountSchema.check(z.describe('Referrals sent in the year')),
   months: z.array(z.object({ month: z.string(), agencyId: z.string(), submitted: CountSchema })),
   monthTotals: z.array(z.object({ month: z.string(), submitted: CountSchema })),

@@ -8,6 +8,7 @@
  * axe finds nothing on any page.
  */
 import { readFile } from 'node:fs/promises';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, CHROMIUM_ARGS, focused, readable, squash, tabTo } from '../support/browser.ts';
@@ -166,8 +167,14 @@ describe('the action plan and the dashboard, as the business manager, by keyboar
     // The page draws its blocks a frame apart; the outcomes are the last.
     await page.locator('#outcomes').waitFor();
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(6);
-    // Every chart is followed by its figures as a table; open the first by keyboard.
-    expect(await page.locator('.app-chart-details').count()).toBe(7);
+    // Every chart is followed by its figures as a table; open the first by keyboard. (The early-help
+    // section's charts, below, have theirs too: its own test counts them.)
+    expect(
+      await page
+        .locator('section[aria-labelledby="plan"], section[aria-labelledby="referrals"]')
+        .locator('.app-chart-details')
+        .count(),
+    ).toBe(7);
     await tabTo(page, (el) => el.tag === 'summary' && el.text.startsWith('Show the figures as a table'));
     await page.keyboard.press('Enter');
     const ragTable = page.locator('.app-chart-details').first().locator('table');
@@ -368,5 +375,85 @@ describe('the front door and the board chair', () => {
     expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(true);
     const shifts = await page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts);
     expect(shifts).toEqual([]);
+  });
+});
+
+describe('the early-help figures on the dashboard', () => {
+  /** Adds to the early-help counters, as episodes' changes do (the API tests walk the episodes themselves). */
+  async function addCounters(sk: string, counts: Record<string, number>): Promise<void> {
+    const names = Object.keys(counts);
+    await portal.db.send(
+      new UpdateCommand({
+        TableName: portal.tables['early-help'],
+        Key: { pk: 'STATS', sk },
+        UpdateExpression: `ADD ${names.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#c${i}`, n])),
+        ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:c${i}`, counts[n]])),
+      }),
+    );
+  }
+
+  it('draws them for the chair on a tablet as charts, each with its figures, the police’s 2 not shown, reached by keyboard', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const quarter = `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+    await addCounters(`Q#${quarter}#AGENCY#harbour-family-support`, {
+      started_l2: 3,
+      started_l3: 9,
+      reReferred: 2,
+      allocated: 10,
+      allocatedOnTime: 8,
+      assessed: 7,
+      assessedOnTime: 5,
+      planned: 6,
+      plannedOnTime: 6,
+      reviewed: 8,
+      reviewedOnTime: 7,
+      closed_outcomes_met: 6,
+      closed_stepped_down: 5,
+      closed_stepped_up: 1,
+    });
+    await addCounters(`Q#${quarter}#AGENCY#northshire-community-health`, {
+      started_l3: 6,
+      allocated: 6,
+      allocatedOnTime: 3,
+      closed_outcomes_met: 5,
+    });
+    await addCounters('OPEN#AGENCY#harbour-family-support', { l2: 4, l3: 12 });
+    await addCounters('OPEN#AGENCY#northshire-police', { l3: 2 });
+
+    const page = await signedInPage('helen', { width: 820, height: 1180 });
+    await page.goto(`${portal.url}/dashboard/`);
+    const section = page.locator('section[aria-labelledby="early-help"]');
+    await section.locator('#chart-eh-closures-title').waitFor({ state: 'attached' });
+    expect(await section.locator('h2').textContent()).toBe('Early help');
+    // Five charts, each an image with its title and description, each followed by its figures.
+    const charts = section.locator('svg[role="img"]');
+    expect(await charts.count()).toBe(5);
+    for (const svg of await charts.all()) {
+      expect((await svg.boundingBox())?.width ?? 0).toBeLessThanOrEqual(760);
+      expect(await svg.locator('desc').textContent()).not.toBe('');
+    }
+    expect(await section.locator('.app-chart-details').count()).toBe(5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+    expect(await page.locator('#chart-eh-on-time-desc').textContent()).toMatch(
+      /^Lead practitioner allocated: .+Early Help Assessment completed: /,
+    );
+
+    // From "On this page" to the section, then its first figures, by keyboard alone.
+    await tabTo(page, (el) => el.tag === 'a' && el.text.startsWith('Early help:'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/dashboard/#early-help');
+    await tabTo(page, (el) => el.tag === 'summary' && el.text.includes('early-help episodes open now'));
+    await page.keyboard.press('Enter');
+    const open = section.locator('.app-chart-details').first().locator('table');
+    expect(await open.isVisible()).toBe(true);
+    const police = await open
+      .locator('tbody tr', { hasText: 'Northshire Police' })
+      .locator('td')
+      .allTextContents();
+    expect(police).toContain('not shown');
+    expect(police).not.toContain('2');
+    expect(await page.locator('#chart-eh-open-desc').textContent()).toMatch(/Northshire Police: not shown/);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -9,10 +9,13 @@
  * - Referrals: volumes by agency and month, decisions made on time (within one working day), the mix
  *   of outcomes, and threshold consistency by agency and quarter: how often the level the referrer's
  *   indicators suggested matched the level the front door set, as a percentage and Cohen's kappa.
+ * - Early help: episodes open now by agency and level, reviews overdue today, and by quarter the
+ *   standards met on time, step-ups and step-downs, re-referrals and outcomes at closure.
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
+import type { EpisodeStats } from '../../../shared/early-help/stats.ts';
 import { quarterOf } from '../../../shared/referrals/consistency.ts';
 import { type AgencyName, type Dashboard, loadAgencies, type ReferralStats } from '../../board/api.ts';
 import { BoardPageState, canReadBoard, percent } from '../../board/views.ts';
@@ -21,6 +24,7 @@ import { KeyFigure } from '../../platform/charts/figures.ts';
 import { boot } from '../../platform/chrome.ts';
 import { useSignedInLoad } from '../../platform/signed-in.ts';
 import { formatDate, mount, PageHeading, ProblemState, setTitle } from '../../platform/ui.ts';
+import { EarlyHelp } from './dashboard/early-help-section.ts';
 import { totalsOf } from './dashboard/figures.ts';
 import { PlanFigures } from './dashboard/plan-section.ts';
 import { Referrals } from './dashboard/referrals-section.ts';
@@ -38,23 +42,30 @@ function Section(props: { id: string; heading: string; children: unknown }): VNo
 
 // The page ------------------------------------------------------------------------------------------------
 
+/** A set of figures that fails on its own: the plan's still show. */
+type Loaded<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+const onItsOwn = <T>(load: Promise<T>): Promise<Loaded<T>> =>
+  load.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
 interface Figures {
   dashboard: Dashboard;
   agencies: AgencyName[];
-  /** The referral figures fail on their own: the plan's still show. */
-  stats: { ok: true; value: ReferralStats } | { ok: false; error: unknown };
+  stats: Loaded<ReferralStats>;
+  episodes: Loaded<EpisodeStats>;
 }
 
 async function loadFigures(): Promise<Figures> {
-  const [dashboard, agencies, stats] = await Promise.all([
+  const [dashboard, agencies, stats, episodes] = await Promise.all([
     apiGet<Dashboard>('/board/dashboard'),
     loadAgencies(),
-    apiGet<ReferralStats>('/stats/referrals').then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    ),
+    onItsOwn(apiGet<ReferralStats>('/stats/referrals')),
+    onItsOwn(apiGet<EpisodeStats>('/stats/episodes')),
   ]);
-  return { dashboard, agencies, stats };
+  return { dashboard, agencies, stats, episodes };
 }
 
 function KeyFigures(props: Pick<Figures, 'dashboard' | 'stats'>): VNode {
@@ -91,16 +102,17 @@ function DashboardPage(): VNode {
       onRetry=${retry}
     />`;
   }
-  const { dashboard, agencies, stats } = state;
+  const { dashboard, agencies, stats, episodes } = state;
   return html`
     <${PageHeading} caption="Safeguarding partnership" text=${HEADING} />
-    <p class="govuk-body-l">The action plan and early-help referrals in figures, as at ${formatDate(dashboard.today)}. Aggregate figures only: no child's details.</p>
+    <p class="govuk-body-l">The action plan, early-help referrals and early-help episodes in figures, as at ${formatDate(dashboard.today)}. Aggregate figures only: no child's details.</p>
     <${KeyFigures} dashboard=${dashboard} stats=${stats} />
     <nav class="app-dashboard-contents" aria-label="On this page">
       <h2 class="govuk-heading-s govuk-!-margin-bottom-1">On this page</h2>
       <ul class="govuk-list">
         <li><a class="govuk-link" href="#plan">The action plan</a></li>
         <li><a class="govuk-link" href="#referrals">Referrals, decisions on time and threshold consistency</a></li>
+        <li><a class="govuk-link" href="#early-help">Early help: episodes open, standards met on time, step-ups and step-downs</a></li>
       </ul>
     </nav>
     <${Section} id="plan" heading="The action plan">
@@ -112,6 +124,13 @@ function DashboardPage(): VNode {
         stats.ok
           ? html`<${Referrals} stats=${stats.value} agencies=${agencies} today=${dashboard.today} />`
           : html`<${ProblemState} error=${stats.error} what="the referral figures" onRetry=${refresh} />`
+      }
+    </${Section}>
+    <${Section} id="early-help" heading="Early help">
+      ${
+        episodes.ok
+          ? html`<${EarlyHelp} stats=${episodes.value} agencies=${agencies} />`
+          : html`<${ProblemState} error=${episodes.error} what="the early-help figures" onRetry=${refresh} />`
       }
     </${Section}>
   `;

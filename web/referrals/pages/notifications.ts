@@ -30,6 +30,7 @@ const KIND_LABELS: Record<Notification['kind'], string> = {
   'referral.submitted': 'New referral',
   'referral.decided': 'Decision',
   'referral.due_soon': 'Due soon',
+  'episode.overdue': 'Early help overdue',
 };
 
 /** The messages, marked as seen (remembering what was new before), or none when Messages is not there. */

@@ -8,13 +8,7 @@ import { isSuppressed } from '../../../../shared/platform/small-numbers.ts';
 import { type AgencyName, agencyName, type ReferralStats } from '../../../board/api.ts';
 import { percent } from '../../../board/views.ts';
 import { BarChart, type BarRow } from '../../../platform/charts/bars.ts';
-import {
-  BLUE,
-  HIDDEN_TEXT,
-  Legend,
-  QUARTER_FILLS,
-  type SeriesStyle,
-} from '../../../platform/charts/basics.ts';
+import { HIDDEN_TEXT, Legend } from '../../../platform/charts/basics.ts';
 import { FiguresTable } from '../../../platform/charts/figures.ts';
 import {
   type Agreement,
@@ -24,6 +18,7 @@ import {
   NO_FIGURES,
   PERCENT_AXIS,
   quarterLabel,
+  quarterSeries,
   shareText,
   totalsOf,
 } from './figures.ts';
@@ -88,12 +83,7 @@ export function Consistency(props: {
   if (quarters.length === 0)
     return html`<p class="govuk-body">No referrals have been decided yet, so there is nothing to compare.</p>`;
   const rows = consistencyRows(props.stats, props.agencies, quarters);
-  const quarterSeries: Record<string, SeriesStyle> = Object.fromEntries(
-    quarters.map((q, i) => [
-      q,
-      { label: quarterLabel(q), fill: QUARTER_FILLS[i] ?? BLUE.fill, text: '#ffffff' },
-    ]),
-  );
+  const series = quarterSeries(quarters);
   const chartRows: BarRow[] = rows.flatMap((row): BarRow[] => [
     { kind: 'heading', label: row.name },
     ...row.byQuarter.map(({ quarter, agreement: a }) => {
@@ -113,7 +103,7 @@ export function Consistency(props: {
       referrals in a quarter, treat both with care.
     </p>
     ${change ? html`<div class="govuk-inset-text app-dashboard-change">${change}</div>` : null}
-    <${Legend} id="legend-quarters" series=${quarterSeries} />
+    <${Legend} id="legend-quarters" series=${series} />
     <${BarChart}
       id="chart-consistency"
       title="Threshold consistency: agreement between the suggested and decided level of need, by agency and quarter"
@@ -124,7 +114,7 @@ export function Consistency(props: {
         )
         .join('. ')}
       rows=${chartRows}
-      series=${quarterSeries}
+      series=${series}
       axis=${PERCENT_AXIS}
       indentLabels=${true}
       labelShare=${0.3}

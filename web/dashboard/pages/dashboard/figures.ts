@@ -5,7 +5,7 @@
 import { type Count, isSuppressed, type Share } from '../../../../shared/platform/small-numbers.ts';
 import type { QuarterFigures, ReferralStats } from '../../../board/api.ts';
 import { percent } from '../../../board/views.ts';
-import { HIDDEN_TEXT } from '../../../platform/charts/basics.ts';
+import { BLUE, HIDDEN_TEXT, QUARTER_FILLS, type SeriesStyle } from '../../../platform/charts/basics.ts';
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = [
@@ -102,6 +102,16 @@ export const NO_FIGURES: QuarterFigures = {
 /** The partnership's figures for a quarter. */
 export function totalsOf(stats: ReferralStats, quarter: string): QuarterFigures {
   return stats.quarterTotals.find((q) => q.quarter === quarter) ?? NO_FIGURES;
+}
+
+/** The quarters' series, oldest to newest, light blue to dark (QUARTER_FILLS). */
+export function quarterSeries(quarters: readonly string[]): Record<string, SeriesStyle> {
+  return Object.fromEntries(
+    quarters.map((q, i) => [
+      q,
+      { label: quarterLabel(q), fill: QUARTER_FILLS[i] ?? BLUE.fill, text: '#ffffff' },
+    ]),
+  );
 }
 
 /** Percentages, as the threshold and timeliness charts draw them. */
