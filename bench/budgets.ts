@@ -1,6 +1,6 @@
 import { fmtKb, fmtMs, fmtRatio } from './lib/format.ts';
 import type { BenchResults } from './results.ts';
-import { SCALE_ENDPOINTS } from './scale.ts';
+import { SCALE_ENDPOINTS, sizeOf } from './scale.ts';
 
 /** The budgets; ratios, so they hold on any machine. */
 export const BUDGETS = {
@@ -70,8 +70,8 @@ export function evaluateBudgets(r: Omit<BenchResults, 'budgets'>): BudgetCheck[]
       const ratio = b.latency.p50 / a.latency.p50;
       checks.push({
         section: 'scale',
-        subject: `${e.id}: p50 at ${large.referrals.toLocaleString('en-GB')}`,
-        measured: `${fmtMs(b.latency.p50)} vs ${fmtMs(a.latency.p50)} at ${small.referrals.toLocaleString('en-GB')} = ${fmtRatio(ratio)}`,
+        subject: `${e.id}: p50 at ${sizeOf(large, e).toLocaleString('en-GB')} ${e.of}`,
+        measured: `${fmtMs(b.latency.p50)} vs ${fmtMs(a.latency.p50)} at ${sizeOf(small, e).toLocaleString('en-GB')} = ${fmtRatio(ratio)}`,
         limit: `≤ ${BUDGETS.scaleRatio}×`,
         status: status(ratio <= BUDGETS.scaleRatio),
       });

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import { AREAS } from '../shared/deployment/tables.ts';
 import { type ImportProfile, profileImport } from './import-profile.ts';
 import { fmtKb } from './lib/format.ts';
 import { REPO_ROOT } from './lib/paths.ts';
@@ -19,7 +20,8 @@ import { median } from './lib/stats.ts';
  */
 const run = promisify(execFile);
 
-export const FUNCTIONS = ['guidance', 'referrals', 'board', 'directory'] as const;
+/** Every area's function, as the API stack deploys them (infra/stacks/api-stack.ts). */
+export const FUNCTIONS = AREAS;
 export const FLOOR = 'floor';
 /** The floor plus zod and jose used as the functions use them (bench/floor/validated-handler.ts): reported, not budgeted. */
 export const REFERENCE = 'floor+zod+jose';
@@ -35,6 +37,7 @@ export const FUNCTION_ENV: Record<string, string> = {
   AUDIT_SUBJECT_SECRET: 'bench-audit-subject-secret-of-at-least-32-characters',
   OUTBOX_TABLE_NAME: 'bench-outbox',
   GUIDANCE_URL: 'https://portal.example/api/guidance',
+  REFERRALS_URL: 'https://portal.example',
   DIRECTORY_TABLE_NAME: 'bench-directory',
   AUTH_DOMAIN: 'https://portal.auth.eu-west-2.amazoncognito.com',
   PORTAL_URL: 'https://portal.example',

@@ -3,16 +3,25 @@ import type { ColdStartResult } from './cold-start.ts';
 import type { MachineInfo } from './lib/machine.ts';
 import type { PageResult } from './pages.ts';
 import type { ScaleSample } from './scale.ts';
+import type { SeedKind } from './scale-seeding.ts';
 import type { WarmResult } from './warm.ts';
 
 /** The scale section's figures, with how its two sizes were seeded. */
 export interface ScaleResult {
   small: ScaleSample;
   large: ScaleSample;
-  /** The size asked for (100,000 by default) and why another was used, if it was. */
+  /** The large size asked for (100,000 referrals and episodes by default) and why another was used, if it was. */
   requestedLarge: number;
   note?: string;
-  seeding: { referrals: number; seconds: number; perSecond: number; inFlight: number }[];
+  seeding: {
+    kind: SeedKind;
+    size: 'small' | 'large';
+    records: number;
+    seconds: number;
+    /** Records a second (an episode is several items). */
+    perSecond: number;
+    inFlight: number;
+  }[];
 }
 
 /** What one run measured: results.json, and everything the report is written from. */

@@ -5,8 +5,9 @@
  * exit 0 (a section that could not run exits 1).
  *
  * Settings (environment): BENCH_SECTIONS=cold,warm,scale,pages · BENCH_SECONDS (each warm run, 3) ·
- * BENCH_IMPORT_RUNS (fresh-process imports per bundle, 21) · BENCH_LARGE (100000) · BENCH_SMALL (1000)
- * · BENCH_SEED_BUDGET (seconds allowed to seed the large size, 300) · BENCH_LIGHTHOUSE=0 to skip it.
+ * BENCH_IMPORT_RUNS (fresh-process imports per bundle, 21) · BENCH_LARGE (100000 referrals and as
+ * many episodes) · BENCH_SMALL (1000 of each) · BENCH_SEED_BUDGET (seconds allowed to seed the large
+ * size of each, 300) · BENCH_LIGHTHOUSE=0 to skip it.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -27,7 +28,7 @@ import { CHROMIUM, measurePages } from './pages.ts';
 import { writeReport } from './report.ts';
 import type { BenchResults, ScaleResult } from './results.ts';
 import { measureScale, warmUp } from './scale.ts';
-import { countReferrals, seedLargeSize, seedSize } from './scale-seeding.ts';
+import { type ScaleSizes, seedLargeSizes, seedSmallSizes } from './scale-seeding.ts';
 import { CONCURRENCY, sections, settings } from './settings.ts';
 import { printSummary } from './summary.ts';
 import { measureWarm } from './warm.ts';
@@ -141,24 +142,21 @@ async function main(): Promise<number> {
       worker = startLoadWorker();
       const load = worker;
       const seeding: ScaleResult['seeding'] = [];
-      let smallTotal = 0;
-      if (small) {
-        const demo = await countReferrals(running.endpoint, small.tables.referrals);
-        say(
-          `Seeding ${fmtInt(settings.smallReferrals)} synthetic referrals (${settings.openReferrals} open) beside the demo data's ${demo} (small size)…`,
-        );
-        await seedSize(
-          small,
-          {
-            count: settings.smallReferrals,
-            batch: 1,
-            open: settings.openReferrals,
+      const sizes = (referrals: number, episodes: number): ScaleSizes => ({
+        referrals,
+        openReferrals: settings.openReferrals,
+        episodes,
+        openEpisodes: settings.openEpisodes,
+      });
+      const smallSizes = small
+        ? await seedSmallSizes({
+            portal: small,
+            endpoint: running.endpoint,
+            sizes: sizes(settings.smallReferrals, settings.smallEpisodes),
             inFlight: settings.seedInFlight,
-          },
-          seeding,
-        );
-        smallTotal = demo + settings.smallReferrals;
-      }
+            seeding,
+          })
+        : undefined;
       if (sections.has('warm')) {
         starting('warm');
         say(
@@ -177,13 +175,12 @@ async function main(): Promise<number> {
           problem('warm overhead', error);
         }
       }
-      if (small) {
+      if (small && smallSizes) {
         try {
-          const { total: largeTotal, note } = await seedLargeSize({
+          const { note, ...largeSizes } = await seedLargeSizes({
             portal: large,
             endpoint: running.endpoint,
-            requested: settings.largeReferrals,
-            open: settings.openReferrals,
+            sizes: sizes(settings.largeReferrals, settings.largeEpisodes),
             budgetSeconds: settings.seedBudgetSeconds,
             inFlight: settings.seedInFlight,
             seeding,
@@ -192,10 +189,12 @@ async function main(): Promise<number> {
           say('Warming both portals and DynamoDB Local up (every scale endpoint, 4 clients, unrecorded)…');
           await warmUp(small, load, 2);
           await warmUp(large, load, 2);
-          say(`Scale: ${fmtInt(smallTotal)} vs ${fmtInt(largeTotal)} referrals, measured in alternation…`);
+          say(
+            `Scale: ${fmtInt(smallSizes.referrals)} vs ${fmtInt(largeSizes.referrals)} referrals, ${fmtInt(smallSizes.episodes)} vs ${fmtInt(largeSizes.episodes)} episodes, measured in alternation…`,
+          );
           const measured = await measureScale({
-            small: { portal: small, referrals: smallTotal, openReferrals: settings.openReferrals },
-            large: { portal: large, referrals: largeTotal, openReferrals: settings.openReferrals },
+            small: { portal: small, ...smallSizes },
+            large: { portal: large, ...largeSizes },
             worker: load,
             seconds: settings.scaleSeconds,
             rounds: 6,

@@ -2,38 +2,111 @@ import type { LocalPortal } from '../infra/local/portal.ts';
 import { fmtInt, fmtMs } from './lib/format.ts';
 import { type LoadResult, type LoadWorker, mergeResults } from './lib/load.ts';
 import { say } from './lib/progress.ts';
+import type { ScaleSizes, SeedKind } from './scale-seeding.ts';
 import { bearer } from './warm.ts';
 
 /**
  * Scale: the lists and dashboards people open most, one client at a time, at a small and a large
- * number of referrals in the store.
+ * number of referrals and of early-help episodes in the store.
  */
 export interface ScaleEndpoint {
   id: string;
   label: string;
   username: string;
   path: string;
+  /** What its size is counted in. */
+  of: SeedKind;
 }
 
 export const SCALE_ENDPOINTS: ScaleEndpoint[] = [
-  { id: 'queue', label: "Front door's queue (as grace)", username: 'grace', path: '/api/referrals' },
-  { id: 'agency', label: "An agency's list (as amira)", username: 'amira', path: '/api/referrals' },
-  { id: 'board', label: 'Board dashboard (as helen)', username: 'helen', path: '/api/board/dashboard' },
-  { id: 'stats', label: 'Referral statistics (as helen)', username: 'helen', path: '/api/stats/referrals' },
+  {
+    id: 'queue',
+    label: "Front door's queue (as grace)",
+    username: 'grace',
+    path: '/api/referrals',
+    of: 'referrals',
+  },
+  {
+    id: 'agency',
+    label: "An agency's list (as amira)",
+    username: 'amira',
+    path: '/api/referrals',
+    of: 'referrals',
+  },
+  {
+    id: 'board',
+    label: 'Board dashboard (as helen)',
+    username: 'helen',
+    path: '/api/board/dashboard',
+    of: 'referrals',
+  },
+  {
+    id: 'stats',
+    label: 'Referral statistics (as helen)',
+    username: 'helen',
+    path: '/api/stats/referrals',
+    of: 'referrals',
+  },
+  {
+    id: 'episodes-mine',
+    label: "A practitioner's episodes (as joe)",
+    username: 'joe',
+    path: '/api/episodes?view=mine',
+    of: 'episodes',
+  },
+  {
+    id: 'episodes-open',
+    label: "Front door's open episodes (as grace)",
+    username: 'grace',
+    path: '/api/episodes?view=open',
+    of: 'episodes',
+  },
+  {
+    id: 'episodes-overdue',
+    label: "Front door's overdue episodes (as grace)",
+    username: 'grace',
+    path: '/api/episodes?view=overdue',
+    of: 'episodes',
+  },
+  {
+    id: 'episode-stats',
+    label: 'Early-help statistics (as helen)',
+    username: 'helen',
+    path: '/api/stats/episodes',
+    of: 'episodes',
+  },
 ];
 
+/** One size: how many of each kind its tables hold, and each endpoint's figures there. */
 export interface ScaleSample {
   referrals: number;
   openReferrals: number;
+  episodes: number;
+  openEpisodes: number;
   results: Record<string, LoadResult & { items?: number }>;
 }
 
-/** How many items the first page of a list holds (a sanity check that the query returns a full page). */
+/** The size an endpoint was measured at, in what it lists. */
+export const sizeOf = (sample: ScaleSizes, endpoint: ScaleEndpoint): number =>
+  endpoint.of === 'episodes' ? sample.episodes : sample.referrals;
+
+/**
+ * How many items the first page of a list holds (a sanity check that the query returns a full page).
+ * A 503 (DynamoDB Local still busy with the warm-up's writes) is asked again after its Retry-After.
+ */
 async function firstPageSize(portal: LocalPortal, path: string, headers: Record<string, string>) {
-  const res = await fetch(`${portal.url}${path}`, { headers });
-  if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
-  const body = (await res.json()) as { items?: unknown[]; total?: number };
-  return body.items?.length ?? body.total;
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${portal.url}${path}`, { headers });
+    if (res.ok) {
+      const body = (await res.json()) as { items?: unknown[]; total?: number };
+      return body.items?.length ?? body.total;
+    }
+    const problem = (await res.json().catch(() => ({}))) as { title?: string; detail?: string };
+    if (res.status !== 503 || attempt >= 5) {
+      throw new Error(`GET ${path} answered ${res.status}: ${problem.title ?? ''} ${problem.detail ?? ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get('retry-after') ?? 1)));
+  }
 }
 
 /**
@@ -55,10 +128,8 @@ export async function warmUp(portal: LocalPortal, worker: LoadWorker, seconds: n
   }
 }
 
-export interface ScaleSide {
+export interface ScaleSide extends ScaleSizes {
   portal: LocalPortal;
-  referrals: number;
-  openReferrals: number;
 }
 
 /**
@@ -104,12 +175,11 @@ export async function measureScale(options: {
     results[0][endpoint.id] = { ...a, ...(items[0] === undefined ? {} : { items: items[0] }) };
     results[1][endpoint.id] = { ...b, ...(items[1] === undefined ? {} : { items: items[1] }) };
     say(
-      `  ${endpoint.label.padEnd(32)} p50 ${fmtMs(a.latency.p50).padStart(9)} at ${fmtInt(options.small.referrals)}, ${fmtMs(b.latency.p50).padStart(9)} at ${fmtInt(options.large.referrals)}  (p99 ${fmtMs(a.latency.p99)} / ${fmtMs(b.latency.p99)})`,
+      `  ${endpoint.label.padEnd(42)} p50 ${fmtMs(a.latency.p50).padStart(9)} at ${fmtInt(sizeOf(options.small, endpoint))}, ${fmtMs(b.latency.p50).padStart(9)} at ${fmtInt(sizeOf(options.large, endpoint))} ${endpoint.of}  (p99 ${fmtMs(a.latency.p99)} / ${fmtMs(b.latency.p99)})${a.non2xx + b.non2xx ? `  — not 2xx: ${a.non2xx} / ${b.non2xx}` : ''}`,
     );
   }
-  const sample = (side: ScaleSide, r: ScaleSample['results']): ScaleSample => ({
-    referrals: side.referrals,
-    openReferrals: side.openReferrals,
+  const sample = ({ portal: _portal, ...sizes }: ScaleSide, r: ScaleSample['results']): ScaleSample => ({
+    ...sizes,
     results: r,
   });
   return { small: sample(options.small, results[0]), large: sample(options.large, results[1]) };

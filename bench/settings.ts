@@ -22,6 +22,10 @@ export const settings = {
   smallReferrals: env('BENCH_SMALL', 1000),
   largeReferrals: env('BENCH_LARGE', 100_000),
   openReferrals: 300,
+  // The episodes come in the same two sizes as the referrals.
+  smallEpisodes: env('BENCH_SMALL', 1000),
+  largeEpisodes: env('BENCH_LARGE', 100_000),
+  openEpisodes: 300,
   seedBudgetSeconds: env('BENCH_SEED_BUDGET', 300),
   seedInFlight: 12,
   scaleSeconds: 6,

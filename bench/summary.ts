@@ -14,7 +14,7 @@ export function printSummary(budgets: BudgetCheck[], problems: BenchResults['pro
       out(`  ${section}`);
     }
     out(
-      `    ${b.status.padEnd(4)}  ${b.subject.padEnd(40)} ${b.measured}${b.limit ? `  (budget ${b.limit})` : ''}`,
+      `    ${b.status.padEnd(4)}  ${b.subject.padEnd(44)} ${b.measured}${b.limit ? `  (budget ${b.limit})` : ''}`,
     );
   }
   const pass = budgets.filter((b) => b.status === 'PASS').length;

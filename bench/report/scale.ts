@@ -2,8 +2,10 @@ import { BUDGETS } from '../budgets.ts';
 import { fmtMs, fmtRatio } from '../lib/format.ts';
 import { barChart } from '../lib/svg.ts';
 import type { ScaleResult } from '../results.ts';
-import { SCALE_ENDPOINTS } from '../scale.ts';
+import { SCALE_ENDPOINTS, sizeOf } from '../scale.ts';
 import { table } from './markdown.ts';
+
+const n = (x: number) => x.toLocaleString('en-GB');
 
 /** Section 3 of the report; adds its chart to `charts`. */
 export function scaleSection(s: ScaleResult, charts: Map<string, string>): string {
@@ -11,14 +13,11 @@ export function scaleSection(s: ScaleResult, charts: Map<string, string>): strin
   charts.set(
     'scale.svg',
     barChart({
-      title: `p50 latency at ${large.referrals.toLocaleString('en-GB')} referrals (grey: at ${small.referrals.toLocaleString('en-GB')})`,
+      title: 'p50 latency at the large size (grey: at the small size)',
       unit: 'ms',
-      legend: [
-        `${large.referrals.toLocaleString('en-GB')} referrals`,
-        `${small.referrals.toLocaleString('en-GB')} referrals`,
-      ],
+      legend: ['large size', 'small size'],
       bars: SCALE_ENDPOINTS.map((e) => ({
-        label: e.id,
+        label: `${e.id}: ${n(sizeOf(large, e))} vs ${n(sizeOf(small, e))}`,
         value: large.results[e.id]?.latency.p50 ?? Number.NaN,
         compare: small.results[e.id]?.latency.p50 ?? Number.NaN,
         highlight:
@@ -30,14 +29,14 @@ export function scaleSection(s: ScaleResult, charts: Map<string, string>): strin
   return [
     '## 3. Scale',
     '',
-    `Two sets of tables in the one DynamoDB Local, each behind its own local portal with the demo data: one with ${small.referrals.toLocaleString('en-GB')} referrals, one with ${large.referrals.toLocaleString('en-GB')}. The synthetic referrals are written in bulk straight into the referrals table with the app's own \`referralItem\` (BatchWriteItem, 25 a request, several in flight), with the dashboard counters they imply. The open queue holds ${small.openReferrals} synthetic referrals at both sizes (plus the demo data's); the rest are decided, closed, withdrawn or drafts, spread over up to three years. The large size also holds the drafts the warm runs created. One client; the two sizes are measured in alternation (six rounds each, endpoint by endpoint), so other work on the machine falls on both alike.`,
+    `Two sets of tables in the one DynamoDB Local, each behind its own local portal with the demo data: one with ${n(small.referrals)} referrals and ${n(small.episodes)} early-help episodes, one with ${n(large.referrals)} and ${n(large.episodes)}. The synthetic referrals are written in bulk straight into the referrals table with the app's own \`referralItem\` (BatchWriteItem, 25 a request, several in flight), with the dashboard counters they imply. The open queue holds ${small.openReferrals} synthetic referrals at both sizes (plus the demo data's); the rest are decided, closed, withdrawn or drafts, spread over up to three years. The large size also holds the drafts the warm runs created. The episodes' items are those on an index of what the early-help store's own \`create\` writes (the episode itself and one list item per agency working it, as the API leaves them in the episode's last state), written in bulk the same way with the dashboard counters the area's \`counterChanges\` adds up; as with the referrals, what no measured endpoint reads (snapshot, claim, reviews, child index, audit) is left out. ${small.openEpisodes} open at both sizes (waiting for a lead, assessing, planning or reviewing, about a third overdue), the rest closed over up to three years. One client; the two sizes are measured in alternation (six rounds each, endpoint by endpoint), so other work on the machine falls on both alike.`,
     '',
     s.note ? `**Size:** ${s.note}\n` : '',
     table(
-      ['seeding', 'referrals', 'seconds', 'writes/s', 'batches in flight'],
-      s.seeding.map((b, i) => [
-        i === 0 ? 'to the small size' : 'to the large size',
-        b.referrals.toLocaleString('en-GB'),
+      ['seeding', 'records', 'seconds', 'records/s', 'batches in flight'],
+      s.seeding.map((b) => [
+        `${b.kind}, to the ${b.size} size`,
+        n(b.records),
         b.seconds.toFixed(1),
         b.perSecond.toFixed(0),
         b.inFlight,
@@ -47,12 +46,13 @@ export function scaleSection(s: ScaleResult, charts: Map<string, string>): strin
     table(
       [
         'endpoint',
+        'size (small / large)',
         'items on page 1',
-        `p50 at ${small.referrals.toLocaleString('en-GB')}`,
-        `p50 at ${large.referrals.toLocaleString('en-GB')}`,
+        'p50 small',
+        'p50 large',
         'ratio',
-        `p99 at ${small.referrals.toLocaleString('en-GB')}`,
-        `p99 at ${large.referrals.toLocaleString('en-GB')}`,
+        'p99 small',
+        'p99 large',
         'budget',
       ],
       SCALE_ENDPOINTS.map((e) => {
@@ -61,6 +61,7 @@ export function scaleSection(s: ScaleResult, charts: Map<string, string>): strin
         const ratio = (b?.latency.p50 ?? Number.NaN) / (a?.latency.p50 ?? Number.NaN);
         return [
           `${e.label}: GET ${e.path}`,
+          `${n(sizeOf(small, e))} / ${n(sizeOf(large, e))} ${e.of}`,
           `${a?.items ?? '—'} / ${b?.items ?? '—'}`,
           fmtMs(a?.latency.p50 ?? Number.NaN),
           fmtMs(b?.latency.p50 ?? Number.NaN),
