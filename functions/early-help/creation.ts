@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { monotonicFactory } from 'ulid';
 import { ukDateOf } from '../../shared/platform/working-days.ts';
 import { isReReferral } from '../../shared/referrals/duplicates.ts';
+import { EARLY_HELP_OUTCOMES } from '../../shared/referrals/labels.ts';
 import type { Referral } from '../../shared/referrals/schema.ts';
 import { Conflict, Unauthorized, Unprocessable } from '../platform/errors.ts';
 import { type AppContext, type AppEnv, signedInAs } from '../platform/http.ts';
@@ -18,7 +19,6 @@ import type { EarlyHelpStore } from './store.ts';
 const nextEpisodeId = monotonicFactory();
 
 /** The front door's decisions that start an episode. */
-const EARLY_HELP_OUTCOMES: readonly string[] = ['targeted_early_help', 'early_help_single_agency'];
 
 export const person = (me: Principal) => ({ userId: me.userId, name: me.name });
 

@@ -88,6 +88,12 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   already_open: 'Already open to a worker',
 };
 
+/** The outcomes that start an early-help episode, led by a practitioner of a partner agency. */
+export const EARLY_HELP_OUTCOMES: readonly string[] = [
+  'targeted_early_help',
+  'early_help_single_agency',
+] satisfies Outcome[];
+
 /** What a timeline entry records. */
 export const TIMELINE_KINDS = [
   'created',

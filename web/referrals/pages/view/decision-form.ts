@@ -3,7 +3,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Framework, LevelNumber } from '../../../../shared/guidance/schema.ts';
-import { OUTCOME_LABELS, OUTCOMES } from '../../../../shared/referrals/labels.ts';
+import { EARLY_HELP_OUTCOMES, OUTCOME_LABELS, OUTCOMES } from '../../../../shared/referrals/labels.ts';
 import type { DecisionInput, Outcome, Referral } from '../../../../shared/referrals/schema.ts';
 import { type AgencyName, loadAgencies, startEpisode } from '../../../early-help/api.ts';
 import {
@@ -24,7 +24,6 @@ import {
   referralAction,
 } from '../../views.ts';
 import { viewUrl } from './addresses.ts';
-import { EARLY_HELP_OUTCOMES } from './episode-panel.ts';
 
 /**
  * Starts the early-help episode that follows a decision of early help. A failure is not the

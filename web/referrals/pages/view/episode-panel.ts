@@ -8,6 +8,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../../../shared/directory/me.ts';
+import { EARLY_HELP_OUTCOMES } from '../../../../shared/referrals/labels.ts';
 import type { Referral } from '../../../../shared/referrals/schema.ts';
 import {
   type AgencyName,
@@ -26,7 +27,6 @@ import { describeRefusal, SummaryList } from '../../views.ts';
 import { isTriage } from './addresses.ts';
 
 /** The front door's decisions that an early-help episode follows. */
-export const EARLY_HELP_OUTCOMES: readonly string[] = ['targeted_early_help', 'early_help_single_agency'];
 
 export const isEarlyHelp = (referral: Pick<Referral, 'decision'>) =>
   EARLY_HELP_OUTCOMES.includes(referral.decision?.outcome ?? '');
