@@ -1,20 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
-import { createDirectoryAccessCheck } from '../../functions/platform/access.ts';
-import { createAuditWriter } from '../../functions/platform/audit.ts';
-import type { PlatformDeps } from '../../functions/platform/http.ts';
-import { createTokenVerifier } from '../../functions/platform/identity.ts';
-import { silentLogger } from '../../functions/platform/logger.ts';
-import { createCursorCodec } from '../../functions/platform/pagination.ts';
 import type { ActionFields } from '../../shared/board/schema.ts';
-import { areaForPath } from '../../shared/deployment/routes.ts';
 import type { LevelNumber } from '../../shared/guidance/schema.ts';
 import type { Outcome, ReferralContent } from '../../shared/referrals/schema.ts';
-import { createAreaApps } from '../local/areas.ts';
-import { createDevIssuer } from '../local/dev-auth.ts';
 import type { TableNames } from '../local/tables.ts';
-import { DEMO_USERS, JOURNEY_CHILD } from './demo-data.ts';
+import { JOURNEY_CHILD } from './demo-data.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
+import { createSeedCaller, type Saved } from './seed-caller.ts';
 
 /**
  * Synthetic activity, so every journey people take works on a fresh start: referrals from every
@@ -104,58 +95,8 @@ export async function seedDemoActivity(
   options: { now?: Date; progress?: (line: string) => void } = {},
 ): Promise<void> {
   const progress = options.progress ?? (() => {});
-  const realNow = options.now ?? new Date();
-  let now = realNow;
-  const clock = () => now;
-  const issuer = await createDevIssuer('https://seed.invalid/auth/dev');
-  const jwks = (await (await issuer.app.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
-  const platform: PlatformDeps = {
-    verifyToken: createTokenVerifier({
-      issuer: issuer.issuer,
-      clientId: issuer.clientId,
-      keys: createLocalJWKSet(jwks),
-    }),
-    access: createDirectoryAccessCheck(db, tables.directory, { clock }),
-    audit: createAuditWriter(db, tables.audit, clock),
-    clock,
-    logger: silentLogger,
-    cursors: createCursorCodec('seed-only-cursor-secret-0123456789abcdef', clock),
-  };
-  const apps = createAreaApps(db, tables, platform);
-  const tokens = new Map<string, string>();
-  const call = async <T>(
-    as: string,
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<T> => {
-    const user = DEMO_USERS.find((u) => u.username === as);
-    if (!user) throw new Error(`No demo user ${as}`);
-    if (!tokens.has(as))
-      tokens.set(
-        as,
-        await issuer.sign(user, {
-          exp: Math.floor(realNow.getTime() / 1000) + 3600,
-          // Tokens are checked against the real clock (at most a day old), whatever the seed's clock says.
-          iat: Math.floor(realNow.getTime() / 1000) - 60,
-        }),
-      );
-    const area = areaForPath(path);
-    if (!area) throw new Error(`No area for ${path}`);
-    const res = await apps[area].request(path, {
-      method,
-      headers: { authorization: `Bearer ${tokens.get(as)}`, 'content-type': 'application/json', ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!res.ok)
-      throw new Error(`Seeding: ${method} ${path} as ${as} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  type Saved = { id: string; version: number };
-  const at = (ms: number) => {
-    now = new Date(ms);
-  };
+  const seed = await createSeedCaller(db, tables, options.now ?? new Date());
+  const { call, at, realNow } = seed;
 
   // Referrals: [referrer, suggested level, decided level or null, days ago submitted, state]
   const pick = random(20_261_123);
@@ -216,7 +157,7 @@ export async function seedDemoActivity(
     childViews: 'The child said they would like things to be calmer at home.',
     consent:
       level < 4
-        ? { status: 'given', byWhom: 'Parent', date: new Date(now.getTime()).toISOString().slice(0, 10) }
+        ? { status: 'given', byWhom: 'Parent', date: seed.now().toISOString().slice(0, 10) }
         : { status: 'not_sought', notSoughtReason: 'would_increase_risk_to_child' },
   });
 
@@ -435,5 +376,5 @@ export async function seedDemoActivity(
       );
     }
   }
-  now = realNow;
+  at(realNow.getTime());
 }

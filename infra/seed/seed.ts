@@ -8,10 +8,16 @@ import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
 import type { TableNames } from '../local/tables.ts';
 import { seedDemoActivity } from './demo-activity.ts';
 import { DEMO_AGENCIES } from './demo-data.ts';
+import { seedDemoEpisodes } from './demo-episodes.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
 
 /** Bump when the demo data changes shape, so an old local store is seeded again. */
-const SEED_MARKER = seedMarkerKey('demo-v2');
+const SEED_MARKER = seedMarkerKey('demo-v3');
+/**
+ * A store seeded at demo-v2 has this version's referrals and plan already (made with keys a second
+ * run could not reuse): it is given only what came since, the early-help episodes.
+ */
+const ACTIVITY_MARKER = seedMarkerKey('demo-v2');
 
 /**
  * Seeds the synthetic demo data once: the agencies and the first published guidance. It goes through
@@ -66,8 +72,12 @@ export async function seedDemoData(
   }
 
   if (options.activity !== false) {
-    progress('  referrals and the board’s plan');
-    await seedDemoActivity(db, tables, { now: clock(), progress });
+    const earlier = await db.send(new GetCommand({ TableName: tables.directory, Key: ACTIVITY_MARKER }));
+    if (!earlier.Item) {
+      progress('  referrals and the board’s plan');
+      await seedDemoActivity(db, tables, { now: clock(), progress });
+    }
+    await seedDemoEpisodes(db, tables, { now: clock(), progress });
   }
 
   await db.send(new PutCommand({ TableName: tables.directory, Item: { ...SEED_MARKER, seededAt: now } }));

@@ -4,11 +4,12 @@ import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
 import type { Referral, ReferralContent, ReferralStatus } from '../../shared/referrals/schema.ts';
 import type { TestApi } from './api.ts';
 import { completeReferral } from './referral-fixtures.ts';
+import { episodeFixtures } from './security-episodes.ts';
 
 /**
  * Records made through the API, in the state a test needs: a referral of agency A (Brookfield
- * Primary, amira) or B (Northshire Police, dan) at any status, a board action, an agency, and the
- * guidance with or without an open draft.
+ * Primary, amira) or B (Northshire Police, dan) at any status, a board action, an agency, the
+ * guidance with or without an open draft, and early-help episodes (security-episodes.ts).
  */
 export const DECISION = {
   levelOfNeed: 2,
@@ -55,6 +56,8 @@ export function fixtures(api: TestApi) {
     );
 
   const self = {
+    episodes: episodeFixtures(api),
+
     async referral(
       status: ReferralStatus,
       agency: 'A' | 'B' = 'A',

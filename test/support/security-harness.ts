@@ -370,7 +370,10 @@ export function recordFigures(
 
 /** A route's path with sample parameters: a well-formed id that names no record, version 1. */
 export function samplePath(path: string): string {
-  return path.replace('{id}', '01JAAAAAAAAAAAAAAAAAAAAAAA').replace('{version}', '1');
+  return path
+    .replace('{id}', '01JAAAAAAAAAAAAAAAAAAAAAAA')
+    .replace('{referralId}', '01JAAAAAAAAAAAAAAAAAAAAAAA')
+    .replace('{version}', '1');
 }
 
 export interface SdkTimeouts {

@@ -2,10 +2,19 @@ import type { $ZodType } from 'zod/v4/core';
 import { boardRoutes } from '../../functions/board/routes.ts';
 import { peopleRoutes } from '../../functions/directory/people-routes.ts';
 import { directoryRoutes } from '../../functions/directory/routes.ts';
+import { earlyHelpRoutes } from '../../functions/early-help/routes.ts';
 import { guidanceRoutes } from '../../functions/guidance/routes.ts';
 import { referralRoutes } from '../../functions/referrals/routes.ts';
 import type { TestApi } from './api.ts';
 import { completeReferral } from './referral-fixtures.ts';
+import {
+  assessmentInput,
+  consentFor,
+  type EpisodeStage,
+  planInput,
+  reviewInput,
+  teamOf,
+} from './security-episodes.ts';
 import { actionFields, DECISION, type fixtures, idempotencyKey } from './security-fixtures.ts';
 import type { Caller } from './security-harness.ts';
 
@@ -233,6 +242,42 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
       };
     },
   },
+  {
+    route: 'POST /api/episodes',
+    as: 'triage',
+    ok: 201,
+    async prepare(fx) {
+      const referral = await fx.episodes.referralFor('A');
+      return { path: '/api/episodes', body: { referralId: referral.id, leadAgencyId: 'brookfield-primary' } };
+    },
+  },
+  // Each change to an episode agency A leads (amira answers for it), at the stage the change needs.
+  ...(
+    [
+      ['POST', 'lead-request', 'declined', 'triage', () => ({ agencyId: 'harbour-family-support' })],
+      ['POST', 'lead', 'asked', 'referrerA', () => ({ answer: 'accepted' })],
+      ['PUT', 'consent', 'assessing', 'referrerA', () => consentFor(['brookfield-primary'])],
+      ['PUT', 'team', 'assessing', 'referrerA', () => teamOf(['brookfield-primary'])],
+      ['PUT', 'assessment', 'assessing', 'referrerA', () => assessmentInput()],
+      ['PUT', 'plan', 'planning', 'referrerA', () => planInput()],
+      ['POST', 'reviews', 'reviewing', 'referrerA', reviewInput],
+      ['POST', 'close', 'reviewing', 'referrerA', () => ({ reason: 'outcomes_met' })],
+    ] as const satisfies readonly [string, string, EpisodeStage, Caller, (e: never) => unknown][]
+  ).map(
+    ([method, step, stage, as, body]): WriteRoute => ({
+      route: `${method} /api/episodes/{id}/${step}`,
+      as,
+      ok: 200,
+      async prepare(fx) {
+        const episode = await fx.episodes.episode(stage, 'A');
+        return {
+          path: `/api/episodes/${episode.id}/${step}`,
+          headers: ifMatch(episode.version),
+          body: body(episode),
+        };
+      },
+    }),
+  ),
 ];
 
 /** The declaration behind a route (method and path as the router names them), with its request schemas. */
@@ -262,6 +307,7 @@ export function declarationOf(route: string): Declared {
     ...guidanceRoutes,
     ...referralRoutes,
     ...boardRoutes,
+    ...earlyHelpRoutes,
   ] as unknown as Declaration[];
   const found = all.find((r) => r.method.toUpperCase() === method && r.path === path);
   if (!found) throw new Error(`No declaration for ${route}`);
@@ -273,6 +319,14 @@ export function declarationOf(route: string): Declared {
     ...(request.query ? { query: request.query as $ZodType } : {}),
     ...(request.headers ? { headers: request.headers as $ZodType } : {}),
   };
+}
+
+/** The top-level fields a route's body schema takes, as named in its declaration. */
+export function bodyFieldsOf(route: string): string[] {
+  const body = declarationOf(route).body as
+    | { _zod?: { def?: { shape?: Record<string, unknown> } } }
+    | undefined;
+  return Object.keys(body?._zod?.def?.shape ?? {});
 }
 
 export async function sendWrite(
