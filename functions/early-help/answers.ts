@@ -27,6 +27,12 @@ export interface AnswerDeps {
   standards: () => Promise<EarlyHelpStandards>;
 }
 
+/** What an answer already knows, so it need not read the store again. */
+interface Known {
+  reviews: Review[];
+  standards: EarlyHelpStandards;
+}
+
 /** What one change makes of the episode, and what is written beside it. */
 export interface Changed {
   record: EpisodeRecord;
@@ -49,16 +55,26 @@ export function episodeAnswers(deps: AnswerDeps) {
   const today = () => ukDateOf(deps.clock());
 
   /** The episode as `me` may see it now, with its version as the ETag. */
-  const shown = async (me: Principal, record: EpisodeRecord) => {
+  const shown = async (me: Principal, record: EpisodeRecord, known?: Known) => {
     const reading = readingOf(me, refOf(record));
     const seen: Exclude<Reading, 'none'> = reading === 'none' ? 'summary' : reading;
-    const reviews = seen === 'full' ? await store.reviews(record.id) : [];
-    return viewFor(seen, record, reviews, await deps.standards(), today());
+    const reviews = seen !== 'full' ? [] : (known?.reviews ?? (await store.reviews(record.id)));
+    return viewFor(seen, record, reviews, known?.standards ?? (await deps.standards()), today());
   };
 
-  const respond = async (c: AppContext, me: Principal, record: EpisodeRecord, status: 200 | 201 = 200) => {
+  /**
+   * The answer to a write. After a commit it reads nothing (`known` carries what it needs), so a
+   * store fault there cannot turn a saved change into a 503 whose retry is refused as a conflict.
+   */
+  const respond = async (
+    c: AppContext,
+    me: Principal,
+    record: EpisodeRecord,
+    status: 200 | 201 = 200,
+    known?: Known,
+  ) => {
     c.header('etag', etag(record.version));
-    return c.json(await shown(me, record), status);
+    return c.json(await shown(me, record, known), status);
   };
 
   /** A missing episode and one the caller may not read answer alike; the attempt is audited. */
@@ -106,6 +122,9 @@ export function episodeAnswers(deps: AnswerDeps) {
       event(c, me, auditAction, next.record, next.detail ? { detail: next.detail } : {}),
     );
     const standards = await deps.standards();
+    // Read before the commit: the answer must not depend on a read after it.
+    const before = await store.reviews(id);
+    const reviews = next.review ? [...before, next.review] : before;
     try {
       await store.save(next.record, current, listingOf(next.record, standards), put, next.review, {
         counters: counterChanges(current, next.record, standards),
@@ -118,7 +137,7 @@ export function episodeAnswers(deps: AnswerDeps) {
         now && readingOf(me, refOf(now)) !== 'none' ? await shown(me, now) : undefined,
       );
     }
-    return respond(c, me, next.record);
+    return respond(c, me, next.record, 200, { reviews, standards });
   };
 
   return { event, today, shown, respond, notFound, readable, change };

@@ -181,7 +181,7 @@ export function createEpisodeCreation(deps: EarlyHelpParts): Hono<AppEnv> {
     );
     if (!result.created) return alreadyStarted(me, result.episodeId);
     c.header('location', `/api/episodes/${id}`);
-    return respond(c, me, record, 201);
+    return respond(c, me, record, 201, { reviews: [], standards });
   });
 
   return app;
