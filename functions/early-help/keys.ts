@@ -8,6 +8,8 @@
  *   timer's due date (`<dueOn>#<id>`), so "overdue" is a key condition; closed ones by closing date
  * - gsi2 `AGENCY#<agencyId>#open|closed`      an agency's episodes, on its list items, in the same order
  * - `REFERRAL#<referralId> / EPISODE`         the referral's one episode
+ * - `STEPDOWN#<case reference>#<date> / EPISODE` a step-down's one episode (its social care case
+ *   reference, upper-cased, and the date it stepped down)
  * - `REFERENCE#<year> / COUNTER`              the year's episode references
  * - `STANDARDS / CURRENT`                     the partnership's standards, when set
  * - `ALARM#<id> / <kind>#<from>`              a drift alarm already sent for that timer
@@ -53,6 +55,11 @@ export const agencyListKeys = (agencyId: string, state: ListState, sortOn: strin
 
 export const referralClaimKey = (referralId: string): Key => ({
   pk: `REFERRAL#${referralId}`,
+  sk: 'EPISODE',
+});
+
+export const stepDownClaimKey = (socialCareReference: string, steppedDownOn: string): Key => ({
+  pk: `STEPDOWN#${socialCareReference.trim().toUpperCase()}#${steppedDownOn}`,
   sk: 'EPISODE',
 });
 

@@ -13,6 +13,7 @@ import {
   PlanInputSchema,
   ReviewInputSchema,
   StandardsSchema,
+  StepDownInputSchema,
   TeamInputSchema,
 } from '../../shared/early-help/schema.ts';
 import { EpisodeStatsSchema } from '../../shared/early-help/stats.ts';
@@ -103,6 +104,26 @@ export const createEpisode = createRoute({
     403: problem('Not the front door'),
     409: problem('The referral has an episode already: it is included'),
     422: problem('The referral was not decided as early help, or the agency is not a partner agency'),
+  },
+});
+
+export const stepDownEpisode = createRoute({
+  method: 'post',
+  path: '/api/step-downs',
+  tags,
+  summary:
+    "Record a child stepping down from children's social care into early help, with the child, household and consent as a referral carries them, optionally asking an agency to lead (front door). One episode per social care case reference and date",
+  security,
+  request: { body: body(StepDownInputSchema) },
+  responses: {
+    201: json('The new episode; its ETag is its version', EpisodeSchema),
+    400: problem('Invalid fields'),
+    401: problem('Not signed in'),
+    403: problem('Not the front door'),
+    409: problem('This step-down is recorded already: its episode is included'),
+    422: problem(
+      'Something a step-down needs is missing (each field named), or the agency is not a partner agency',
+    ),
   },
 });
 
@@ -226,6 +247,7 @@ export const episodeStats = createRoute({
 export const earlyHelpRoutes = [
   listEpisodes,
   createEpisode,
+  stepDownEpisode,
   getStandards,
   getEpisodeOfReferral,
   getEpisode,

@@ -21,6 +21,7 @@ import {
   reviewsPartition,
   STANDARDS_KEY,
   snapshotKey,
+  stepDownClaimKey,
 } from './keys.ts';
 import {
   type EpisodeRecord,
@@ -61,9 +62,9 @@ export interface EarlyHelpStore extends EarlyHelpStatsStore {
   /** The next reference of the year, from an atomic counter. */
   nextReference(year: number): Promise<string>;
   /**
-   * Creates the episode with its snapshot, its claim on the referral, its list items, its child
-   * index items and its counters, all or nothing; when the referral has an episode already, nothing
-   * is written and its id is returned.
+   * Creates the episode with its snapshot, its claim (on the referral, or on the step-down's case
+   * reference and date), its list items, its child index items and its counters, all or nothing;
+   * when the claim is taken already, nothing is written and the id of the episode holding it is returned.
    */
   create(
     episode: EpisodeRecord,
@@ -88,6 +89,13 @@ export interface EarlyHelpStore extends EarlyHelpStatsStore {
   list(list: EpisodeList, options: { limit: number; startKey?: StoreKey }): Promise<Page<StoredSummary>>;
   /** The standards item, if one is set (the app checks it and falls back to the defaults). */
   standards(): Promise<Item | undefined>;
+}
+
+/** What makes an episode one of its kind: its referral's, or its step-down's. */
+function claimKeyOf(episode: EpisodeRecord) {
+  if (episode.referral) return referralClaimKey(episode.referral.id);
+  if (episode.stepDown) return stepDownClaimKey(episode.stepDown.socialCareReference, episode.startedOn);
+  throw new Error(`Episode ${episode.id} has neither a referral nor a step-down`);
 }
 
 const stripEpisode = ({ pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, summary: _m, ...record }: Item) =>
@@ -182,7 +190,7 @@ export function createDynamoEarlyHelpStore(db: DynamoDBDocumentClient, tableName
 
     async create(episode, snapshot, listing, audit, beside = {}) {
       const items = listedItems(episode, listing);
-      const claimKey = referralClaimKey(episode.referral?.id ?? episode.id);
+      const claimKey = claimKeyOf(episode);
       const writes: TransactItem[] = [
         table.putNew({ ...claimKey, episodeId: episode.id }),
         table.putNew(items.episode),

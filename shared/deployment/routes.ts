@@ -11,7 +11,7 @@ export const AREA_PATH_PREFIXES: Record<Area, readonly string[]> = {
   guidance: ['/api/guidance'],
   referrals: ['/api/referrals', '/api/stats', '/api/notifications'],
   board: ['/api/board'],
-  'early-help': ['/api/episodes', '/api/stats/episodes'],
+  'early-help': ['/api/episodes', '/api/step-downs', '/api/stats/episodes'],
   directory: [
     '/api/me',
     '/api/agencies',

@@ -23,6 +23,9 @@ export const EPISODE_STATE_LABELS: Record<EpisodeState, string> = {
 export const EPISODE_ORIGINS = ['referral_decision', 'step_down'] as const;
 export type EpisodeOrigin = (typeof EPISODE_ORIGINS)[number];
 
+/** The levels of need a step-down from social care comes into: early help's. */
+export const STEP_DOWN_LEVELS = [2, 3] as const;
+
 /** What became of the last request to an agency to lead. */
 export const LEAD_ANSWERS = ['asked', 'accepted', 'declined'] as const;
 export type LeadAnswer = (typeof LEAD_ANSWERS)[number];

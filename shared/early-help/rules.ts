@@ -1,10 +1,13 @@
+import { ukDateOf } from '../platform/working-days.ts';
 import type { FieldProblem } from '../referrals/rules.ts';
+import { childDateProblems, consentProblems } from '../referrals/rules.ts';
 import type {
   AssessmentInput,
   CloseInput,
   LeadAnswerInput,
   PlanInput,
   ReviewInput,
+  StepDownInput,
   TeamInput,
 } from './schema.ts';
 
@@ -138,4 +141,49 @@ export function closeProblems(input: CloseInput): FieldProblem[] {
   return input.reason === 'other' && !input.note?.trim()
     ? [{ field: 'note', reason: 'Enter the reason the episode is closing' }]
     : [];
+}
+
+/** How far back a step-down may be recorded: a quarter; an older date is a typing slip. */
+export const STEP_DOWN_RECORDED_WITHIN_WEEKS = 13;
+
+/**
+ * A step-down from social care names the child as a referral would (names, a date of birth, where
+ * they live, an adult with parental responsibility) and the family's consent to early help, so the
+ * episode can be stepped up again; it happened today or in the last quarter.
+ */
+export function stepDownProblems(input: StepDownInput, now: Date): FieldProblem[] {
+  const today = ukDateOf(now);
+  const problems: FieldProblem[] = [];
+  const need = (ok: unknown, field: string, reason: string) => {
+    if (!ok) problems.push({ field, reason });
+  };
+  const { child, household } = input;
+  need(child.firstName?.trim(), 'child.firstName', 'Enter the child’s first name');
+  need(child.lastName?.trim(), 'child.lastName', 'Enter the child’s last name');
+  need(
+    child.dateOfBirth || child.expectedDateOfBirth,
+    'child.dateOfBirth',
+    'Enter the child’s date of birth, or the expected date of birth for an unborn child',
+  );
+  problems.push(...childDateProblems(child, now));
+  need(
+    child.address?.postcode || child.currentWhereabouts?.trim(),
+    'child.address',
+    'Enter the child’s address or where they are now',
+  );
+  need(
+    household.adults.some((a) => a.parentalResponsibility),
+    'household.adults',
+    'Add at least one adult with parental responsibility',
+  );
+  problems.push(...consentProblems(input.level, input.consent));
+  problems.push(...notInFuture('steppedDownOn', input.steppedDownOn, today));
+  const earliest = ukDateOf(new Date(now.getTime() - STEP_DOWN_RECORDED_WITHIN_WEEKS * 7 * 86_400_000));
+  if (input.steppedDownOn < earliest) {
+    problems.push({
+      field: 'steppedDownOn',
+      reason: `must be within the last ${STEP_DOWN_RECORDED_WITHIN_WEEKS} weeks`,
+    });
+  }
+  return problems;
 }

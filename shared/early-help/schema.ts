@@ -1,6 +1,7 @@
 import { LevelNumberSchema } from '../guidance/schema.ts';
 import { text } from '../platform/text.ts';
 import * as z from '../platform/zod.ts';
+import { ChildSchema, ConsentSchema, HouseholdSchema } from '../referrals/schema.ts';
 import {
   CLOSURE_REASONS,
   EPISODE_ORIGINS,
@@ -9,6 +10,7 @@ import {
   PROGRESS_SCALE_MAX,
   PROGRESS_SCALE_MIN,
   REVIEW_DECISIONS,
+  STEP_DOWN_LEVELS,
   TIMER_KINDS,
 } from './labels.ts';
 
@@ -45,6 +47,28 @@ export const CreateEpisodeInputSchema = z.strictObject({
   leadAgencyId: z.optional(AgencyIdSchema),
 });
 export type CreateEpisodeInput = z.infer<typeof CreateEpisodeInputSchema>;
+
+/**
+ * The front door records a child stepping down from children's social care into early help. It
+ * carries what a referral would (the child, the household, the family's consent), so the episode
+ * can be stepped up again as any other; the rules beyond shape are stepDownProblems (rules.ts).
+ */
+export const StepDownInputSchema = z.strictObject({
+  child: z.partial(ChildSchema),
+  household: HouseholdSchema,
+  consent: z.optional(ConsentSchema),
+  level: z.literal(STEP_DOWN_LEVELS, { error: 'Choose level 2 or 3: a step-down is into early help' }),
+  /** The UK date social care stepped the child down: the lead timer runs from it. */
+  steppedDownOn: isoDate,
+  socialCare: z.strictObject({
+    /** The case's reference in social care's own system: one step-down per case and date. */
+    reference: required(line(40), 'Enter the social care case reference'),
+    socialWorker: required(personName(120), 'Enter the social worker’s name'),
+    summary: required(words(5000), 'Say why the child steps down and what help the family still needs'),
+  }),
+  leadAgencyId: z.optional(AgencyIdSchema),
+});
+export type StepDownInput = z.infer<typeof StepDownInputSchema>;
 
 /** The front door asks an agency to lead (again, after a decline). */
 export const LeadRequestInputSchema = z.strictObject({ agencyId: AgencyIdSchema });
@@ -231,6 +255,10 @@ export const EpisodeSchema = z.object({
       closedOn: isoDate,
       by: PersonRef,
     }),
+  ),
+  /** Social care's handover, when the episode began as a step-down from it. */
+  stepDown: z.optional(
+    z.object({ socialCareReference: z.string(), socialWorker: z.string(), summary: z.string() }),
   ),
   /** The front-door referral a step-up made. */
   steppedUpTo: z.optional(z.object({ referralId: z.string(), reference: z.string() })),

@@ -11,17 +11,20 @@ import {
   STEP_UP_NOTES,
   THIRD_LEAD,
   teamOf,
+  today,
 } from './security-episodes.ts';
 import { AGENCY_A, type Caller } from './security-harness.ts';
 import {
   type Expectation,
   type MatrixContext,
   MISSING_ULID,
+  NONE,
   only,
   type Row,
   signedIn,
   simple,
 } from './security-matrix.ts';
+import { newCaseReference, stepDownInput } from './step-down-fixtures.ts';
 
 /**
  * The matrix's rows for the early-help episode (shared/early-help/lifecycle.ts): each episode route
@@ -209,6 +212,29 @@ export function episodeRows(ctx: MatrixContext): Row[] {
       async (target) =>
         target === 'missing' ? MISSING_ULID : ((await episodeFor(target, 'asked', false)).referral?.id ?? ''),
     ),
+
+    {
+      route: 'POST /api/step-downs',
+      variant: 'a new step-down from social care',
+      targets: NONE,
+      expect: only({ triage: 201 }),
+      readBack: (_prepared, shown) => `/api/episodes/${shown.id}`,
+      async prepare() {
+        return { path: '/api/step-downs', body: stepDownInput(newCaseReference(), today()) };
+      },
+    },
+    {
+      route: 'POST /api/step-downs',
+      variant: 'recorded already: 409 with it',
+      targets: NONE,
+      expect: only({ triage: 409 }),
+      readBack: (_prepared, shown) => `/api/episodes/${shown.id}`,
+      async prepare() {
+        const body = stepDownInput(newCaseReference(), today());
+        await ctx.api.request('POST', '/api/step-downs', { as: 'grace', body });
+        return { path: '/api/step-downs', body };
+      },
+    },
 
     episodeRow(
       'POST /api/episodes/{id}/lead-request',

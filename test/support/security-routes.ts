@@ -14,9 +14,11 @@ import {
   planInput,
   reviewInput,
   teamOf,
+  today,
 } from './security-episodes.ts';
 import { actionFields, DECISION, type fixtures, idempotencyKey } from './security-fixtures.ts';
 import type { Caller } from './security-harness.ts';
+import { newCaseReference, stepDownInput } from './step-down-fixtures.ts';
 
 /**
  * Every write route with a request that succeeds: who sends it and how its record is prepared. The
@@ -249,6 +251,14 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
     async prepare(fx) {
       const referral = await fx.episodes.referralFor('A');
       return { path: '/api/episodes', body: { referralId: referral.id, leadAgencyId: 'brookfield-primary' } };
+    },
+  },
+  {
+    route: 'POST /api/step-downs',
+    as: 'triage',
+    ok: 201,
+    async prepare() {
+      return { path: '/api/step-downs', body: stepDownInput(newCaseReference(), today()) };
     },
   },
   // Each change to an episode agency A leads (amira answers for it), at the stage the change needs.
