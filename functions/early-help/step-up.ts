@@ -85,7 +85,7 @@ export function stepUpContent(
       ? { otherAgencies: clip(`Team around the family: ${team.join('; ')}`, OTHER_AGENCIES_MAX) }
       : {}),
     concerns: review.notes ?? '',
-    indicatorIds: snapshot.indicatorIds,
+    indicatorIds: review.indicatorIds?.length ? review.indicatorIds : snapshot.indicatorIds,
     triedSoFar: historyOf(record, reviews, names),
     earlyHelpAssessmentInPlace: true,
     childViews: review.childViews,
@@ -104,7 +104,12 @@ export function stepUpProblems(
   snapshot: EpisodeSnapshot,
   now: Date,
 ): FieldProblem[] {
-  const ownFields: Record<string, string> = { concerns: 'notes', childViews: 'childViews' };
+  // The indicators are the review's to give when the episode kept none (a step-down's).
+  const ownFields: Record<string, string> = {
+    concerns: 'notes',
+    childViews: 'childViews',
+    ...(snapshot.indicatorIds.length ? {} : { indicatorIds: 'indicatorIds' }),
+  };
   return submissionProblems(content, snapshot.suggestedLevel, now).map((p) => ({
     field: ownFields[p.field] ?? `referral.${p.field}`,
     reason: p.reason,

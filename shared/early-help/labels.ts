@@ -25,6 +25,7 @@ export type EpisodeOrigin = (typeof EPISODE_ORIGINS)[number];
 
 /** The levels of need a step-down from social care comes into: early help's. */
 export const STEP_DOWN_LEVELS = [2, 3] as const;
+export type StepDownLevel = (typeof STEP_DOWN_LEVELS)[number];
 
 /** What became of the last request to an agency to lead. */
 export const LEAD_ANSWERS = ['asked', 'accepted', 'declined'] as const;

@@ -160,6 +160,15 @@ export const ReviewInputSchema = z.strictObject({
   decision: z.enum(REVIEW_DECISIONS, { error: 'Choose what happens next' }),
   /** Why the episode steps up: the concerns the front door reads. Required for a step-up. */
   notes: z.optional(words(5000)),
+  /**
+   * For a step-up, the threshold guidance's indicators now present, when they are not the referral's
+   * (a step-down from social care has none); the guidance checks them as for any referral.
+   */
+  indicatorIds: z.optional(
+    z
+      .array(z.string().check(z.minLength(1), z.maxLength(80)))
+      .check(z.maxLength(60, 'Choose 60 indicators or fewer')),
+  ),
 });
 export type ReviewInput = z.infer<typeof ReviewInputSchema>;
 

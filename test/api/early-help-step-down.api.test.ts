@@ -1,9 +1,21 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Episode } from '../../shared/early-help/schema.ts';
+import type { Referral } from '../../shared/referrals/schema.ts';
 import type { TestApi } from '../support/api.ts';
 import { stepDownInput } from '../support/step-down-fixtures.ts';
-import { assessment, clockedApi, fieldsOf, list, problem, read, step } from './early-help-fixtures.ts';
+import {
+  assessment,
+  clockedApi,
+  fieldsOf,
+  list,
+  plan,
+  problem,
+  read,
+  review,
+  step,
+  write,
+} from './early-help-fixtures.ts';
 
 /**
  * A step-down from children's social care: the front door records a child coming into early help
@@ -32,9 +44,9 @@ async function stepDownsCounted(): Promise<number> {
   return (Items ?? []).reduce((sum, row) => sum + Number(row.fromStepDown ?? 0), 0);
 }
 
-describe('recording a step-down from social care', () => {
-  let episode: Episode;
+let episode: Episode;
 
+describe('recording a step-down from social care', () => {
   it('starts an episode from the step-down date, asks the agency named to lead and counts it', async () => {
     const countedBefore = await stepDownsCounted();
     const res = await record(STEP_DOWN);
@@ -95,8 +107,52 @@ describe('recording a step-down from social care', () => {
   });
 });
 
+describe('stepping a stepped-down child up again', () => {
+  it('needs the indicators now present, which a step-down never recorded, then refers with the family', async () => {
+    at('2026-06-03T10:00:00Z');
+    episode = await step(api, 'joe', episode, 'PUT', 'assessment', assessment('2026-06-02', '2026-06-03'));
+    episode = await step(api, 'joe', episode, 'PUT', 'plan', plan('2026-06-03'));
+    at('2026-06-10T10:00:00Z');
+    const notes = 'Tilly says her mum’s new partner frightens her; early help is not enough now.';
+    const without = await problem(
+      await write(
+        api,
+        'joe',
+        episode,
+        'POST',
+        'reviews',
+        review(episode, '2026-06-10', 'step_up', { notes }),
+      ),
+      422,
+    );
+    expect(fieldsOf(without)).toEqual(['indicatorIds']);
+    const indicatorIds = ['family-frequent-shouting'];
+    episode = await step(
+      api,
+      'joe',
+      episode,
+      'POST',
+      'reviews',
+      review(episode, '2026-06-10', 'step_up', { notes, indicatorIds }),
+    );
+    expect(episode.closure?.reason).toBe('stepped_up');
+    const referralId = episode.steppedUpTo?.referralId ?? '';
+    const res = await api.request('GET', `/api/referrals/${referralId}`, { as: 'grace' });
+    const referral = (await res.json()) as Referral;
+    expect(referral).toMatchObject({
+      status: 'submitted',
+      indicatorIds,
+      concerns: notes,
+      stepUpFrom: { episodeId: episode.id, episodeReference: episode.reference },
+      child: { firstName: 'Tilly', lastName: 'Marchbank', address: { postcode: 'NS3 4TR' } },
+      household: { adults: [{ name: 'Dawn Marchbank', parentalResponsibility: true }] },
+    });
+  });
+});
+
 describe('what a step-down is refused for', () => {
   it('names every field a step-down needs and lacks', async () => {
+    at('2026-06-01T09:00:00Z');
     const refused = await problem(
       await record({
         ...STEP_DOWN,
@@ -152,10 +208,12 @@ describe('what a step-down is refused for', () => {
 
   it('is the front door’s alone, and nothing is written for anyone refused', async () => {
     const body = { ...STEP_DOWN, socialCare: { ...STEP_DOWN.socialCare, reference: 'CSC-2026-0777' } };
+    const tillys = async () =>
+      (await list(api, 'grace', 'open')).filter((e) => e.childName === 'Tilly Marchbank').length;
+    const before = await tillys();
     expect((await api.request('POST', '/api/step-downs', { body })).status).toBe(401);
     for (const as of ['joe', 'amira', 'tom']) expect((await record(body, as)).status).toBe(403);
-    const open = await list(api, 'grace', 'open');
-    expect(open.filter((e) => e.childName === 'Tilly Marchbank')).toHaveLength(1);
+    expect(await tillys()).toBe(before);
     // The front door can still record it: the refusals claimed nothing.
     expect((await record(body)).status).toBe(201);
   });
