@@ -3,13 +3,12 @@
  * every route within the standing check's bound (functions/platform/access.ts), not when their token
  * expires; they get no new token; and access comes back when it is restored.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STANDING_MAX_AGE_MS } from '../../functions/platform/access.ts';
 import type { Agency } from '../../shared/directory/schema.ts';
 import { PROBLEM_CONTENT_TYPE } from '../../shared/platform/problem.ts';
 import type { Referral } from '../../shared/referrals/schema.ts';
-import { createTestApi, type TestApi } from '../support/api.ts';
+import { actorTrail, auditTrail, createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 
 let api: TestApi;
@@ -74,15 +73,7 @@ async function expectRefused(res: Response, type: string, what: string, detail: 
 }
 
 async function deniedEntriesOf(userId: string): Promise<Record<string, unknown>[]> {
-  const { Items } = await api.store.db.send(
-    new QueryCommand({
-      TableName: api.store.tables.audit,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `ACTOR#${userId}` },
-    }),
-  );
-  return (Items ?? []).filter((item) => item.outcome === 'denied');
+  return (await actorTrail(api, userId)).filter((item) => item.outcome === 'denied');
 }
 
 async function submittedReferral(token: string): Promise<Referral> {
@@ -215,14 +206,8 @@ describe('a suspended person', () => {
     expect(self.status).toBe(422);
     expect((await api.request('GET', '/api/me', { as: 'grace' })).status).toBe(200);
 
-    const { Items } = await api.store.db.send(
-      new QueryCommand({
-        TableName: api.store.tables.audit,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `ENTITY#person#${dan().sub}` },
-      }),
-    );
-    expect((Items ?? []).map((i) => [i.action, i.outcome, (i.actor as { userId: string }).userId])).toEqual([
+    const entries = await auditTrail(api, 'person', dan().sub);
+    expect(entries.map((i) => [i.action, i.outcome, (i.actor as { userId: string }).userId])).toEqual([
       ['person.suspend', 'allowed', api.user('sam').sub],
       ['person.restore', 'allowed', api.user('sam').sub],
     ]);

@@ -1,26 +1,14 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES } from '../../infra/seed/demo-data.ts';
 import type { Agency } from '../../shared/directory/schema.ts';
 import type { Problem } from '../../shared/platform/problem.ts';
-import { createTestApi, type TestApi } from '../support/api.ts';
+import { auditTrail, createTestApi, type TestApi } from '../support/api.ts';
 
 let api: TestApi;
 beforeAll(async () => {
   api = await createTestApi();
 });
 afterAll(async () => api.close());
-
-async function auditTrail(type: string, id: string): Promise<Record<string, unknown>[]> {
-  const { Items } = await api.store.db.send(
-    new QueryCommand({
-      TableName: api.store.tables.audit,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `ENTITY#${type}#${id}` },
-    }),
-  );
-  return Items ?? [];
-}
 
 async function create(name: string, kind = 'school'): Promise<Agency> {
   const res = await api.request('POST', '/api/agencies', { as: 'sam', body: { name, kind } });
@@ -195,7 +183,7 @@ describe('agencies', () => {
       active: true,
       version: 1,
     });
-    const trail = await auditTrail('agency', agency.id);
+    const trail = await auditTrail(api, 'agency', agency.id);
     expect(trail).toEqual([
       expect.objectContaining({
         action: 'agency.create',
@@ -324,7 +312,7 @@ describe('agencies', () => {
     expect(((await deactivated.json()) as Agency).active).toBe(false);
     // The old name is free again once it has been renamed away.
     await create('Hillside Nursery');
-    expect((await auditTrail('agency', agency.id)).map((e) => e.action)).toEqual([
+    expect((await auditTrail(api, 'agency', agency.id)).map((e) => e.action)).toEqual([
       'agency.create',
       'agency.update',
       'agency.update',
@@ -355,7 +343,7 @@ describe('agencies', () => {
     ).json()) as Agency;
     expect(read).not.toHaveProperty('notifyEmail');
     expect(read).toMatchObject({ name: 'Riverside Infant School', active: true, version: 3 });
-    expect((await auditTrail('agency', agency.id)).map((e) => e.detail ?? '')).toEqual([
+    expect((await auditTrail(api, 'agency', agency.id)).map((e) => e.detail ?? '')).toEqual([
       expect.anything(),
       'mailbox set',
       'mailbox removed',

@@ -2,7 +2,6 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Episode } from '../../shared/early-help/schema.ts';
 import type { Problem } from '../../shared/platform/problem.ts';
-import type { TestApi } from '../support/api.ts';
 import {
   assessment,
   auditOf,
@@ -26,10 +25,7 @@ import {
  * outside the team reads a summary with nothing of the child or the plan; every read and write is
  * audited.
  */
-let api: TestApi;
-const { at } = clockedApi('2026-06-01T09:00:00Z', (made) => {
-  api = made;
-});
+const { api, at } = clockedApi('2026-06-01T09:00:00Z');
 
 const MISSING = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
 const sameBody = (p: Problem) => ({ ...p, instance: undefined, requestId: undefined });

@@ -6,17 +6,14 @@ import { createAuditWriter } from '../../functions/platform/audit.ts';
 import { silentLogger } from '../../functions/platform/logger.ts';
 import type { Episode } from '../../shared/early-help/schema.ts';
 import type { Notification } from '../../shared/referrals/notification.ts';
-import type { TestApi } from '../support/api.ts';
 import { auditOf, clockedApi, decidedReferral, startEpisode, step } from './early-help-fixtures.ts';
 
 /**
  * The drift alarm: once per overdue timer, a notification to the agency leading the episode (or
  * asked to) and to the front door, with the reference and a link, and nothing of the child.
  */
-let api: TestApi;
 let alarm: ReturnType<typeof createDriftAlarmJob>;
-const { at, now } = clockedApi('2026-06-01T09:00:00Z', (made) => {
-  api = made;
+const { api, at, now } = clockedApi('2026-06-01T09:00:00Z', (made) => {
   const { db, tables } = made.store;
   alarm = createDriftAlarmJob({
     store: createDynamoEarlyHelpStore(db, tables['early-help']),

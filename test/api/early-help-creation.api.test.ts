@@ -2,7 +2,6 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Episode, EpisodeForReferrer } from '../../shared/early-help/schema.ts';
 import { DEFAULT_STANDARDS } from '../../shared/early-help/standards.ts';
-import type { TestApi } from '../support/api.ts';
 import {
   auditOf,
   clockedApi,
@@ -17,10 +16,7 @@ import {
  * An early-help episode starts from the front door's decision of early help on a referral, which
  * the early-help area reads through the referrals API as the caller: one episode per referral.
  */
-let api: TestApi;
-const { at, now } = clockedApi('2026-06-01T09:00:00Z', (made) => {
-  api = made;
-});
+const { api, at, now } = clockedApi('2026-06-01T09:00:00Z');
 
 describe('starting an episode from a decision', () => {
   let episode: Episode;

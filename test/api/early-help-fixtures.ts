@@ -1,9 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { Episode, EpisodeSummary } from '../../shared/early-help/schema.ts';
 import type { Problem } from '../../shared/platform/problem.ts';
 import type { Referral, ReferralContent } from '../../shared/referrals/schema.ts';
-import { createTestApi, type TestApi } from '../support/api.ts';
+import { auditTrail, clockedTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 
 /**
@@ -12,24 +11,10 @@ import { completeReferral } from '../support/referral-fixtures.ts';
  */
 
 /**
- * The file's test API on a clock its tests move: `ready` is given the API once it is made, `at`
- * moves the clock and `now` reads it.
+ * The file's test API on a clock its tests move (support/api.ts): `api` stands for it, `ready` is
+ * given it once it is made, `at` moves the clock and `now` reads it.
  */
-export function clockedApi(start: string, ready: (api: TestApi) => void) {
-  let clock = new Date(start);
-  let api: TestApi | undefined;
-  beforeAll(async () => {
-    api = await createTestApi({ clock: () => clock });
-    ready(api);
-  });
-  afterAll(async () => api?.close());
-  return {
-    at: (iso: string) => {
-      clock = new Date(iso);
-    },
-    now: () => clock,
-  };
-}
+export const clockedApi = clockedTestApi;
 
 let keys = 0;
 const newKey = () => `eh-${Date.now()}-${keys++}`;
@@ -221,20 +206,12 @@ export async function episodeUnderReview(
 }
 
 /** The audit entries in one episode's own trail. */
-export async function auditOf(api: TestApi, type: string, id: string) {
-  const { Items } = await api.store.db.send(
-    new QueryCommand({
-      TableName: api.store.tables.audit,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `ENTITY#${type}#${id}` },
-    }),
-  );
-  return (Items ?? []) as {
+export const auditOf = (api: TestApi, type: string, id: string) =>
+  auditTrail<{
     action: string;
     outcome: string;
     detail?: string;
     subjectKey?: string;
     ids?: string[];
     actor: { userId: string };
-  }[];
-}
+  }>(api, type, id);

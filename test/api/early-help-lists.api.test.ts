@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Episode, EpisodeSummary } from '../../shared/early-help/schema.ts';
-import type { TestApi } from '../support/api.ts';
 import {
   assessment,
   CONSENT,
@@ -20,10 +19,7 @@ import {
  * overdue views (most urgent first, overdue a key condition on the due date), an agency's own
  * list, and who may read which.
  */
-let api: TestApi;
-const { at } = clockedApi('2026-06-01T09:00:00Z', (made) => {
-  api = made;
-});
+const { api, at } = clockedApi('2026-06-01T09:00:00Z');
 
 /** Four episodes started on Monday 1 June, each waiting on a different timer. */
 const episodes: Record<'lead' | 'assessment' | 'plan' | 'review', Episode> = {} as never;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Episode } from '../../shared/early-help/schema.ts';
-import type { TestApi } from '../support/api.ts';
 import {
   clockedApi,
   decidedReferral,
@@ -19,10 +18,7 @@ import {
  * Reviews of the plan: continue, close because its outcomes are met, step down; and closing an
  * episode for another reason (the step-up has a file of its own).
  */
-let api: TestApi;
-const { at, now } = clockedApi('2026-06-01T09:00:00Z', (made) => {
-  api = made;
-});
+const { api, at, now } = clockedApi('2026-06-01T09:00:00Z');
 
 describe('a review that continues the plan', () => {
   let episode: Episode;

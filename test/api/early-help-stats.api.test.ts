@@ -73,10 +73,7 @@ const quarterRow = (quarter: string, agencyId: string | null) =>
 const openRow = (agencyId: string | null) => `OPEN#${agencyId ? `AGENCY#${agencyId}` : 'NOLEAD'}`;
 
 describe('the counters, moved by each change in the same transaction', () => {
-  let api: TestApi;
-  const { at } = clockedApi('2026-06-01T09:00:00Z', (made) => {
-    api = made;
-  });
+  const { api, at } = clockedApi('2026-06-01T09:00:00Z');
 
   it('counts an episode started, its lead, assessment, plan and reviews in time, and its closure, each in its quarter', async () => {
     at('2026-06-01T09:00:00Z');
@@ -233,10 +230,7 @@ function bySubtraction(total: Count | undefined, others: (Count | undefined)[]):
 }
 
 describe('GET /api/stats/episodes', () => {
-  let api: TestApi;
-  const { at } = clockedApi('2026-06-01T09:00:00Z', (made) => {
-    api = made;
-  });
+  const { api, at } = clockedApi('2026-06-01T09:00:00Z');
   const hidden = { suppressed: true };
   const stats = async (as = 'helen', query = '') => {
     const res = await api.request('GET', `/api/stats/episodes${query}`, { as });

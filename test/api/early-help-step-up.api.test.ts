@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Episode, EpisodeForReferrer } from '../../shared/early-help/schema.ts';
 import type { Referral, ReferralSummary } from '../../shared/referrals/schema.ts';
-import type { TestApi } from '../support/api.ts';
 import {
   clockedApi,
   episodeUnderReview,
@@ -17,10 +16,7 @@ import {
  * to the front door with the episode's history; the episode closes. The referral is made through
  * the referrals API as the lead practitioner, once per review however often it is sent.
  */
-let api: TestApi;
-const { at } = clockedApi('2026-06-01T09:00:00Z', (made) => {
-  api = made;
-});
+const { api, at } = clockedApi('2026-06-01T09:00:00Z');
 
 const NOTES = 'Maisie disclosed that Lee hit her mother last weekend; she is frightened to go home.';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Episode, EpisodeForReferrer } from '../../shared/early-help/schema.ts';
-import type { TestApi } from '../support/api.ts';
 import {
   assessment,
   CONSENT,
@@ -21,10 +20,7 @@ import {
  * An episode's work before its reviews: an agency asked to lead accepts or declines, the lead
  * records the family's consent and the team it allows, the Early Help Assessment and the plan.
  */
-let api: TestApi;
-const { at, now } = clockedApi('2026-06-01T09:00:00Z', (made) => {
-  api = made;
-});
+const { api, at, now } = clockedApi('2026-06-01T09:00:00Z');
 
 describe('the lead', () => {
   it('is declined with a reason, which the front door keeps, and the agency loses sight of it', async () => {

@@ -1,8 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
 import type { Problem } from '../../shared/platform/problem.ts';
-import { createTestApi, type TestApi } from '../support/api.ts';
+import { actorTrail, auditTrail, createTestApi, type TestApi } from '../support/api.ts';
 
 /** Threshold guidance: the checker, search, and versions. */
 let api: TestApi;
@@ -234,26 +233,9 @@ describe('drafting and publishing a new version (guidance editors)', () => {
   });
 
   it('audits every write, and the refused attempts', async () => {
-    const { Items } = await api.store.db.send(
-      new QueryCommand({
-        TableName: api.store.tables.audit,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'ENTITY#guidance#2' },
-      }),
-    );
-    expect((Items ?? []).map((e) => e.action)).toEqual([
-      'guidance.draft',
-      'guidance.edit',
-      'guidance.publish',
-    ]);
-    const denied = await api.store.db.send(
-      new QueryCommand({
-        TableName: api.store.tables.audit,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `ACTOR#${api.user('amira').sub}` },
-      }),
-    );
-    expect((denied.Items ?? []).filter((e) => e.outcome === 'denied').length).toBeGreaterThanOrEqual(2);
+    const entries = await auditTrail(api, 'guidance', '2');
+    expect(entries.map((e) => e.action)).toEqual(['guidance.draft', 'guidance.edit', 'guidance.publish']);
+    const denied = await actorTrail(api, api.user('amira').sub);
+    expect(denied.filter((e) => e.outcome === 'denied').length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Referral, ReferralSummary } from '../../shared/referrals/schema.ts';
-import { createTestApi, type TestApi } from '../support/api.ts';
+import { clockedTestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 
 /**
@@ -8,12 +8,7 @@ import { completeReferral } from '../support/referral-fixtures.ts';
  * on the front door's queue and the referral's page, never to a referrer (it says other agencies
  * referred the child).
  */
-let api: TestApi;
-let now = new Date('2026-02-02T10:00:00Z');
-beforeAll(async () => {
-  api = await createTestApi({ clock: () => now });
-});
-afterAll(async () => api.close());
+const { api, at } = clockedTestApi('2026-02-02T10:00:00Z');
 
 let keyCounter = 0;
 async function submitted(as: string, child: object): Promise<Referral> {
@@ -51,12 +46,12 @@ describe('three requests for one child in 12 months', () => {
 
   it('does not flag the second request, and flags the third to the front door only', async () => {
     await submitted('dan', child);
-    now = new Date('2026-06-10T10:00:00Z');
+    at('2026-06-10T10:00:00Z');
     const second = await submitted('amira', child);
     expect((await read('grace', second.id)).managerReview).toBeUndefined();
     expect((await queueItem(second.id))?.managerReview).toBeUndefined();
 
-    now = new Date('2026-11-20T10:00:00Z');
+    at('2026-11-20T10:00:00Z');
     const third = await submitted('amira', child);
     expect((await read('grace', third.id)).managerReview).toEqual({
       requestsInTwelveMonths: 3,
@@ -77,11 +72,11 @@ describe('three requests for one child in 12 months', () => {
 
   it('counts only the requests within the 12 months before', async () => {
     const other = { ...child, firstName: 'Ellis', dateOfBirth: '2016-01-05' };
-    now = new Date('2025-01-10T10:00:00Z');
+    at('2025-01-10T10:00:00Z');
     await submitted('dan', other);
-    now = new Date('2026-01-12T10:00:00Z');
+    at('2026-01-12T10:00:00Z');
     await submitted('dan', other);
-    now = new Date('2026-03-02T10:00:00Z');
+    at('2026-03-02T10:00:00Z');
     const third = await submitted('amira', other);
     // The first was more than 12 months before the third: two in 12 months, no flag.
     expect((await read('grace', third.id)).managerReview).toBeUndefined();

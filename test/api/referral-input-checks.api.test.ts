@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../shared/platform/problem.ts';
 import type { Referral } from '../../shared/referrals/schema.ts';
-import { createTestApi, type TestApi } from '../support/api.ts';
+import { clockedTestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 
 /**
  * What a referral's text and dates may hold: the text rule (shared/platform/text.ts) on every save, and the
  * child's dates against the app's clock (shared/referrals/rules.ts) on every save and at submission.
  */
-let api: TestApi;
 // Wednesday 2 December 2026, 10:00 in the UK.
-const now = new Date('2026-12-02T10:00:00Z');
-beforeAll(async () => {
-  api = await createTestApi({ clock: () => now });
-});
-afterAll(async () => api.close());
+const { api } = clockedTestApi('2026-12-02T10:00:00Z');
 
 let keys = 0;
 async function draft(content = completeReferral()): Promise<Referral> {

@@ -1,30 +1,17 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../shared/platform/problem.ts';
-import type {
-  Child,
-  Referral,
-  ReferralContent,
-  ReferralSummary,
-  TimelineEntry,
-} from '../../shared/referrals/schema.ts';
-import { createTestApi, type TestApi } from '../support/api.ts';
-import { completeReferral } from '../support/referral-fixtures.ts';
+import type { Child, Referral, ReferralSummary, TimelineEntry } from '../../shared/referrals/schema.ts';
+import { auditTrail, clockedTestApi } from '../support/api.ts';
+import { completeReferral, referralRequests } from '../support/referral-fixtures.ts';
 import { fieldsBeyond, holdFirstWrite } from '../support/security-harness.ts';
 
 /**
  * One view of a referral per caller, wherever it is answered (functions/referrals/views.ts), and the
  * referral area's audit entries: who, which child (by subject key), which lists showed it, and why.
  */
-let api: TestApi;
-let now = new Date('2026-10-01T09:00:00Z');
-beforeAll(async () => {
-  api = await createTestApi({ clock: () => now });
-});
-afterAll(async () => api.close());
-
-let keys = 0;
-const newKey = () => `views-${Date.now()}-${keys++}`;
+const { api, at } = clockedTestApi('2026-10-01T09:00:00Z');
+const { newKey, create, act, step } = referralRequests(api, 'views');
 
 const RATIONALE = 'Police intelligence about the household weighed with the school’s account.';
 const DECISION = {
@@ -42,29 +29,6 @@ const childCalled = (firstName: string, lastName: string, dateOfBirth: string, p
     sex: 'female',
     address: { line1: '3 Sample Lane', town: 'Northtown', postcode },
   }) satisfies Partial<Child>;
-
-async function create(as: string, content: ReferralContent, key = newKey()): Promise<Referral> {
-  const res = await api.request('POST', '/api/referrals', {
-    as,
-    body: content,
-    headers: { 'idempotency-key': key },
-  });
-  expect(res.status, await res.clone().text()).toBe(201);
-  return (await res.json()) as Referral;
-}
-
-const act = (as: string, referral: Referral, action: string, body?: unknown) =>
-  api.request('POST', `/api/referrals/${referral.id}/${action}`, {
-    as,
-    headers: { 'if-match': `"${referral.version}"` },
-    ...(body !== undefined ? { body } : {}),
-  });
-
-async function step(as: string, referral: Referral, action: string, body?: unknown): Promise<Referral> {
-  const res = await act(as, referral, action, body);
-  expect(res.status, await res.clone().text()).toBe(200);
-  return (await res.json()) as Referral;
-}
 
 async function read(as: string, id: string, headers: Record<string, string> = {}) {
   const res = await api.request('GET', `/api/referrals/${id}`, { as, headers });
@@ -92,22 +56,13 @@ interface Entry {
   ids?: string[];
 }
 
-async function trail(type: string, id: string): Promise<Entry[]> {
-  const { Items } = await api.store.db.send(
-    new QueryCommand({
-      TableName: api.store.tables.audit,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `ENTITY#${type}#${id}` },
-    }),
-  );
-  return (Items ?? []) as Entry[];
-}
+const trail = (type: string, id: string) => auditTrail<Entry>(api, type, id);
 
 /** A police referral of a child, submitted a month before the school's referral of her. */
 async function referredByPoliceLastMonth(child: Partial<Child>) {
-  now = new Date('2026-10-01T09:00:00Z');
+  at('2026-10-01T09:00:00Z');
   const police = await step('dan', await create('dan', completeReferral({ child })), 'submit');
-  now = new Date('2026-11-02T09:00:00Z');
+  at('2026-11-02T09:00:00Z');
   return police;
 }
 
@@ -154,7 +109,7 @@ describe('finding: a 409 handed a referrer what only the front door may see', ()
   });
 
   it('a note racing the front door’s close: the 409 carries the outcome and feedback, never the rationale', async () => {
-    now = new Date('2026-11-03T09:00:00Z');
+    at('2026-11-03T09:00:00Z');
     const child = childCalled('Wren', 'Haldane-Pryce', '2019-12-01', 'NS2 8PL');
     const submitted = await step('amira', await create('amira', completeReferral({ child })), 'submit');
     const decided = await step('grace', await step('grace', submitted, 'review'), 'decision', DECISION);
@@ -203,7 +158,7 @@ describe('the audit trail of a referral', () => {
   const plaintext = ['Isolde', 'Farrow', 'Lynch', '2015-05-30', 'NS3 6DX', 'NS36DX'];
 
   it('names the person, and files every entry about one child under one subject key that is none of her details', async () => {
-    now = new Date('2026-11-04T09:00:00Z');
+    at('2026-11-04T09:00:00Z');
     const key = newKey();
     const content = completeReferral({ child: maisie });
     let school = await create('amira', content, key);
@@ -295,7 +250,7 @@ describe('the audit trail of a referral', () => {
   });
 
   it('records the ids a list returned, and one entry in each listed referral’s trail', async () => {
-    now = new Date('2026-11-05T09:00:00Z');
+    at('2026-11-05T09:00:00Z');
     const page = await list('amira', '?limit=3');
     expect(page.items).toHaveLength(3);
     const ids = page.items.map((i) => i.id);
@@ -321,7 +276,7 @@ describe('the audit trail of a referral', () => {
   });
 
   it('records why a referral was opened when the reader says, and refuses a reason it cannot keep', async () => {
-    now = new Date('2026-11-06T09:00:00Z');
+    at('2026-11-06T09:00:00Z');
     const referral = await step(
       'amira',
       await create('amira', completeReferral({ child: maisie })),

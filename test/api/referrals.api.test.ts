@@ -1,49 +1,18 @@
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/platform/problem.ts';
 import { CONSENT_REFUSAL_REASON } from '../../shared/referrals/rules.ts';
 import type { Referral, ReferralSummary, TimelineEntry } from '../../shared/referrals/schema.ts';
-import { createTestApi, type TestApi } from '../support/api.ts';
-import { completeReferral } from '../support/referral-fixtures.ts';
+import { auditTrail, clockedTestApi } from '../support/api.ts';
+import { completeReferral, referralRequests } from '../support/referral-fixtures.ts';
 
 /**
  * Early-help referrals end to end (the referrals issue): create, save, submit with consent, the
  * front door's queue, review, decision, feedback, and what each role may and may not see or do.
  */
-let api: TestApi;
 // Thursday 2 April 2026, 10:00 BST: Good Friday and Easter Monday follow.
-let now = new Date('2026-04-02T09:00:00Z');
-beforeAll(async () => {
-  api = await createTestApi({ clock: () => now });
-});
-afterAll(async () => api.close());
-
-let keyCounter = 0;
-const newKey = () => `test-key-${Date.now()}-${keyCounter++}`;
-
-async function create(as: string, content = completeReferral(), key = newKey()): Promise<Referral> {
-  const res = await api.request('POST', '/api/referrals', {
-    as,
-    body: content,
-    headers: { 'idempotency-key': key },
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as Referral;
-}
-
-async function act(as: string, referral: Referral, action: string, body?: unknown): Promise<Response> {
-  return api.request('POST', `/api/referrals/${referral.id}/${action}`, {
-    as,
-    headers: { 'if-match': `"${referral.version}"` },
-    ...(body !== undefined ? { body } : {}),
-  });
-}
-
-async function step(as: string, referral: Referral, action: string, body?: unknown): Promise<Referral> {
-  const res = await act(as, referral, action, body);
-  expect(res.status, await res.clone().text()).toBe(200);
-  return (await res.json()) as Referral;
-}
+const { api, at, now } = clockedTestApi('2026-04-02T09:00:00Z');
+const { newKey, create, act, step } = referralRequests(api, 'test-key');
 
 const decision = {
   levelOfNeed: 3,
@@ -52,16 +21,8 @@ const decision = {
   feedback: 'Thank you. A family support worker from the Early Help Hub will contact Maisie’s mum this week.',
 };
 
-async function auditFor(id: string) {
-  const { Items } = await api.store.db.send(
-    new QueryCommand({
-      TableName: api.store.tables.audit,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `ENTITY#referral#${id}` },
-    }),
-  );
-  return (Items ?? []) as { action: string; outcome: string; actor: { userId: string } }[];
-}
+const auditFor = (id: string) =>
+  auditTrail<{ action: string; outcome: string; actor: { userId: string } }>(api, 'referral', id);
 
 describe('a school’s referral, from draft to feedback', () => {
   let referral: Referral;
@@ -129,7 +90,7 @@ describe('a school’s referral, from draft to feedback', () => {
       await api.request('GET', '/api/referrals?overdue=true', { as: 'grace' })
     ).json()) as { items: ReferralSummary[] };
     expect(notYet.items.map((r) => r.id)).not.toContain(referral.id);
-    now = new Date('2026-04-07T16:30:00Z');
+    at('2026-04-07T16:30:00Z');
     const overdue = (await (
       await api.request('GET', '/api/referrals?overdue=true', { as: 'grace' })
     ).json()) as { items: ReferralSummary[] };
@@ -218,7 +179,7 @@ describe('accounting for access (the system owner)', () => {
 describe('who may see and do what', () => {
   let police: Referral;
   beforeAll(async () => {
-    now = new Date('2026-04-08T09:00:00Z');
+    at('2026-04-08T09:00:00Z');
     police = await create(
       'dan',
       completeReferral({ concerns: 'Attended a domestic incident; children present.' }),
@@ -418,7 +379,7 @@ describe('idempotent creation', () => {
 
 describe('possible duplicates', () => {
   it('flags a re-referral of the same child by another agency to the front door only', async () => {
-    now = new Date('2026-05-11T09:00:00Z');
+    at('2026-05-11T09:00:00Z');
     const child = {
       firstName: 'Tyler',
       lastName: "O'Neill-Hart",
@@ -426,7 +387,7 @@ describe('possible duplicates', () => {
       address: { line1: '4 Sample Close', town: 'Northtown', postcode: 'NS4 5CD' },
     };
     const first = await step('dan', await create('dan', completeReferral({ child })), 'submit');
-    now = new Date('2026-06-15T09:00:00Z');
+    at('2026-06-15T09:00:00Z');
     const spelledDifferently = {
       ...child,
       firstName: 'tyler',
@@ -480,7 +441,7 @@ describe('simultaneous decisions', () => {
 
 describe('notifications', () => {
   it('tells the front door of a submission and the referrer of a decision, with no child details', async () => {
-    now = new Date('2026-07-01T09:00:00Z');
+    at('2026-07-01T09:00:00Z');
     const submitted = await step('amira', await create('amira'), 'submit');
     const forGrace = (await (await api.request('GET', '/api/notifications', { as: 'grace' })).json()) as {
       items: { kind: string; reference: string; subject: string; body: string; link: string }[];
@@ -493,7 +454,7 @@ describe('notifications', () => {
     });
     expect(arrival?.body).toContain('5pm on Thursday 2 July');
 
-    now = new Date('2026-07-01T11:00:00Z');
+    at('2026-07-01T11:00:00Z');
     await step('grace', await step('grace', submitted, 'review'), 'decision', decision);
     const forAmira = (await (await api.request('GET', '/api/notifications', { as: 'amira' })).json()) as {
       items: { kind: string; reference: string }[];
@@ -510,7 +471,7 @@ describe('notifications', () => {
   });
 
   it('reminds the front door once of each referral about to be overdue, however often the job runs', async () => {
-    now = new Date('2026-07-06T09:00:00Z');
+    at('2026-07-06T09:00:00Z');
     const submitted = await step('nadia', await create('nadia'), 'submit');
     expect(submitted.decisionDueAt).toBe('2026-07-07T16:00:00.000Z');
     const { createReminderJob } = await import('../../functions/referrals/reminders.ts');
@@ -519,8 +480,8 @@ describe('notifications', () => {
     const { silentLogger } = await import('../../functions/platform/logger.ts');
     const job = createReminderJob({
       store: createDynamoReferralStore(api.store.db, api.store.tables.referrals, api.store.tables.outbox),
-      audit: createAuditWriter(api.store.db, api.store.tables.audit, () => now),
-      clock: () => now,
+      audit: createAuditWriter(api.store.db, api.store.tables.audit, now),
+      clock: now,
       logger: silentLogger,
     });
     const reminders = async () =>
@@ -531,7 +492,7 @@ describe('notifications', () => {
       ).items.filter((n) => n.kind === 'referral.due_soon' && n.reference === submitted.reference);
     await job();
     expect(await reminders()).toHaveLength(0);
-    now = new Date('2026-07-07T14:30:00Z');
+    at('2026-07-07T14:30:00Z');
     expect(await job()).toBeGreaterThanOrEqual(1);
     expect(await job()).toBe(0);
     expect(await reminders()).toHaveLength(1);

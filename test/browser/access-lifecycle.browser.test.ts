@@ -2,49 +2,28 @@
  * A referrer whose agency the system owner deactivates, while she is signed in, is told on her next
  * page what happened and what to do, and the header no longer says she is signed in.
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Agency } from '../../shared/directory/schema.ts';
-import { axeViolations, CHROMIUM_ARGS, readable } from '../support/browser.ts';
-import { startTestPortal } from '../support/portal.ts';
+import { axeViolations, readable } from '../support/browser.ts';
+import { portalAndChromium } from '../support/browser-portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
-let browser: Browser;
+// Standing is not remembered here, so the page meets the deactivation at once rather than
+// within the bound (the bound itself is proved in test/api/access-lifecycle.api.test.ts).
+const live = portalAndChromium({ standingMaxAgeMs: 0 });
 let page: Page;
 
 beforeAll(async () => {
-  [portal, browser] = await Promise.all([
-    // Standing is not remembered here, so the page meets the deactivation at once rather than
-    // within the bound (the bound itself is proved in test/api/access-lifecycle.api.test.ts).
-    startTestPortal({ standingMaxAgeMs: 0 }),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
-  page = await (await browser.newContext()).newPage();
+  page = await live.newPage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
-
-async function asSam(path: string, init: RequestInit = {}): Promise<Response> {
-  const signIn = await fetch(`${portal.url}/auth/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'sam' }),
-  });
-  const { token } = (await signIn.json()) as { token: string };
-  return fetch(`${portal.url}${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
-  });
-}
+const asSam = (path: string, init: RequestInit = {}) => live.fetchAs('sam', path, init);
 
 describe('a signed-in referrer whose agency is deactivated', () => {
   it('is told her agency no longer has access, and what to do, instead of an error', async () => {
-    await page.goto(`${portal.url}/sign-in/?returnTo=%2Freferrals%2F`);
+    await page.goto(`${live.portal.url}/sign-in/?returnTo=%2Freferrals%2F`);
     await page.getByRole('radio', { name: 'Nadia Rahman' }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL('**/referrals/');
@@ -80,7 +59,7 @@ describe('a signed-in referrer whose agency is deactivated', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('portal.session'))).toBeNull();
 
     // Signing in again is refused, and the sign-in page says why rather than "try again".
-    await page.goto(`${portal.url}/sign-in/`);
+    await page.goto(`${live.portal.url}/sign-in/`);
     await page.getByRole('radio', { name: 'Nadia Rahman' }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
     const banner = page.locator('.govuk-notification-banner__heading');

@@ -3,35 +3,19 @@
  * renames and deactivates an agency, and meets the error summary and the "someone else changed
  * this" message; a referrer sees the directory but cannot change it.
  */
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Agency } from '../../shared/directory/schema.ts';
-import { axeViolations, CHROMIUM_ARGS, focused, tabTo } from '../support/browser.ts';
-import { startTestPortal } from '../support/portal.ts';
+import { axeViolations, chooseDemoUserByKeyboard, focused, tabTo } from '../support/browser.ts';
+import { portalAndChromium } from '../support/browser-portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
-let browser: Browser;
-let context: BrowserContext;
+const live = portalAndChromium();
 let page: Page;
 
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([
-    startTestPortal(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
-
 beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext();
-  page = await context.newPage();
+  page = await live.freshPage();
 });
 
 /** The agency's row in the directory table. */
@@ -40,7 +24,7 @@ const row = (name: string) => page.locator('tbody tr', { has: page.getByRole('ro
 describe('the agency directory, as the system owner', () => {
   it('signs in, adds, renames and deactivates an agency by keyboard alone', async () => {
     // Signed out, the directory asks you to sign in and brings you back.
-    await page.goto(`${portal.url}/agencies/`);
+    await page.goto(`${live.portal.url}/agencies/`);
     await page.getByText('Sign in to see it.').waitFor();
     await tabTo(page, (el) => el.tag === 'a' && el.text === 'Sign in' && el.id === '' && el.name === '');
     const signInHref = await page.evaluate(() => document.activeElement?.getAttribute('href'));
@@ -53,12 +37,7 @@ describe('the agency directory, as the system owner', () => {
     await page.getByRole('radio', { name: 'Sam Patel' }).waitFor();
     expect(await page.title()).toBe(`Sign in – ${SERVICE}`);
     expect(await axeViolations(page)).toEqual([]);
-    await tabTo(page, (el) => el.name === 'username');
-    for (let i = 0; i < 10 && (await focused(page)).value !== 'sam'; i++)
-      await page.keyboard.press('ArrowDown');
-    expect(await focused(page)).toMatchObject({ value: 'sam', checked: true });
-    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Continue');
-    await page.keyboard.press('Enter');
+    await chooseDemoUserByKeyboard(page, 'sam');
 
     // Back on the directory, signed in.
     await page.waitForURL('**/agencies/');
@@ -128,7 +107,7 @@ describe('the agency directory, as the system owner', () => {
   });
 
   it('says so, and shows the current record, when someone else changed the agency first', async () => {
-    await page.goto(`${portal.url}/sign-in/?returnTo=%2Fagencies%2F`);
+    await page.goto(`${live.portal.url}/sign-in/?returnTo=%2Fagencies%2F`);
     await page.getByRole('radio', { name: 'Sam Patel' }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('link', { name: 'Change Harbour Family Support' }).click();
@@ -141,11 +120,11 @@ describe('the agency directory, as the system owner', () => {
       token: string;
     };
     const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
-    const list = (await (await fetch(`${portal.url}/api/agencies?limit=100`, { headers })).json()) as {
+    const list = (await (await fetch(`${live.portal.url}/api/agencies?limit=100`, { headers })).json()) as {
       items: Agency[];
     };
     const harbour = list.items.find((a) => a.name === 'Harbour Family Support');
-    const changed = await fetch(`${portal.url}/api/agencies/${harbour?.id}`, {
+    const changed = await fetch(`${live.portal.url}/api/agencies/${harbour?.id}`, {
       method: 'PATCH',
       headers: { ...headers, 'if-match': `"${harbour?.version}"` },
       body: JSON.stringify({ name: 'Harbour Family Support CIC' }),
@@ -163,7 +142,7 @@ describe('the agency directory, as the system owner', () => {
 
 describe('an agency’s safeguarding mailbox, as the system owner', () => {
   it('sets it by keyboard, is told when it is not an address, and removes it', async () => {
-    await page.goto(`${portal.url}/sign-in/?returnTo=%2Fagencies%2F`);
+    await page.goto(`${live.portal.url}/sign-in/?returnTo=%2Fagencies%2F`);
     await page.getByRole('radio', { name: 'Sam Patel' }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('link', { name: 'Change Brookfield Primary School' }).click();
@@ -215,7 +194,7 @@ describe('an agency’s safeguarding mailbox, as the system owner', () => {
 
 describe('the agency directory, as a referrer', () => {
   it('lists the agencies, marks their own, and offers no changes', async () => {
-    await page.goto(`${portal.url}/sign-in/?returnTo=%2Fagencies%2F`);
+    await page.goto(`${live.portal.url}/sign-in/?returnTo=%2Fagencies%2F`);
     await page.getByRole('radio', { name: 'Amira Haddad' }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL('**/agencies/');

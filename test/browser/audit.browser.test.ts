@@ -6,29 +6,23 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../infra/seed/demo-data.ts';
-import { axeViolations, CHROMIUM_ARGS, focused, readable, tabTo } from '../support/browser.ts';
-import { startTestPortal } from '../support/portal.ts';
+import { axeViolations, chooseDemoUserByKeyboard, focused, readable, tabTo } from '../support/browser.ts';
+import { portalAndChromium } from '../support/browser-portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
-let browser: Browser;
-let context: BrowserContext;
+const live = portalAndChromium();
 let page: Page;
 let maisieReferral: string;
 
 beforeAll(async () => {
-  [portal, browser] = await Promise.all([
-    startTestPortal(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
   // The demo's police referral about Maisie (a Scan, in a test only), opened by the front door.
-  const { Items = [] } = await portal.db.send(
+  const { Items = [] } = await live.portal.db.send(
     new ScanCommand({
-      TableName: portal.tables.referrals,
+      TableName: live.portal.tables.referrals,
       FilterExpression: 'begins_with(pk, :p) AND sk = :sk AND child.firstName = :f',
       ExpressionAttributeValues: { ':p': 'REFERRAL#', ':sk': 'REFERRAL', ':f': 'Maisie' },
     }),
@@ -38,35 +32,24 @@ beforeAll(async () => {
   maisieReferral = String(found.id);
   const grace = DEMO_USERS.find((u) => u.username === 'grace');
   if (!grace) throw new Error('no grace');
-  const token = await portal.issuer.sign(grace);
-  const read = await fetch(`${portal.url}/api/referrals/${maisieReferral}`, {
+  const token = await live.portal.issuer.sign(grace);
+  const read = await fetch(`${live.portal.url}/api/referrals/${maisieReferral}`, {
     headers: { authorization: `Bearer ${token}`, 'x-access-reason': 'Checking an earlier referral' },
   });
   expect(read.status).toBe(200);
-  context = await browser.newContext({ acceptDownloads: true });
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
+  page = await live.newPage({ acceptDownloads: true });
 });
 
 async function signInAsSam(returnTo: string): Promise<void> {
-  await page.goto(`${portal.url}/sign-in/?returnTo=${encodeURIComponent(returnTo)}`);
+  await page.goto(`${live.portal.url}/sign-in/?returnTo=${encodeURIComponent(returnTo)}`);
   await page.getByRole('radio', { name: 'Sam Patel' }).waitFor();
-  await tabTo(page, (el) => el.name === 'username');
-  for (let i = 0; i < 10 && (await focused(page)).value !== 'sam'; i++)
-    await page.keyboard.press('ArrowDown');
-  expect(await focused(page)).toMatchObject({ value: 'sam', checked: true });
-  await tabTo(page, (el) => el.tag === 'button' && el.text === 'Continue');
-  await page.keyboard.press('Enter');
+  await chooseDemoUserByKeyboard(page, 'sam');
 }
 
 describe('the audit trail, as the system owner', () => {
   it('shows who opened a referral Sam cannot read, then answers a subject access request and downloads it', async () => {
     await signInAsSam('/');
-    await page.waitForURL(`${portal.url}/`);
+    await page.waitForURL(`${live.portal.url}/`);
     // The admin's navigation has the audit trail.
     const nav = page.getByRole('link', { name: 'Audit trail' });
     await nav.waitFor();
@@ -100,7 +83,7 @@ describe('the audit trail, as the system owner', () => {
     await opened.first().waitFor();
     expect(await readable(opened.first())).toContain('Checking an earlier referral');
     expect(await readable(opened.first())).toContain("Northshire Children's Front Door");
-    expect(page.url()).toBe(`${portal.url}/audit/`);
+    expect(page.url()).toBe(`${live.portal.url}/audit/`);
     expect(await axeViolations(page)).toEqual([]);
 
     // Everything Grace did, from her row.
@@ -154,7 +137,7 @@ describe('the audit trail, as the system owner', () => {
     expect(await readable(section)).toContain('Opened the referral');
     expect(await readable(section)).toContain('Read the audit trail');
     // Nothing about her in the address.
-    expect(page.url()).toBe(`${portal.url}/audit/subject-access/`);
+    expect(page.url()).toBe(`${live.portal.url}/audit/subject-access/`);
     expect(await axeViolations(page)).toEqual([]);
 
     // The report, as a file.

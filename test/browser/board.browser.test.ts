@@ -9,69 +9,42 @@
  */
 import { readFile } from 'node:fs/promises';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, CHROMIUM_ARGS, focused, readable, squash, tabTo } from '../support/browser.ts';
-import { startTestPortal } from '../support/portal.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  chooseDemoUserByKeyboard,
+  focused,
+  readable,
+  squash,
+  tabTo,
+} from '../support/browser.ts';
+import { portalAndChromium } from '../support/browser-portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 const JOINT = 'Joint commissioning of early help for exploitation';
 
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const live = portalAndChromium();
 
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([
-    startTestPortal(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await portal?.stop();
-});
-
-async function newPage(options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = (options: { viewport?: { width: number; height: number } } = {}): Promise<Page> =>
+  live.newPage({ acceptDownloads: true, ...options });
 
 /** A page already signed in as a demo user (for the parts of a test that are not about signing in). */
-async function signedInPage(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const response = await fetch(`${portal.url}/auth/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username }),
-  });
-  const { token } = (await response.json()) as { token: string };
-  const page = await newPage(viewport ? { viewport } : {});
-  await page.addInitScript((t) => {
-    sessionStorage.setItem('portal.session', JSON.stringify({ token: t, expiresAt: Date.now() + 3_600_000 }));
-  }, token);
-  return page;
-}
+const signedInPage = (username: string, viewport?: { width: number; height: number }): Promise<Page> =>
+  live.signedInPage(username, { acceptDownloads: true, ...(viewport ? { viewport } : {}) });
 
 describe('the action plan and the dashboard, as the business manager, by keyboard alone', () => {
   it('updates an action, sees it turn green on the plan and the dashboard, downloads the CSV and meets the form errors', async () => {
     const page = await newPage();
 
     // Signed out, the plan asks you to sign in and brings you back.
-    await page.goto(`${portal.url}/board/`);
+    await page.goto(`${live.portal.url}/board/`);
     await page.getByText('Sign in to see it.').waitFor();
     await tabTo(page, (el) => el.tag === 'a' && el.text === 'Sign in');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/sign-in/?returnTo=%2Fboard%2F');
     await page.getByRole('radio', { name: 'Tom Ashworth' }).waitFor();
-    await tabTo(page, (el) => el.name === 'username');
-    for (let i = 0; i < 12 && (await focused(page)).value !== 'tom'; i++)
-      await page.keyboard.press('ArrowDown');
-    expect(await focused(page)).toMatchObject({ value: 'tom', checked: true });
-    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Continue');
-    await page.keyboard.press('Enter');
+    await chooseDemoUserByKeyboard(page, 'tom', 12);
 
     // The plan: every action, with its RAG and why; the board's navigation shows.
     await page.waitForURL('**/board/');
@@ -269,7 +242,7 @@ describe('two board members updating one action at once', () => {
   it('tells the second that someone else changed it, says what changed, and lets them send theirs again', async () => {
     const [tom, helen] = await Promise.all([signedInPage('tom'), signedInPage('helen')]);
     const open = async (page: Page) => {
-      await page.goto(`${portal.url}/board/?rag=green`);
+      await page.goto(`${live.portal.url}/board/?rag=green`);
       await tabTo(
         page,
         (el) => el.tag === 'a' && el.text === 'Every partner uses the threshold checker before referring',
@@ -326,7 +299,7 @@ describe('two board members updating one action at once', () => {
 describe('the front door and the board chair', () => {
   it('lets the front door read the plan and the dashboard but not change them', async () => {
     const page = await signedInPage('grace');
-    await page.goto(`${portal.url}/board/`);
+    await page.goto(`${live.portal.url}/board/`);
     await page.locator('table.app-board-table').waitFor();
     expect(await page.getByRole('link', { name: 'Add an action' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Domestic abuse notifications to schools within 24 hours' }).click();
@@ -341,7 +314,7 @@ describe('the front door and the board chair', () => {
 
   it('draws the dashboard for a tablet: charts that fit, each with its figures', async () => {
     const page = await signedInPage('helen', { width: 820, height: 1180 });
-    await page.goto(`${portal.url}/dashboard/`);
+    await page.goto(`${live.portal.url}/dashboard/`);
     await page.locator('#chart-consistency-title').waitFor({ state: 'attached' });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
     const charts = page.locator('.app-chart__svg');
@@ -368,7 +341,7 @@ describe('the front door and the board chair', () => {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${portal.url}/dashboard/`);
+    await page.goto(`${live.portal.url}/dashboard/`);
     // The last block the page draws, a frame after the others.
     await page.locator('#outcomes').waitFor();
     await expect.poll(() => page.getByText(/^Signed in as Helen Marsh/).isVisible()).toBe(true);
@@ -382,9 +355,9 @@ describe('the early-help figures on the dashboard', () => {
   /** Adds to the early-help counters, as episodes' changes do (the API tests walk the episodes themselves). */
   async function addCounters(sk: string, counts: Record<string, number>): Promise<void> {
     const names = Object.keys(counts);
-    await portal.db.send(
+    await live.portal.db.send(
       new UpdateCommand({
-        TableName: portal.tables['early-help'],
+        TableName: live.portal.tables['early-help'],
         Key: { pk: 'STATS', sk },
         UpdateExpression: `ADD ${names.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
         ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#c${i}`, n])),
@@ -422,7 +395,7 @@ describe('the early-help figures on the dashboard', () => {
     await addCounters('OPEN#AGENCY#northshire-police', { l3: 2 });
 
     const page = await signedInPage('helen', { width: 820, height: 1180 });
-    await page.goto(`${portal.url}/dashboard/`);
+    await page.goto(`${live.portal.url}/dashboard/`);
     const section = page.locator('section[aria-labelledby="early-help"]');
     await section.locator('#chart-eh-closures-title').waitFor({ state: 'attached' });
     expect(await section.locator('h2').textContent()).toBe('Early help');

@@ -5,12 +5,12 @@
  * call-999-and-the-Front-Door interruption before anything else. Also the guidance pages around it:
  * search, by area of need, the print-friendly level, and the versions. axe finds nothing on any step.
  */
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
 import { checkIndicators, levelLabel, searchIndicators } from '../../shared/guidance/check.ts';
-import { axeViolations, CHROMIUM_ARGS, focused, readable, squash, tabTo } from '../support/browser.ts';
-import { startTestPortal } from '../support/portal.ts';
+import { axeViolations, focused, readable, squash, tabTo } from '../support/browser.ts';
+import { portalAndChromium } from '../support/browser-portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 const HUNGRY = 'basic-care-often-hungry';
@@ -22,32 +22,16 @@ const indicator = (id: string) => {
   return found;
 };
 
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
-let browser: Browser;
-let context: BrowserContext;
+const live = portalAndChromium();
 let page: Page;
 
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([
-    startTestPortal(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
-
 beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext();
-  page = await context.newPage();
+  page = await live.freshPage();
 });
 
 describe('the threshold checker, as a school, signed out', () => {
   it('searches "attendance", chooses two indicators and gets the level and what to do now, by keyboard alone', async () => {
-    const response = await page.goto(`${portal.url}/check/`);
+    const response = await page.goto(`${live.portal.url}/check/`);
     expect(response?.status()).toBe(200);
     await page.locator('#search-q').waitFor();
     expect(await page.title()).toBe(`Check a level of need – ${SERVICE}`);
@@ -142,7 +126,7 @@ describe('the threshold checker, as a school, signed out', () => {
   it('shows the immediate-danger interruption first for "disclosed being hit, with a visible injury"', async () => {
     const hungry = indicator(HUNGRY);
     const hit = indicator(HIT);
-    await page.goto(`${portal.url}/check/`);
+    await page.goto(`${live.portal.url}/check/`);
     await page.locator('#search-q').fill('hungry');
     await page.locator('#search-q').press('Enter');
     await page.locator(`#indicator-${HUNGRY}`).check();
@@ -205,7 +189,7 @@ describe('the threshold checker, as a school, signed out', () => {
 
   it('works on a 390 px phone, and says plainly when a shared link names indicators that no longer exist', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${portal.url}/check/?indicators=${HUNGRY}&q=county%20lines`);
+    await page.goto(`${live.portal.url}/check/?indicators=${HUNGRY}&q=county%20lines`);
     await page.locator('#results-heading').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await page.locator('#search-q').inputValue()).toBe('county lines');
@@ -213,7 +197,7 @@ describe('the threshold checker, as a school, signed out', () => {
     expect(await page.getByRole('link', { name: 'You have chosen 1 indicator' }).isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${portal.url}/check/answer/?indicators=${HUNGRY},no-such-indicator`);
+    await page.goto(`${live.portal.url}/check/answer/?indicators=${HUNGRY},no-such-indicator`);
     await page
       .getByRole('heading', { level: 1, name: 'Some indicators are not in the current guidance' })
       .waitFor();
@@ -228,7 +212,7 @@ describe('the threshold checker, as a school, signed out', () => {
 describe('the guidance pages: search, areas of need, print, versions', () => {
   it('searches the guidance and marks the words found', async () => {
     const expected = searchIndicators(illustrativeFramework, 'county lines');
-    await page.goto(`${portal.url}/guidance/`);
+    await page.goto(`${live.portal.url}/guidance/`);
     await page.locator('#guidance-q').fill('county lines');
     await page.locator('#guidance-q').press('Enter');
     await page.waitForURL('**/guidance/?q=county+lines');
@@ -244,7 +228,7 @@ describe('the guidance pages: search, areas of need, print, versions', () => {
   });
 
   it('shows every indicator by area of need, with its level', async () => {
-    await page.goto(`${portal.url}/guidance/?view=domain`);
+    await page.goto(`${live.portal.url}/guidance/?view=domain`);
     await page.getByRole('heading', { level: 2, name: 'Areas of need' }).waitFor();
     for (const domain of illustrativeFramework.domains) {
       expect(await page.getByRole('heading', { level: 2, name: domain.name, exact: true }).count()).toBe(1);
@@ -259,7 +243,7 @@ describe('the guidance pages: search, areas of need, print, versions', () => {
   it('prints one level cleanly: every indicator showing, no navigation', async () => {
     const level3 = illustrativeFramework.levels.find((l) => l.level === 3);
     const indicators = illustrativeFramework.indicators.filter((i) => i.level === 3);
-    await page.goto(`${portal.url}/guidance/`);
+    await page.goto(`${live.portal.url}/guidance/`);
     await page.getByRole('link', { name: 'Print-friendly view of level 3' }).click();
     await page.waitForURL('**/guidance/?level=3&print=1');
     const h1 = page.getByRole('heading', { level: 1 });
@@ -279,7 +263,7 @@ describe('the guidance pages: search, areas of need, print, versions', () => {
   });
 
   it('lists the versions, and shows one with what changed', async () => {
-    await page.goto(`${portal.url}/guidance/`);
+    await page.goto(`${live.portal.url}/guidance/`);
     await page.getByRole('link', { name: 'Earlier versions and what changed' }).click();
     await page.waitForURL('**/guidance/versions/');
     const v1 = page.getByRole('link', { name: 'Version 1', exact: true });
@@ -296,7 +280,7 @@ describe('the guidance pages: search, areas of need, print, versions', () => {
     expect(await page.locator('.app-level').count()).toBe(4);
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${portal.url}/guidance/version/?v=99`);
+    await page.goto(`${live.portal.url}/guidance/version/?v=99`);
     await page.getByRole('heading', { level: 1, name: 'Version not found' }).waitFor();
   });
 });
@@ -306,7 +290,7 @@ describe('the guidance pages: search, areas of need, print, versions', () => {
  * refused: the markup a person without JavaScript gets.
  */
 async function axeWithoutPageScripts(url: string): Promise<string[]> {
-  const scriptless = await browser.newContext();
+  const scriptless = await live.browser.newContext();
   try {
     await scriptless.route('**/*.js', (route) => route.abort());
     const page = await scriptless.newPage();
@@ -322,13 +306,13 @@ describe('the guidance and the checker without JavaScript', () => {
   let nojs: Page;
   beforeEach(async () => {
     await plain?.close();
-    plain = await browser.newContext({ javaScriptEnabled: false });
+    plain = await live.browser.newContext({ javaScriptEnabled: false });
     nojs = await plain.newPage();
   });
   afterAll(async () => plain?.close());
 
   it('reads the guidance by level, searches it and opens one level, all from the server', async () => {
-    await nojs.goto(`${portal.url}/guidance/`);
+    await nojs.goto(`${live.portal.url}/guidance/`);
     expect(await nojs.locator('.app-level').count()).toBe(4);
     const hungry = indicator(HUNGRY);
     // A level's indicators open with the browser's own details element.
@@ -348,13 +332,13 @@ describe('the guidance and the checker without JavaScript', () => {
       `${found.length} ${found.length === 1 ? 'indicator matches' : 'indicators match'} “bruise”`,
     );
     // Printing needs a script, so its button is not offered.
-    await nojs.goto(`${portal.url}/guidance/?level=3&print=1`);
+    await nojs.goto(`${live.portal.url}/guidance/?level=3&print=1`);
     expect(await nojs.getByRole('heading', { level: 1 }).textContent()).toContain('Level 3');
     expect(await nojs.getByRole('button', { name: 'Print this page' }).count()).toBe(0);
   });
 
   it('walks the checker: search, tick, keep, search again, remove, then the level and what to do now', async () => {
-    await nojs.goto(`${portal.url}/check/`);
+    await nojs.goto(`${live.portal.url}/check/`);
     await nojs.getByLabel('Search for a worry').fill('attendance');
     await nojs.getByRole('button', { name: 'Search', exact: true }).click();
     await nojs.waitForURL('**/check/?q=attendance');
@@ -389,7 +373,7 @@ describe('the guidance and the checker without JavaScript', () => {
   });
 
   it('shows the call-999 interruption first for an indicator of immediate danger', async () => {
-    await nojs.goto(`${portal.url}/check/?q=${encodeURIComponent('hit')}`);
+    await nojs.goto(`${live.portal.url}/check/?q=${encodeURIComponent('hit')}`);
     await nojs.locator(`#indicator-${HIT}`).check();
     // The results' own button sends the ticks to the answer without keeping them first.
     await nojs

@@ -5,12 +5,12 @@
  * guidance shows version 2 and its summary, and the checker answers level 3 for hungry + shouting.
  * Also: a stale save gets "Someone else changed this draft"; other roles cannot edit.
  */
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
 import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
-import { axeViolations, CHROMIUM_ARGS, focused, readable, squash, tabTo } from '../support/browser.ts';
-import { startTestPortal } from '../support/portal.ts';
+import { axeViolations, focused, readable, squash, tabTo } from '../support/browser.ts';
+import { portalAndChromium } from '../support/browser-portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 const SHOUTING = 'family-frequent-shouting';
@@ -19,44 +19,20 @@ const SUMMARY = 'Frequent shouting at home moves to level 3: partners told us it
 
 const shouting = illustrativeFramework.indicators.find((i) => i.id === SHOUTING);
 
+const live = portalAndChromium();
+
 /** Signs in on the sign-in page as a demo user, and comes back to `returnTo`. */
 async function signIn(page: Page, name: string, returnTo: string): Promise<void> {
-  await page.goto(`${portal.url}/sign-in/?returnTo=${encodeURIComponent(returnTo)}`);
+  await page.goto(`${live.portal.url}/sign-in/?returnTo=${encodeURIComponent(returnTo)}`);
   await page.getByRole('radio', { name }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL(`**${returnTo}`);
 }
 
-async function tokenFor(username: string): Promise<string> {
-  const response = await fetch(`${portal.url}/auth/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
-
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([
-    startTestPortal(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
-
 beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext();
-  page = await context.newPage();
+  page = await live.freshPage();
 });
 
 describe('changing the guidance, as a guidance editor', () => {
@@ -64,7 +40,7 @@ describe('changing the guidance, as a guidance editor', () => {
     expect(shouting?.level).toBe(2);
 
     // Signed out, the editor asks you to sign in.
-    await page.goto(`${portal.url}/guidance/edit/`);
+    await page.goto(`${live.portal.url}/guidance/edit/`);
     await page.getByText('Sign in to edit it.', { exact: false }).waitFor();
     await signIn(page, 'Tom Ashworth', '/guidance/edit/');
 
@@ -163,10 +139,10 @@ describe('changing the guidance, as a guidance editor', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // The public, signed out, in a fresh browser: the guidance is version 2, with its summary.
-    const publicContext = await browser.newContext();
+    const publicContext = await live.browser.newContext();
     try {
       const pub = await publicContext.newPage();
-      await pub.goto(`${portal.url}/guidance/`);
+      await pub.goto(`${live.portal.url}/guidance/`);
       await pub.locator('#level-1').waitFor();
       expect(await readable(pub.locator('.govuk-summary-list__row', { hasText: 'Version' }))).toBe(
         'Version 2',
@@ -186,7 +162,7 @@ describe('changing the guidance, as a guidance editor', () => {
       expect(squash(await pub.locator('table.app-changes tbody').textContent())).toContain(shouting?.text);
 
       // The checker: hungry + shouting now answers level 3, against version 2.
-      await pub.goto(`${portal.url}/check/`);
+      await pub.goto(`${live.portal.url}/check/`);
       await pub.locator('#search-q').fill('hungry');
       await pub.locator('#search-q').press('Enter');
       await pub.locator(`#indicator-${HUNGRY}`).check();
@@ -213,16 +189,16 @@ describe('changing the guidance, as a guidance editor', () => {
     await page.getByRole('button', { name: 'Start a new draft' }).click();
     await page.waitForURL(/\/guidance\/edit\/draft\/\?v=\d+$/);
     const version = Number(new URL(page.url()).searchParams.get('v'));
-    await page.goto(`${portal.url}/guidance/edit/draft/?v=${version}&indicator=${HUNGRY}`);
+    await page.goto(`${live.portal.url}/guidance/edit/draft/?v=${version}&indicator=${HUNGRY}`);
     await page.locator('#indicator-text').waitFor();
 
     // Meanwhile, someone else saves the draft.
-    const token = await tokenFor('tom');
+    const token = await live.token('tom');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const draft = (await (
-      await fetch(`${portal.url}/api/guidance/versions/${version}`, { headers })
+      await fetch(`${live.portal.url}/api/guidance/versions/${version}`, { headers })
     ).json()) as GuidanceVersion;
-    const saved = await fetch(`${portal.url}/api/guidance/versions/${version}`, {
+    const saved = await fetch(`${live.portal.url}/api/guidance/versions/${version}`, {
       method: 'PUT',
       headers: { ...headers, 'if-match': `"${draft.revision}"` },
       body: JSON.stringify({ framework: draft.framework, changeSummary: 'Someone else was here' }),

@@ -2,42 +2,26 @@
  * Journey 1's first step, as a school sees it: the published threshold guidance, without signing
  * in, by keyboard, with no accessibility violations axe can find.
  */
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
 import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
-import { axeViolations, CHROMIUM_ARGS, focused, tabTo } from '../support/browser.ts';
-import { startTestPortal } from '../support/portal.ts';
+import { axeViolations, focused, tabTo } from '../support/browser.ts';
+import { portalAndChromium } from '../support/browser-portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
-let browser: Browser;
-let context: BrowserContext;
+const live = portalAndChromium();
 let page: Page;
 
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([
-    startTestPortal(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
-
 beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext();
-  page = await context.newPage();
+  page = await live.freshPage();
 });
 
 describe('the threshold guidance, signed out', () => {
   it('shows the published version, its four levels and their indicators', async () => {
-    const published = (await (await fetch(`${portal.url}/api/guidance`)).json()) as GuidanceVersion;
-    const response = await page.goto(`${portal.url}/guidance/`);
+    const published = (await (await fetch(`${live.portal.url}/api/guidance`)).json()) as GuidanceVersion;
+    const response = await page.goto(`${live.portal.url}/guidance/`);
     expect(response?.status()).toBe(200);
 
     await expect
@@ -90,7 +74,7 @@ describe('the threshold guidance, signed out', () => {
   });
 
   it('can be read and opened by keyboard alone', async () => {
-    await page.goto(`${portal.url}/guidance/`);
+    await page.goto(`${live.portal.url}/guidance/`);
     await page.locator('#level-1 h2').waitFor();
 
     // The first Tab reaches the skip link; Enter moves focus to the main content.
@@ -115,7 +99,7 @@ describe('the threshold guidance, signed out', () => {
 
 describe('the home and not-found pages', () => {
   it('say what the portal is for and link to the guidance and sign-in', async () => {
-    await page.goto(`${portal.url}/`);
+    await page.goto(`${live.portal.url}/`);
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Read the threshold guidance' }).getAttribute('href')).toBe(
       '/guidance/',
@@ -129,7 +113,7 @@ describe('the home and not-found pages', () => {
   });
 
   it('answers an unknown address with the not-found page', async () => {
-    const response = await page.goto(`${portal.url}/no-such-page/`);
+    const response = await page.goto(`${live.portal.url}/no-such-page/`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
     expect(await page.title()).toBe(`Page not found – ${SERVICE}`);

@@ -12,12 +12,12 @@
  * Also: consent refused at level 2 stops the referral, with the reason, before and on sending;
  * Dan continues his half-finished draft, and a stale save is refused plainly; the queue on a phone.
  */
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { JOURNEY_CHILD } from '../../infra/seed/demo-data.ts';
 import { CONSENT_REFUSAL_REASON } from '../../shared/referrals/rules.ts';
-import { axeViolations, CHROMIUM_ARGS, readable, squash } from '../support/browser.ts';
-import { startTestPortal } from '../support/portal.ts';
+import { axeViolations, readable, squash } from '../support/browser.ts';
+import { portalAndChromium } from '../support/browser-portal.ts';
 
 const SERVICE = 'Northshire Safeguarding Partnership portal';
 const HUNGRY = 'basic-care-often-hungry';
@@ -25,27 +25,11 @@ const SHOUTING = 'family-frequent-shouting';
 /** The order of the demo users on the local sign-in page. */
 const SIGN_IN_ORDER = ['amira', 'dan', 'priya', 'nadia', 'joe', 'grace'];
 
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([
-    startTestPortal(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const live = portalAndChromium();
 
 /** A fresh browser session (nobody signed in), as a new sitting would be. */
 async function newSession(viewport = { width: 1024, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await live.newPage({ viewport });
   page.on('pageerror', (error) => {
     throw error;
   });
@@ -185,23 +169,10 @@ async function signInByKeyboard(page: Page, username: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-async function token(username: string): Promise<string> {
-  const response = await fetch(`${portal.url}/auth/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
-
 async function api<T>(username: string, method: string, path: string, body?: unknown, headers = {}) {
-  const response = await fetch(`${portal.url}/api${path}`, {
+  const response = await live.fetchAs(username, `/api${path}`, {
     method,
-    headers: {
-      authorization: `Bearer ${await token(username)}`,
-      'content-type': 'application/json',
-      ...headers,
-    },
+    headers,
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, body: (await response.json()) as T };
@@ -235,7 +206,7 @@ async function moreOf(agencyName: string): Promise<number> {
 /** A session already signed in (for the tests that are not about signing in). */
 async function signedInSession(username: string, viewport?: { width: number; height: number }) {
   const page = await newSession(viewport);
-  const jwt = await token(username);
+  const jwt = await live.token(username);
   await page.context().addInitScript((t) => {
     if (!sessionStorage.getItem('portal.session'))
       sessionStorage.setItem(
@@ -256,7 +227,7 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
   it('Amira refers Maisie from the checker over two sittings, by keyboard, and sees the reference and due time', async () => {
     // The checker: "hungry", then "shouting", one indicator from each.
     let page = await newSession();
-    await page.goto(`${portal.url}/check/`);
+    await page.goto(`${live.portal.url}/check/`);
     await page.locator('#search-q').waitFor();
     await typeInto(page, 'search-q', 'hungry');
     await page.keyboard.press('Enter');
@@ -316,7 +287,7 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
 
     // The second sitting: a new session, so she signs in again, and continues from her referrals.
     page = await newSession();
-    await page.goto(`${portal.url}/referrals/`);
+    await page.goto(`${live.portal.url}/referrals/`);
     await signInByKeyboard(page, 'amira');
     await arrive(page, '/referrals/', 'Your referrals');
     await page.getByRole('heading', { name: 'Drafts to finish' }).waitFor();
@@ -434,7 +405,7 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
   it('Grace sees it in her queue with a countdown and "possible duplicate", opens it (it becomes hers), reads both and decides', async () => {
     expect(reference, 'the first test sends the referral').not.toBe('');
     const page = await newSession();
-    await page.goto(`${portal.url}/referrals/queue/`);
+    await page.goto(`${live.portal.url}/referrals/queue/`);
     await signInByKeyboard(page, 'grace');
     await arrive(page, '/referrals/queue/', 'Front Door queue');
     const row = page.locator('tbody tr', { hasText: reference });
@@ -471,7 +442,7 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
 
     // She reads the police referral too.
     const duplicate = await tabTo(page, { hrefPrefix: '/referrals/view/?id=', within: '#duplicates' });
-    policeReferralId = new URL(duplicate.href, portal.url).searchParams.get('id') ?? '';
+    policeReferralId = new URL(duplicate.href, live.portal.url).searchParams.get('id') ?? '';
     await page.keyboard.press('Enter');
     await arrive(page, `/referrals/view/?id=${policeReferralId}`, /^Maisie Fairbrook, EH-/);
     await soon(() => readable(page.locator('main'))).toContain('Dan Whitfield, Northshire Police');
@@ -509,7 +480,7 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
   it('Amira reads the message, the outcome and the feedback; the police referral about Maisie is not found for her', async () => {
     expect(policeReferralId, 'the Front Door test finds the police referral').not.toBe('');
     const page = await newSession({ width: 390, height: 844 });
-    await page.goto(`${portal.url}/notifications/`);
+    await page.goto(`${live.portal.url}/notifications/`);
     await signInByKeyboard(page, 'amira');
     await arrive(page, '/notifications/', 'Messages');
     const message = page.locator('.app-messages__item', { hasText: reference }).first();
@@ -549,7 +520,7 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     );
     await expectAxeClean(page);
 
-    await page.goto(`${portal.url}/referrals/view/?id=${policeReferralId}`);
+    await page.goto(`${live.portal.url}/referrals/view/?id=${policeReferralId}`);
     await arrive(page, `/referrals/view/?id=${policeReferralId}`, 'Referral not found');
     expect(await readable(page.locator('main'))).not.toContain('Maisie');
     await soon(() => page.title()).toBe(`Referral not found – ${SERVICE}`);
@@ -591,7 +562,7 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     expect(created.status).toBe(201);
     const id = created.body.id;
     const page = await signedInSession('nadia');
-    await page.goto(`${portal.url}/referrals/draft/consent/?id=${id}`);
+    await page.goto(`${live.portal.url}/referrals/draft/consent/?id=${id}`);
     await arrive(page, /\/draft\/consent\//, 'Has the family agreed to this referral?');
     expect(squash(await page.locator('.govuk-inset-text').textContent())).toContain('Level 2');
     await page.getByLabel('No, the family refused').check();
@@ -631,7 +602,7 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     await soon(async () => (await focused(page)).id).toBe('consent-status');
 
     // Not sent, so it can be withdrawn, with a reason.
-    await page.goto(`${portal.url}/referrals/withdraw/?id=${id}`);
+    await page.goto(`${live.portal.url}/referrals/withdraw/?id=${id}`);
     await arrive(page, /\/referrals\/withdraw\//, 'Why are you withdrawing this referral?');
     await page.getByRole('button', { name: 'Withdraw referral' }).click();
     await soon(() => readable(page.locator('.govuk-error-summary'))).toContain(
@@ -650,7 +621,7 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
 
   it('Dan continues his half-finished draft, saving as he goes; a save against a stale copy is refused plainly', async () => {
     const page = await signedInSession('dan');
-    await page.goto(`${portal.url}/referrals/`);
+    await page.goto(`${live.portal.url}/referrals/`);
     await page.getByRole('heading', { name: 'Drafts to finish' }).waitFor();
     await page.getByRole('link', { name: /Continue the draft .* for Harvey Lowther/ }).click();
     await arrive(page, /\/referrals\/draft\/\?id=/, 'Request for early help');
@@ -713,7 +684,7 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
 
   it('Grace narrows the queue to one agency and one level: every referral shown matches, however many there are', async () => {
     const page = await signedInSession('grace');
-    await page.goto(`${portal.url}/referrals/queue/`);
+    await page.goto(`${live.portal.url}/referrals/queue/`);
     await page.locator('#queue-caption').waitFor();
     const from = (await page.locator('tbody tr td:nth-child(3)').allTextContents()).map(squash);
     const agency = from[0] ?? '';
@@ -746,14 +717,14 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
       expect(await page.getByText('No referrals match these filters.').count()).toBe(1);
 
     // A mistyped agency in the address is dropped, not a failed queue.
-    await page.goto(`${portal.url}/referrals/queue/?agency=Not%20An%20Agency`);
+    await page.goto(`${live.portal.url}/referrals/queue/?agency=Not%20An%20Agency`);
     await page.locator('#queue-caption').waitFor();
     expect(await page.locator('#agency').inputValue()).toBe('');
   });
 
   it('the queue and a referral work on a 390 px phone', async () => {
     const page = await signedInSession('grace', { width: 390, height: 844 });
-    await page.goto(`${portal.url}/referrals/queue/?view=decided`);
+    await page.goto(`${live.portal.url}/referrals/queue/?view=decided`);
     await page.locator('#queue-caption').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await page.locator('#view').inputValue()).toBe('decided');

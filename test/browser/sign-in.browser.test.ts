@@ -3,37 +3,22 @@
  * and the local runtime's redirects never name another host.
  */
 import { request } from 'node:http';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../support/browser.ts';
-import { startTestPortal } from '../support/portal.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { portalAndChromium } from '../support/browser-portal.ts';
 
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
-let browser: Browser;
-let context: BrowserContext;
+const live = portalAndChromium();
 let page: Page;
 /** Every host other than the portal the browser tried to reach. */
 let elsewhere: string[];
 
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([
-    startTestPortal(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
-
 beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext();
+  page = await live.freshPage();
   elsewhere = [];
   // Another host answers with a page of its own, so landing there is seen rather than a DNS failure.
-  await context.route(
-    (url) => url.origin !== portal.url,
+  // A context's routes cover the pages it has already opened.
+  await page.context().route(
+    (url) => url.origin !== live.portal.url,
     (route) => {
       elsewhere.push(new URL(route.request().url()).host);
       return route.fulfill({
@@ -43,18 +28,17 @@ beforeEach(async () => {
       });
     },
   );
-  page = await context.newPage();
 });
 
 describe('the return address after signing in', () => {
   for (const returnTo of ['/..//evil.example/x', '/%2e%2e//evil.example/x', '/.//evil.example/x']) {
     it(`from /sign-in/?returnTo=${returnTo}, signing in lands on the portal`, async () => {
-      await page.goto(`${portal.url}/sign-in/?returnTo=${returnTo}`);
+      await page.goto(`${live.portal.url}/sign-in/?returnTo=${returnTo}`);
       await page.getByRole('radio', { name: 'Amira Haddad' }).check();
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.waitForURL((url) => url.pathname !== '/sign-in/');
       await page.waitForLoadState('load');
-      expect(new URL(page.url()).origin).toBe(portal.url);
+      expect(new URL(page.url()).origin).toBe(live.portal.url);
       expect(elsewhere).toEqual([]);
       // Signed in, on the portal.
       expect(await page.evaluate(() => sessionStorage.getItem('portal.session'))).toBeTruthy();
@@ -64,7 +48,7 @@ describe('the return address after signing in', () => {
 
 /** A raw GET, the path sent as it is: fetch() would tidy it, as a crafted client would not. */
 function rawGet(path: string): Promise<{ status: number; location: string | undefined }> {
-  const { port } = new URL(portal.url);
+  const { port } = new URL(live.portal.url);
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
       res.resume();

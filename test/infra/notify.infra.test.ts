@@ -1,46 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPortal, type Portal } from '../../infra/stacks/portal.ts';
-import { writeStubSite } from '../support/stub-site.ts';
+import { type SynthesizedPortal, synthesizePortal } from '../support/infra-synth.ts';
 
 /** Email through GOV.UK Notify, when configured: the referrals table's stream of outbox items only. */
-let workDir: string;
-let portal: Portal;
+let synthesized: SynthesizedPortal;
 let api: Template;
 let data: Template;
 
 beforeAll(() => {
-  workDir = mkdtempSync(join(tmpdir(), 'portal-notify-'));
-  const site = writeStubSite(workDir);
-  const app = new App({
-    context: { 'aws:cdk:bundling-stacks': [] },
-    outdir: join(workDir, 'cdk.out'),
-    builtinCloudFormationValidation: false,
-  });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  portal = createPortal(app, {
-    account: '111111111111',
-    region: 'eu-west-2',
-    webAssetPath: site,
+  synthesized = synthesizePortal('portal-notify-', {
     notify: {
       apiKeySecretName: 'partnership-portal/notify-api-key',
       templateId: 'tmpl-1',
       frontDoorEmail: 'frontdoor@example.org',
     },
   });
-  app.synth();
-  api = Template.fromStack(portal.api);
-  data = Template.fromStack(portal.data);
+  api = Template.fromStack(synthesized.portal.api);
+  data = Template.fromStack(synthesized.portal.data);
 });
 
-afterAll(() => {
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => synthesized?.remove());
 
 describe('GOV.UK Notify delivery', () => {
   it('streams new items of the outbox table only (no referral is on a stream), filtered to outbox inserts', () => {

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -8,17 +6,18 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeSpecs } from '../../infra/stacks/api-stack.ts';
-import { createPortal, type Portal } from '../../infra/stacks/portal.ts';
+import type { Portal } from '../../infra/stacks/portal.ts';
 import { INDEX_REWRITE, PAGE_REWRITE } from '../../infra/stacks/web-stack.ts';
 import { AREA_PATH_PREFIXES, PUBLIC_ROUTES, SERVER_RENDERED_PAGES } from '../../shared/deployment/routes.ts';
 import { AREAS, type Area, TABLE_IDS, TABLES, type TableId } from '../../shared/deployment/tables.ts';
 import { ROLES } from '../../shared/platform/roles.ts';
-import { STUB_ASSETS, writeStubSite } from '../support/stub-site.ts';
+import { type SynthesizedPortal, synthesizePortal } from '../support/infra-synth.ts';
+import { STUB_ASSETS } from '../support/stub-site.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
 
-let workDir: string;
+let synthesized: SynthesizedPortal;
 let portal: Portal;
 let api: Template;
 let data: Template;
@@ -27,19 +26,9 @@ let web: Template;
 let waf: Template;
 
 beforeAll(() => {
-  // prepare: a stub site (the real web/dist may not exist) and a throwaway cloud assembly folder.
-  workDir = mkdtempSync(join(tmpdir(), 'portal-infra-'));
-  const site = writeStubSite(workDir);
-  // No bundling and no built-in cfn-lint pass (3 s of WASM; `npm run synth` still runs it): cdk-nag runs.
-  const app = new App({
-    context: { 'aws:cdk:bundling-stacks': [] },
-    outdir: join(workDir, 'cdk.out'),
-    builtinCloudFormationValidation: false,
-  });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  // act: synthesis runs cdk-nag and throws on any unacknowledged finding.
-  portal = createPortal(app, { account: '111111111111', region: 'eu-west-2', webAssetPath: site });
-  app.synth();
+  // prepare + act: synthesis into a throwaway folder runs cdk-nag and throws on any unacknowledged finding.
+  synthesized = synthesizePortal('portal-infra-');
+  portal = synthesized.portal;
   api = Template.fromStack(portal.api);
   data = Template.fromStack(portal.data);
   auth = Template.fromStack(portal.auth);
@@ -47,9 +36,7 @@ beforeAll(() => {
   waf = Template.fromStack(portal.waf);
 });
 
-afterAll(() => {
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => synthesized?.remove());
 
 function resourcesOf(template: Template, type: string): Record<string, Resource> {
   return template.findResources(type) as Record<string, Resource>;
@@ -128,7 +115,10 @@ describe('cdk-nag (AwsSolutions)', () => {
 
   it('does report an unacknowledged finding, so the check can fail', () => {
     // prepare: a bucket with neither access logs nor an SSL-only policy.
-    const app = new App({ outdir: join(workDir, 'throwaway.out'), builtinCloudFormationValidation: false });
+    const app = new App({
+      outdir: join(synthesized.workDir, 'throwaway.out'),
+      builtinCloudFormationValidation: false,
+    });
     const throwaway = new Stack(app, 'Throwaway');
     new Bucket(throwaway, 'UnloggedBucket');
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -1,19 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { App, type CfnElement, type Stack, Validations } from 'aws-cdk-lib';
+import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPreTokenHandler } from '../../functions/auth/pre-token-generation.ts';
 import { agencyStandingKey, createStandingReader } from '../../functions/platform/access.ts';
 import { createDocumentClient } from '../../functions/platform/dynamo.ts';
-import { createPortal, type Portal } from '../../infra/stacks/portal.ts';
+import type { Portal } from '../../infra/stacks/portal.ts';
 import { AREAS, TABLE_IDS, type TableId } from '../../shared/deployment/tables.ts';
+import { type SynthesizedPortal, synthesizePortal } from '../support/infra-synth.ts';
 import { sdkTimeouts, sdkWorstCaseMs } from '../support/security-harness.ts';
 import { createTestStore } from '../support/store.ts';
-import { writeStubSite } from '../support/stub-site.ts';
 
 /**
  * Infrastructure security (SECURITY.md), over every role in the app rather
@@ -26,39 +23,26 @@ import { writeStubSite } from '../support/stub-site.ts';
 type Resource = { Type: string; Properties: Record<string, unknown> };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
 
-let workDir: string;
+let synthesized: SynthesizedPortal;
 let portal: Portal;
 let stacks: Stack[];
 let templates: Template[];
 
 beforeAll(() => {
-  workDir = mkdtempSync(join(tmpdir(), 'portal-security-infra-'));
-  const site = writeStubSite(workDir);
-  const app = new App({
-    context: { 'aws:cdk:bundling-stacks': [] },
-    outdir: join(workDir, 'cdk.out'),
-    builtinCloudFormationValidation: false,
-  });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   // Everything switched on: the optional GOV.UK Notify function brings a role of its own.
-  portal = createPortal(app, {
-    account: '111111111111',
-    region: 'eu-west-2',
-    webAssetPath: site,
+  synthesized = synthesizePortal('portal-security-infra-', {
     notify: {
       apiKeySecretName: 'portal/notify-key',
       templateId: 'template-1',
       frontDoorEmail: 'front.door@example.org',
     },
   });
-  app.synth();
+  portal = synthesized.portal;
   stacks = [portal.waf, portal.data, portal.web, portal.auth, portal.api];
   templates = stacks.map((s) => Template.fromStack(s));
 });
 
-afterAll(() => {
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => synthesized?.remove());
 
 const resources = (type: string): [string, Resource][] =>
   templates.flatMap((t) => Object.entries(t.findResources(type) as Record<string, Resource>));

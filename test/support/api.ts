@@ -1,4 +1,6 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
+import { afterAll, beforeAll } from 'vitest';
 import {
   type AccessCheck,
   createAccessCheck,
@@ -123,4 +125,81 @@ export async function createTestApi(options: { seed?: boolean; clock?: () => Dat
     },
     close: () => store.drop(),
   };
+}
+
+/**
+ * A test API for the whole file on a clock its tests move: made before the file's tests, closed after.
+ * `api` stands for it from the start (it reaches the one made once the file's beforeAll has run), so a
+ * file needs no variable of its own; `ready` is given the API as soon as it is made, for set-up that
+ * needs the API itself. `at` moves the clock and `now` reads it.
+ */
+export function clockedTestApi(start: string, ready?: (api: TestApi) => void) {
+  let clock = new Date(start);
+  let made: TestApi | undefined;
+  beforeAll(async () => {
+    made = await createTestApi({ clock: () => clock });
+    ready?.(made);
+  });
+  afterAll(async () => made?.close());
+  const current = () => {
+    if (!made) throw new Error('The test API is made in beforeAll: use it inside a hook or a test');
+    return made;
+  };
+  const api: TestApi = {
+    get store() {
+      return current().store;
+    },
+    get issuer() {
+      return current().issuer;
+    },
+    get access() {
+      return current().access;
+    },
+    get logs() {
+      return current().logs;
+    },
+    get storeCalls() {
+      return current().storeCalls;
+    },
+    request: (method, path, options) => current().request(method, path, options),
+    tokenFor: (username, claims) => current().tokenFor(username, claims),
+    user: (username) => current().user(username),
+    close: () => current().close(),
+  };
+  return {
+    api,
+    at: (iso: string) => {
+      clock = new Date(iso);
+    },
+    now: () => clock,
+  };
+}
+
+/** The audit entries in one entity's own trail (`ENTITY#<type>#<id>`), oldest first. */
+export async function auditTrail<Entry = Record<string, unknown>>(
+  api: TestApi,
+  type: string,
+  id: string,
+): Promise<Entry[]> {
+  const { Items } = await api.store.db.send(
+    new QueryCommand({
+      TableName: api.store.tables.audit,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ENTITY#${type}#${id}` },
+    }),
+  );
+  return (Items ?? []) as Entry[];
+}
+
+/** The audit entries of everything one person did (`ACTOR#<userId>`, the gsi1 index), oldest first. */
+export async function actorTrail(api: TestApi, userId: string): Promise<Record<string, unknown>[]> {
+  const { Items } = await api.store.db.send(
+    new QueryCommand({
+      TableName: api.store.tables.audit,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ACTOR#${userId}` },
+    }),
+  );
+  return Items ?? [];
 }

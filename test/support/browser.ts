@@ -4,6 +4,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -66,6 +67,19 @@ export async function tabTo(
     if (matches(el)) return el;
   }
   throw new Error(`${max} presses of Tab never reached the element`);
+}
+
+/**
+ * On the local sign-in page, chooses a demo user as a keyboard user would: Tab to the radios, the
+ * arrow keys (at most `maxPresses`) until `username` is checked, then Tab to Continue and press Enter.
+ */
+export async function chooseDemoUserByKeyboard(page: Page, username: string, maxPresses = 10): Promise<void> {
+  await tabTo(page, (el) => el.name === 'username');
+  for (let i = 0; i < maxPresses && (await focused(page)).value !== username; i++)
+    await page.keyboard.press('ArrowDown');
+  expect(await focused(page)).toMatchObject({ value: username, checked: true });
+  await tabTo(page, (el) => el.tag === 'button' && el.text === 'Continue');
+  await page.keyboard.press('Enter');
 }
 
 /** Text with its runs of white space collapsed, as a person reads it. */

@@ -1,4 +1,6 @@
-import type { ReferralContent } from '../../shared/referrals/schema.ts';
+import { expect } from 'vitest';
+import type { Referral, ReferralContent } from '../../shared/referrals/schema.ts';
+import type { TestApi } from './api.ts';
 
 /** A complete referral about a made-up child, ready to submit at level 2 with the family's consent. */
 export function completeReferral(overrides: Partial<ReferralContent> = {}): ReferralContent {
@@ -37,4 +39,39 @@ export function completeReferral(overrides: Partial<ReferralContent> = {}): Refe
     consent: { status: 'given', byWhom: 'Kerry Fairbrook (mother)', date: '2026-11-20' },
     ...overrides,
   };
+}
+
+/**
+ * The referral tests' own moves, as demo users through the test API, each checked as it goes:
+ * `create` a draft (201), `act` on a referral at its version, and `step` (an act answered 200,
+ * giving the referral back). Idempotency keys start with `keyPrefix`.
+ */
+export function referralRequests(api: TestApi, keyPrefix: string) {
+  let keys = 0;
+  const newKey = () => `${keyPrefix}-${Date.now()}-${keys++}`;
+
+  async function create(as: string, content = completeReferral(), key = newKey()): Promise<Referral> {
+    const res = await api.request('POST', '/api/referrals', {
+      as,
+      body: content,
+      headers: { 'idempotency-key': key },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return (await res.json()) as Referral;
+  }
+
+  const act = (as: string, referral: Referral, action: string, body?: unknown): Promise<Response> =>
+    api.request('POST', `/api/referrals/${referral.id}/${action}`, {
+      as,
+      headers: { 'if-match': `"${referral.version}"` },
+      ...(body !== undefined ? { body } : {}),
+    });
+
+  async function step(as: string, referral: Referral, action: string, body?: unknown): Promise<Referral> {
+    const res = await act(as, referral, action, body);
+    expect(res.status, await res.clone().text()).toBe(200);
+    return (await res.json()) as Referral;
+  }
+
+  return { newKey, create, act, step };
 }

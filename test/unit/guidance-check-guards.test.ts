@@ -10,40 +10,14 @@ import {
   searchIndicators,
   searchTokens,
 } from '../../shared/guidance/check.ts';
-import type { Framework, Indicator, Level, LevelNumber } from '../../shared/guidance/schema.ts';
-
-const level = (n: LevelNumber): Level => ({
-  level: n,
-  name: `Level ${n} name`,
-  summary: `Summary ${n}`,
-  colour: (['green', 'yellow', 'orange', 'red'] as const)[n - 1] ?? 'red',
-  response: {
-    doNow: `Do now ${n}`,
-    whoToContact: n === 4 ? 'Call 999, or the Front Door (0300 000 0000)' : `Contact for level ${n}`,
-    assessment: `Assessment ${n}`,
-    earlyHelpPlanExpected: n === 3,
-  },
-  consent: { required: n < 4, guidance: `Consent ${n}` },
-});
-
-const ind = (id: string, n: LevelNumber, extra: Partial<Indicator> = {}): Indicator => ({
-  id,
-  level: n,
-  subDomainId: 'basic-care',
-  text: `Text for ${id}`,
-  searchWords: [],
-  ...extra,
-});
+import type { Framework, Indicator } from '../../shared/guidance/schema.ts';
+import { testIndicator as ind, testLevel as level, testDomains } from '../support/guidance-fixtures.ts';
 
 /** Built as plain data, not parsed, so the validator can be shown broken frameworks. */
 const framework = (change: Partial<Framework> = {}): Framework => ({
   title: 'Test guidance',
   levels: [level(1), level(2), level(3), level(4)],
-  domains: [
-    { id: 'child-development', name: 'Child', subDomains: [{ id: 'health', name: 'Health' }] },
-    { id: 'parenting-capacity', name: 'Parenting', subDomains: [{ id: 'basic-care', name: 'Basic care' }] },
-    { id: 'family-environment', name: 'Family', subDomains: [{ id: 'housing', name: 'Housing' }] },
-  ],
+  domains: testDomains(),
   indicators: [ind('two-a', 2), ind('two-danger', 2, { immediateDanger: true }), ind('four-a', 4)],
   ...change,
 });

@@ -6,46 +6,14 @@ import {
   GuidanceFrameworkError,
   searchIndicators,
 } from '../../shared/guidance/check.ts';
-import {
-  type Framework,
-  FrameworkSchema,
-  type Indicator,
-  type Level,
-  type LevelNumber,
-} from '../../shared/guidance/schema.ts';
-
-const level = (n: LevelNumber, name: string): Level => ({
-  level: n,
-  name,
-  summary: `Summary ${n}`,
-  colour: (['green', 'yellow', 'orange', 'red'] as const)[n - 1] ?? 'red',
-  response: {
-    doNow: `Do now ${n}`,
-    whoToContact: n === 4 ? 'Call 999, or the Front Door (0300 000 0000)' : `Contact ${n}`,
-    assessment: `Assessment ${n}`,
-    earlyHelpPlanExpected: n === 3,
-  },
-  consent: { required: n < 4, guidance: `Consent ${n}` },
-});
-
-const ind = (id: string, n: LevelNumber, extra: Partial<Indicator> = {}): Indicator => ({
-  id,
-  level: n,
-  subDomainId: 'basic-care',
-  text: `Text for ${id}`,
-  searchWords: [],
-  ...extra,
-});
+import { type Framework, FrameworkSchema, type Indicator } from '../../shared/guidance/schema.ts';
+import { testIndicator as ind, testLevel as level, testDomains } from '../support/guidance-fixtures.ts';
 
 /** A small framework whose answers can be worked out by hand. */
 const fixture: Framework = FrameworkSchema.parse({
   title: 'Test guidance',
   levels: [level(1, 'Universal'), level(2, 'Early help'), level(3, 'Targeted'), level(4, 'Specialist')],
-  domains: [
-    { id: 'child-development', name: 'Child', subDomains: [{ id: 'health', name: 'Health' }] },
-    { id: 'parenting-capacity', name: 'Parenting', subDomains: [{ id: 'basic-care', name: 'Basic care' }] },
-    { id: 'family-environment', name: 'Family', subDomains: [{ id: 'housing', name: 'Housing' }] },
-  ],
+  domains: testDomains(),
   indicators: [
     ind('one-a', 1),
     ind('one-b', 1),

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Count,
-  type Figure,
   isSuppressed,
   type Relation,
   SUPPRESSED,
   suppress,
   twoWayTable,
 } from '../../shared/platform/small-numbers.ts';
+import { suppressedLine as line, suppressedTable as table } from '../support/small-numbers-tables.ts';
 
 /**
  * The guards of small-number suppression that a first set of tests let through: each case is a table
@@ -15,44 +15,6 @@ import {
  */
 
 const S = SUPPRESSED;
-
-/** One line of counts with a published total. */
-function line(values: number[], threshold?: number): { cells: Count[]; total: Count } {
-  const figures: Figure[] = values.map((value, i) => ({ key: `c${i}`, value }));
-  figures.push({ key: 'total', value: values.reduce((a, b) => a + b, 0) });
-  const relations: Relation[] = [{ parts: values.map((_, i) => `c${i}`), total: 'total' }];
-  const shown = suppress(figures, relations, threshold);
-  return { cells: values.map((_, i) => shown.get(`c${i}`) as Count), total: shown.get('total') as Count };
-}
-
-/** A table with its margins, suppressed, read back as rows of cells, row totals, column totals, total. */
-function table(cells: number[][]): {
-  cells: Count[][];
-  rowTotals: Count[];
-  columnTotals: Count[];
-  total: Count;
-} {
-  const rows = cells.map((_, r) => `r${r}`);
-  const columns = (cells[0] ?? []).map((_, c) => `c${c}`);
-  const key = (r: string, c: string) => `${r}.${c}`;
-  const { figures, relations } = twoWayTable({
-    rows,
-    columns,
-    cell: (r, c) => cells[Number(r.slice(1))]?.[Number(c.slice(1))] ?? 0,
-    key,
-    rowTotal: (r) => key(r, 'total'),
-    columnTotal: (c) => key('total', c),
-    grandTotal: 'total',
-  });
-  const shown = suppress(figures, relations);
-  const get = (k: string) => shown.get(k) as Count;
-  return {
-    cells: rows.map((r) => columns.map((c) => get(key(r, c)))),
-    rowTotals: rows.map((r) => get(key(r, 'total'))),
-    columnTotals: columns.map((c) => get(key('total', c))),
-    total: get('total'),
-  };
-}
 
 /** Figures from `{ key: value }` (a key starting with `_` is never published), suppressed. */
 function shownOf(values: Record<string, number>, relations: Relation[]): Record<string, Count> {
