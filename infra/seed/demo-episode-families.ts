@@ -19,7 +19,8 @@ export const PRACTITIONERS: Record<string, { username: string; name: string; rol
 export interface DemoFamily {
   child: { firstName: string; lastName: string; dateOfBirth: string; schoolOrSetting: string };
   parent: string;
-  referrer: 'amira' | 'dan' | 'priya' | 'nadia';
+  /** Who referred the child to the front door (none for a step-down from social care). */
+  referrer?: 'amira' | 'dan' | 'priya' | 'nadia';
   /** 3: targeted early help (a family support worker); 2: single-agency early help. */
   level: 2 | 3;
   concerns: string;
@@ -34,6 +35,8 @@ export interface DemoFamily {
   plan?: { agreed: number; outcomes: [title: string, action: string, owner: string][] };
   reviews?: { held: number; decision: ReviewDecision; notes?: string }[];
   closed?: { on: number; reason: ClosureReason; note: string };
+  /** Stepped down from children's social care (on `decided`), with social care's handover: no referral. */
+  steppedDown?: { reference: string; socialWorker: string; summary: string };
 }
 
 export const DEMO_FAMILIES: readonly DemoFamily[] = [
@@ -319,5 +322,27 @@ export const DEMO_FAMILIES: readonly DemoFamily[] = [
           'Archie told his mentor that mum’s new partner pushed him into a door at the weekend; he has a bruise on his arm and says he does not want to go home.',
       },
     ],
+  },
+  {
+    child: {
+      firstName: 'Ruby',
+      lastName: 'Fenwick',
+      dateOfBirth: '2014-02-17',
+      schoolOrSetting: 'Northshire Academy',
+    },
+    parent: 'Claire Fenwick (mother)',
+    level: 3,
+    concerns:
+      'Ruby’s child protection plan has ended; mum wants help with routines and with Ruby’s anger at home.',
+    decided: 4,
+    steppedDown: {
+      reference: 'CSC-DEMO-0417',
+      socialWorker: 'Hannah Oyelaran',
+      summary:
+        'The child protection plan ended at the review conference: mum’s new home is safe and she works with us. Ruby still struggles with anger at home and at school; mum asked for a family support worker.',
+    },
+    lead: 'harbour-family-support',
+    accepted: 2,
+    assessment: { started: 1 },
   },
 ];

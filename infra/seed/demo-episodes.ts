@@ -59,44 +59,23 @@ function relationshipOf(parent: string): string {
   return `${within.charAt(0).toUpperCase()}${within.slice(1)}`;
 }
 
-/** One family's episode, step by step; `when(n, hour)` is that working day's hour (now, for today). */
-async function seedFamily(
-  seed: SeedCaller,
-  family: DemoFamily,
-  n: number,
-  when: (daysAgo: number, hour: number) => Date,
-): Promise<void> {
-  const { call } = seed;
-  const at = (daysAgo: number, hour: number) => {
-    const instant = when(daysAgo, hour);
-    seed.at(instant.getTime());
-    return ukDateOf(instant);
-  };
-  const ifMatch = (saved: Saved) => ({ 'if-match': `"${saved.version}"` });
-  const lead = practitioner(family.lead);
-  const parentName = family.parent.split(' (')[0] ?? family.parent;
+type Start = {
+  child: NonNullable<ReferralContent['child']>;
+  household: NonNullable<ReferralContent['household']>;
+  leadAgencyId: string;
+};
+type At = (daysAgo: number, hour: number) => string;
 
-  // The referral, decided by the front door on the morning of the decision day.
+/** A referral the front door decides as early help on the decision day, then starts the episode from. */
+async function fromDecision(seed: SeedCaller, family: DemoFamily, n: number, start: Start, at: At) {
+  const { call } = seed;
+  const referrer = family.referrer;
+  if (!referrer) throw new Error(`No referrer for ${family.child.firstName}'s referral`);
+  const ifMatch = (saved: Saved) => ({ 'if-match': `"${saved.version}"` });
   const draftOn = at(family.decided, 9);
   const content: ReferralContent = {
-    child: {
-      ...family.child,
-      address: {
-        line1: `${20 + n} Demo Lane`,
-        town: 'Northtown',
-        postcode: `NS${1 + (n % 9)} ${3 + (n % 6)}EH`,
-      },
-    },
-    household: {
-      adults: [
-        {
-          name: parentName,
-          relationship: relationshipOf(family.parent),
-          parentalResponsibility: true,
-          doNotContact: false,
-        },
-      ],
-    },
+    child: start.child,
+    household: start.household,
     concerns: family.concerns,
     indicatorIds: indicatorsOf(family.level, n),
     triedSoFar: 'Conversations with the family and support in our setting.',
@@ -104,11 +83,11 @@ async function seedFamily(
     childViews: `${family.child.firstName} said they would like things at home to be calmer.`,
     consent: { status: 'given', byWhom: family.parent, date: draftOn },
   };
-  let referral = await call<Referral>(family.referrer, 'POST', '/api/referrals', content, {
+  let referral = await call<Referral>(referrer, 'POST', '/api/referrals', content, {
     'idempotency-key': `demo-episode-${n}`,
   });
   for (const [as, action, hour, body] of [
-    [family.referrer, 'submit', 9.25, undefined],
+    [referrer, 'submit', 9.25, undefined],
     ['grace', 'review', 10, undefined],
     [
       'grace',
@@ -131,14 +110,70 @@ async function seedFamily(
       ifMatch(referral),
     );
   }
-
   // The front door starts the episode and asks an agency to lead.
   at(family.decided, 14);
-  const first = family.declined?.agency ?? family.lead;
-  let episode = await call<Episode>('grace', 'POST', '/api/episodes', {
+  return call<Episode>('grace', 'POST', '/api/episodes', {
     referralId: referral.id,
-    leadAgencyId: first,
+    leadAgencyId: start.leadAgencyId,
   });
+}
+
+/** Social care's handover, recorded by the front door on the day of the step-down. */
+async function stepDown(seed: SeedCaller, family: DemoFamily, start: Start, at: At) {
+  const handover = family.steppedDown;
+  if (!handover) throw new Error('Not a step-down');
+  const steppedDownOn = at(family.decided, 11);
+  at(family.decided, 14);
+  return seed.call<Episode>('grace', 'POST', '/api/step-downs', {
+    child: start.child,
+    household: start.household,
+    consent: { status: 'given', byWhom: family.parent, date: steppedDownOn },
+    level: family.level,
+    steppedDownOn,
+    socialCare: handover,
+    leadAgencyId: start.leadAgencyId,
+  });
+}
+
+/** One family's episode, step by step; `when(n, hour)` is that working day's hour (now, for today). */
+async function seedFamily(
+  seed: SeedCaller,
+  family: DemoFamily,
+  n: number,
+  when: (daysAgo: number, hour: number) => Date,
+): Promise<void> {
+  const { call } = seed;
+  const at = (daysAgo: number, hour: number) => {
+    const instant = when(daysAgo, hour);
+    seed.at(instant.getTime());
+    return ukDateOf(instant);
+  };
+  const ifMatch = (saved: Saved) => ({ 'if-match': `"${saved.version}"` });
+  const lead = practitioner(family.lead);
+  const parentName = family.parent.split(' (')[0] ?? family.parent;
+
+  const first = family.declined?.agency ?? family.lead;
+  const child = {
+    ...family.child,
+    address: {
+      line1: `${20 + n} Demo Lane`,
+      town: 'Northtown',
+      postcode: `NS${1 + (n % 9)} ${3 + (n % 6)}EH`,
+    },
+  };
+  const household = {
+    adults: [
+      {
+        name: parentName,
+        relationship: relationshipOf(family.parent),
+        parentalResponsibility: true,
+        doNotContact: false,
+      },
+    ],
+  };
+  let episode = family.steppedDown
+    ? await stepDown(seed, family, { child, household, leadAgencyId: first }, at)
+    : await fromDecision(seed, family, n, { child, household, leadAgencyId: first }, at);
   const path = (step: string) => `/api/episodes/${episode.id}/${step}`;
   const change = async (as: string, method: 'POST' | 'PUT', step: string, body: unknown) => {
     episode = await call<Episode>(as, method, path(step), body, ifMatch(episode));

@@ -28,7 +28,10 @@ describe('a signed-in referrer whose agency is deactivated', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL('**/referrals/');
     await page.getByRole('heading', { level: 1, name: 'Your referrals' }).waitFor();
-    expect(await page.locator('#app-account').textContent()).toContain('Signed in as Nadia Rahman');
+    // The header fills in from /api/me on its own time, which may be after the page's heading.
+    await expect
+      .poll(() => page.locator('#app-account').textContent(), { timeout: 15_000 })
+      .toContain('Signed in as Nadia Rahman');
 
     // Meanwhile the system owner deactivates Northshire Academy.
     const academy = (await (await asSam('/api/agencies/northshire-academy')).json()) as Agency;

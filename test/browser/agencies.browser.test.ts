@@ -42,9 +42,10 @@ describe('the agency directory, as the system owner', () => {
     // Back on the directory, signed in.
     await page.waitForURL('**/agencies/');
     await page.getByRole('table').waitFor();
-    expect(await page.locator('#app-account').textContent()).toContain(
-      'Signed in as Sam Patel (Northshire County Council)',
-    );
+    // The header fills in from /api/me on its own time, which may be after the table.
+    await expect
+      .poll(() => page.locator('#app-account').textContent(), { timeout: 15_000 })
+      .toContain('Signed in as Sam Patel (Northshire County Council)');
     expect(await row('Brookfield Primary School').count()).toBe(1);
     expect(await page.getByRole('heading', { level: 2, name: 'Add an agency' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);

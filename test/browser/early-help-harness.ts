@@ -3,50 +3,21 @@
  * as demo users, the API as them (for the steps that are other journeys'), and the keyboard moves its
  * pages take (Tab to a field or a button, type a date into a GOV.UK date input).
  */
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { axeViolations, CHROMIUM_ARGS, type Focused, squash, tabTo } from '../support/browser.ts';
-import { startTestPortal } from '../support/portal.ts';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { axeViolations, type Focused, squash, tabTo } from '../support/browser.ts';
+import { portalAndChromium } from '../support/browser-portal.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 
-/** Starts the portal and Chromium for the file's tests, and stops them after. */
+/** Starts the portal and Chromium for the file's tests (test/support/browser-portal.ts), and stops them after. */
 export function earlyHelpHarness() {
-  let portal: Awaited<ReturnType<typeof startTestPortal>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [portal, browser] = await Promise.all([
-      startTestPortal(),
-      chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-    ]);
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await portal?.stop();
-  });
-
-  const url = (path: string) => `${portal.url}${path}`;
-
-  async function token(username: string): Promise<string> {
-    const response = await fetch(url('/auth/dev/token'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username }),
-    });
-    return ((await response.json()) as { token: string }).token;
-  }
+  const live = portalAndChromium();
+  const url = (path: string) => `${live.portal.url}${path}`;
 
   async function api<T>(username: string, method: string, path: string, body?: unknown, headers = {}) {
-    const response = await fetch(url(`/api${path}`), {
+    const response = await live.fetchAs(username, `/api${path}`, {
       method,
-      headers: {
-        authorization: `Bearer ${await token(username)}`,
-        'content-type': 'application/json',
-        ...headers,
-      },
+      headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
@@ -55,19 +26,10 @@ export function earlyHelpHarness() {
 
   /** A page already signed in as a demo user (signing in by keyboard is the sign-in test's). */
   async function signedInPage(username: string, viewport = { width: 1024, height: 800 }): Promise<Page> {
-    const jwt = await token(username);
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await live.signedInPage(username, { viewport });
     page.on('pageerror', (error) => {
       throw error;
     });
-    await page.addInitScript((t) => {
-      sessionStorage.setItem(
-        'portal.session',
-        JSON.stringify({ token: t, expiresAt: Date.now() + 3_600_000 }),
-      );
-    }, jwt);
     return page;
   }
 

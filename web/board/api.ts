@@ -1,32 +1,12 @@
 /**
- * What the board's pages read from the API: the dashboard's and the referral figures' shapes, the
- * whole plan, the agencies' names, the plan as CSV, and the action a 409 carries.
+ * What the board's pages read from the API: the whole plan, the plan as CSV, and the action a 409
+ * carries. The agencies' names are web/platform/agencies.ts's.
  *
  * Types only from shared/board/schema.ts: its values would bring zod's schemas into every page (+80 KB).
  */
 
-import type { Theme } from '../../shared/board/labels.ts';
 import type { ActionSummary, ActionView } from '../../shared/board/schema.ts';
 import { ApiError, apiDownload, apiGet } from '../platform/api.ts';
-
-/** GET /api/board/dashboard, as functions/board/routes.ts's DashboardSchema has it. */
-export interface RagCounts {
-  red: number;
-  amber: number;
-  green: number;
-}
-export interface Dashboard {
-  today: string;
-  total: number;
-  byRag: RagCounts;
-  byTheme: (RagCounts & { theme: Theme })[];
-  byOwner: (RagCounts & { agencyId: string; agencyName: string; overdue: number })[];
-  overdue: ActionSummary[];
-  escalated: (ActionSummary & { escalationReasons: string[] })[];
-}
-
-/** GET /api/stats/referrals and its quarters' figures (shared/referrals/stats.ts). */
-export type { QuarterFigures, ReferralStats } from '../../shared/referrals/stats.ts';
 
 /** The whole plan: it is small (tens of actions), so every page of it, soonest due first. */
 export async function loadAllActions(signal?: AbortSignal): Promise<ActionSummary[]> {
@@ -43,22 +23,6 @@ export async function loadAllActions(signal?: AbortSignal): Promise<ActionSummar
     if (!cursor) break;
   }
   return items;
-}
-
-export interface AgencyName {
-  id: string;
-  name: string;
-  active: boolean;
-}
-
-/** The partner agencies, by name. A deactivated agency keeps its name on the actions it owns. */
-export async function loadAgencies(signal?: AbortSignal): Promise<AgencyName[]> {
-  const page = await apiGet<{ items: AgencyName[] }>('/agencies?limit=200', signal);
-  return [...page.items].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-}
-
-export function agencyName(agencies: readonly AgencyName[], id: string): string {
-  return agencies.find((a) => a.id === id)?.name ?? id;
 }
 
 /** Downloads the plan as CSV, whatever the page's filters: every action. */

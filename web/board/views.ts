@@ -17,9 +17,8 @@ import type { SignedInState } from '../platform/signed-in.ts';
 import {
   ButtonLink,
   formatDate,
-  LoadingPage,
   PageHeading,
-  ProblemPage,
+  PendingPage,
   setTitle,
   Tag,
   type TagColour,
@@ -61,11 +60,6 @@ export function dueText(action: { dueDate: string; effectiveDueDate: string }): 
     : `${formatDate(action.effectiveDueDate)} (revised from ${formatDate(action.dueDate)})`;
 }
 
-/** Whole-number percentage for display: 83 → "83%". */
-export function percent(value: number | null): string {
-  return value === null ? '–' : `${Math.round(value)}%`;
-}
-
 /** Today's date in the UK, as the API judges RAG by it. */
 export function ukToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
@@ -104,11 +98,8 @@ export function BoardPageState(props: {
   if (state.kind === 'signed-out' || state.kind === 'not-allowed') {
     return html`<${NotAllowed} me=${state.kind === 'not-allowed' ? state.me : null} heading=${heading} what=${props.readers} />`;
   }
-  if (state.kind === 'failed') {
-    setTitle(heading);
-    return html`<${ProblemPage} before=${props.before} caption=${props.caption} heading=${heading} size=${props.size} error=${state.error} what=${props.what} onRetry=${props.onRetry} />`;
-  }
-  return html`<${LoadingPage} caption=${props.caption} heading=${heading} size=${props.size} text=${props.loading} />`;
+  if (state.kind === 'failed') setTitle(heading);
+  return html`<${PendingPage} ...${props} state=${state} />`;
 }
 
 /** What someone who may not see the page sees instead: sign in, or who can. */

@@ -10,7 +10,7 @@ import type { Me } from '../../shared/directory/me.ts';
 import type { FieldError } from '../platform/api.ts';
 import { signInUrl } from '../platform/auth.ts';
 import { loadMe } from '../platform/chrome.ts';
-import { LoadingPage, ProblemPage } from '../platform/page-states.ts';
+import { PendingPage } from '../platform/page-states.ts';
 import { fieldRefusal, type Refusal } from '../platform/refusal.ts';
 import { ButtonLink, formatDateTime, PageHeading, Table, Tag } from '../platform/ui.ts';
 
@@ -144,8 +144,7 @@ export function AdminPage(props: {
     );
   };
   useEffect(start, []);
-  if (state.kind === 'loading') return html`<${LoadingPage} heading=${props.heading} text="Loading…" />`;
-  if (state.kind === 'failed')
-    return html`<${ProblemPage} heading=${props.heading} error=${state.error} what=${props.what} onRetry=${start} />`;
+  if (state.kind !== 'loaded')
+    return html`<${PendingPage} state=${state} heading=${props.heading} loading="Loading…" what=${props.what} onRetry=${start} />`;
   return gate(state.me, props.heading, props.returnTo) ?? props.page();
 }

@@ -11,8 +11,8 @@ import { canAct } from '../../shared/early-help/lifecycle.ts';
 import type { Episode, EpisodeForReferrer, EpisodeSummary } from '../../shared/early-help/schema.ts';
 import { ApiError, apiGet, apiRequest, orNotFound } from '../platform/api.ts';
 
-// The agencies' names, as the board's pages read them.
-export { type AgencyName, agencyName, loadAgencies } from '../board/api.ts';
+// The agencies' names (web/platform/agencies.ts), beside the episode's for the early-help pages.
+export { type AgencyName, agencyName, loadAgencies } from '../platform/agencies.ts';
 
 export type { Episode, EpisodeForReferrer, EpisodeSummary };
 export type EpisodeRead = Episode | EpisodeForReferrer;

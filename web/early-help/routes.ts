@@ -19,4 +19,11 @@ export const EARLY_HELP_PAGES: PageDefinition[] = [
     entry: 'early-help/pages/episode',
     mainHtml: loading('Early help episode', 'Loading the episode…', { size: 'l' }),
   },
+  {
+    path: '/early-help/step-down/',
+    title: 'Record a step-down from social care',
+    nav: 'early-help',
+    entry: 'early-help/pages/step-down',
+    mainHtml: loading('Record a step-down from social care', 'Loading the form…', { size: 'l' }),
+  },
 ];

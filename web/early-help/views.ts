@@ -15,15 +15,7 @@ import {
 import type { TimerStatusView } from '../../shared/early-help/schema.ts';
 import { countdown } from '../../shared/early-help/timers.ts';
 import type { SignedInState } from '../platform/signed-in.ts';
-import {
-  formatDate,
-  LoadingPage,
-  PageHeading,
-  ProblemPage,
-  setTitle,
-  Tag,
-  type TagColour,
-} from '../platform/ui.ts';
+import { formatDate, PageHeading, PendingPage, setTitle, Tag, type TagColour } from '../platform/ui.ts';
 import { type AgencyName, agencyName } from './api.ts';
 
 const STATE_COLOURS: Record<EpisodeState, TagColour> = {
@@ -108,8 +100,5 @@ export function EarlyHelpPageState(props: {
       </div></div>
     `;
   }
-  if (state.kind === 'failed') {
-    return html`<${ProblemPage} before=${props.before} heading=${heading} size="l" error=${state.error} what=${props.what} onRetry=${props.onRetry} />`;
-  }
-  return html`<${LoadingPage} heading=${heading} size="l" text=${props.loading} />`;
+  return html`<${PendingPage} ...${props} state=${state} size="l" />`;
 }

@@ -13,6 +13,18 @@ export interface DateParts {
   year: string;
 }
 
+/** A date input with nothing typed in it. */
+export const blankDate: DateParts = { day: '', month: '', year: '' };
+
+/** A YYYY-MM-DD date as a date input's parts ("2026-03-07" → 7, 3, 2026); blank for none. */
+export function dateParts(value: string | undefined): DateParts {
+  const m = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] ?? '' } : blankDate;
+}
+
+/** Whether anything is typed in any of a date input's boxes. */
+export const hasDate = (d: DateParts) => Boolean(d.day.trim() || d.month.trim() || d.year.trim());
+
 /** GOV.UK date input: day, month and year; `errorPart` marks which box(es) the error is about. */
 export function DateInput(props: {
   id: string;

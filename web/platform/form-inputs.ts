@@ -1,7 +1,7 @@
 /**
- * GOV.UK Frontend's form inputs as Preact views: text input, radios, textarea, select and a single
- * checkbox, each with its label, hint and error message wired to the input. Markup follows GOV.UK
- * Frontend 6's templates.
+ * GOV.UK Frontend's form inputs as Preact views: text input, radios, textarea, select, a single
+ * checkbox and a group of them, each with its label, hint and error message wired to the input.
+ * Markup follows GOV.UK Frontend 6's templates.
  */
 import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
@@ -250,6 +250,53 @@ export function Checkbox(props: {
           ${props.hint ? html`<div id=${hintId} class="govuk-hint govuk-checkboxes__hint">${props.hint}</div>` : null}
         </div>
       </div>
+    </div>
+  `;
+}
+
+/** GOV.UK checkboxes: several choices under one legend. */
+export function CheckboxGroup(props: {
+  idPrefix: string;
+  name: string;
+  legend: string;
+  legendClasses?: string;
+  hint?: string;
+  items: { value: string; text: string }[];
+  values: string[];
+  onChange: (values: string[]) => void;
+}): VNode {
+  const hintId = props.hint ? `${props.idPrefix}-hint` : undefined;
+  return html`
+    <div class="govuk-form-group">
+      <fieldset class="govuk-fieldset" aria-describedby=${hintId}>
+        <legend class=${`govuk-fieldset__legend ${props.legendClasses ?? 'govuk-fieldset__legend--s'}`}>${props.legend}</legend>
+        ${props.hint ? html`<div id=${hintId} class="govuk-hint">${props.hint}</div>` : null}
+        <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+          ${props.items.map((item, index) => {
+            const id = index === 0 ? props.idPrefix : `${props.idPrefix}-${index + 1}`;
+            const checked = props.values.includes(item.value);
+            return html`
+              <div class="govuk-checkboxes__item" key=${item.value}>
+                <input
+                  class="govuk-checkboxes__input"
+                  id=${id}
+                  name=${props.name}
+                  type="checkbox"
+                  value=${item.value}
+                  checked=${checked}
+                  onChange=${(event: Event) => {
+                    const on = (event.currentTarget as HTMLInputElement).checked;
+                    props.onChange(
+                      on ? [...props.values, item.value] : props.values.filter((v) => v !== item.value),
+                    );
+                  }}
+                />
+                <label class="govuk-label govuk-checkboxes__label" for=${id}>${item.text}</label>
+              </div>
+            `;
+          })}
+        </div>
+      </fieldset>
     </div>
   `;
 }

@@ -1,7 +1,7 @@
 /**
  * The states a page shows before it has what it is for, written once: loading (its heading and what it
- * is loading, announced), a failed request (what happened and what to do), and "show more" at the foot
- * of a paged list.
+ * is loading, announced), a failed request (what happened and what to do), either of them as the page
+ * draws them until it has loaded, and "show more" at the foot of a paged list.
  */
 import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
@@ -56,6 +56,28 @@ export function LoadingPage(props: Heading & { text: string }): VNode {
 /** A page that could not load what it shows: its heading and the problem, with "Try again". */
 export function ProblemPage(props: Heading & { error: unknown; what: string; onRetry?: () => void }): VNode {
   return html`<${Top} ...${props}><${ProblemState} error=${props.error} what=${props.what} onRetry=${props.onRetry} /></${Top}>`;
+}
+
+/**
+ * A page until it has what it shows: still loading (its heading and what it is loading), or failed
+ * (its heading and the problem, with "Try again"). Who may see it is the page's to say.
+ */
+export function PendingPage(
+  props: Heading & {
+    state: { kind: 'loading' } | { kind: 'failed'; error: unknown };
+    /** "Loading the action…" */
+    loading: string;
+    /** What could not be shown: "the action". */
+    what: string;
+    onRetry: () => void;
+  },
+): VNode {
+  const { state, caption, heading, size, after } = props;
+  // The way back shows once loading has failed: until then, the loading page as the server drew it.
+  if (state.kind === 'failed') {
+    return html`<${ProblemPage} before=${props.before} caption=${caption} heading=${heading} size=${size} after=${after} error=${state.error} what=${props.what} onRetry=${props.onRetry} />`;
+  }
+  return html`<${LoadingPage} caption=${caption} heading=${heading} size=${size} after=${after} text=${props.loading} />`;
 }
 
 /**

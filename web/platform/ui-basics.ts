@@ -5,7 +5,7 @@
  */
 import { Button as GovukButton, ErrorSummary as GovukErrorSummary } from 'govuk-frontend';
 import { html } from 'htm/preact';
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import {
   type ErrorSummaryItem,
   type GovukBehaviours,
@@ -79,6 +79,22 @@ export function formatDateTime(value: string): string {
 /** "1 action", "3 actions": the count and the word that goes with it. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Whole-number percentage for display: 83 → "83%"; a dash for none. */
+export function percent(value: number | null): string {
+  return value === null ? '–' : `${Math.round(value)}%`;
+}
+
+/** GOV.UK warning text: the "!" and, read out first, "Warning". */
+export function WarningText(props: { id?: string; children: ComponentChildren }): VNode {
+  return html`<div class="govuk-warning-text" id=${props.id}>
+    <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+    <strong class="govuk-warning-text__text">
+      <span class="govuk-visually-hidden">Warning</span>
+      ${props.children}
+    </strong>
+  </div>`;
 }
 
 export function Loading(props: { text: string }): VNode {

@@ -12,6 +12,7 @@ export * from './date-input.ts';
 export * from './form-inputs.ts';
 export * from './form-page.ts';
 export * from './page-states.ts';
+export * from './summary-list.ts';
 export * from './table.ts';
 export * from './ui-basics.ts';
 

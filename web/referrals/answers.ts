@@ -12,9 +12,9 @@ import {
   SEX_LABELS,
 } from '../../shared/referrals/labels.ts';
 import type { Referral } from '../../shared/referrals/schema.ts';
-import { formatDate, Tag } from '../platform/ui.ts';
+import { formatDate, SummaryList, Tag, Written } from '../platform/ui.ts';
 import { SECTIONS, type SectionSlug, sectionUrl } from './sections.ts';
-import { childNameOf, SummaryList, Written } from './views.ts';
+import { childNameOf } from './views.ts';
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? 'Not given' : value ? 'Yes' : 'No');
 

@@ -9,7 +9,7 @@ import type { Me } from '../../shared/directory/me.ts';
 import type { Framework } from '../../shared/guidance/schema.ts';
 import type { Referral } from '../../shared/referrals/schema.ts';
 import { useSignedInLoad } from '../platform/signed-in.ts';
-import { ButtonLink, LoadingPage, PageHeading, ProblemPage, setTitle } from '../platform/ui.ts';
+import { ButtonLink, PageHeading, PendingPage, setTitle } from '../platform/ui.ts';
 import { childNameOf, loadAddressedReferral, ReferralNotFound } from './views.ts';
 
 export function Caption(props: { referral: Referral }): VNode {
@@ -40,9 +40,8 @@ export function DraftPage(props: {
 
   switch (state.kind) {
     case 'loading':
-      return html`<${LoadingPage} heading=${props.title} size="l" text="Loading the referral…" />`;
     case 'failed':
-      return html`<${ProblemPage} heading=${props.title} size="l" error=${state.error} what="the referral" onRetry=${retry} />`;
+      return html`<${PendingPage} state=${state} heading=${props.title} size="l" loading="Loading the referral…" what="the referral" onRetry=${retry} />`;
     case 'not-allowed':
       return html`<${NotReferrer} me=${state.me} />`;
     case 'loaded':

@@ -8,8 +8,8 @@ import type { VNode } from 'preact';
 import { isOverdue, timeUntilDue } from '../../shared/platform/working-days.ts';
 import { TIMELINE_LABELS } from '../../shared/referrals/labels.ts';
 import type { ReferralStatus, ReferralSummary, TimelineEntry } from '../../shared/referrals/schema.ts';
-import { formatDateTime, Tag } from '../platform/ui.ts';
-import { agencyName, awaitingDecision, formatDue, Written } from './views.ts';
+import { formatDateTime, Tag, Written } from '../platform/ui.ts';
+import { agencyName, awaitingDecision, formatDue } from './views.ts';
 
 /**
  * The due time and a live countdown; past due and undecided, a red "Overdue" tag first. Not a live

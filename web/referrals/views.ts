@@ -1,11 +1,11 @@
 /**
- * Views the referral pages share: status and due-time tags with a live countdown, the referral's
- * answers as summary lists, its timeline, and the loading of what every referral page needs. Types
- * only from shared/referrals/schema.ts (its zod schemas would add ~80 KB to each page); the rules come from
- * the zod-free shared/referrals/rules.ts, shared/platform/working-days.ts and shared/guidance/check.ts.
+ * Views the referral pages share: status and due-time tags with a live countdown, the referral with
+ * its timeline, and the loading of what every referral page needs. Types only from
+ * shared/referrals/schema.ts (its zod schemas would add ~80 KB to each page); the rules come from the
+ * zod-free shared/referrals/rules.ts, shared/platform/working-days.ts and shared/guidance/check.ts.
  */
 import { html } from 'htm/preact';
-import type { ComponentChildren, VNode } from 'preact';
+import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Agency } from '../../shared/directory/schema.ts';
 import type { Framework, GuidanceVersion, LevelNumber } from '../../shared/guidance/schema.ts';
@@ -144,45 +144,6 @@ export function StatusTag(props: { status: ReferralStatus }): VNode {
 /** Whether a referral is waiting on the front door's decision. */
 export const awaitingDecision = (status: ReferralStatus): boolean =>
   status === 'submitted' || status === 'in_review';
-
-// Summary lists ----------------------------------------------------------------------------------
-
-export interface Row {
-  key: string;
-  value: ComponentChildren;
-  /** Where to change it (check your answers); the link's hidden text names the row. */
-  href?: string;
-}
-
-export function SummaryList(props: { rows: Row[]; classes?: string }): VNode {
-  const anyActions = props.rows.some((r) => r.href);
-  return html`
-    <dl class=${`govuk-summary-list${props.classes ? ` ${props.classes}` : ''}`}>
-      ${props.rows.map(
-        (row) => html`
-          <div class=${`govuk-summary-list__row${anyActions && !row.href ? ' govuk-summary-list__row--no-actions' : ''}`} key=${row.key}>
-            <dt class="govuk-summary-list__key">${row.key}</dt>
-            <dd class="govuk-summary-list__value">${row.value}</dd>
-            ${
-              row.href
-                ? html`<dd class="govuk-summary-list__actions">
-                    <a class="govuk-link" href=${row.href}>Change<span class="govuk-visually-hidden"> ${row.key.toLowerCase()}</span></a>
-                  </dd>`
-                : null
-            }
-          </div>
-        `,
-      )}
-    </dl>
-  `;
-}
-
-/** Text someone wrote, with their line breaks kept. */
-export function Written(props: { text: string | undefined; empty?: string }): VNode {
-  const text = props.text?.trim();
-  if (!text) return html`<span class="app-not-given">${props.empty ?? 'Not given'}</span>`;
-  return html`${text.split(/\n{2,}/).map((para, i) => html`<p class="govuk-body app-written" key=${i}>${para}</p>`)}`;
-}
 
 // States ------------------------------------------------------------------------------------------
 

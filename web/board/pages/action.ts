@@ -12,21 +12,23 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { ActionView } from '../../../shared/board/schema.ts';
+import { type AgencyName, loadAgencies } from '../../platform/agencies.ts';
 import { apiGet, orNotFound } from '../../platform/api.ts';
 import { boot } from '../../platform/chrome.ts';
+import { useRecordPage } from '../../platform/record-forms.ts';
 import { useSignedInLoad } from '../../platform/signed-in.ts';
 import { mount, PageHeading, setTitle } from '../../platform/ui.ts';
-import { type AgencyName, currentAction, loadAgencies } from '../api.ts';
+import { currentAction } from '../api.ts';
 import { describeChanges } from '../banners.ts';
 import type { ActionWithUpdates } from '../labels.ts';
 import { actionUrl, BoardPageState, canEditBoard, canReadBoard } from '../views.ts';
 import { CloseForm } from './action/close-form.ts';
 import { DetailsForm } from './action/details-form.ts';
 import { DueForm } from './action/due-form.ts';
-import type { Conflict, Flash, FormProps, ForView } from './action/form-helpers.ts';
-import { BackToAction, go, type Route, readRoute, type Step } from './action/navigation.ts';
+import type { Conflict, Flash, FormProps } from './action/form-helpers.ts';
+import { ADDRESSES, BackToAction, readRoute, type Step } from './action/navigation.ts';
 import { ProgressForm } from './action/progress-form.ts';
 import { RagForm } from './action/rag-form.ts';
 import { ActionDetails } from './action/summary.ts';
@@ -40,33 +42,20 @@ async function loadAction(id: string): Promise<{ action: ActionWithUpdates | nul
 }
 
 function ActionPage(): VNode {
-  const [route, setRoute] = useState<Route>(readRoute);
+  const page = useRecordPage<Step, Conflict>(ADDRESSES, () =>
+    new URLSearchParams(window.location.search).get('added') === '1'
+      ? { heading: 'Action added to the plan' }
+      : null,
+  );
+  const { route, navigations, flash, conflict } = page;
   const { state, retry, replace } = useSignedInLoad(canReadBoard, () => loadAction(route.id), {
     deps: [route.id],
   });
-  const [navigations, setNavigations] = useState(0);
-  const navigated = useRef(0);
-  const [flashFor, setFlash] = useState<ForView<Flash> | null>(() =>
-    new URLSearchParams(window.location.search).get('added') === '1'
-      ? { heading: 'Action added to the plan', at: 0 }
-      : null,
-  );
-  const [conflictFor, setConflict] = useState<ForView<Conflict> | null>(null);
-  const flash = flashFor?.at === navigations ? flashFor : null;
-  const conflict = conflictFor?.at === navigations ? conflictFor : null;
 
   useEffect(() => {
-    const onPop = () => {
-      navigated.current += 1;
-      setRoute(readRoute());
-      setNavigations(navigated.current);
-      window.scrollTo(0, 0);
-    };
-    window.addEventListener('popstate', onPop);
     if (new URLSearchParams(window.location.search).has('added')) {
       window.history.replaceState(null, '', actionUrl(readRoute().id));
     }
-    return () => window.removeEventListener('popstate', onPop);
   }, []);
 
   if (state.kind !== 'loaded') {
@@ -104,26 +93,20 @@ function ActionPage(): VNode {
   const send: FormProps['send'] = async (what, request, describe) => {
     try {
       const saved = await request(action.version);
-      const fresh = await refresh(saved);
-      setConflict(null);
-      setFlash({ ...describe(saved), at: navigated.current + 1 });
-      replace({ agencies, action: fresh });
-      go(action.id, null);
+      replace({ agencies, action: await refresh(saved) });
+      page.saved(action.id, describe(saved));
       return 'saved';
     } catch (error) {
       const current = currentAction(error);
       if (!current) return error;
       const fresh = await refresh(current);
-      const closed = fresh.status === 'complete';
-      setFlash(null);
-      setConflict({
-        what,
-        changes: describeChanges(action, fresh),
-        at: navigated.current + (closed ? 1 : 0),
-      });
       replace({ agencies, action: fresh });
       // A closed action cannot take the change at all: back to the action, with the message.
-      if (closed) go(action.id, null, true);
+      page.conflicted(
+        action.id,
+        { what, changes: describeChanges(action, fresh) },
+        fresh.status === 'complete',
+      );
       return 'conflict';
     }
   };

@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { THEMES } from '../../../shared/board/labels.ts';
 import type { ActionSummary } from '../../../shared/board/schema.ts';
 import type { Me } from '../../../shared/directory/me.ts';
+import { type AgencyName, agencyName, loadAgencies } from '../../platform/agencies.ts';
 import { ApiError } from '../../platform/api.ts';
 import { boot } from '../../platform/chrome.ts';
 import { useSignedInLoad } from '../../platform/signed-in.ts';
@@ -23,7 +24,7 @@ import {
   plural,
   setTitle,
 } from '../../platform/ui.ts';
-import { type AgencyName, agencyName, downloadPlanCsv, loadAgencies, loadAllActions } from '../api.ts';
+import { downloadPlanCsv, loadAllActions } from '../api.ts';
 import { BoardPageState, canEditBoard, canReadBoard, ukToday } from '../views.ts';
 import {
   describeFilters,

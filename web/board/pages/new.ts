@@ -6,10 +6,11 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
+import { loadAgencies } from '../../platform/agencies.ts';
 import { boot } from '../../platform/chrome.ts';
 import { useSignedInLoad } from '../../platform/signed-in.ts';
 import { mount, PageHeading, setTitle } from '../../platform/ui.ts';
-import { loadAgencies, loadAllActions } from '../api.ts';
+import { loadAllActions } from '../api.ts';
 import { BoardPageState, canEditBoard, canReadBoard } from '../views.ts';
 import { HEADING, NewActionForm } from './new/form.ts';
 import { nextReference } from './new/values.ts';

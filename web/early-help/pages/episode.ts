@@ -11,8 +11,8 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { boot } from '../../platform/chrome.ts';
+import { useRecordPage } from '../../platform/record-forms.ts';
 import { useSignedInLoad } from '../../platform/signed-in.ts';
 import { mount, PageHeading, setTitle } from '../../platform/ui.ts';
 import { currentEpisode, type EpisodeRead, isWhole, loadAgencies, loadEpisode, mayDo } from '../api.ts';
@@ -20,9 +20,9 @@ import { canUseEarlyHelp, EarlyHelpPageState } from '../views.ts';
 import { AssessmentForm } from './episode/assessment-form.ts';
 import { CloseForm } from './episode/close-form.ts';
 import { ConsentForm } from './episode/consent-form.ts';
-import type { Conflict, Flash, FormProps, ForView } from './episode/form-shell.ts';
+import type { Conflict, Flash, FormProps } from './episode/form-shell.ts';
 import { AnswerLeadForm, AskLeadForm } from './episode/lead-forms.ts';
-import { BackToEpisode, go, type Route, readRoute, STEPS, type Step } from './episode/navigation.ts';
+import { ADDRESSES, BackToEpisode, STEPS, type Step } from './episode/navigation.ts';
 import { PlanForm } from './episode/plan-form.ts';
 import { ReferrerView } from './episode/referrer-view.ts';
 import { ReviewForm } from './episode/review-form.ts';
@@ -38,7 +38,8 @@ const conflictDetail = (error: unknown): string => {
 };
 
 function EpisodePage(): VNode {
-  const [route, setRoute] = useState<Route>(readRoute);
+  const page = useRecordPage<Step, Conflict>(ADDRESSES);
+  const { route, navigations, flash, conflict } = page;
   const { state, retry, replace } = useSignedInLoad(
     canUseEarlyHelp,
     async () => {
@@ -47,23 +48,6 @@ function EpisodePage(): VNode {
     },
     { deps: [route.id], redirect: true },
   );
-  const [navigations, setNavigations] = useState(0);
-  const navigated = useRef(0);
-  const [flashFor, setFlash] = useState<ForView<Flash> | null>(null);
-  const [conflictFor, setConflict] = useState<ForView<Conflict> | null>(null);
-  const flash = flashFor?.at === navigations ? flashFor : null;
-  const conflict = conflictFor?.at === navigations ? conflictFor : null;
-
-  useEffect(() => {
-    const onPop = () => {
-      navigated.current += 1;
-      setRoute(readRoute());
-      setNavigations(navigated.current);
-      window.scrollTo(0, 0);
-    };
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
 
   if (state.kind !== 'loaded') {
     return html`<${EarlyHelpPageState}
@@ -96,20 +80,16 @@ function EpisodePage(): VNode {
   const send: FormProps['send'] = async (what, request, describe) => {
     try {
       const saved = await request(episode);
-      setConflict(null);
-      setFlash({ ...describe(saved), at: navigated.current + 1 });
       replace({ agencies, episode: saved });
-      go(saved.id, null);
+      page.saved(saved.id, describe(saved));
       return 'saved';
     } catch (error) {
       const current = currentEpisode(error);
       if (!current) return error;
       const stillAllowed = route.step !== null && isWhole(current) && mayDo(STEPS[route.step], me, current);
-      setFlash(null);
-      setConflict({ what, detail: conflictDetail(error), at: navigated.current + (stillAllowed ? 0 : 1) });
       replace({ agencies, episode: current as EpisodeRead });
       // A change the episode can no longer take: back to the episode, with the message.
-      if (!stillAllowed) go(current.id, null, true);
+      page.conflicted(current.id, { what, detail: conflictDetail(error) }, !stillAllowed);
       return 'conflict';
     }
   };

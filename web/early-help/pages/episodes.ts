@@ -10,7 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EpisodeView } from '../../../shared/early-help/labels.ts';
 import { boot } from '../../platform/chrome.ts';
 import { useSignedInLoad } from '../../platform/signed-in.ts';
-import { mount, PageHeading, plural, ShowMore, setTitle } from '../../platform/ui.ts';
+import { ButtonLink, mount, PageHeading, plural, ShowMore, setTitle } from '../../platform/ui.ts';
 import { isTriage, loadAgencies, loadEpisodes } from '../api.ts';
 import { canUseEarlyHelp, EarlyHelpPageState } from '../views.ts';
 import { EpisodeTable } from './episodes/table.ts';
@@ -66,7 +66,10 @@ function EpisodesPage(): VNode {
     ${
       view === 'mine'
         ? html`<p class="govuk-body">The families your agency leads early help for, is asked to lead, or works with in the team around the family. Most urgent first.</p>`
-        : html`<${ViewLinks} view=${view} />`
+        : html`
+            <p class="govuk-body">Episodes start from your decisions of early help, or here when children’s social care steps a child down.</p>
+            <${ButtonLink} href="/early-help/step-down/" text="Record a step-down from social care" variant="secondary" />
+            <${ViewLinks} view=${view} />`
     }
     ${
       view !== 'closed' && items.length > 0

@@ -6,16 +6,17 @@ import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { SEX_LABELS, type Sex, UK_POSTCODE } from '../../../shared/referrals/labels.ts';
 import type { ReferralContent } from '../../../shared/referrals/schema.ts';
-import { DateInput, type DateParts, parseDateParts, Radios, Textarea, TextInput } from '../../platform/ui.ts';
 import {
+  DateInput,
+  type DateParts,
   dateParts,
-  type FieldsProps,
   hasDate,
-  normalisePostcode,
-  opt,
-  type Problems,
-  todayIso,
-} from './shared.ts';
+  parseDateParts,
+  Radios,
+  Textarea,
+  TextInput,
+} from '../../platform/ui.ts';
+import { type FieldsProps, normalisePostcode, opt, type Problems, todayIso } from './shared.ts';
 
 // About the child -------------------------------------------------------------------------------------
 

@@ -13,17 +13,18 @@ import {
   type NotSoughtReason,
 } from '../../../shared/referrals/labels.ts';
 import { CONSENT_REFUSAL_REASON } from '../../../shared/referrals/rules.ts';
-import { DateInput, type DateParts, parseDateParts, Radios, TextInput } from '../../platform/ui.ts';
-import { suggestedLevelOf } from '../progress.ts';
 import {
-  ConditionalRadios,
+  DateInput,
+  type DateParts,
   dateParts,
-  type FieldsProps,
   hasDate,
-  opt,
-  type Problems,
-  todayIso,
-} from './shared.ts';
+  parseDateParts,
+  Radios,
+  TextInput,
+  WarningText,
+} from '../../platform/ui.ts';
+import { suggestedLevelOf } from '../progress.ts';
+import { ConditionalRadios, type FieldsProps, opt, type Problems, todayIso } from './shared.ts';
 
 // Consent -------------------------------------------------------------------------------------------
 
@@ -141,13 +142,9 @@ export function ConsentFields(props: FieldsProps): VNode {
     />
     ${
       refusedBelow4
-        ? html`<div class="govuk-warning-text" id="consent-warning">
-            <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-            <strong class="govuk-warning-text__text">
-              <span class="govuk-visually-hidden">Warning</span>
-              You will not be able to send this referral. ${CONSENT_REFUSAL_REASON}
-            </strong>
-          </div>`
+        ? html`<${WarningText} id="consent-warning">
+            You will not be able to send this referral. ${CONSENT_REFUSAL_REASON}
+          </${WarningText}>`
         : null
     }
   `;

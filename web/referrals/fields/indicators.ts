@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { checkIndicators, levelLabel, searchIndicators } from '../../../shared/guidance/check.ts';
 import type { Framework, Indicator } from '../../../shared/guidance/schema.ts';
 import { consentRule, LevelTag, PhoneText, whereIs } from '../../../shared/guidance/views/basics.ts';
-import { cx, Tag } from '../../platform/ui.ts';
+import { cx, Tag, WarningText } from '../../platform/ui.ts';
 import type { FieldsProps } from './shared.ts';
 
 // Indicators ----------------------------------------------------------------------------------------
@@ -25,14 +25,10 @@ function SuggestedLevel(props: { framework: Framework; ids: string[] }): VNode {
   return html`
     ${
       outcome.immediateDanger || outcome.level === 4
-        ? html`<div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-            <strong class="govuk-warning-text__text">
-              <span class="govuk-visually-hidden">Warning</span>
-              ${outcome.immediateDanger ? 'If the child is in immediate danger, call 999. ' : ''}Call the Front Door now: do not wait to send this
-              referral. ${level4 ? html`<${PhoneText} text=${level4.response.whoToContact} />` : null}
-            </strong>
-          </div>`
+        ? html`<${WarningText}>
+            ${outcome.immediateDanger ? 'If the child is in immediate danger, call 999. ' : ''}Call the Front Door now: do not wait to send this
+            referral. ${level4 ? html`<${PhoneText} text=${level4.response.whoToContact} />` : null}
+          </${WarningText}>`
         : null
     }
     <div class="app-suggested" id="suggested-level">

@@ -9,7 +9,6 @@ import type { VNode } from 'preact';
 import type { Framework } from '../../../shared/guidance/schema.ts';
 import type { Referral, ReferralContent } from '../../../shared/referrals/schema.ts';
 import { type RadioItem, Radios, type RadiosProps, Textarea } from '../../platform/form-inputs.ts';
-import type { DateParts } from '../../platform/ui.ts';
 
 export interface SectionProps {
   referral: Referral;
@@ -41,15 +40,6 @@ export function ConditionalRadios(props: Omit<RadiosProps, 'name' | 'legendClass
     legendClasses=${props.legendIsPageHeading ? 'govuk-fieldset__legend--l' : 'govuk-fieldset__legend--m'}
   />`;
 }
-
-export const blankDate: DateParts = { day: '', month: '', year: '' };
-
-export function dateParts(value: string | undefined): DateParts {
-  const m = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] ?? '' } : blankDate;
-}
-
-export const hasDate = (d: DateParts) => Boolean(d.day.trim() || d.month.trim() || d.year.trim());
 
 export const todayIso = () => {
   const now = new Date();

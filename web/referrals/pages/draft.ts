@@ -14,7 +14,7 @@ import { submissionProblems } from '../../../shared/referrals/rules.ts';
 import type { Referral } from '../../../shared/referrals/schema.ts';
 import { ApiError } from '../../platform/api.ts';
 import { boot } from '../../platform/chrome.ts';
-import { type ErrorSummaryItem, FormPage, mount, setTitle } from '../../platform/ui.ts';
+import { type ErrorSummaryItem, FormPage, mount, setTitle, WarningText } from '../../platform/ui.ts';
 import { ReferralAnswers } from '../answers.ts';
 import { Caption, DraftPage } from '../draft.ts';
 import { fieldTarget, type SectionState, sectionStates, suggestedLevelOf } from '../progress.ts';
@@ -209,14 +209,10 @@ function Submitted(props: { referral: Referral }): VNode {
         Until then you can add further information to the referral, or withdraw it, from${' '}
         <a class="govuk-link" href=${`/referrals/view/?id=${encodeURIComponent(referral.id)}`}>the referral’s page</a>.
       </p>
-      <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-        <strong class="govuk-warning-text__text">
-          <span class="govuk-visually-hidden">Warning</span>
-          If you become worried that the child is at risk of significant harm, call the Front Door now. If a child is in
-          immediate danger, call 999.
-        </strong>
-      </div>
+      <${WarningText}>
+        If you become worried that the child is at risk of significant harm, call the Front Door now. If a child is in
+        immediate danger, call 999.
+      </${WarningText}>
       <p class="govuk-body"><a class="govuk-link" href="/referrals/">Go to your referrals</a></p>
     </div></div>
   `;

@@ -10,7 +10,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { boot } from '../../platform/chrome.ts';
-import { LoadingPage, mount, PageHeading, ProblemPage, ShowMore, setTitle, Tag } from '../../platform/ui.ts';
+import { mount, PageHeading, PendingPage, ShowMore, setTitle, Tag } from '../../platform/ui.ts';
 import {
   childAndReference,
   dueOrOutcome,
@@ -136,10 +136,8 @@ function QueuePage(): VNode {
   useEffect(() => setTitle('Front Door queue'), []);
 
   const heading = html`<${PageHeading} text="Front Door queue" size="l" />`;
-  if (state.kind === 'loading')
-    return html`<${LoadingPage} heading="Front Door queue" size="l" text="Loading the queue…" />`;
-  if (state.kind === 'failed')
-    return html`<${ProblemPage} heading="Front Door queue" size="l" error=${state.error} what="the queue" onRetry=${retry} />`;
+  if (state.kind === 'loading' || state.kind === 'failed')
+    return html`<${PendingPage} state=${state} heading="Front Door queue" size="l" loading="Loading the queue…" what="the queue" onRetry=${retry} />`;
   if (state.kind === 'not-allowed')
     return html`${heading}<p class="govuk-body">The queue is for the Front Door. You are signed in as ${state.me.name}.</p>`;
 

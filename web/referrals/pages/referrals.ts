@@ -9,11 +9,10 @@ import { useEffect } from 'preact/hooks';
 import { boot } from '../../platform/chrome.ts';
 import {
   ButtonLink,
-  LoadingPage,
   mount,
   NotificationBanner,
   PageHeading,
-  ProblemPage,
+  PendingPage,
   ShowMore,
   setTitle,
 } from '../../platform/ui.ts';
@@ -48,10 +47,8 @@ function ReferralsPage(): VNode {
 
   useEffect(() => setTitle('Your referrals'), []);
 
-  if (state.kind === 'loading')
-    return html`<${LoadingPage} heading="Your referrals" size="l" text="Loading your agency’s referrals…" />`;
-  if (state.kind === 'failed')
-    return html`<${ProblemPage} heading="Your referrals" size="l" error=${state.error} what="your referrals" onRetry=${retry} />`;
+  if (state.kind === 'loading' || state.kind === 'failed')
+    return html`<${PendingPage} state=${state} heading="Your referrals" size="l" loading="Loading your agency’s referrals…" what="your referrals" onRetry=${retry} />`;
   if (state.kind === 'not-allowed')
     return html`<${PageHeading} text="Your referrals" size="l" />
       <p class="govuk-body">Referrals are for practitioners in partner agencies. You are signed in as ${state.me.name}, who does not make them.</p>`;

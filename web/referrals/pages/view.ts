@@ -14,7 +14,7 @@ import type { TimelineEntry } from '../../../shared/referrals/schema.ts';
 import { orNotFound } from '../../platform/api.ts';
 import { boot } from '../../platform/chrome.ts';
 import { useSignedInLoad } from '../../platform/signed-in.ts';
-import { LoadingPage, mount, PageHeading, ProblemPage, setTitle } from '../../platform/ui.ts';
+import { mount, PageHeading, PendingPage, setTitle } from '../../platform/ui.ts';
 import {
   isConflict,
   loadAddressedReferral,
@@ -82,9 +82,8 @@ function Page(props: { kind: PageKind }): VNode {
 
   switch (state.kind) {
     case 'loading':
-      return html`<${LoadingPage} heading="Referral" size="l" text="Loading the referral…" />`;
     case 'failed':
-      return html`<${ProblemPage} heading="Referral" size="l" error=${state.error} what="the referral" onRetry=${refresh} />`;
+      return html`<${PendingPage} state=${state} heading="Referral" size="l" loading="Loading the referral…" what="the referral" onRetry=${refresh} />`;
     case 'not-allowed':
       return html`<${PageHeading} text="You cannot see referrals" size="l" />
         <p class="govuk-body">Referrals are for practitioners who make them and for the Front Door. You are signed in as ${state.me.name}.</p>`;

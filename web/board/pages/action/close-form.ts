@@ -2,7 +2,7 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
-import { TextInput, useFormState } from '../../../platform/ui.ts';
+import { TextInput, useFormState, WarningText } from '../../../platform/ui.ts';
 import { checkEvidenceUrl, tooLong } from '../../forms.ts';
 import { EvidenceUrlInput, evidenceFieldId, FormButtons, type FormProps, run } from './form-helpers.ts';
 import { FormShell } from './form-shell.ts';
@@ -54,13 +54,7 @@ export function CloseForm(props: FormProps): VNode {
 
   return html`
     <${FormShell} form=${props} state=${s} heading="Close the action">
-      <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-        <strong class="govuk-warning-text__text">
-          <span class="govuk-visually-hidden">Warning</span>
-          A closed action is complete: it cannot be changed or reopened.
-        </strong>
-      </div>
+      <${WarningText}>A closed action is complete: it cannot be changed or reopened.</${WarningText}>
       <form novalidate onSubmit=${onSubmit}>
         <fieldset class="govuk-fieldset">
           <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Evidence that it is complete</legend>

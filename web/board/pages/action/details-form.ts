@@ -7,8 +7,8 @@ import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { THEME_LABELS, THEMES } from '../../../../shared/board/labels.ts';
 import type { ActionView } from '../../../../shared/board/schema.ts';
-import { Select, Textarea, TextInput, useFormState } from '../../../platform/ui.ts';
-import { CheckboxGroup, tooLong } from '../../forms.ts';
+import { CheckboxGroup, Select, Textarea, TextInput, useFormState } from '../../../platform/ui.ts';
+import { tooLong } from '../../forms.ts';
 import { FormButtons, type FormProps, run } from './form-helpers.ts';
 import { FormShell } from './form-shell.ts';
 

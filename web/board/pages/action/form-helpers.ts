@@ -7,40 +7,24 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { RAG_LABELS } from '../../../../shared/board/labels.ts';
 import type { ActionView } from '../../../../shared/board/schema.ts';
-import type { Me } from '../../../../shared/directory/me.ts';
 import { apiRequest } from '../../../platform/api.ts';
-import { Button, type FormState, TextInput } from '../../../platform/ui.ts';
-import type { AgencyName } from '../../api.ts';
+import { type RecordChange, type RecordFormProps, sendRecordChange } from '../../../platform/record-forms.ts';
+import { type FormState, TextInput } from '../../../platform/ui.ts';
 import { describeRefusal } from '../../forms.ts';
 import type { ActionWithUpdates } from '../../labels.ts';
-import { StepLink } from './navigation.ts';
+import { ADDRESSES } from './navigation.ts';
 
-export interface Flash {
-  heading: string;
-  body?: string;
-}
+export type { Flash, ForView } from '../../../platform/record-forms.ts';
 
+/** Someone else changed the action first: what was not saved, and what changed, in words. */
 export interface Conflict {
   what: string;
   changes: string[];
 }
 
-/** A message for one view: shown while the page is on the navigation it was made for. */
-export type ForView<T> = T & { at: number };
-
-/** What a form gets from the page. */
-export interface FormProps {
+/** What a form gets from the page: the action, and `send` with the version read. */
+export interface FormProps extends RecordFormProps<number, ActionView, Conflict> {
   action: ActionWithUpdates;
-  me: Me;
-  agencies: AgencyName[];
-  focus: boolean;
-  conflict: Conflict | null;
-  /** Sends the change with the version read; the page handles success and conflict. */
-  send: (
-    what: string,
-    request: (version: number) => Promise<ActionView>,
-    flash: (saved: ActionView) => Flash,
-  ) => Promise<'saved' | 'conflict' | unknown>;
 }
 
 export function ragChange(before: ActionView, after: ActionView): string {
@@ -49,43 +33,20 @@ export function ragChange(before: ActionView, after: ActionView): string {
     : `The RAG is now ${RAG_LABELS[after.rag].toLowerCase()} (it was ${RAG_LABELS[before.rag].toLowerCase()}): ${after.ragReason}.`;
 }
 
-/** One change to the action, and how the page words it. */
-export interface Change {
-  /** What is not saved when someone else changed the action first, e.g. "Your progress update". */
-  what: string;
-  method: 'POST' | 'PATCH';
-  /** After the action's address: '', '/updates' or '/close'. */
-  path: string;
-  body: unknown;
-  flash: (saved: ActionView) => Flash;
+/** One change to the action (path after its address: '', '/updates' or '/close'), and how the page words it. */
+export interface Change extends RecordChange<ActionView, 'POST' | 'PATCH'> {
   /** The input a refused field of the API's is shown at, or null for one the form does not show. */
   fieldId: (field: string) => string | null;
-  fallbackId: string;
 }
 
 /** Sends a change, keeping the error summary and field messages in step with what the API said. */
-export async function run(state: FormState, form: FormProps, change: Change): Promise<void> {
-  state.setBusy(true);
-  const outcome = await form.send(
-    change.what,
-    async (version) =>
-      (
-        await apiRequest<ActionView>(`/board/actions/${form.action.id}${change.path}`, {
-          method: change.method,
-          ifMatch: version,
-          body: change.body,
-        })
-      ).data,
-    change.flash,
+export function run(state: FormState, form: FormProps, change: Change): Promise<void> {
+  const url = `/board/actions/${form.action.id}${change.path}`;
+  const request = async (version: number) =>
+    (await apiRequest<ActionView>(url, { method: change.method, ifMatch: version, body: change.body })).data;
+  return sendRecordChange(state, form.send, change, request, (outcome) =>
+    describeRefusal(outcome, change.fieldId, change.fallbackId),
   );
-  state.setBusy(false);
-  if (outcome === 'saved' || outcome === 'conflict') {
-    state.clear();
-    return;
-  }
-  const refusal = describeRefusal(outcome, change.fieldId, change.fallbackId);
-  state.setFields(refusal.fields);
-  state.setErrors(refusal.items);
 }
 
 /** The input an API's `evidence…` field is shown at: its link's or its title's. */
@@ -120,10 +81,5 @@ export function FormButtons(props: {
   text: string;
   busyText: string;
 }): VNode {
-  return html`
-    <div class="govuk-button-group">
-      <${Button} text=${props.busy ? props.busyText : props.text} disabled=${props.busy} />
-      <${StepLink} id=${props.action.id} step=${null}>Cancel</${StepLink}>
-    </div>
-  `;
+  return html`<${ADDRESSES.FormButtons} id=${props.action.id} busy=${props.busy} text=${props.text} busyText=${props.busyText} />`;
 }

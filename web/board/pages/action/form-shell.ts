@@ -3,36 +3,19 @@
  * conflict, the action as it now is beside the form.
  */
 import { html } from 'htm/preact';
-import type { ComponentChildren, VNode } from 'preact';
-import { useEffect } from 'preact/hooks';
+import type { VNode } from 'preact';
 import { STATUS_LABELS } from '../../../../shared/board/labels.ts';
 import type { ActionView } from '../../../../shared/board/schema.ts';
-import {
-  FormPage,
-  type FormState,
-  formatDate,
-  formatDateTime,
-  PageHeading,
-  setTitle,
-} from '../../../platform/ui.ts';
+import { type FormShellProps, RecordFormShell } from '../../../platform/record-forms.ts';
+import { formatDate, formatDateTime } from '../../../platform/ui.ts';
 import { ConflictBanner } from '../../banners.ts';
 import type { ActionWithUpdates } from '../../labels.ts';
 import { RagTag } from '../../views.ts';
 import type { FormProps } from './form-helpers.ts';
 import { BackToAction } from './navigation.ts';
 
-export function FormShell(props: {
-  form: FormProps;
-  state: FormState;
-  heading: string;
-  children: ComponentChildren;
-}): VNode {
-  const { action, conflict, focus } = props.form;
-  const { errors, submissions } = props.state;
-  useEffect(
-    () => setTitle(`${props.heading} – ${action.reference}`, errors.length > 0),
-    [props.heading, errors.length],
-  );
+export function FormShell(props: FormShellProps<FormProps>): VNode {
+  const { action, conflict } = props.form;
   const banner = conflict
     ? html`<${ConflictBanner} key=${`conflict-${action.version}`} what=${conflict.what} changes=${conflict.changes}>
         <p class="govuk-body">
@@ -41,16 +24,16 @@ export function FormShell(props: {
       </${ConflictBanner}>`
     : null;
   return html`
-    <${FormPage} back=${html`<${BackToAction} action=${action} />`} errors=${errors} submissions=${submissions} banner=${banner}>
-      <${PageHeading}
-        caption=${`${action.reference}: ${action.title}`}
-        text=${props.heading}
-        size="l"
-        focus=${focus && errors.length === 0 && !conflict}
-      />
+    <${RecordFormShell}
+      ...${props}
+      reference=${action.reference}
+      caption=${`${action.reference}: ${action.title}`}
+      back=${html`<${BackToAction} action=${action} />`}
+      banner=${banner}
+    >
       ${conflict ? html`<${NowPanel} action=${action} />` : null}
       ${props.children}
-    </${FormPage}>
+    </${RecordFormShell}>
   `;
 }
 

@@ -12,8 +12,8 @@ import {
   type Theme,
 } from '../../../../shared/board/labels.ts';
 import type { ActionSummary } from '../../../../shared/board/schema.ts';
+import { type AgencyName, agencyName } from '../../../platform/agencies.ts';
 import { Select, type SelectOption } from '../../../platform/ui.ts';
-import { type AgencyName, agencyName } from '../../api.ts';
 
 export interface Filters {
   rag: string;

@@ -3,8 +3,8 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { THEME_LABELS } from '../../../../shared/board/labels.ts';
 import type { ActionSummary } from '../../../../shared/board/schema.ts';
+import { type AgencyName, agencyName } from '../../../platform/agencies.ts';
 import { Table } from '../../../platform/ui.ts';
-import { type AgencyName, agencyName } from '../../api.ts';
 import { actionUrl, dueText, EscalatedTag, RagTag, StatusTag } from '../../views.ts';
 
 const HEAD = [

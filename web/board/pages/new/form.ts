@@ -8,9 +8,11 @@ import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { SOURCE_KINDS, SOURCE_LABELS, THEME_LABELS, THEMES } from '../../../../shared/board/labels.ts';
 import type { ActionView } from '../../../../shared/board/schema.ts';
+import type { AgencyName } from '../../../platform/agencies.ts';
 import { apiPost } from '../../../platform/api.ts';
 import {
   Button,
+  CheckboxGroup,
   DateInput,
   type DateParts,
   type ErrorSummaryItem,
@@ -22,8 +24,7 @@ import {
   Textarea,
   TextInput,
 } from '../../../platform/ui.ts';
-import type { AgencyName } from '../../api.ts';
-import { CheckboxGroup, describeRefusal } from '../../forms.ts';
+import { describeRefusal } from '../../forms.ts';
 import { actionUrl } from '../../views.ts';
 import { checkValues, emptyValues, FIELD_IDS, summaryItems, type Values } from './values.ts';
 

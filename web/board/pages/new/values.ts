@@ -3,8 +3,7 @@
  * API takes them.
  */
 
-import type { DateParts } from '../../../platform/ui.ts';
-import { parseDateParts } from '../../../platform/ui.ts';
+import { type DateParts, dateParts, parseDateParts } from '../../../platform/ui.ts';
 import { tooLong } from '../../forms.ts';
 import { ukToday } from '../../views.ts';
 
@@ -57,14 +56,6 @@ export const FIELD_IDS: Record<string, string> = {
   startDate: 'start-day',
   dueDate: 'due-day',
 };
-
-function dateParts(iso: string): DateParts {
-  return {
-    day: String(Number(iso.slice(8, 10))),
-    month: String(Number(iso.slice(5, 7))),
-    year: iso.slice(0, 4),
-  };
-}
 
 export function emptyValues(reference: string): Values {
   return {

@@ -5,11 +5,12 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { isSuppressed } from '../../../../shared/platform/small-numbers.ts';
-import { type AgencyName, agencyName, type ReferralStats } from '../../../board/api.ts';
-import { percent } from '../../../board/views.ts';
+import { type AgencyName, agencyName } from '../../../platform/agencies.ts';
 import { BarChart, type BarRow } from '../../../platform/charts/bars.ts';
 import { HIDDEN_TEXT, Legend } from '../../../platform/charts/basics.ts';
 import { FiguresTable } from '../../../platform/charts/figures.ts';
+import { percent } from '../../../platform/ui.ts';
+import type { ReferralStats } from '../../api.ts';
 import {
   type Agreement,
   agreementText,

@@ -4,10 +4,11 @@ import type { VNode } from 'preact';
 import { type Count, share } from '../../../../shared/platform/small-numbers.ts';
 import { OUTCOME_LABELS } from '../../../../shared/referrals/labels.ts';
 import type { Outcome } from '../../../../shared/referrals/schema.ts';
-import { type AgencyName, agencyName, type QuarterFigures, type ReferralStats } from '../../../board/api.ts';
+import { type AgencyName, agencyName } from '../../../platform/agencies.ts';
 import { BarChart, type BarRow } from '../../../platform/charts/bars.ts';
 import { BLUE, HIDDEN_TEXT } from '../../../platform/charts/basics.ts';
 import { FiguresTable, KeyFigure } from '../../../platform/charts/figures.ts';
+import type { QuarterFigures, ReferralStats } from '../../api.ts';
 import { countText, drawn, onTimeText, PERCENT_AXIS, quarterLabel, shareText, totalsOf } from './figures.ts';
 
 export function Timeliness(props: {

@@ -12,10 +12,10 @@ import {
 } from '../../../../shared/early-help/labels.ts';
 import type { EpisodeQuarterFigures, EpisodeStats, Timeliness } from '../../../../shared/early-help/stats.ts';
 import { type Count, isSuppressed, share } from '../../../../shared/platform/small-numbers.ts';
-import { percent } from '../../../board/views.ts';
 import { type Axis, BarChart, type BarRow } from '../../../platform/charts/bars.ts';
 import { BLUE, HIDDEN_TEXT, Legend, type SeriesStyle } from '../../../platform/charts/basics.ts';
 import { FiguresTable, type TableColumn } from '../../../platform/charts/figures.ts';
+import { percent } from '../../../platform/ui.ts';
 import { countText, drawn, PERCENT_AXIS, quarterLabel, quarterSeries, shareText } from './figures.ts';
 
 interface QuarterProps {

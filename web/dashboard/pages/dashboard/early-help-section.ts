@@ -8,7 +8,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import type { EpisodeStats } from '../../../../shared/early-help/stats.ts';
 import { type Count, isSuppressed } from '../../../../shared/platform/small-numbers.ts';
-import { type AgencyName, agencyName } from '../../../board/api.ts';
+import { type AgencyName, agencyName } from '../../../platform/agencies.ts';
 import { BarChart, type BarRow } from '../../../platform/charts/bars.ts';
 import { HIDDEN_TEXT, Legend, type SeriesStyle } from '../../../platform/charts/basics.ts';
 import { FiguresTable, KeyFigure } from '../../../platform/charts/figures.ts';

@@ -3,9 +3,9 @@
  * ("not shown", never 0), agreement with its kappa, and a quarter's figures when there are none.
  */
 import { type Count, isSuppressed, type Share } from '../../../../shared/platform/small-numbers.ts';
-import type { QuarterFigures, ReferralStats } from '../../../board/api.ts';
-import { percent } from '../../../board/views.ts';
 import { BLUE, HIDDEN_TEXT, QUARTER_FILLS, type SeriesStyle } from '../../../platform/charts/basics.ts';
+import { percent } from '../../../platform/ui-basics.ts';
+import type { QuarterFigures, ReferralStats } from '../../api.ts';
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = [

@@ -6,12 +6,12 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { RAG_LABELS, RAG_RATINGS, THEME_LABELS } from '../../../../shared/board/labels.ts';
 import type { ActionSummary } from '../../../../shared/board/schema.ts';
-import type { Dashboard, RagCounts } from '../../../board/api.ts';
-import { actionUrl, dueText, percent } from '../../../board/views.ts';
+import { actionUrl, dueText } from '../../../board/views.ts';
 import { BarChart, type BarRow } from '../../../platform/charts/bars.ts';
 import { Legend, RAG_STYLES } from '../../../platform/charts/basics.ts';
 import { FiguresTable, type TableColumn } from '../../../platform/charts/figures.ts';
-import { AfterPaint, plural } from '../../../platform/ui.ts';
+import { AfterPaint, percent, plural } from '../../../platform/ui.ts';
+import type { Dashboard, RagCounts } from '../../api.ts';
 
 /** The columns after the first of a table split by RAG. */
 const RAG_COLUMNS: TableColumn[] = [

@@ -2,11 +2,12 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { type Count, isSuppressed } from '../../../../shared/platform/small-numbers.ts';
-import { type AgencyName, agencyName, type ReferralStats } from '../../../board/api.ts';
+import { type AgencyName, agencyName } from '../../../platform/agencies.ts';
 import { HIDDEN_TEXT } from '../../../platform/charts/basics.ts';
 import { type ColumnPanel, SmallMultiples } from '../../../platform/charts/columns.ts';
 import { FiguresTable } from '../../../platform/charts/figures.ts';
 import { plural } from '../../../platform/ui.ts';
+import type { ReferralStats } from '../../api.ts';
 import { countText, drawn, MONTHS, monthLabel, monthRange } from './figures.ts';
 
 export function Volumes(props: { stats: ReferralStats; agencies: AgencyName[] }): VNode {

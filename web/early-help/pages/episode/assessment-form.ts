@@ -8,25 +8,16 @@ import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { assessmentProblems } from '../../../../shared/early-help/rules.ts';
 import { ukDateOf } from '../../../../shared/platform/working-days.ts';
-import {
-  DateInput,
-  type DateParts,
-  formatDate,
-  Radios,
-  Textarea,
-  useFormState,
-} from '../../../platform/ui.ts';
-import { dateParts } from '../../../referrals/fields/shared.ts';
+import { DateInput, formatDate, Radios, Textarea, useFormState } from '../../../platform/ui.ts';
 import { isWhole } from '../../api.ts';
 import {
+  checkAndSend,
   type FieldTarget,
   FormButtons,
   type FormProps,
   FormShell,
-  problemsFound,
-  readDate,
-  run,
   today,
+  useDateParts,
 } from './form-shell.ts';
 
 const TARGETS: Record<string, FieldTarget> = {
@@ -42,26 +33,23 @@ const ORDER = ['started-on', 'strengths', 'needs', 'family-words', 'complete', '
 export function AssessmentForm(props: FormProps): VNode {
   const { episode } = props;
   const before = episode.assessment;
-  const [startedOn, setStartedOn] = useState<DateParts>(dateParts(before?.startedOn ?? today()));
+  const [startedOn, setStartedOn] = useDateParts(before?.startedOn);
   const [strengths, setStrengths] = useState(before?.strengths ?? '');
   const [needs, setNeeds] = useState(before?.needs ?? '');
   const [familyWords, setFamilyWords] = useState(before?.familyWords ?? '');
   const [complete, setComplete] = useState<string | null>(null);
-  const [completedOn, setCompletedOn] = useState<DateParts>(dateParts(today()));
+  const [completedOn, setCompletedOn] = useDateParts();
   const s = useFormState();
   const answeredAt = episode.lead?.answeredAt;
   const acceptedOn = answeredAt ? ukDateOf(new Date(answeredAt)) : episode.startedOn;
 
   const onSubmit = async (event: Event) => {
     if (!s.start(event)) return;
-    const found: Record<string, string> = {};
-    const anchors: Record<string, string> = {};
-    const started = readDate(startedOn, 'started-on', 'The date it started', found, anchors);
-    if (!complete) found.complete = 'Say whether the assessment is complete';
+    const checks = checkAndSend(s, props);
+    const started = checks.date(startedOn, 'started-on', 'The date it started');
+    if (!complete) checks.found.complete = 'Say whether the assessment is complete';
     const completed =
-      complete === 'yes'
-        ? readDate(completedOn, 'completed-on', 'The date it was completed', found, anchors)
-        : undefined;
+      complete === 'yes' ? checks.date(completedOn, 'completed-on', 'The date it was completed') : undefined;
     const input = {
       startedOn: started ?? '',
       ...(completed ? { completedOn: completed } : {}),
@@ -70,15 +58,9 @@ export function AssessmentForm(props: FormProps): VNode {
       familyWords: familyWords.trim(),
     };
     if (started && (complete === 'no' || completed)) {
-      const problems = assessmentProblems(input, acceptedOn, today());
-      const rules = problemsFound(problems, target, TARGETS.strengths as FieldTarget, anchors);
-      for (const [id, text] of Object.entries(rules)) found[id] ??= text;
+      checks.rules(assessmentProblems(input, acceptedOn, today()), target, TARGETS.strengths as FieldTarget);
     }
-    if (Object.keys(found).length > 0) {
-      s.fail(found, ORDER, anchors);
-      return;
-    }
-    await run(s, props, {
+    await checks.send(ORDER, {
       what: 'The assessment',
       method: 'PUT',
       path: 'assessment',

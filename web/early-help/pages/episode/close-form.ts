@@ -11,8 +11,8 @@ import {
   type ClosureReason,
 } from '../../../../shared/early-help/labels.ts';
 import { closeProblems } from '../../../../shared/early-help/rules.ts';
-import { Radios, Textarea, useFormState } from '../../../platform/ui.ts';
-import { FormButtons, type FormProps, FormShell, problemsFound, run } from './form-shell.ts';
+import { Radios, Textarea, useFormState, WarningText } from '../../../platform/ui.ts';
+import { checkAndSend, FormButtons, type FormProps, FormShell } from './form-shell.ts';
 import { StepLink } from './navigation.ts';
 
 const NOTE = { id: 'close-note', label: 'The reason' };
@@ -33,12 +33,9 @@ export function CloseForm(props: FormProps): VNode {
       return;
     }
     const input = { reason, ...(reason === 'other' && note.trim() ? { note: note.trim() } : {}) };
-    const found = problemsFound(closeProblems(input), target, NOTE);
-    if (Object.keys(found).length > 0) {
-      s.fail(found, ['close-note']);
-      return;
-    }
-    await run(s, props, {
+    const checks = checkAndSend(s, props);
+    checks.rules(closeProblems(input), target, NOTE);
+    await checks.send(['close-note'], {
       what: 'Closing the episode',
       method: 'POST',
       path: 'close',
@@ -51,13 +48,7 @@ export function CloseForm(props: FormProps): VNode {
 
   return html`
     <${FormShell} form=${props} state=${s} heading="Close the episode">
-      <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-        <strong class="govuk-warning-text__text">
-          <span class="govuk-visually-hidden">Warning</span>
-          A closed episode cannot be reopened. Its timers stop.
-        </strong>
-      </div>
+      <${WarningText}>A closed episode cannot be reopened. Its timers stop.</${WarningText}>
       ${
         reviewing
           ? html`<p class="govuk-body">If the family needs children’s social care, <${StepLink} id=${episode.id} step="review">record a review</${StepLink}> and step it up: that sends the front door a referral with the episode’s history.</p>`

@@ -5,25 +5,16 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
-import { CheckboxGroup } from '../../../board/forms.ts';
+import { CheckboxGroup, DateInput, Radios, Textarea, TextInput, useFormState } from '../../../platform/ui.ts';
 import {
-  DateInput,
-  type DateParts,
-  Radios,
-  Textarea,
-  TextInput,
-  useFormState,
-} from '../../../platform/ui.ts';
-import { dateParts } from '../../../referrals/fields/shared.ts';
-import {
+  checkAndSend,
   type FieldTarget,
   FormButtons,
   type FormProps,
   FormShell,
-  readDate,
   reasonText,
-  run,
   today,
+  useDateParts,
 } from './form-shell.ts';
 
 const TARGETS: Record<string, FieldTarget> = {
@@ -45,7 +36,7 @@ export function ConsentForm(props: FormProps): VNode {
   );
   const [shareWith, setShareWith] = useState<string[]>(before?.shareWithAgencyIds ?? []);
   const [agreedBy, setAgreedBy] = useState(before?.agreedBy ?? '');
-  const [agreedOn, setAgreedOn] = useState<DateParts>(dateParts(before?.agreedOn ?? today()));
+  const [agreedOn, setAgreedOn] = useDateParts(before?.agreedOn);
   const [note, setNote] = useState(before?.note ?? '');
   const s = useFormState();
   const inTeam = new Set(episode.team.map((m) => m.agencyId));
@@ -55,25 +46,21 @@ export function ConsentForm(props: FormProps): VNode {
 
   const onSubmit = async (event: Event) => {
     if (!s.start(event)) return;
-    const found: Record<string, string> = {};
-    const anchors: Record<string, string> = {};
+    const checks = checkAndSend(s, props);
+    const { found, anchors } = checks;
     if (!sharing) found.sharing = 'Say whether the family agreed to share information';
     if (sharing === 'yes' && shareWith.length === 0) {
       found.sharing = 'Choose the agencies the family agreed to share with';
       anchors.sharing = 'share-with';
     }
     if (!agreedBy.trim()) found['agreed-by'] = 'Enter who in the family gave their answer';
-    const date = readDate(agreedOn, 'agreed-on', 'The date they gave their answer', found, anchors);
+    const date = checks.date(agreedOn, 'agreed-on', 'The date they gave their answer');
     if (date && date > today()) {
       found['agreed-on'] = reasonText(TARGETS.agreedOn ?? null, 'must be today or in the past');
       anchors['agreed-on'] = 'agreed-on-day';
     }
-    if (Object.keys(found).length > 0 || !date) {
-      s.fail(found, ORDER, anchors);
-      return;
-    }
     const agreed = sharing === 'yes';
-    await run(s, props, {
+    await checks.send(ORDER, {
       what: 'What the family agreed',
       method: 'PUT',
       path: 'consent',

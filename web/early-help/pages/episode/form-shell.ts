@@ -1,36 +1,36 @@
 /**
  * What the episode's forms share: what a form gets from the page, the write itself (sent with the
  * version read; the page handles success and "someone else changed it"), the problems found before
- * or by the API in a form's words, and the shell around every form (back link, banners, error
- * summary, heading, buttons).
+ * sending or by the API in a form's words, a date input's state, and the shell around every form
+ * (back link, banners, error summary, heading, buttons).
  */
 import { html } from 'htm/preact';
-import type { ComponentChildren, VNode } from 'preact';
-import { useEffect } from 'preact/hooks';
-import type { Me } from '../../../../shared/directory/me.ts';
+import type { VNode } from 'preact';
+import { useState } from 'preact/hooks';
 import type { FieldProblem } from '../../../../shared/early-help/rules.ts';
 import { ukDateOf } from '../../../../shared/platform/working-days.ts';
 import { ApiError, type FieldError } from '../../../platform/api.ts';
 import { signInUrl } from '../../../platform/auth.ts';
-import { describeRefusal, fieldRefusal } from '../../../platform/refusal.ts';
 import {
-  Button,
+  type FormShellProps,
+  type RecordChange,
+  type RecordFormProps,
+  RecordFormShell,
+  sendRecordChange,
+} from '../../../platform/record-forms.ts';
+import { describeRefusal, fieldRefusal, type Refusal } from '../../../platform/refusal.ts';
+import {
   ChangedBanner,
   type DateParts,
-  FormPage,
+  dateParts,
   type FormState,
-  PageHeading,
   parseDateParts,
-  setTitle,
 } from '../../../platform/ui.ts';
-import { type AgencyName, changeEpisode, type Episode, type EpisodeRead } from '../../api.ts';
+import { changeEpisode, type Episode, type EpisodeRead } from '../../api.ts';
 import { childName } from '../../views.ts';
-import { BackToEpisode, StepLink } from './navigation.ts';
+import { ADDRESSES, BackToEpisode } from './navigation.ts';
 
-export interface Flash {
-  heading: string;
-  body?: string;
-}
+export type { Flash, ForView } from '../../../platform/record-forms.ts';
 
 /** Someone else changed the episode first: what was not saved, and the API's reason. */
 export interface Conflict {
@@ -38,20 +38,9 @@ export interface Conflict {
   detail: string;
 }
 
-/** A message for one view: shown while the page is on the navigation it was made for. */
-export type ForView<T> = T & { at: number };
-
-export interface FormProps {
+/** What a form gets from the page: the episode, and `send` with the version read. */
+export interface FormProps extends RecordFormProps<Episode, EpisodeRead, Conflict> {
   episode: Episode;
-  me: Me;
-  agencies: AgencyName[];
-  focus: boolean;
-  conflict: Conflict | null;
-  send: (
-    what: string,
-    request: (episode: Episode) => Promise<EpisodeRead>,
-    flash: (saved: EpisodeRead) => Flash,
-  ) => Promise<'saved' | 'conflict' | unknown>;
 }
 
 /** Today in the UK, as the API judges dates by it. */
@@ -101,32 +90,61 @@ export function readDate(
   return undefined;
 }
 
-/** One change to the episode and how the form words it. */
-export interface Change {
-  /** What is not saved when someone else changed the episode first: "Your answer". */
-  what: string;
-  method: 'POST' | 'PUT';
-  path: string;
-  body: unknown;
-  flash: (saved: EpisodeRead) => Flash;
+/** One change to the episode (`/episodes/{id}/{path}`) and how the form words it. */
+export interface Change extends RecordChange<EpisodeRead, 'POST' | 'PUT'> {
   /** Where a refused field of the API's is shown, or null for one the form does not show. */
   target: (field: string) => FieldTarget | null;
-  fallbackId: string;
 }
 
 /** Sends a change, keeping the error summary and field messages in step with what the API said. */
-export async function run(state: FormState, form: FormProps, change: Change): Promise<void> {
-  state.setBusy(true);
-  const outcome = await form.send(
-    change.what,
-    (episode) => changeEpisode(episode, change.method, change.path, change.body),
-    change.flash,
-  );
-  state.setBusy(false);
-  if (outcome === 'saved' || outcome === 'conflict') {
-    state.clear();
-    return;
-  }
+export function run(state: FormState, form: FormProps, change: Change): Promise<void> {
+  const request = (episode: Episode) => changeEpisode(episode, change.method, change.path, change.body);
+  return sendRecordChange(state, form.send, change, request, (outcome) => refusalOf(outcome, change));
+}
+
+/**
+ * One press of a form's button: what the form finds wrong before sending (each input's message in
+ * `found`, by id; for a date, the box the error summary links to in `anchors`), then `send`: what was
+ * found shown, or the change sent.
+ */
+export function checkAndSend(state: FormState, form: FormProps) {
+  const found: Record<string, string> = {};
+  const anchors: Record<string, string> = {};
+  const any = () => Object.keys(found).length > 0;
+  return {
+    found,
+    anchors,
+    any,
+    /** A date input's value, or undefined with its problem recorded. */
+    date: (parts: DateParts, id: string, what: string) => readDate(parts, id, what, found, anchors),
+    /** The rules' problems, each input keeping a message found before it. */
+    rules(
+      problems: FieldProblem[],
+      target: (field: string) => FieldTarget | null,
+      fallback: FieldTarget,
+    ): void {
+      for (const [id, text] of Object.entries(problemsFound(problems, target, fallback, anchors))) {
+        found[id] ??= text;
+      }
+    },
+    /** Shows what was found, summarised in `order`; or, when nothing was, sends the change. */
+    async send(order: string[], change: Change): Promise<void> {
+      if (any()) {
+        state.fail(found, order, anchors);
+        return;
+      }
+      await run(state, form, change);
+    },
+  };
+}
+
+/** A date input's state, starting at `iso` or, without one, today. */
+export function useDateParts(iso?: string) {
+  return useState<DateParts>(() => dateParts(iso ?? today()));
+}
+
+/** What the API refused, in the form's words; a field's message links to its date's day box. */
+function refusalOf(outcome: unknown, change: Change): Refusal {
   const errors: FieldError[] =
     outcome instanceof ApiError
       ? outcome.fieldErrors.map((e) => ({
@@ -148,41 +166,24 @@ export async function run(state: FormState, form: FormProps, change: Change): Pr
       return at?.anchor ? [[`#${at.id}`, `#${at.anchor}`] as [string, string]] : [];
     }),
   );
-  state.setFields(refusal.fields);
-  state.setErrors(refusal.items.map((item) => ({ ...item, href: anchors.get(item.href) ?? item.href })));
+  return {
+    fields: refusal.fields,
+    items: refusal.items.map((item) => ({ ...item, href: anchors.get(item.href) ?? item.href })),
+  };
 }
 
-export function FormShell(props: {
-  form: FormProps;
-  state: FormState;
-  heading: string;
-  children: ComponentChildren;
-}): VNode {
-  const { episode, conflict, focus } = props.form;
-  const { errors, submissions } = props.state;
-  useEffect(
-    () => setTitle(`${props.heading} – ${episode.reference}`, errors.length > 0),
-    [props.heading, errors.length],
-  );
+export function FormShell(props: FormShellProps<FormProps>): VNode {
+  const { episode, conflict } = props.form;
   const banner = conflict
     ? html`<${EpisodeChanged} key=${`conflict-${episode.version}`} conflict=${conflict} onForm=${true} />`
     : null;
-  return html`
-    <${FormPage}
-      back=${html`<${BackToEpisode} id=${episode.id} reference=${episode.reference} />`}
-      errors=${errors}
-      submissions=${submissions}
-      banner=${banner}
-    >
-      <${PageHeading}
-        caption=${`${episode.reference}: ${childName(episode.child)}`}
-        text=${props.heading}
-        size="l"
-        focus=${focus && errors.length === 0 && !conflict}
-      />
-      ${props.children}
-    </${FormPage}>
-  `;
+  return html`<${RecordFormShell}
+    ...${props}
+    reference=${episode.reference}
+    caption=${`${episode.reference}: ${childName(episode.child)}`}
+    back=${html`<${BackToEpisode} id=${episode.id} reference=${episode.reference} />`}
+    banner=${banner}
+  />`;
 }
 
 /** "Someone else changed this episode": what was not saved, why, and the way to reload. */
@@ -206,10 +207,6 @@ export function FormButtons(props: {
   busyText: string;
   variant?: 'warning';
 }): VNode {
-  return html`
-    <div class="govuk-button-group">
-      <${Button} text=${props.busy ? props.busyText : props.text} disabled=${props.busy} variant=${props.variant} />
-      <${StepLink} id=${props.episode.id} step=${null}>Cancel</${StepLink}>
-    </div>
-  `;
+  const { episode, ...button } = props;
+  return html`<${ADDRESSES.FormButtons} id=${episode.id} ...${button} />`;
 }

@@ -9,7 +9,7 @@ import { leadAnswerProblems } from '../../../../shared/early-help/rules.ts';
 import { formatDate, Radios, Select, Textarea, useFormState } from '../../../platform/ui.ts';
 import { agencyName, isWhole } from '../../api.ts';
 import { childName } from '../../views.ts';
-import { FormButtons, type FormProps, FormShell, problemsFound, run } from './form-shell.ts';
+import { checkAndSend, FormButtons, type FormProps, FormShell, run } from './form-shell.ts';
 
 export function AskLeadForm(props: FormProps): VNode {
   const { episode, agencies } = props;
@@ -82,15 +82,9 @@ export function AnswerLeadForm(props: FormProps): VNode {
       return;
     }
     const input = { answer, ...(answer === 'declined' ? { reason: reason.trim() } : {}) };
-    const found = problemsFound(leadAnswerProblems(input), () => null, {
-      id: 'decline-reason',
-      label: 'The reason',
-    });
-    if (Object.keys(found).length > 0) {
-      s.fail(found, ['decline-reason']);
-      return;
-    }
-    await run(s, props, {
+    const checks = checkAndSend(s, props);
+    checks.rules(leadAnswerProblems(input), () => null, { id: 'decline-reason', label: 'The reason' });
+    await checks.send(['decline-reason'], {
       what: 'Your answer',
       method: 'POST',
       path: 'lead',

@@ -8,18 +8,24 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { planProblems } from '../../../../shared/early-help/rules.ts';
-import { DateInput, type DateParts, formatDate, TextInput, useFormState } from '../../../platform/ui.ts';
-import { blankDate, dateParts } from '../../../referrals/fields/shared.ts';
+import {
+  blankDate,
+  DateInput,
+  type DateParts,
+  dateParts,
+  formatDate,
+  TextInput,
+  useFormState,
+} from '../../../platform/ui.ts';
 import { isWhole } from '../../api.ts';
 import {
+  checkAndSend,
   type FieldTarget,
   FormButtons,
   type FormProps,
   FormShell,
-  problemsFound,
-  readDate,
-  run,
   today,
+  useDateParts,
 } from './form-shell.ts';
 
 interface ActionRow {
@@ -74,7 +80,7 @@ function rowsOf(plan: FormProps['episode']['plan']): OutcomeRow[] {
 export function PlanForm(props: FormProps): VNode {
   const { episode } = props;
   const before = episode.plan;
-  const [agreedOn, setAgreedOn] = useState<DateParts>(dateParts(today()));
+  const [agreedOn, setAgreedOn] = useDateParts();
   const [outcomes, setOutcomes] = useState<OutcomeRow[]>(() => rowsOf(before));
   const s = useFormState();
   const focusOn = useRef<string | null>(null);
@@ -110,10 +116,10 @@ export function PlanForm(props: FormProps): VNode {
 
   const onSubmit = async (event: Event) => {
     if (!s.start(event)) return;
-    const found: Record<string, string> = {};
-    const anchors: Record<string, string> = {};
+    const checks = checkAndSend(s, props);
+    const { found } = checks;
     const order = ['plan-agreed-on'];
-    const agreed = readDate(agreedOn, 'plan-agreed-on', 'The date it was agreed', found, anchors);
+    const agreed = checks.date(agreedOn, 'plan-agreed-on', 'The date it was agreed');
     const input = {
       agreedOn: agreed ?? '',
       outcomes: outcomes.map((o, i) => {
@@ -127,7 +133,7 @@ export function PlanForm(props: FormProps): VNode {
             order.push(actionId(i, j, 'what'), actionId(i, j, 'owner'), actionId(i, j, 'due'));
             if (!a.what.trim()) found[actionId(i, j, 'what')] = 'Enter what will be done';
             if (!a.owner.trim()) found[actionId(i, j, 'owner')] = 'Enter who will do it';
-            const due = readDate(a.due, actionId(i, j, 'due'), 'The date it is due', found, anchors);
+            const due = checks.date(a.due, actionId(i, j, 'due'), 'The date it is due');
             return {
               ...(a.id ? { id: a.id } : {}),
               what: a.what.trim(),
@@ -139,22 +145,15 @@ export function PlanForm(props: FormProps): VNode {
       }),
     };
     const completedOn = episode.assessment?.completedOn ?? episode.startedOn;
-    if (Object.keys(found).length === 0) {
+    if (!checks.any()) {
       // Agreed again, the actions still date from the plan's first agreement, as the API checks them.
       const checked = before ? { ...input, agreedOn: before.agreedOn } : input;
-      const rules = problemsFound(
-        planProblems(checked, completedOn, today()),
-        target,
-        { id: 'plan-agreed-on', label: 'The plan' },
-        anchors,
-      );
-      Object.assign(found, rules);
+      checks.rules(planProblems(checked, completedOn, today()), target, {
+        id: 'plan-agreed-on',
+        label: 'The plan',
+      });
     }
-    if (Object.keys(found).length > 0) {
-      s.fail(found, order, anchors);
-      return;
-    }
-    await run(s, props, {
+    await checks.send(order, {
       what: 'The plan',
       method: 'PUT',
       path: 'plan',

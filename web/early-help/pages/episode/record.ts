@@ -7,8 +7,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { PROGRESS_SCALE_MAX, REVIEW_DECISION_LABELS } from '../../../../shared/early-help/labels.ts';
 import type { Review } from '../../../../shared/early-help/schema.ts';
-import { formatDate, formatDateTime, Table } from '../../../platform/ui.ts';
-import { SummaryList, Written } from '../../../referrals/views.ts';
+import { formatDate, formatDateTime, SummaryList, Table, Written } from '../../../platform/ui.ts';
 import { type AgencyName, agencyName, type Episode } from '../../api.ts';
 
 const agencyList = (ids: readonly string[], agencies: readonly AgencyName[]) =>

@@ -14,26 +14,16 @@ import {
   type ReviewDecision,
 } from '../../../../shared/early-help/labels.ts';
 import { reviewProblems } from '../../../../shared/early-help/rules.ts';
-import {
-  DateInput,
-  type DateParts,
-  formatDate,
-  Radios,
-  Select,
-  Textarea,
-  useFormState,
-} from '../../../platform/ui.ts';
-import { dateParts } from '../../../referrals/fields/shared.ts';
+import { DateInput, formatDate, Radios, Select, Textarea, useFormState } from '../../../platform/ui.ts';
 import { isWhole } from '../../api.ts';
 import {
+  checkAndSend,
   type FieldTarget,
   FormButtons,
   type FormProps,
   FormShell,
-  problemsFound,
-  readDate,
-  run,
   today,
+  useDateParts,
 } from './form-shell.ts';
 
 const SCORES = Array.from({ length: PROGRESS_SCALE_MAX - PROGRESS_SCALE_MIN + 1 }, (_, i) => {
@@ -64,7 +54,7 @@ function target(field: string): FieldTarget | null {
 export function ReviewForm(props: FormProps): VNode {
   const { episode } = props;
   const outcomes = episode.plan?.outcomes ?? [];
-  const [heldOn, setHeldOn] = useState<DateParts>(dateParts(today()));
+  const [heldOn, setHeldOn] = useDateParts();
   const [attendees, setAttendees] = useState('');
   const [scores, setScores] = useState<string[]>(() => outcomes.map(() => ''));
   const [notes, setNotes] = useState<string[]>(() => outcomes.map(() => ''));
@@ -81,8 +71,8 @@ export function ReviewForm(props: FormProps): VNode {
 
   const onSubmit = async (event: Event) => {
     if (!s.start(event)) return;
-    const found: Record<string, string> = {};
-    const anchors: Record<string, string> = {};
+    const checks = checkAndSend(s, props);
+    const { found } = checks;
     const order = [
       'held-on',
       'attendees',
@@ -92,7 +82,7 @@ export function ReviewForm(props: FormProps): VNode {
       'decision',
       'step-up-notes',
     ];
-    const held = readDate(heldOn, 'held-on', 'The date it was held', found, anchors);
+    const held = checks.date(heldOn, 'held-on', 'The date it was held');
     if (!attendees.trim()) found.attendees = 'Enter who came to the review';
     outcomes.forEach((o, i) => {
       if (!scores[i]) found[`progress-${i}-score`] = `Choose a score for “${o.title}”`;
@@ -111,15 +101,14 @@ export function ReviewForm(props: FormProps): VNode {
       decision: decision ?? 'continue',
       ...(decision === 'step_up' && stepUp.trim() ? { notes: stepUp.trim() } : {}),
     };
-    if (Object.keys(found).length === 0 && episode.plan) {
-      const problems = reviewProblems(input, episode.plan, lastReview, today());
-      Object.assign(found, problemsFound(problems, target, TARGETS.heldOn as FieldTarget, anchors));
+    if (!checks.any() && episode.plan) {
+      checks.rules(
+        reviewProblems(input, episode.plan, lastReview, today()),
+        target,
+        TARGETS.heldOn as FieldTarget,
+      );
     }
-    if (Object.keys(found).length > 0) {
-      s.fail(found, order, anchors);
-      return;
-    }
-    await run(s, props, {
+    await checks.send(order, {
       what: 'The review',
       method: 'POST',
       path: 'reviews',

@@ -8,8 +8,16 @@ import type { VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { CLOSURE_REASON_LABELS } from '../../../../shared/early-help/labels.ts';
 import { LevelTag } from '../../../../shared/guidance/views/basics.ts';
-import { FocusedBanner, formatDate, formatDateTime, PageHeading, setTitle } from '../../../platform/ui.ts';
-import { type Row, SummaryList, Written } from '../../../referrals/views.ts';
+import {
+  FocusedBanner,
+  formatDate,
+  formatDateTime,
+  PageHeading,
+  type Row,
+  SummaryList,
+  setTitle,
+  Written,
+} from '../../../platform/ui.ts';
 import { agencyName, type Episode, isTriage, mayDo } from '../../api.ts';
 import { childName, leadText, StateTag } from '../../views.ts';
 import { EpisodeChanged, type Flash, type FormProps } from './form-shell.ts';
@@ -86,7 +94,12 @@ function keyFacts(props: FormProps): Row[] {
     ? html`The front door’s decision of early help on referral${' '}
         ${mayReadReferral ? html`<a class="govuk-link" href=${`/referrals/view/?id=${encodeURIComponent(referral.id)}`}>${referral.reference}</a>` : referral.reference}${' '}
         from ${agencyName(agencies, referral.agencyId)}, on ${formatDate(episode.startedOn)}`
-    : `A step down from children’s social care, on ${formatDate(episode.startedOn)}`;
+    : html`Stepped down from children’s social care on ${formatDate(episode.startedOn)}${
+        episode.stepDown
+          ? html`: case ${episode.stepDown.socialCareReference}, social worker ${episode.stepDown.socialWorker}
+              <${Written} text=${episode.stepDown.summary} />`
+          : null
+      }`;
   const leadRow = lead
     ? html`${leadText({ agencyId: lead.agencyId, answer: lead.answer, name: lead.practitioner?.name }, agencies)}
         <span class="app-block govuk-body-s govuk-!-margin-bottom-0 app-muted">

@@ -9,14 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { teamProblems } from '../../../../shared/early-help/rules.ts';
 import { Select, TextInput, useFormState } from '../../../platform/ui.ts';
 import { agencyName } from '../../api.ts';
-import {
-  type FieldTarget,
-  FormButtons,
-  type FormProps,
-  FormShell,
-  problemsFound,
-  run,
-} from './form-shell.ts';
+import { checkAndSend, type FieldTarget, FormButtons, type FormProps, FormShell } from './form-shell.ts';
 import { StepLink } from './navigation.ts';
 
 interface Member {
@@ -75,7 +68,8 @@ export function TeamForm(props: FormProps): VNode {
 
   const onSubmit = async (event: Event) => {
     if (!s.start(event)) return;
-    const found: Record<string, string> = {};
+    const checks = checkAndSend(s, props);
+    const { found } = checks;
     const order: string[] = [];
     members.forEach((m, i) => {
       order.push(`member-${i}-agency`, `member-${i}-name`, `member-${i}-role`);
@@ -87,16 +81,8 @@ export function TeamForm(props: FormProps): VNode {
     const input = {
       members: members.map((m) => ({ agencyId: m.agencyId, name: m.name.trim(), role: m.role.trim() })),
     };
-    const rules = problemsFound(teamProblems(input, consent), target, {
-      id: 'add-member',
-      label: 'The team',
-    });
-    for (const [id, text] of Object.entries(rules)) found[id] ??= text;
-    if (Object.keys(found).length > 0) {
-      s.fail(found, order);
-      return;
-    }
-    await run(s, props, {
+    checks.rules(teamProblems(input, consent), target, { id: 'add-member', label: 'The team' });
+    await checks.send(order, {
       what: 'The team',
       method: 'PUT',
       path: 'team',

@@ -4,8 +4,8 @@ import type { VNode } from 'preact';
 import type { Framework } from '../../../../shared/guidance/schema.ts';
 import { OUTCOME_LABELS } from '../../../../shared/referrals/labels.ts';
 import type { Referral } from '../../../../shared/referrals/schema.ts';
-import { formatDateTime } from '../../../platform/ui.ts';
-import { LevelName, SummaryList, Written } from '../../views.ts';
+import { formatDateTime, SummaryList, Written } from '../../../platform/ui.ts';
+import { LevelName } from '../../views.ts';
 
 export function DecisionBlock(props: {
   referral: Referral;

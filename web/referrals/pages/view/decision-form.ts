@@ -5,7 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Framework, LevelNumber } from '../../../../shared/guidance/schema.ts';
 import { EARLY_HELP_OUTCOMES, OUTCOME_LABELS, OUTCOMES } from '../../../../shared/referrals/labels.ts';
 import type { DecisionInput, Outcome, Referral } from '../../../../shared/referrals/schema.ts';
-import { type AgencyName, loadAgencies, startEpisode } from '../../../early-help/api.ts';
+import { startEpisode } from '../../../early-help/api.ts';
+import { type AgencyName, loadAgencies } from '../../../platform/agencies.ts';
 import {
   Button,
   type ErrorSummaryItem,

@@ -11,19 +11,18 @@ import type { Me } from '../../../../shared/directory/me.ts';
 import { EARLY_HELP_OUTCOMES } from '../../../../shared/referrals/labels.ts';
 import type { Referral } from '../../../../shared/referrals/schema.ts';
 import {
-  type AgencyName,
   currentEpisode,
   type EpisodeForReferrer,
   type EpisodeRead,
   episodeUrl,
   isWhole,
-  loadAgencies,
   loadEpisodeOfReferral,
   startEpisode,
 } from '../../../early-help/api.ts';
 import { leadText, StateTag } from '../../../early-help/views.ts';
-import { Button, ErrorSummary, type ErrorSummaryItem, Select } from '../../../platform/ui.ts';
-import { describeRefusal, SummaryList } from '../../views.ts';
+import { type AgencyName, loadAgencies } from '../../../platform/agencies.ts';
+import { Button, ErrorSummary, type ErrorSummaryItem, Select, SummaryList } from '../../../platform/ui.ts';
+import { describeRefusal } from '../../views.ts';
 import { isTriage } from './addresses.ts';
 
 /** The front door's decisions that an early-help episode follows. */

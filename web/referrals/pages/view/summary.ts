@@ -13,6 +13,7 @@ import {
   type ErrorSummaryItem,
   formatDateTime,
   NotificationBanner,
+  SummaryList,
   setTitle,
 } from '../../../platform/ui.ts';
 import { ReferralAnswers } from '../../answers.ts';
@@ -29,7 +30,6 @@ import {
   type ReferralWithTimeline,
   referralAction,
   StatusTag,
-  SummaryList,
   useAgencyNames,
   useNow,
 } from '../../views.ts';
