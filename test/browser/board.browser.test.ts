@@ -86,7 +86,8 @@ describe('the action plan and the dashboard, as the business manager, by keyboar
     await tabTo(page, (el) => el.tag === 'a' && el.text === 'Add a progress update');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Add a progress update' }).waitFor();
-    expect((await focused(page)).tag).toBe('h1');
+    // Focus moves to the heading once the page has painted, which can be just after it appears.
+    await expect.poll(async () => (await focused(page)).tag).toBe('h1');
     // Sending it empty: the error summary takes focus and names the field.
     await tabTo(page, (el) => el.tag === 'button' && el.text === 'Add progress update');
     await page.keyboard.press('Enter');
