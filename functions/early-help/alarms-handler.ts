@@ -7,8 +7,9 @@ import { createDriftAlarmJob } from './alarms.ts';
 import { createDynamoEarlyHelpStore } from './store.ts';
 
 /**
- * The drift alarm's Lambda entry (an EventBridge rule runs it every hour). It needs what the
- * referrals' reminder needs: its own table, append on the outbox and the audit trail.
+ * The drift alarm's Lambda entry (an EventBridge rule runs it every hour), which first finishes
+ * any re-listing a change of standards left. It needs what the referrals' reminder needs: its own
+ * table, append on the outbox and the audit trail.
  */
 const config = functionConfigFromEnv(ReminderEnvSchema);
 const db = createDocumentClient();

@@ -9,6 +9,7 @@ import type { Item } from '../platform/table.ts';
 import { type Audience, agencyAudience, FRONT_DOOR_AUDIENCE, outboxKey } from '../referrals/keys.ts';
 import type { DriftAlarmStore } from './alarm-store.ts';
 import type { StoredSummary } from './records.ts';
+import { createRelisting, SCHEDULED_BUDGET } from './relisting.ts';
 import type { EarlyHelpStore } from './store.ts';
 
 /** Notifications are kept for 90 days, as the referrals' are. */
@@ -48,15 +49,24 @@ function notification(audience: Audience, at: string, summary: StoredSummary, ru
  * whose running timer is past its due date, one notification to the agency leading it (or asked
  * to) and one to the front door, at most once per timer. Each is audited as the system's write.
  * It reads the front door's overdue list, a key condition on the due date, never every episode.
+ * First it finishes any re-listing a change of standards left (relisting.ts), so that list is right.
  */
 export function createDriftAlarmJob(deps: {
-  store: Pick<EarlyHelpStore, 'list'>;
+  store: Pick<EarlyHelpStore, 'list' | 'standards' | 'openEpisodes' | 'relist' | 'saveRelisting'>;
   alarms: DriftAlarmStore;
   audit: AuditWriter;
   clock: () => Date;
   logger: Logger;
 }) {
+  const relist = createRelisting(deps);
   return async (runId: string = crypto.randomUUID()): Promise<number> => {
+    // A failed re-listing does not hold the alarms back: the next run resumes it.
+    await relist(SCHEDULED_BUDGET).catch((error: unknown) =>
+      deps.logger.log('error', 'early-help re-listing failed', {
+        requestId: runId,
+        error: error instanceof Error ? error.name : 'unknown',
+      }),
+    );
     const now = deps.clock();
     const at = now.toISOString();
     let sent = 0;

@@ -6,7 +6,8 @@ import { createEpisodeCreation } from './creation.ts';
 import { createReadRoutes } from './reads.ts';
 import type { ReferralsSource } from './referrals-source.ts';
 import { createReviewRoutes } from './reviews.ts';
-import { createStandardsSource } from './standards-source.ts';
+import { createStandardsRoutes } from './standards-routes.ts';
+import { createStandardsSource, type StandardsSource } from './standards-source.ts';
 import { createStatsRoutes } from './stats-routes.ts';
 import type { EarlyHelpStore } from './store.ts';
 import { createWorkRoutes } from './work.ts';
@@ -24,7 +25,7 @@ export interface EarlyHelpDeps extends PlatformDeps {
 }
 
 /** What every part of the area is given: the deps, and the standards read once a minute. */
-export type EarlyHelpParts = EarlyHelpDeps & { standards: ReturnType<typeof createStandardsSource> };
+export type EarlyHelpParts = EarlyHelpDeps & { standards: StandardsSource };
 
 /**
  * The early-help area: the episode that follows a front-door decision of early help, from asking an
@@ -36,8 +37,9 @@ export function createEarlyHelpApp(deps: EarlyHelpDeps): AreaApp {
     ...deps,
     standards: createStandardsSource(deps.store, deps.clock, deps.logger),
   };
-  // Reads first: their static paths (`/standards`, `/by-referral/…`) before `/{id}`.
+  // The static paths first (`/standards`, `/by-referral/…`), so none is read as `/{id}`.
   for (const part of [
+    createStandardsRoutes(parts),
     createReadRoutes(parts),
     createEpisodeCreation(parts),
     createWorkRoutes(parts),

@@ -9,7 +9,7 @@ import { episodeAnswers } from './answers.ts';
 import type { EarlyHelpParts } from './app.ts';
 import { episodeAuditEvents } from './audit-events.ts';
 import { refOf } from './records.ts';
-import { getEpisode, getEpisodeOfReferral, getStandards, listEpisodes } from './routes.ts';
+import { getEpisode, getEpisodeOfReferral, listEpisodes } from './routes.ts';
 import type { EpisodeList } from './store.ts';
 import { referrerView, rowView } from './views.ts';
 
@@ -27,7 +27,7 @@ function listFor(me: Principal, view: EpisodeView, today: string): { list: Episo
   return { list: view === 'overdue' ? { of: 'overdue', today } : { of: view }, name: `front-door:${view}` };
 }
 
-/** The reads: the lists, one episode, a referral's episode in summary, and the standards. */
+/** The reads: the lists, one episode, and a referral's episode in summary. */
 export function createReadRoutes(deps: EarlyHelpParts): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { store, cursors, audit } = deps;
@@ -57,11 +57,6 @@ export function createReadRoutes(deps: EarlyHelpParts): Hono<AppEnv> {
       ).map((entry) => audit.append(entry)),
     );
     return c.json({ items, nextCursor: cursors.encode(page.lastKey, me.userId, cursorList) }, 200);
-  });
-
-  bindRoute(app, getStandards, async (c) => {
-    signedIn(c);
-    return c.json(await deps.standards(), 200);
   });
 
   bindRoute(app, getEpisodeOfReferral, async (c) => {

@@ -1,6 +1,6 @@
 import type { EpisodeRef } from '../../shared/early-help/lifecycle.ts';
 import type { Episode, EpisodeSummary } from '../../shared/early-help/schema.ts';
-import type { EarlyHelpStandards } from '../../shared/early-help/standards.ts';
+import { type EarlyHelpStandards, standardsBasis } from '../../shared/early-help/standards.ts';
 import { runningTimer, type Timer, type TimerFacts } from '../../shared/early-help/timers.ts';
 import type { LevelNumber } from '../../shared/guidance/schema.ts';
 import { ukDateOf } from '../../shared/platform/working-days.ts';
@@ -42,10 +42,15 @@ export interface EpisodeSnapshot {
 /** A list row as stored: the running timer without today's status, which each read works out. */
 export type StoredSummary = Omit<EpisodeSummary, 'running' | 'drift'> & { running?: Timer };
 
-/** What a write puts beside the episode: its list row, and the date its lists sort it by. */
+/**
+ * What a write puts beside the episode: its list row, the date its lists sort it by, and the
+ * standards both were worked out under (`standardsBasis`), so a change of standards finds the
+ * episodes whose lists it must re-sort (relisting.ts).
+ */
 export interface Listing {
   summary: StoredSummary;
   sortOn: string;
+  basis: string;
 }
 
 const teamAgencies = (record: Pick<EpisodeRecord, 'team'>) => [
@@ -110,5 +115,9 @@ export function listingOf(record: EpisodeRecord, standards: EarlyHelpStandards):
     ...(record.closure ? { closedOn: record.closure.closedOn, closureReason: record.closure.reason } : {}),
     updatedAt: record.updatedAt,
   };
-  return { summary, sortOn: record.closure?.closedOn ?? running?.dueOn ?? record.startedOn };
+  return {
+    summary,
+    sortOn: record.closure?.closedOn ?? running?.dueOn ?? record.startedOn,
+    basis: standardsBasis(standards),
+  };
 }

@@ -12,6 +12,7 @@ import {
   LeadRequestInputSchema,
   PlanInputSchema,
   ReviewInputSchema,
+  StandardsInputSchema,
   StandardsSchema,
   StepDownInputSchema,
   TeamInputSchema,
@@ -134,8 +135,26 @@ export const getStandards = createRoute({
   summary: "The partnership's early-help standards, in working days (any signed-in caller)",
   security,
   responses: {
-    200: json('The standards', StandardsSchema),
+    200: json('The standards; the ETag is their version ("0" while the defaults apply)', StandardsSchema),
     401: problem('Not signed in'),
+  },
+});
+
+export const changeStandards = createRoute({
+  method: 'put',
+  path: '/api/episodes/standards',
+  tags,
+  summary:
+    "Change the partnership's early-help standards, all four at once, sent with If-Match of the version read (the board). Every open episode's lists re-sort by its running timer under the new standards: at once as far as the request allows, the rest on the next hourly run. Timers met already and the dashboard's counts of them stay as they were: a change applies from then on",
+  security,
+  request: { headers: ifMatchHeaders, body: body(StandardsInputSchema) },
+  responses: {
+    200: json('The standards as they now are; the ETag is their new version', StandardsSchema),
+    400: problem('A standard that is not a whole number of working days within the bounds (each named)'),
+    401: problem('Not signed in'),
+    403: problem('Not the board'),
+    409: problem('Changed since you read them: the current standards are included'),
+    428: problem('If-Match missing'),
   },
 });
 
@@ -249,6 +268,7 @@ export const earlyHelpRoutes = [
   createEpisode,
   stepDownEpisode,
   getStandards,
+  changeStandards,
   getEpisodeOfReferral,
   getEpisode,
   askLead,

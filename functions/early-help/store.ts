@@ -3,7 +3,7 @@ import type { Review } from '../../shared/early-help/schema.ts';
 import type { AuditPut } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import type { Page, StoreKey } from '../platform/pagination.ts';
-import { type Item, type TransactItem, tableOf, withoutKey } from '../platform/table.ts';
+import { type Item, type TransactItem, tableOf, transact, withoutKey } from '../platform/table.ts';
 import { cancellationCodes } from '../platform/transaction-errors.ts';
 import type { CounterChange } from './counters.ts';
 import {
@@ -30,6 +30,7 @@ import {
   listedAgencies,
   type StoredSummary,
 } from './records.ts';
+import { createStandardsStore, type StandardsStore } from './standards-store.ts';
 import {
   childIndexItem,
   counterUpdate,
@@ -53,7 +54,7 @@ export interface Beside {
 }
 
 /** The early-help table's store (its keys in keys.ts; the dashboard's reads in store-stats.ts). */
-export interface EarlyHelpStore extends EarlyHelpStatsStore {
+export interface EarlyHelpStore extends EarlyHelpStatsStore, StandardsStore {
   get(id: string): Promise<EpisodeRecord | null>;
   reviews(id: string): Promise<Review[]>;
   snapshot(id: string): Promise<EpisodeSnapshot | null>;
@@ -87,8 +88,25 @@ export interface EarlyHelpStore extends EarlyHelpStatsStore {
     beside?: Pick<Beside, 'counters'>,
   ): Promise<void>;
   list(list: EpisodeList, options: { limit: number; startKey?: StoreKey }): Promise<Page<StoredSummary>>;
-  /** The standards item, if one is set (the app checks it and falls back to the defaults). */
-  standards(): Promise<Item | undefined>;
+  /** One page of the front door's open episodes as stored, each with the standards it was listed under. */
+  openEpisodes(options: { limit: number; startKey?: StoreKey }): Promise<Page<ListedEpisode>>;
+  /**
+   * Rewrites an open episode's list row and sort keys (its own item's and its agencies'), while the
+   * episode is still at its version and the standards at `standardsVersion`; its version is kept,
+   * so nobody's If-Match is spent. What stopped it otherwise: the episode moved on (that write
+   * listed it afresh) or the standards changed again (a newer re-listing has it).
+   */
+  relist(
+    record: EpisodeRecord,
+    listing: Listing,
+    standardsVersion: number,
+  ): Promise<'relisted' | 'moved-on' | 'standards-changed'>;
+}
+
+/** An open episode as its item holds it, and the standards its listing was made under (none before they were named). */
+export interface ListedEpisode {
+  record: EpisodeRecord;
+  listedUnder?: string;
 }
 
 /** What makes an episode one of its kind: its referral's, or its step-down's. */
@@ -98,14 +116,27 @@ function claimKeyOf(episode: EpisodeRecord) {
   throw new Error(`Episode ${episode.id} has neither a referral nor a step-down`);
 }
 
-const stripEpisode = ({ pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, summary: _m, ...record }: Item) =>
-  record as EpisodeRecord;
+const stripEpisode = ({
+  pk: _p,
+  sk: _s,
+  gsi1pk: _a,
+  gsi1sk: _b,
+  summary: _m,
+  listedUnder: _u,
+  ...record
+}: Item) => record as EpisodeRecord;
 
 /** The episode's own item (on the front door's lists) and one item per agency whose list shows it. */
-function listedItems(episode: EpisodeRecord, { summary, sortOn }: Listing) {
+function listedItems(episode: EpisodeRecord, { summary, sortOn, basis }: Listing) {
   const state: ListState = episode.state === 'closed' ? 'closed' : 'open';
   return {
-    episode: { ...episodeKey(episode.id), ...episode, summary, ...frontDoorKeys(state, sortOn, episode.id) },
+    episode: {
+      ...episodeKey(episode.id),
+      ...episode,
+      summary,
+      listedUnder: basis,
+      ...frontDoorKeys(state, sortOn, episode.id),
+    },
     agencies: listedAgencies(episode).map((agencyId) => ({
       ...agencyItemKey(episode.id, agencyId),
       episodeId: episode.id,
@@ -149,6 +180,7 @@ export function createDynamoEarlyHelpStore(db: DynamoDBDocumentClient, tableName
 
   return {
     ...createEarlyHelpStatsStore(db, tableName),
+    ...createStandardsStore(db, tableName),
 
     async get(id) {
       const item = await table.get(episodeKey(id), { ConsistentRead: true });
@@ -257,6 +289,59 @@ export function createDynamoEarlyHelpStore(db: DynamoDBDocumentClient, tableName
       return { ...page, items: page.items.map((item) => item.summary as StoredSummary) };
     },
 
-    standards: () => table.get(STANDARDS_KEY),
+    async openEpisodes({ limit, startKey }) {
+      const page = await table.page({ ...LIST_QUERIES.open(), Limit: limit, ExclusiveStartKey: startKey });
+      return {
+        ...page,
+        items: page.items.map((item) => ({
+          record: stripEpisode(item),
+          ...(typeof item.listedUnder === 'string' ? { listedUnder: item.listedUnder } : {}),
+        })),
+      };
+    },
+
+    async relist(record, listing, standardsVersion) {
+      const items = listedItems(record, listing);
+      const { summary, gsi1sk, listedUnder } = items.episode;
+      const writes: TransactItem[] = [
+        {
+          ConditionCheck: {
+            TableName: tableName,
+            Key: STANDARDS_KEY,
+            ConditionExpression: 'version = :standards',
+            ExpressionAttributeValues: { ':standards': standardsVersion },
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: episodeKey(record.id),
+            UpdateExpression: 'SET summary = :summary, gsi1sk = :sk, listedUnder = :basis',
+            ConditionExpression: 'version = :version AND gsi1pk = :open',
+            ExpressionAttributeValues: {
+              ':summary': summary,
+              ':sk': gsi1sk,
+              ':basis': listedUnder,
+              ':version': record.version,
+              ':open': frontDoorPartition('open'),
+            },
+          },
+        },
+        ...items.agencies.map((item) => table.put(item)),
+      ];
+      // A write of the same episode under way meets this one: a moment later it has landed or failed.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await transact(db, writes);
+          return 'relisted';
+        } catch (error) {
+          const codes = cancellationCodes(error);
+          if (codes?.[0] === 'ConditionalCheckFailed') return 'standards-changed';
+          if (codes?.[1] === 'ConditionalCheckFailed') return 'moved-on';
+          if (!codes?.includes('TransactionConflict') || attempt >= 3) throw error;
+          await new Promise((r) => setTimeout(r, 20 * attempt));
+        }
+      }
+    },
   };
 }

@@ -4,6 +4,7 @@
  * Pure and free of zod, so a web page can import it without the schemas.
  */
 const ACTION_LABELS: Record<string, string> = {
+  'standards.change': 'Changed the partnership’s early-help standards',
   'referral.create': 'Started the referral',
   'referral.create.replayed': 'Sent the same referral again (nothing new was made)',
   'referral.update': 'Changed the draft referral',
@@ -53,6 +54,7 @@ export function auditActionLabel(action: string): string {
 
 /** The kinds of record the trail is kept for, as the admin's search names them. */
 export const AUDIT_ENTITY_TYPES = [
+  'standards',
   'referral',
   'agency',
   'guidance',
@@ -68,6 +70,7 @@ export const AUDIT_ENTITY_TYPES = [
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
+  standards: 'The partnership’s early-help standards',
   referral: 'Referral',
   agency: 'Partner agency',
   guidance: 'Threshold guidance version',

@@ -2,6 +2,7 @@
  * The early-help episode's fixed lists and their words, free of zod: the schemas (schema.ts) build on
  * them, and browser pages import them from here without bringing the schemas into their bundles.
  */
+import type { StandardField } from './standards.ts';
 
 /**
  * Where an episode stands. It waits for a lead practitioner, then for the Early Help Assessment,
@@ -84,3 +85,26 @@ export type EpisodeView = (typeof EPISODE_VIEWS)[number];
  * to the agency leading the episode and to the front door once per overdue timer.
  */
 export const EPISODE_OVERDUE_KIND = 'episode.overdue';
+
+/**
+ * Each of the partnership's standards (standards.ts) in words: the step it times, and from when
+ * its working days are counted.
+ */
+export const STANDARD_LABELS: Record<StandardField, { label: string; hint: string }> = {
+  leadWithinWorkingDays: {
+    label: 'Lead practitioner allocated',
+    hint: 'Working days from the front door’s decision, or the step-down, to a lead practitioner accepting',
+  },
+  assessmentWithinWorkingDays: {
+    label: 'Early Help Assessment completed',
+    hint: 'Working days from the lead practitioner accepting to the completed assessment',
+  },
+  planWithinWorkingDays: {
+    label: 'Plan agreed',
+    hint: 'Working days from the completed assessment to the agreed plan',
+  },
+  reviewEveryWorkingDays: {
+    label: 'Reviews held',
+    hint: 'Working days from the plan, or the last review, to the next review',
+  },
+};

@@ -13,6 +13,7 @@ import {
   STEP_DOWN_LEVELS,
   TIMER_KINDS,
 } from './labels.ts';
+import { STANDARD_MAX_WORKING_DAYS, STANDARD_MIN_WORKING_DAYS } from './standards.ts';
 
 // Types only, for modules that name them with the schemas' types; the values are in labels.ts.
 export type { ClosureReason, EpisodeState, ReviewDecision, TimerKind } from './labels.ts';
@@ -311,10 +312,33 @@ export const EpisodeForReferrerSchema = z.object({
 });
 export type EpisodeForReferrer = z.infer<typeof EpisodeForReferrerSchema>;
 
+/** One standard: a whole number of working days within the bounds (standards.ts). */
+const workingDays = () => {
+  const message = `Enter a whole number of working days from ${STANDARD_MIN_WORKING_DAYS} to ${STANDARD_MAX_WORKING_DAYS}`;
+  return z
+    .int({ error: message })
+    .check(z.minimum(STANDARD_MIN_WORKING_DAYS, message), z.maximum(STANDARD_MAX_WORKING_DAYS, message));
+};
+
+/** The four standards, each checked: what the board sends, and what a stored standards item must hold. */
+export const STANDARDS_SHAPE = {
+  leadWithinWorkingDays: workingDays(),
+  assessmentWithinWorkingDays: workingDays(),
+  planWithinWorkingDays: workingDays(),
+  reviewEveryWorkingDays: workingDays(),
+};
+
+/** The board changes the partnership's standards: all four at once, sent with If-Match. */
+export const StandardsInputSchema = z.strictObject(STANDARDS_SHAPE);
+export type StandardsInput = z.infer<typeof StandardsInputSchema>;
+
 /** The partnership's standards as the API answers them (standards.ts), in working days. */
 export const StandardsSchema = z.object({
   leadWithinWorkingDays: z.int(),
   assessmentWithinWorkingDays: z.int(),
   planWithinWorkingDays: z.int(),
   reviewEveryWorkingDays: z.int(),
+  /** When the board last changed them; absent while the defaults apply. */
+  changedAt: z.optional(z.iso.datetime()),
 });
+export type Standards = z.infer<typeof StandardsSchema>;

@@ -26,3 +26,20 @@ export const DEFAULT_STANDARDS: EarlyHelpStandards = {
 /** The bounds a standard must keep: at least a day, at most a year of working days. */
 export const STANDARD_MIN_WORKING_DAYS = 1;
 export const STANDARD_MAX_WORKING_DAYS = 260;
+
+/** The standards' fields, in the order an episode meets them. */
+export const STANDARD_FIELDS = [
+  'leadWithinWorkingDays',
+  'assessmentWithinWorkingDays',
+  'planWithinWorkingDays',
+  'reviewEveryWorkingDays',
+] as const satisfies readonly (keyof EarlyHelpStandards)[];
+export type StandardField = (typeof STANDARD_FIELDS)[number];
+
+/**
+ * The name of the standards an episode's lists were sorted under ("5-20-5-30"). Equal standards
+ * sort an episode alike, so the values themselves name them: saving the same standards again
+ * leaves every listing as it is, and only a real change has lists to re-sort.
+ */
+export const standardsBasis = (standards: EarlyHelpStandards): string =>
+  STANDARD_FIELDS.map((field) => standards[field]).join('-');

@@ -154,6 +154,12 @@ export function fixtures(api: TestApi) {
       );
     },
 
+    /** The early-help standards as the board reads them, and their version (the ETag). */
+    async standards(): Promise<{ version: number; standards: Record<string, number> }> {
+      const res = await api.request('GET', '/api/episodes/standards', { as: 'helen' });
+      const { changedAt: _changed, ...standards } = await ok<Record<string, number>>(res);
+      return { version: Number(/\d+/.exec(res.headers.get('etag') ?? '')?.[0] ?? 0), standards };
+    },
     /** The highest published version number. */
     async published(): Promise<number> {
       return Math.max(

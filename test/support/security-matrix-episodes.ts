@@ -18,6 +18,7 @@ import {
   type Expectation,
   type MatrixContext,
   MISSING_ULID,
+  MISSING_VERSION,
   NONE,
   only,
   type Row,
@@ -164,6 +165,24 @@ export function episodeRows(ctx: MatrixContext): Row[] {
     },
   });
 
+  /** The board's change of the standards, sent with their version (or one that is not) and their values. */
+  const standardsRow = (variant: string, cells: Expectation, current: boolean): Row => ({
+    route: 'PUT /api/episodes/standards',
+    variant,
+    targets: NONE,
+    expect: cells,
+    readBack: () => '/api/episodes/standards',
+    async prepare() {
+      const res = await ctx.api.request('GET', '/api/episodes/standards', { as: 'amira' });
+      const { changedAt: _changed, ...standards } = (await res.json()) as Record<string, unknown>;
+      return {
+        path: '/api/episodes/standards',
+        headers: { 'if-match': current ? (res.headers.get('etag') ?? '"0"') : `"${MISSING_VERSION}"` },
+        body: standards,
+      };
+    },
+  });
+
   return [
     listRow(
       'each caller’s default view',
@@ -181,6 +200,8 @@ export function episodeRows(ctx: MatrixContext): Row[] {
         expect(body).toMatchObject({ leadWithinWorkingDays: expect.any(Number) });
       },
     },
+    standardsRow('saved again as they are, so no other row’s timers move', only({ board: 200 }), true),
+    standardsRow('against a version that is not theirs: 409 with them', only({ board: 409 }), false),
     {
       route: 'GET /api/episodes/by-referral/{referralId}',
       targets: TARGETS,

@@ -42,6 +42,16 @@ export interface WriteRoute {
 
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
+/** What `fx.standards()` reads: the early-help standards (GET /api/episodes/standards) and their ETag's version. */
+type StandardsRead = { version: number; standards: Record<string, number> };
+
+/** The standards and their version, from the fixtures' reader of them. */
+function standardsOf(fx: ReturnType<typeof fixtures>): Promise<StandardsRead> {
+  const read = (fx as { standards?: () => Promise<StandardsRead> }).standards;
+  if (!read) throw new Error('The security fixtures have no standards() reader yet (security-fixtures.ts)');
+  return read();
+}
+
 export const WRITE_ROUTES: readonly WriteRoute[] = [
   {
     route: 'POST /api/agencies',
@@ -259,6 +269,16 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
     ok: 201,
     async prepare() {
       return { path: '/api/step-downs', body: stepDownInput(newCaseReference(), today()) };
+    },
+  },
+  {
+    // The standards saved again as they are, so no other route's timers move.
+    route: 'PUT /api/episodes/standards',
+    as: 'board',
+    ok: 200,
+    async prepare(fx) {
+      const { version, standards } = await standardsOf(fx);
+      return { path: '/api/episodes/standards', headers: ifMatch(version), body: standards };
     },
   },
   // Each change to an episode agency A leads (amira answers for it), at the stage the change needs.

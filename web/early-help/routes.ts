@@ -26,4 +26,14 @@ export const EARLY_HELP_PAGES: PageDefinition[] = [
     entry: 'early-help/pages/step-down',
     mainHtml: loading('Record a step-down from social care', 'Loading the form…', { size: 'l' }),
   },
+  {
+    path: '/early-help/standards/',
+    title: 'Early help standards',
+    nav: 'dashboard',
+    entry: 'early-help/pages/standards',
+    mainHtml: loading('Early help standards', 'Loading the standards…', {
+      size: 'l',
+      caption: 'Safeguarding partnership',
+    }),
+  },
 ];
