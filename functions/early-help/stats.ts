@@ -9,7 +9,7 @@ import {
   SUPPRESSED,
   share,
   suppress,
-  twoWayTable,
+  suppressedTwoWay,
 } from '../../shared/platform/small-numbers.ts';
 import {
   closedCounter,
@@ -206,28 +206,26 @@ function openNow(rows: readonly CounterRow[], threshold: number): EpisodeStats['
   const cell = (agency: string, level: number) => counted(values.get(agency) ?? {}, openCounter(level));
   const agencies = [...values.keys()].filter((a) => LEVELS.some((level) => cell(a, level) > 0)).sort();
   const levels = LEVELS.filter((level) => agencies.some((a) => cell(a, level) > 0));
-  const key = (agency: string, level: string) => `${agency}|${level}`;
-  const { figures, relations } = twoWayTable({
+  const table = suppressedTwoWay({
     rows: agencies,
     columns: levels.map(String),
     cell: (a, level) => cell(a, Number(level)),
-    key,
-    rowTotal: (a) => key(a, ALL),
-    columnTotal: (level) => key(ALL, level),
-    grandTotal: key(ALL, ALL),
+    threshold,
   });
-  const shown = suppress(figures, relations, threshold);
-  const get = (k: string): Count => shown.get(k) ?? 0;
-  const byLevel = (agency: string) =>
+  const byLevel = (agency: string | null) =>
     Object.fromEntries(
       levels
-        .filter((level) => agency === ALL || cell(agency, level) > 0)
-        .map((level) => [String(level), get(key(agency, String(level)))]),
+        .filter((level) => agency === null || cell(agency, level) > 0)
+        .map((level) => [String(level), table.get(agency, String(level))]),
     );
   return {
-    total: get(key(ALL, ALL)),
-    byLevel: byLevel(ALL),
-    agencies: agencies.map((a) => ({ agencyId: agencyIdOf(a), open: get(key(a, ALL)), byLevel: byLevel(a) })),
+    total: table.get(null, null),
+    byLevel: byLevel(null),
+    agencies: agencies.map((a) => ({
+      agencyId: agencyIdOf(a),
+      open: table.get(a, null),
+      byLevel: byLevel(a),
+    })),
   };
 }
 

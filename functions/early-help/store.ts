@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Review } from '../../shared/early-help/schema.ts';
 import type { AuditPut } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
@@ -207,17 +207,8 @@ export function createDynamoEarlyHelpStore(db: DynamoDBDocumentClient, tableName
     },
 
     async nextReference(year) {
-      const { Attributes } = await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: referenceCounterKey(year),
-          UpdateExpression: 'ADD #n :one',
-          ExpressionAttributeNames: { '#n': 'n' },
-          ExpressionAttributeValues: { ':one': 1 },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return `EHE-${year}-${String(Attributes?.n ?? 0).padStart(6, '0')}`;
+      const n = await table.count(referenceCounterKey(year));
+      return `EHE-${year}-${String(n).padStart(6, '0')}`;
     },
 
     async create(episode, snapshot, listing, audit, beside = {}) {

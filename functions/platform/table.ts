@@ -6,6 +6,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Page, StoreKey } from './pagination.ts';
 import { cancellationCodes } from './transaction-errors.ts';
@@ -26,6 +27,8 @@ export interface Table {
   page(query: Query): Promise<Page<Item>>;
   /** Every item a Query matches, page after page: for partitions known to stay small. */
   all(query: Omit<Query, 'ExclusiveStartKey'>): Promise<Item[]>;
+  /** Adds one to the counter item at `key` and gives its new value (1 the first time). */
+  count(key: StoreKey): Promise<number>;
   /** A transaction's Put, unconditional. */
   put(item: Item): TransactItem;
   /** A transaction's Put that creates the item: refused if one with its key exists. */
@@ -49,6 +52,19 @@ export function tableOf(db: DynamoDBDocumentClient, name: string): Table {
       return Item;
     },
     page,
+    async count(key) {
+      const { Attributes } = await db.send(
+        new UpdateCommand({
+          TableName: name,
+          Key: key,
+          UpdateExpression: 'ADD #n :one',
+          ExpressionAttributeNames: { '#n': 'n' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(Attributes?.n ?? 0);
+    },
     async all(query) {
       const items: Item[] = [];
       let start: StoreKey | undefined;

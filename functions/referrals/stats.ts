@@ -8,7 +8,7 @@ import {
   SUPPRESSED,
   share,
   suppress,
-  twoWayTable,
+  suppressedTwoWay,
 } from '../../shared/platform/small-numbers.ts';
 import { agreementFromMatrix, emptyMatrix, type LevelMatrix } from '../../shared/referrals/consistency.ts';
 import type { QuarterFigures, ReferralStats } from '../../shared/referrals/stats.ts';
@@ -44,27 +44,21 @@ function months(rows: readonly CounterRow[], threshold: number) {
   );
   const agencies = sorted(rows.map((r) => counterAgency(r.sk)));
   const periods = sorted(rows.map((r) => counterPeriod(r.sk)));
-  const key = (agency: string, month: string) => `${month}|${agency}`;
-  const { figures, relations } = twoWayTable({
+  const table = suppressedTwoWay({
     rows: agencies,
     columns: periods,
-    cell: (a, m) => counts.get(key(a, m)) ?? 0,
-    key,
-    rowTotal: (a) => key(a, ALL),
-    columnTotal: (m) => key(ALL, m),
-    grandTotal: key(ALL, ALL),
+    cell: (a, m) => counts.get(`${m}|${a}`) ?? 0,
+    threshold,
   });
-  const shown = suppress(figures, relations, threshold);
-  const get = (k: string): Count => shown.get(k) ?? 0;
   return {
-    submitted: get(key(ALL, ALL)),
+    submitted: table.get(null, null),
     months: rows.map((r) => ({
       month: counterPeriod(r.sk),
       agencyId: counterAgency(r.sk),
-      submitted: get(key(counterAgency(r.sk), counterPeriod(r.sk))),
+      submitted: table.get(counterAgency(r.sk), counterPeriod(r.sk)),
     })),
-    monthTotals: periods.map((m) => ({ month: m, submitted: get(key(ALL, m)) })),
-    agencyTotals: agencies.map((a) => ({ agencyId: a, submitted: get(key(a, ALL)) })),
+    monthTotals: periods.map((m) => ({ month: m, submitted: table.get(null, m) })),
+    agencyTotals: agencies.map((a) => ({ agencyId: a, submitted: table.get(a, null) })),
   };
 }
 

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Conflict } from '../platform/errors.ts';
 import type { StoreKey } from '../platform/pagination.ts';
 import { type TransactItem, tableOf, transact } from '../platform/table.ts';
@@ -32,17 +32,8 @@ export function createReferralWrites(
 
   return {
     async nextReference(year) {
-      const { Attributes } = await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: referenceCounterKey(year),
-          UpdateExpression: 'ADD #n :one',
-          ExpressionAttributeNames: { '#n': 'n' },
-          ExpressionAttributeValues: { ':one': 1 },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return `EH-${year}-${String(Attributes?.n ?? 0).padStart(6, '0')}`;
+      const n = await table.count(referenceCounterKey(year));
+      return `EH-${year}-${String(n).padStart(6, '0')}`;
     },
 
     async create(referral, entry, audit, idempotency) {

@@ -302,3 +302,32 @@ export function twoWayTable(options: {
   relations.push({ parts: columns.map(columnTotal), total: grandTotal });
   return { figures, relations };
 }
+
+/** A suppressed two-way table, read by row and column; `null` in either place is that margin's total. */
+export interface SuppressedTable {
+  get(row: string | null, column: string | null): Count;
+}
+
+/**
+ * Counts by row and column with their margins, suppressed together (`suppress`), so no cell can be
+ * worked out from the totals shown beside it.
+ */
+export function suppressedTwoWay(options: {
+  rows: readonly string[];
+  columns: readonly string[];
+  cell: (row: string, column: string) => number;
+  threshold: number;
+}): SuppressedTable {
+  const key = (row: string | null, column: string | null) => JSON.stringify([row, column]);
+  const { figures, relations } = twoWayTable({
+    rows: options.rows,
+    columns: options.columns,
+    cell: options.cell,
+    key,
+    rowTotal: (row) => key(row, null),
+    columnTotal: (column) => key(null, column),
+    grandTotal: key(null, null),
+  });
+  const shown = suppress(figures, relations, options.threshold);
+  return { get: (row, column) => shown.get(key(row, column)) ?? 0 };
+}
