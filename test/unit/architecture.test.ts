@@ -104,6 +104,25 @@ describe('boundaries', () => {
     expect(refused).toEqual([]);
   });
 
+  it('reaches another web area only through its face (api.ts, views.ts), never into its pages', () => {
+    const face = /^web\/[^/]+\/(?:api|views)\.ts$/;
+    const refused = sources('web').flatMap((path) => {
+      const area = path.split('/')[1];
+      // web/platform serves every area and imports none; web/routes.ts is the table of them all.
+      if (path === 'web/routes.ts') return [];
+      return importsOf(path)
+        .map((spec) => ({ spec, target: targetOf(path, spec) }))
+        .filter(({ target }) => {
+          if (target === null || !target.startsWith('web/')) return false;
+          const other = target.split('/')[1];
+          if (other === area || other === 'platform' || target.split('/').length < 3) return false;
+          return area === 'platform' || !face.test(target);
+        })
+        .map(({ spec }) => `${path} imports ${spec}`);
+    });
+    expect(refused).toEqual([]);
+  });
+
   it('never builds innerHTML from data in the web front end', () => {
     const offenders = sources('web').filter((path) =>
       /\.innerHTML\s*=|dangerouslySetInnerHTML|insertAdjacentHTML/.test(read(path)),
