@@ -37,6 +37,7 @@ export const FUNCTION_ENV: Record<string, string> = {
   AUDIT_SUBJECT_SECRET: 'bench-audit-subject-secret-of-at-least-32-characters',
   OUTBOX_TABLE_NAME: 'bench-outbox',
   GUIDANCE_URL: 'https://portal.example/api/guidance',
+  SERVICES_URL: 'https://portal.example/api/services',
   REFERRALS_URL: 'https://portal.example',
   DIRECTORY_TABLE_NAME: 'bench-directory',
   AUTH_DOMAIN: 'https://portal.auth.eu-west-2.amazoncognito.com',

@@ -12,6 +12,7 @@ import { EARLY_HELP_PAGES } from './early-help/routes.ts';
 import { GUIDANCE_PAGES, GUIDANCE_SERVER_PAGES } from './guidance/routes.ts';
 import { loading, type PageDefinition, type ServerRenderedPage } from './page-table.ts';
 import { REFERRAL_PAGES } from './referrals/routes.ts';
+import { SERVICES_PAGES, SERVICES_SERVER_PAGES } from './services/routes.ts';
 
 const home = `        <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
@@ -37,6 +38,8 @@ const home = `        <div class="govuk-grid-row">
             <p class="govuk-body">The threshold guidance sets out the four levels of need, what each looks like and what to do at each level. Everyone in the partnership uses the same version. You do not need to sign in to read it.</p>
             <a href="/guidance/" role="button" draggable="false" class="govuk-button" data-module="govuk-button">Read the threshold guidance</a>
             <p class="govuk-body">Worried about a child? <a class="govuk-link" href="/check/">Check the level of need step by step</a>: search for what you have seen or heard, and see what to do now.</p>
+            <h2 class="govuk-heading-m">Find a local service</h2>
+            <p class="govuk-body">The services directory lists the early help services that can support a family, with how to refer and when each was last checked. <a class="govuk-link" href="/services/">Find a service</a>: you do not need to sign in.</p>
             <h2 class="govuk-heading-m">Sign in</h2>
             <p class="govuk-body">Practitioners in partner agencies sign in to see the directory of partner agencies. Requests for early help and the board's action plan are coming to the portal next.</p>
             <p class="govuk-body"><a class="govuk-link" href="/sign-in/">Sign in to the portal</a></p>
@@ -75,10 +78,14 @@ export const PAGES: readonly PageDefinition[] = [
   ...BOARD_PAGES,
   ...DASHBOARD_PAGES,
   ...DIRECTORY_PAGES,
+  ...SERVICES_PAGES,
 ];
 
-/** The pages the guidance function renders on the server, so they read without JavaScript. */
-export const SERVER_RENDERED: readonly ServerRenderedPage[] = GUIDANCE_SERVER_PAGES;
+/** The pages the guidance and services functions render on the server, so they read without JavaScript. */
+export const SERVER_RENDERED: readonly ServerRenderedPage[] = [
+  ...GUIDANCE_SERVER_PAGES,
+  ...SERVICES_SERVER_PAGES,
+];
 
 /** What any address that is not a page answers, with a 404. It has no address of its own. */
 export const NOT_FOUND_PAGE = {

@@ -3,6 +3,7 @@ import { earlyHelpRoutes } from '../early-help/routes.ts';
 import { guidanceRoutes } from '../guidance/routes.ts';
 import { openApiDocumentOf } from '../platform/openapi-document.ts';
 import { referralRoutes } from '../referrals/routes.ts';
+import { servicesRoutes } from '../services/routes.ts';
 import { peopleRoutes } from './people-routes.ts';
 import { directoryRoutes } from './routes.ts';
 
@@ -25,12 +26,13 @@ export function openApiDocument(): unknown {
       ...referralRoutes,
       ...boardRoutes,
       ...earlyHelpRoutes,
+      ...servicesRoutes,
     ],
     {
       title: 'Partnership portal API',
       version: '1',
       description:
-        'Threshold guidance, early-help referrals, early-help episodes and the safeguarding board action plan. Errors are application/problem+json (RFC 9457).',
+        'Threshold guidance, early-help referrals, early-help episodes, the safeguarding board action plan and the directory of early-help services. Errors are application/problem+json (RFC 9457).',
     },
   );
   return document;

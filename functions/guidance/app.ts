@@ -1,6 +1,7 @@
 import { etag as etagMiddleware } from 'hono/etag';
 import { SERVER_RENDERED_PAGES } from '../../shared/deployment/routes.ts';
 import { checkIndicators, findFrameworkProblems, searchIndicators } from '../../shared/guidance/check.ts';
+import { type CheckerServices, servicesSearchFor } from '../../shared/guidance/checker-services.ts';
 import { compareFrameworks } from '../../shared/guidance/diff.ts';
 import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
 import type { AssetManifest } from '../../shared/views/layout.ts';
@@ -18,7 +19,9 @@ import {
 import { hasRole, type Principal } from '../platform/identity.ts';
 import { renderError } from '../platform/problem.ts';
 import { bindRoute } from '../platform/routing.ts';
+import type { ServicesSource } from '../platform/services-source.ts';
 import { shownAsIs } from '../platform/shown.ts';
+import { servicesForAnswer } from './checker-services.ts';
 import {
   checkGuidance,
   compareVersions,
@@ -36,16 +39,21 @@ export interface GuidanceDeps extends PlatformDeps {
   store: GuidanceStore;
   /** The web build's assets. Without them the function serves the API only, not the pages. */
   pageAssets?: AssetManifest;
+  /** The published services directory: the checker's answer at levels 1 and 2 names services. */
+  services?: ServicesSource;
 }
 
 const PAGE_RENDERERS = {
   '/guidance/': 'renderGuidancePage',
   '/check/': 'renderCheckPage',
   '/check/answer/': 'renderCheckAnswerPage',
-} as const satisfies Record<
-  (typeof SERVER_RENDERED_PAGES)[number]['path'],
-  keyof typeof import('./pages.ts')
->;
+} as const satisfies Record<GuidancePage['path'], keyof typeof import('./pages.ts')>;
+
+/** The server-rendered pages this function answers; the others (the services directory's) are not its. */
+type GuidancePage = Extract<(typeof SERVER_RENDERED_PAGES)[number], { module: `guidance/${string}` }>;
+const GUIDANCE_PAGES = SERVER_RENDERED_PAGES.filter((page): page is GuidancePage =>
+  page.module.startsWith('guidance/'),
+);
 
 /**
  * The pages' views (preact, the web's layout and components) load on the first page request, not at
@@ -117,8 +125,17 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     return c.json(version, 200);
   });
 
+  /** The services an answer names (levels 1 and 2), or null for an answer that names none. */
+  const answerServices = async (
+    outcome: ReturnType<typeof checkIndicators> | null,
+    district: string | null | undefined,
+  ): Promise<CheckerServices | null> => {
+    const search = outcome?.level ? servicesSearchFor(outcome, district) : null;
+    return search ? servicesForAnswer(deps.services, search, deps.logger) : null;
+  };
+
   bindRoute(app, checkGuidance, async (c) => {
-    const { indicatorIds } = c.req.valid('json');
+    const { indicatorIds, district } = c.req.valid('json');
     const current = await currentOrFail();
     const outcome = checkIndicators(current.framework, indicatorIds);
     if (outcome.unknownIds.length) {
@@ -131,7 +148,8 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
       );
     }
     const { unknownIds: _unknown, ...result } = outcome;
-    return c.json({ version: current.version, ...result }, 200);
+    const services = await answerServices(outcome, district);
+    return c.json({ version: current.version, ...result, services }, 200);
   });
 
   bindRoute(app, searchGuidance, async (c) => {
@@ -230,7 +248,7 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
 
   const { pageAssets } = deps;
   if (pageAssets) {
-    for (const { path, apiPath } of SERVER_RENDERED_PAGES) {
+    for (const { path, apiPath } of GUIDANCE_PAGES) {
       const renderer = PAGE_RENDERERS[path];
       // The same for everyone, so browsers and CloudFront keep it like the guidance itself (ETag from the body).
       app.get(apiPath, etagMiddleware({ weak: true }), async (c) => {
@@ -248,10 +266,20 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
           return c.html((await loadPageViews()).renderUnavailablePage(pageAssets), status);
         }
         const params = new URL(c.req.url).searchParams;
-        // "Nothing published yet" must not outlive the first publication in any cache.
-        c.header('cache-control', current ? PUBLISHED_CACHE : 'no-store');
-        const render = (await loadPageViews())[renderer];
-        return c.html(render(pageAssets, current, params), current ? 200 : 404);
+        const views = await loadPageViews();
+        // Only the answer names services, and only at levels 1 and 2.
+        const services =
+          path === '/check/answer/' && current
+            ? await answerServices(views.answerOutcome(current, params), params.get('district'))
+            : null;
+        // "Nothing published yet" must not outlive the first publication in any cache, nor an answer
+        // without its services the directory's recovery.
+        c.header(
+          'cache-control',
+          current && services?.state !== 'unavailable' ? PUBLISHED_CACHE : 'no-store',
+        );
+        const render = views[renderer];
+        return c.html(render(pageAssets, current, params, services), current ? 200 : 404);
       });
     }
   }

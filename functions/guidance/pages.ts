@@ -10,7 +10,8 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { SERVER_RENDERED_PAGES } from '../../shared/deployment/routes.ts';
-import { checkIndicators, levelLabel } from '../../shared/guidance/check.ts';
+import { checkIndicators, type LevelCheckOutcome, levelLabel } from '../../shared/guidance/check.ts';
+import type { CheckerServices } from '../../shared/guidance/checker-services.ts';
 import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
 import { MAX_CHOSEN, readAddress } from '../../shared/guidance/views/checker/address.ts';
 import {
@@ -101,14 +102,30 @@ export function renderCheckPage(
   });
 }
 
-/** /check/answer/: step 2, the suggested level and what to do now (the same rule as POST /api/guidance/check). */
+const chosenIds = (params: URLSearchParams) => readAddress(params).ids.slice(0, MAX_CHOSEN);
+
+/**
+ * The answer an address asks for, to look its services up before rendering: null when the page shows
+ * no level (nothing chosen, or indicators the guidance no longer has).
+ */
+export function answerOutcome(guidance: GuidanceVersion, params: URLSearchParams): LevelCheckOutcome | null {
+  const outcome = checkIndicators(guidance.framework, chosenIds(params));
+  return outcome.unknownIds.length > 0 || outcome.level === null ? null : outcome;
+}
+
+/**
+ * /check/answer/: step 2, the suggested level and what to do now (the same rule as POST
+ * /api/guidance/check), and at levels 1 and 2 the services that meet the needs (`services`, looked up
+ * by the app, since rendering is pure).
+ */
 export function renderCheckAnswerPage(
   assets: AssetManifest,
   guidance: GuidanceVersion | null,
   params: URLSearchParams,
+  services: CheckerServices | null = null,
 ): string {
   if (!guidance) return checkerWithoutGuidance(assets);
-  const ids = readAddress(params).ids.slice(0, MAX_CHOSEN);
+  const ids = chosenIds(params);
   const outcome = checkIndicators(guidance.framework, ids);
   if (outcome.unknownIds.length > 0) {
     const knownIds = ids.filter((id) => !outcome.unknownIds.includes(id));
@@ -131,7 +148,8 @@ export function renderCheckAnswerPage(
       ? 'Call 999 if a child is in immediate danger – Check a level of need'
       : `${levelLabel(result.record)} – Check a level of need`,
     module: CHECK_MODULE,
-    view: html`<${Answer} result=${{ ...result, version: guidance.version }} guidance=${guidance} ids=${ids} />`,
+    view: html`<${Answer} result=${{ ...result, version: guidance.version }} guidance=${guidance} ids=${ids}
+      services=${services} />`,
   });
 }
 

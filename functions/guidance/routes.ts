@@ -7,6 +7,7 @@ import {
 } from '../../shared/guidance/schema.ts';
 import { text } from '../../shared/platform/text.ts';
 import * as z from '../../shared/platform/zod.ts';
+import { DISTRICT_IDS } from '../../shared/services/districts.ts';
 import { listPageOf } from '../platform/pagination.ts';
 import { bearer, createRoute, ifMatchHeaders, json, jsonBody, problem } from '../platform/routing.ts';
 
@@ -74,7 +75,33 @@ export const CheckRequestSchema = z.strictObject({
   indicatorIds: z
     .array(z.string().check(z.minLength(1), z.maxLength(80)), { error: 'Choose the indicators as a list' })
     .check(z.minLength(1, 'Choose at least one indicator'), z.maxLength(60, 'Choose 60 indicators or fewer')),
+  /** The family's postcode district: services at levels 1 and 2 are listed nearest first. */
+  district: z.optional(z.enum(DISTRICT_IDS, { error: 'Choose a postcode district of the county' })),
 });
+
+/** A service as the checker's answer lists it; its whole entry is GET /api/services/{id}. */
+const CheckerServiceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  provider: z.string(),
+  summary: z.string(),
+  access: z.array(z.string()),
+  reasons: z.array(z.string()),
+  distance: z.optional(z.object({ km: z.number(), from: z.string() })),
+  illustrative: z.boolean(),
+});
+
+const servicesAnswer = {
+  district: z.nullable(z.enum(DISTRICT_IDS)),
+  /** The services directory's find page with the same search. */
+  findMoreHref: z.string(),
+};
+
+/** At levels 1 and 2: the services that meet the needs (none, if none does), or that they could not be listed. */
+const CheckerServicesSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('listed'), items: z.array(CheckerServiceSchema), ...servicesAnswer }),
+  z.object({ state: z.literal('unavailable'), ...servicesAnswer }),
+]);
 
 export const CheckResultSchema = z.object({
   version: z.int(),
@@ -87,6 +114,8 @@ export const CheckResultSchema = z.object({
   considerHigher: z.boolean(),
   nextLevel: z.nullable(LevelSchema),
   reasons: z.array(z.string()),
+  /** Null at levels 3 and 4, which name no services. */
+  services: z.nullable(CheckerServicesSchema),
 });
 
 export const checkGuidance = createRoute({

@@ -33,6 +33,8 @@ export type FunctionConfig = z.infer<typeof FunctionEnvSchema>;
 /** The referrals function also reads the current guidance, through the public guidance API. */
 export const ReferralsEnvSchema = z.extend(FunctionEnvSchema, {
   GUIDANCE_URL: z.url('must be a URL'),
+  /** The public services API (…/api/services): the front door signposts to published services. */
+  SERVICES_URL: z.url('must be a URL'),
   /** Keys the duplicate index (functions/referrals/child-keys.ts); must not change while referrals are kept. */
   MATCH_KEY_SECRET: secret,
   /** Notifications have a table of their own (shared/deployment/tables.ts). */
@@ -63,7 +65,11 @@ const AssetManifestJson = z.pipe(
 );
 
 /** The guidance function also renders the public guidance pages, linking the web build's assets. */
-export const GuidanceEnvSchema = z.extend(FunctionEnvSchema, { WEB_ASSETS: AssetManifestJson });
+export const GuidanceEnvSchema = z.extend(FunctionEnvSchema, {
+  WEB_ASSETS: AssetManifestJson,
+  /** The public services API (…/api/services): the checker's answer names services that meet the need. */
+  SERVICES_URL: z.url('must be a URL'),
+});
 
 /** The scheduled reminder needs only the referrals, outbox and audit tables. */
 export const ReminderEnvSchema = z.extend(
@@ -97,6 +103,17 @@ export const DirectoryEnvSchema = z.extend(FunctionEnvSchema, {
 
 /** The board function also reads agencies' names (only) from the directory table. */
 export const BoardEnvSchema = z.extend(FunctionEnvSchema, { DIRECTORY_TABLE_NAME: nonEmpty });
+
+/**
+ * The services directory reads the current guidance's needs through the public guidance API, reads
+ * agencies' names (only) from the directory, renders its public pages with the web build's assets,
+ * and knows which agency is the partnership's: its directory editors keep every entry.
+ */
+export const ServicesEnvSchema = z.extend(FunctionEnvSchema, {
+  GUIDANCE_URL: z.url('must be a URL'),
+  PARTNERSHIP_AGENCY_ID: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an agency id')),
+  WEB_ASSETS: AssetManifestJson,
+});
 
 /** The Cognito pre-token-generation trigger reads agencies' and people's standing (access.ts). */
 export const PreTokenEnvSchema = z.object({

@@ -1,4 +1,5 @@
 import { type AreaApp, createAreaApp, type PlatformDeps } from '../platform/http.ts';
+import type { ServicesSource } from '../platform/services-source.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
 import type { ChildKeys } from './child-keys.ts';
 import { createDraftRoutes } from './drafts.ts';
@@ -12,6 +13,8 @@ import { createTransitionRoutes } from './transitions.ts';
 export interface ReferralsDeps extends PlatformDeps {
   store: ReferralStore;
   guidance: GuidanceSource;
+  /** The published services directory, which the front door signposts to. */
+  services: ServicesSource;
   /** The keys a submitted referral is filed under for duplicate detection (hashed: child-keys.ts). */
   childKeys: ChildKeys;
   /** The key the audit trail files a child's entries under, for subject access (subject-keys.ts). */

@@ -1,6 +1,7 @@
 import { handle } from 'hono/aws-lambda';
 import { functionConfigFromEnv, ReferralsEnvSchema } from '../platform/config.ts';
 import { lambdaPlatform } from '../platform/lambda.ts';
+import { createServicesSource } from '../platform/services-source.ts';
 import { createSubjectKey } from '../platform/subject-keys.ts';
 import { createReferralsApp } from './app.ts';
 import { createChildKeys } from './child-keys.ts';
@@ -9,7 +10,7 @@ import { createDynamoReferralStore } from './store.ts';
 
 /** The referrals function's Lambda entry: wires the app to DynamoDB once per cold start. */
 const { config, db, deps } = lambdaPlatform();
-const { GUIDANCE_URL, MATCH_KEY_SECRET, OUTBOX_TABLE_NAME, AUDIT_SUBJECT_SECRET } =
+const { GUIDANCE_URL, SERVICES_URL, MATCH_KEY_SECRET, OUTBOX_TABLE_NAME, AUDIT_SUBJECT_SECRET } =
   functionConfigFromEnv(ReferralsEnvSchema);
 
 export const handler = handle(
@@ -17,6 +18,7 @@ export const handler = handle(
     ...deps,
     store: createDynamoReferralStore(db, config.TABLE_NAME, OUTBOX_TABLE_NAME),
     guidance: createGuidanceSource((headers) => fetch(GUIDANCE_URL, { headers }), deps.clock),
+    services: createServicesSource((rest) => fetch(`${SERVICES_URL}${rest}`)),
     childKeys: createChildKeys(MATCH_KEY_SECRET),
     subjectKey: createSubjectKey(AUDIT_SUBJECT_SECRET),
   }),

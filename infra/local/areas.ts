@@ -11,12 +11,15 @@ import { createDynamoEarlyHelpStore } from '../../functions/early-help/store.ts'
 import { createGuidanceApp } from '../../functions/guidance/app.ts';
 import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
 import { createAgencyNames } from '../../functions/platform/agency-names.ts';
+import { createGuidanceSource } from '../../functions/platform/guidance-source.ts';
 import type { AreaApp, PlatformDeps } from '../../functions/platform/http.ts';
+import { createServicesSource } from '../../functions/platform/services-source.ts';
 import { createSubjectKey } from '../../functions/platform/subject-keys.ts';
 import { createReferralsApp } from '../../functions/referrals/app.ts';
 import { createChildKeys } from '../../functions/referrals/child-keys.ts';
-import { createGuidanceSource } from '../../functions/referrals/guidance-source.ts';
 import { createDynamoReferralStore } from '../../functions/referrals/store.ts';
+import { createServicesApp } from '../../functions/services/app.ts';
+import { createDynamoServiceStore } from '../../functions/services/store.ts';
 import type { Area } from '../../shared/deployment/tables.ts';
 import type { AssetManifest } from '../../shared/views/layout.ts';
 import type { TableNames } from './tables.ts';
@@ -31,6 +34,9 @@ export const LOCAL_MATCH_KEY_SECRET = 'local-only-match-key-secret-for-synthetic
 /** The local runtime's key for the audit trail's subject index (functions/platform/subject-keys.ts). */
 export const LOCAL_AUDIT_SUBJECT_SECRET = 'local-only-audit-subject-secret-for-synthetic-data';
 
+/** The demo partnership's agency (infra/seed/demo-data.ts): its directory editors keep every service. */
+export const LOCAL_PARTNERSHIP_AGENCY_ID = 'northshire-partnership';
+
 /**
  * Every area's app wired to its store, as the Lambda entries wire one each. The local runtime serves
  * them all; API tests call them through `app.request()` with their own platform services.
@@ -39,28 +45,46 @@ export function createAreaApps(
   db: DynamoDBDocumentClient,
   tables: TableNames,
   platform: PlatformDeps,
-  options: { pageAssets?: AssetManifest } = {},
+  options: { pageAssets?: AssetManifest; partnershipAgencyId?: string } = {},
 ): Record<Area, AreaApp> {
   const subjectKey = createSubjectKey(LOCAL_AUDIT_SUBJECT_SECRET);
+  // The public services route the guidance and referrals functions call in AWS, answered in-process
+  // (bound late: the services app is made below, and reads the guidance in turn).
+  let services: AreaApp | undefined;
+  const servicesSource = () =>
+    createServicesSource((rest) => {
+      if (!services) throw new Error('The services app is not made yet');
+      return services.request(`/api/services${rest}`);
+    });
   const guidance = createGuidanceApp({
     ...platform,
+    services: servicesSource(),
     store: createDynamoGuidanceStore(db, tables.guidance),
     ...(options.pageAssets ? { pageAssets: options.pageAssets } : {}),
   });
+  // The same public route the referrals and services functions call in AWS, answered in-process.
+  const guidanceSource = () =>
+    createGuidanceSource((headers) => guidance.request('/api/guidance', { headers }), platform.clock);
   const referrals = createReferralsApp({
     ...platform,
     store: createDynamoReferralStore(db, tables.referrals, tables.outbox),
-    // The same public route the referrals function calls in AWS, answered in-process.
-    guidance: createGuidanceSource(
-      (headers) => guidance.request('/api/guidance', { headers }),
-      platform.clock,
-    ),
+    guidance: guidanceSource(),
+    services: servicesSource(),
     childKeys: createChildKeys(LOCAL_MATCH_KEY_SECRET),
     subjectKey,
+  });
+  services = createServicesApp({
+    ...platform,
+    store: createDynamoServiceStore(db, tables.services),
+    guidance: guidanceSource(),
+    agencies: createAgencyNames(db, tables.directory, platform.clock),
+    partnershipAgencyId: options.partnershipAgencyId ?? LOCAL_PARTNERSHIP_AGENCY_ID,
+    ...(options.pageAssets ? { pageAssets: options.pageAssets } : {}),
   });
   return {
     guidance,
     referrals,
+    services,
     board: createBoardApp({
       ...platform,
       store: createDynamoBoardStore(db, tables.board),

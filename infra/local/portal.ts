@@ -190,12 +190,13 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }),
     );
     root.use('*', compress());
-    // The pages the guidance function renders, sent to it as CloudFront's function sends them in AWS.
+    // The pages the guidance and services functions render, sent as CloudFront's function sends them in AWS.
     for (const page of SERVER_RENDERED_PAGES) {
       root.get(page.path, (c) => {
         const url = new URL(c.req.url);
         url.pathname = page.apiPath;
-        return apps.guidance.fetch(new Request(url, c.req.raw), { event: lambdaEvent(c) });
+        const area = areaForPath(page.apiPath) ?? 'guidance';
+        return apps[area].fetch(new Request(url, c.req.raw), { event: lambdaEvent(c) });
       });
     }
     root.use(

@@ -9,15 +9,18 @@ import type { TableNames } from '../local/tables.ts';
 import { seedDemoActivity } from './demo-activity.ts';
 import { DEMO_AGENCIES } from './demo-data.ts';
 import { seedDemoEpisodes } from './demo-episodes.ts';
+import { seedDemoServices } from './demo-services.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
 
 /** Bump when the demo data changes shape, so an old local store is seeded again. */
-const SEED_MARKER = seedMarkerKey('demo-v3');
+const SEED_MARKER = seedMarkerKey('demo-v4');
 /**
- * A store seeded at demo-v2 has this version's referrals and plan already (made with keys a second
- * run could not reuse): it is given only what came since, the early-help episodes.
+ * A store seeded at an earlier version has that version's records already (made with keys a second
+ * run could not reuse): it is given only what came since. demo-v2 had the referrals and the plan,
+ * demo-v3 the early-help episodes; demo-v4 adds the services directory.
  */
 const ACTIVITY_MARKER = seedMarkerKey('demo-v2');
+const EPISODES_MARKER = seedMarkerKey('demo-v3');
 
 /**
  * Seeds the synthetic demo data once: the agencies and the first published guidance. It goes through
@@ -77,7 +80,9 @@ export async function seedDemoData(
       progress('  referrals and the board’s plan');
       await seedDemoActivity(db, tables, { now: clock(), progress });
     }
-    await seedDemoEpisodes(db, tables, { now: clock(), progress });
+    const episodes = await db.send(new GetCommand({ TableName: tables.directory, Key: EPISODES_MARKER }));
+    if (!episodes.Item) await seedDemoEpisodes(db, tables, { now: clock(), progress });
+    await seedDemoServices(db, tables, { now: clock(), progress });
   }
 
   await db.send(new PutCommand({ TableName: tables.directory, Item: { ...SEED_MARKER, seededAt: now } }));

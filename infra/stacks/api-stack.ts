@@ -42,8 +42,13 @@ export interface ApiStackProps extends StackProps {
    * The API key is read from Secrets Manager (create the secret before deploying).
    */
   readonly notify?: { apiKeySecretName: string; templateId: string; frontDoorEmail: string };
-  /** The web build's asset manifest: the guidance function renders public pages that link these assets. */
+  /** The web build's asset manifest: the guidance and services functions render public pages that link these assets. */
   readonly webAssets: AssetManifest;
+  /**
+   * The agency of the partnership's business unit: its directory editors keep every entry of the
+   * services directory. @default 'northshire-partnership' (the demo partnership)
+   */
+  readonly partnershipAgencyId?: string;
 }
 
 /** One API Gateway route: `ANY /api/board/{proxy+}`, or a method on a public path. */
@@ -79,7 +84,7 @@ export function routeSpecs(): RouteSpec[] {
 }
 
 /**
- * The API's behaviour: one function per area (guidance, referrals, board, early help, directory), each allowed
+ * The API's behaviour: one function per area (guidance, referrals, board, early help, services, directory), each allowed
  * only its own table and to append to the audit table, behind a Cognito JWT authorizer.
  */
 export class ApiStack extends Stack {
@@ -147,7 +152,17 @@ export class ApiStack extends Stack {
           ...(area === 'referrals'
             ? {
                 GUIDANCE_URL: `${props.httpApi.apiEndpoint}/api/guidance`,
+                SERVICES_URL: `${props.httpApi.apiEndpoint}/api/services`,
                 MATCH_KEY_SECRET: matchKeySecret.secretValue.unsafeUnwrap(),
+              }
+            : {}),
+          // The services directory reads the guidance's needs the same way, renders its public pages
+          // and knows whose editors keep every entry.
+          ...(area === 'services'
+            ? {
+                GUIDANCE_URL: `${props.httpApi.apiEndpoint}/api/guidance`,
+                PARTNERSHIP_AGENCY_ID: props.partnershipAgencyId ?? 'northshire-partnership',
+                WEB_ASSETS: JSON.stringify(props.webAssets),
               }
             : {}),
           // Early help reads referrals through the API too, as the caller, never the referrals table.
@@ -156,7 +171,13 @@ export class ApiStack extends Stack {
             ? { AUDIT_SUBJECT_SECRET: auditSubjectSecret.secretValue.unsafeUnwrap() }
             : {}),
           // The guidance function renders /guidance/ and the checker with the web build's assets.
-          ...(area === 'guidance' ? { WEB_ASSETS: JSON.stringify(props.webAssets) } : {}),
+          ...(area === 'guidance'
+            ? {
+                WEB_ASSETS: JSON.stringify(props.webAssets),
+                // The checker's answer names services, read through the public services API.
+                SERVICES_URL: `${props.httpApi.apiEndpoint}/api/services`,
+              }
+            : {}),
           // The directory tells the web front end how to sign in (GET /api/config).
           ...(area === 'directory'
             ? { AUTH_DOMAIN: props.authOrigin, PORTAL_URL: `https://${props.portalDomainName}` }
@@ -170,9 +191,9 @@ export class ApiStack extends Stack {
       // Query on its record, person (gsi1) and child (gsi2) keys.
       if (area === 'directory') fn.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append', 'read');
       else fn.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append');
-      // The board's CSV names owner agencies, and early help checks the agencies it names, so both
-      // may read agencies (only) from the directory.
-      if (area === 'board' || area === 'early-help')
+      // The board's CSV names owner agencies, and early help and the services directory check the
+      // agencies they name, so they may read agencies (only) from the directory.
+      if (area === 'board' || area === 'early-help' || area === 'services')
         fn.bindAgencyNames('DIRECTORY_TABLE_NAME', props.tables.directory);
       // Every function checks each caller's standing: agencies and people, GetItem only (access.ts).
       fn.bindStanding('DIRECTORY_TABLE_NAME', props.tables.directory);
@@ -271,7 +292,7 @@ export class ApiStack extends Stack {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
-            'A public route (PUBLIC_ROUTES): health, the OpenAPI document and the published threshold guidance are open to anyone; the function still verifies any token it is sent.',
+            'A public route (PUBLIC_ROUTES): health, the OpenAPI document, the published threshold guidance and the published services directory are open to anyone; the function still verifies any token it is sent.',
         });
       }
     }

@@ -12,6 +12,7 @@ export const AREA_PATH_PREFIXES: Record<Area, readonly string[]> = {
   referrals: ['/api/referrals', '/api/stats', '/api/notifications'],
   board: ['/api/board'],
   'early-help': ['/api/episodes', '/api/step-downs', '/api/stats/episodes'],
+  services: ['/api/services'],
   directory: [
     '/api/me',
     '/api/agencies',
@@ -35,10 +36,13 @@ export const PUBLIC_ROUTES: readonly { method: 'GET' | 'POST'; path: string }[] 
   { method: 'GET', path: '/api/guidance' },
   { method: 'GET', path: '/api/guidance/{proxy+}' },
   { method: 'POST', path: '/api/guidance/check' },
+  { method: 'GET', path: '/api/services' },
+  { method: 'GET', path: '/api/services/{proxy+}' },
 ];
 
 /**
- * The public pages the guidance function renders on the server, so they read without JavaScript.
+ * The public pages the guidance and services functions render on the server, so they read without
+ * JavaScript; the area of `apiPath` answers each.
  * CloudFront (infra/stacks/web-stack.ts) and the local runtime (infra/local/portal.ts) both send
  * `path` to the function as `apiPath`, which the public `GET /api/guidance/{proxy+}` route covers.
  */
@@ -46,6 +50,8 @@ export const SERVER_RENDERED_PAGES = [
   { path: '/guidance/', apiPath: '/api/guidance/pages/guidance', module: 'guidance/pages/guidance' },
   { path: '/check/', apiPath: '/api/guidance/pages/check', module: 'guidance/pages/check' },
   { path: '/check/answer/', apiPath: '/api/guidance/pages/check-answer', module: 'guidance/pages/check' },
+  { path: '/services/', apiPath: '/api/services/pages/find', module: 'services/pages/find' },
+  { path: '/services/service/', apiPath: '/api/services/pages/service', module: 'services/pages/service' },
 ] as const;
 
 /** The area of the longest prefix that matches, as API Gateway prefers the more specific route. */

@@ -15,6 +15,8 @@
  *   open episodes by the running timer's due date, so overdue is a key condition, and closed ones by
  *   date (gsi1 FRONTDOOR#open|closed); an agency's episodes by due date (gsi2 AGENCY#id#open|closed,
  *   on the agency's list item); the standards item; drift alarms already sent (pk ALARM#id).
+ * - services: one service (pk SERVICE#id); an owner's entries and the partnership's (gsi1, gsi2);
+ *   published ones listed for search by need and district, nearest first (functions/services/keys.ts).
  * - directory: agencies (pk AGENCY); users by sub (pk USER#sub).
  * - audit:     one entity's trail (pk ENTITY#type#id, sk time#ulid); one actor's trail (gsi1); every
  *   entry about one child (gsi2 SUBJECT#<hashed key>, functions/platform/subject-keys.ts).
@@ -28,7 +30,15 @@ export interface IndexDefinition {
 
 export interface TableDefinition {
   /** Short area name; also the suffix of the local table name. */
-  readonly id: 'guidance' | 'referrals' | 'outbox' | 'board' | 'early-help' | 'directory' | 'audit';
+  readonly id:
+    | 'guidance'
+    | 'referrals'
+    | 'outbox'
+    | 'board'
+    | 'early-help'
+    | 'services'
+    | 'directory'
+    | 'audit';
   readonly partitionKey: string;
   readonly sortKey: string;
   readonly indexes: readonly IndexDefinition[];
@@ -65,6 +75,14 @@ export const TABLES = {
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     ],
   },
+  services: {
+    id: 'services',
+    ...base,
+    indexes: [
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    ],
+  },
   directory: { id: 'directory', ...base, indexes: [] },
   audit: {
     id: 'audit',
@@ -80,5 +98,5 @@ export type TableId = keyof typeof TABLES;
 export const TABLE_IDS = Object.keys(TABLES) as TableId[];
 
 /** The Lambda areas and the table each owns (besides appending to audit). */
-export const AREAS = ['guidance', 'referrals', 'board', 'early-help', 'directory'] as const;
+export const AREAS = ['guidance', 'referrals', 'board', 'early-help', 'services', 'directory'] as const;
 export type Area = (typeof AREAS)[number];

@@ -40,6 +40,11 @@ const ACTION_LABELS: Record<string, string> = {
   'action.update': 'Changed the action',
   'action.progress': 'Recorded progress on the action',
   'action.close': 'Closed the action',
+  'service.create': 'Added the service to the directory (a draft)',
+  'service.update': 'Changed the service’s entry',
+  'service.publish': 'Published the service in the directory',
+  'service.unpublish': 'Took the service out of the directory',
+  'service.check': 'Confirmed the service’s entry is still right',
   'audit.read': 'Read the audit trail',
   'audit.subject-access': 'Searched the audit trail for a subject access request',
 };
@@ -66,6 +71,7 @@ export const AUDIT_ENTITY_TYPES = [
   'user',
   'person',
   'subject-access',
+  'service',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -82,4 +88,5 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   user: 'A person’s trail being read',
   person: 'A person’s access (suspended, restored, revoked)',
   'subject-access': 'Subject access search',
+  service: 'Service in the directory',
 };

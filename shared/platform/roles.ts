@@ -1,5 +1,5 @@
 /** The portal's roles. They arrive as Cognito groups (`cognito:groups`) in the access token. */
-export const ROLES = ['referrer', 'triage', 'board', 'guidance-editor', 'admin'] as const;
+export const ROLES = ['referrer', 'triage', 'board', 'guidance-editor', 'directory-editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
@@ -11,5 +11,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   triage: 'Front door (triage)',
   board: 'Safeguarding board',
   'guidance-editor': 'Guidance editor',
+  'directory-editor': 'Directory editor',
   admin: 'System owner',
 };

@@ -1,6 +1,6 @@
 /**
  * The one page layout. Every HTML page comes from `layout()`, those the web build writes and those the
- * guidance function renders, so the header, skip link, phase banner and footer are written once. The
+ * guidance and services functions render, so the header, skip link, phase banner and footer are written once. The
  * markup follows GOV.UK Frontend 6 exactly, with the generic header (this service is not on GOV.UK: no
  * crown, no GOV.UK logotype).
  */
@@ -21,6 +21,8 @@ export function escapeHtml(value: string): string {
 export type NavKey =
   | 'home'
   | 'guidance'
+  | 'services'
+  | 'services-mine'
   | 'agencies'
   | 'sign-in'
   | 'none'
@@ -67,6 +69,7 @@ export interface LayoutOptions {
  */
 const NAV_ITEMS: { key: NavKey; href: string; text: string; roles?: string[] }[] = [
   { key: 'guidance', href: '/guidance/', text: 'Threshold guidance' },
+  { key: 'services', href: '/services/', text: 'Find a service' },
   { key: 'agencies', href: '/agencies/', text: 'Partner agencies' },
   { key: 'referrals', href: '/referrals/queue/', text: 'Referrals', roles: ['triage'] },
   { key: 'referrals', href: '/referrals/', text: 'Referrals', roles: ['referrer'] },

@@ -233,18 +233,28 @@ describe('functions', () => {
       const env = (
         areaFunction(area).resource.Properties.Environment as { Variables: Record<string, unknown> }
       ).Variables;
-      // Referrals read the public guidance through the API, write and read the outbox, and alone hold
+      // Referrals read the public guidance and services through the API, write and read the outbox, and alone hold
       // the duplicate index's key; the board reads agencies' names. Referrals file audit entries by
       // child under the subject key, which the directory needs to search them.
       const extra = {
-        referrals: ['AUDIT_SUBJECT_SECRET', 'GUIDANCE_URL', 'MATCH_KEY_SECRET', 'OUTBOX_TABLE_NAME'],
+        referrals: [
+          'AUDIT_SUBJECT_SECRET',
+          'GUIDANCE_URL',
+          'MATCH_KEY_SECRET',
+          'OUTBOX_TABLE_NAME',
+          'SERVICES_URL',
+        ],
         board: [],
         // Early help reads referrals through the API and files audit entries by child, as referrals do.
         'early-help': ['AUDIT_SUBJECT_SECRET', 'REFERRALS_URL'],
         // The directory tells the web front end how to sign in (GET /api/config).
         directory: ['AUDIT_SUBJECT_SECRET', 'AUTH_DOMAIN', 'PORTAL_URL'],
-        // The guidance function renders the public pages, linking the web build's assets.
-        guidance: ['WEB_ASSETS'],
+        // The guidance function renders the public pages, linking the web build's assets, and the
+        // checker's answer names services from the public services API.
+        guidance: ['SERVICES_URL', 'WEB_ASSETS'],
+        // The services directory reads the guidance's needs through the API, renders its public
+        // pages and knows whose editors keep every entry.
+        services: ['GUIDANCE_URL', 'PARTNERSHIP_AGENCY_ID', 'WEB_ASSETS'],
       }[area];
       expect(Object.keys(env).sort()).toEqual(
         [
@@ -291,8 +301,9 @@ describe('functions', () => {
     ];
     for (const area of AREAS) {
       const all = statementsFor(area);
-      // The board's and early help's one exception: Query on the directory's AGENCY partition, for agencies.
-      const readsAgencies = area === 'board' || area === 'early-help';
+      // The board's, early help's and the services directory's one exception: Query on the
+      // directory's AGENCY partition, for agencies.
+      const readsAgencies = area === 'board' || area === 'early-help' || area === 'services';
       const agencyNames = all.filter(
         (s) =>
           readsAgencies &&

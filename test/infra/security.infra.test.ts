@@ -206,6 +206,7 @@ describe('each function and its tables', () => {
       [areaRole('referrals'), ['referrals', 'outbox', 'audit']],
       [areaRole('board'), ['board', 'audit', 'directory']],
       [areaRole('early-help'), ['early-help', 'audit', 'directory']],
+      [areaRole('services'), ['services', 'audit', 'directory']],
       [areaRole('directory'), ['directory', 'audit']],
       [reminders, ['referrals', 'outbox', 'audit']],
       [driftAlarms, ['early-help', 'outbox', 'audit']],
@@ -237,8 +238,8 @@ describe('each function and its tables', () => {
             continue;
           }
           if (mine?.includes(table) && (table !== 'directory' || mine.includes('directory'))) {
-            // The board's and early help's directory access is the agency names only.
-            for (const area of ['board', 'early-help'])
+            // The board's, early help's and the services directory's directory access is the agency names only.
+            for (const area of ['board', 'early-help', 'services'])
               if (role === areaRole(area) && table === 'directory' && !agencyNames)
                 wrong.push(`${area}: ${actionsOf(statement)} on the directory beyond agency names`);
             continue;

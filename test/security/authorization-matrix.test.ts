@@ -24,6 +24,7 @@ import {
 } from '../support/security-matrix.ts';
 import { episodeRows } from '../support/security-matrix-episodes.ts';
 import { coreRows } from '../support/security-matrix-rows.ts';
+import { serviceRows } from '../support/security-matrix-services.ts';
 
 /**
  * The authorization matrix (SECURITY.md): every route the apps' routers answer ×
@@ -85,7 +86,7 @@ const ctx: MatrixContext = {
     return fx;
   },
 };
-const ROWS: Row[] = [...coreRows(ctx), ...episodeRows(ctx)];
+const ROWS: Row[] = [...coreRows(ctx), ...episodeRows(ctx), ...serviceRows(ctx)];
 
 /** What an answer shows of a record beyond what the same caller's own read of it shows. */
 async function beyondOwnRead(caller: Caller, shown: unknown, path: string): Promise<string[]> {

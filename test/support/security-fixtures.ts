@@ -5,11 +5,13 @@ import type { Referral, ReferralContent, ReferralStatus } from '../../shared/ref
 import type { TestApi } from './api.ts';
 import { completeReferral } from './referral-fixtures.ts';
 import { episodeFixtures } from './security-episodes.ts';
+import { serviceFixtures } from './security-services.ts';
 
 /**
  * Records made through the API, in the state a test needs: a referral of agency A (Brookfield
  * Primary, amira) or B (Northshire Police, dan) at any status, a board action, an agency, the
- * guidance with or without an open draft, and early-help episodes (security-episodes.ts).
+ * guidance with or without an open draft, early-help episodes (security-episodes.ts) and services
+ * directory entries (security-services.ts).
  */
 export const DECISION = {
   levelOfNeed: 2,
@@ -57,6 +59,7 @@ export function fixtures(api: TestApi) {
 
   const self = {
     episodes: episodeFixtures(api),
+    services: serviceFixtures(api),
 
     async referral(
       status: ReferralStatus,

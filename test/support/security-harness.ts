@@ -33,6 +33,8 @@ export const CALLERS = [
   'triage',
   'board',
   'editor',
+  'directoryEditor',
+  'providerEditor',
   'admin',
 ] as const;
 export type Caller = (typeof CALLERS)[number];
@@ -51,6 +53,8 @@ export const CALLER_AGENCY: Record<Caller, string | null> = {
   triage: 'northshire-front-door',
   board: 'northshire-partnership',
   editor: 'northshire-partnership',
+  directoryEditor: 'northshire-partnership',
+  providerEditor: 'harbour-family-support',
   admin: 'northshire-council',
 };
 
@@ -65,6 +69,8 @@ export async function callerTokens(api: TestApi): Promise<Record<Caller, string 
     triage: await api.tokenFor('grace'),
     board: await api.tokenFor('helen'),
     editor: await api.tokenFor('tom', { 'cognito:groups': ['guidance-editor'] }),
+    directoryEditor: await api.tokenFor('ruth'),
+    providerEditor: await api.tokenFor('kofi'),
     admin: await api.tokenFor('sam'),
   };
 }

@@ -5,6 +5,7 @@ import { directoryRoutes } from '../../functions/directory/routes.ts';
 import { earlyHelpRoutes } from '../../functions/early-help/routes.ts';
 import { guidanceRoutes } from '../../functions/guidance/routes.ts';
 import { referralRoutes } from '../../functions/referrals/routes.ts';
+import { servicesRoutes } from '../../functions/services/routes.ts';
 import type { TestApi } from './api.ts';
 import { completeReferral } from './referral-fixtures.ts';
 import {
@@ -18,6 +19,7 @@ import {
 } from './security-episodes.ts';
 import { actionFields, DECISION, type fixtures, idempotencyKey } from './security-fixtures.ts';
 import type { Caller } from './security-harness.ts';
+import { serviceFields } from './security-services.ts';
 import { newCaseReference, stepDownInput } from './step-down-fixtures.ts';
 
 /**
@@ -38,6 +40,11 @@ export interface WriteRoute {
   prepare(fx: ReturnType<typeof fixtures>): Promise<PreparedWrite>;
   /** The status it answers. */
   ok: number;
+  /**
+   * For a route that can answer without a read that failed (the checker without its services): true
+   * when the answer says plainly what it could not include. Such an answer counts as right, not a 503.
+   */
+  answersWithout?: (status: number, body: string) => boolean;
 }
 
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
@@ -115,6 +122,10 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
     route: 'POST /api/guidance/check',
     as: 'anonymous',
     ok: 200,
+    // A level 2 answer lists services; when the directory cannot be read, the answer stands without them.
+    answersWithout: (status, body) =>
+      status === 200 &&
+      (JSON.parse(body) as { services?: { state?: string } }).services?.state === 'unavailable',
     async prepare() {
       return { path: '/api/guidance/check', body: { indicatorIds: ['basic-care-often-hungry'] } };
     },
@@ -308,6 +319,40 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
       },
     }),
   ),
+  {
+    route: 'POST /api/services',
+    as: 'providerEditor',
+    ok: 201,
+    async prepare() {
+      return { path: '/api/services', body: serviceFields('provider') };
+    },
+  },
+  {
+    route: 'PUT /api/services/{id}',
+    as: 'providerEditor',
+    ok: 200,
+    async prepare(fx) {
+      const s = await fx.services.service('published', 'provider');
+      return { path: `/api/services/${s.id}`, headers: ifMatch(s.version), body: serviceFields('provider') };
+    },
+  },
+  ...(
+    [
+      ['publish', 'draft'],
+      ['unpublish', 'published'],
+      ['check', 'draft'],
+    ] as const
+  ).map(
+    ([action, state]): WriteRoute => ({
+      route: `POST /api/services/{id}/${action}`,
+      as: 'directoryEditor',
+      ok: 200,
+      async prepare(fx) {
+        const s = await fx.services.service(state, 'provider');
+        return { path: `/api/services/${s.id}/${action}`, headers: ifMatch(s.version) };
+      },
+    }),
+  ),
 ];
 
 /** The declaration behind a route (method and path as the router names them), with its request schemas. */
@@ -338,6 +383,7 @@ export function declarationOf(route: string): Declared {
     ...referralRoutes,
     ...boardRoutes,
     ...earlyHelpRoutes,
+    ...servicesRoutes,
   ] as unknown as Declaration[];
   const found = all.find((r) => r.method.toUpperCase() === method && r.path === path);
   if (!found) throw new Error(`No declaration for ${route}`);

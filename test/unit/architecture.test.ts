@@ -132,7 +132,7 @@ describe('boundaries', () => {
 });
 
 /** The areas, by the folders that hold them; `platform` is what every area uses. */
-const AREA_NAMES = ['board', 'directory', 'early-help', 'guidance', 'referrals'];
+const AREA_NAMES = ['board', 'directory', 'early-help', 'guidance', 'referrals', 'services'];
 const foldersIn = (dir: string) =>
   readdirSync(join(root, dir)).filter((name) => statSync(join(root, dir, name)).isDirectory());
 

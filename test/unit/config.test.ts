@@ -36,6 +36,7 @@ describe('function configuration', () => {
 });
 
 describe('guidance function configuration', () => {
+  const guidance = { ...complete, SERVICES_URL: 'https://portal.example/api/services' };
   const assets = {
     stylesheets: ['/assets/a.css'],
     jsEnabled: '/assets/j.js',
@@ -44,18 +45,18 @@ describe('guidance function configuration', () => {
 
   it("reads the web build's asset manifest from WEB_ASSETS", () => {
     expect(
-      parseConfig(GuidanceEnvSchema, { ...complete, WEB_ASSETS: JSON.stringify(assets) }).WEB_ASSETS,
+      parseConfig(GuidanceEnvSchema, { ...guidance, WEB_ASSETS: JSON.stringify(assets) }).WEB_ASSETS,
     ).toEqual(assets);
   });
 
   it('refuses a manifest that is missing, not JSON, or not the manifest, naming WEB_ASSETS', () => {
-    expect(() => parseConfig(GuidanceEnvSchema, complete)).toThrow(/WEB_ASSETS/);
-    expect(() => parseConfig(GuidanceEnvSchema, { ...complete, WEB_ASSETS: '{not json' })).toThrow(
+    expect(() => parseConfig(GuidanceEnvSchema, guidance)).toThrow(/WEB_ASSETS/);
+    expect(() => parseConfig(GuidanceEnvSchema, { ...guidance, WEB_ASSETS: '{not json' })).toThrow(
       /WEB_ASSETS: must be JSON/,
     );
     expect(() =>
       parseConfig(GuidanceEnvSchema, {
-        ...complete,
+        ...guidance,
         WEB_ASSETS: JSON.stringify({ ...assets, jsEnabled: 'j.js' }),
       }),
     ).toThrow(/WEB_ASSETS\.jsEnabled/);

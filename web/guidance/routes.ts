@@ -6,10 +6,9 @@ import { SERVER_RENDERED_PAGES } from '../../shared/deployment/routes.ts';
 import { loading, type PageDefinition, type ServerRenderedPage } from '../page-table.ts';
 
 /** The addresses shared/deployment/routes.ts sends to the guidance function, with their modules. */
-export const GUIDANCE_SERVER_PAGES: ServerRenderedPage[] = SERVER_RENDERED_PAGES.map((page) => ({
-  path: page.path,
-  entry: page.module,
-}));
+export const GUIDANCE_SERVER_PAGES: ServerRenderedPage[] = SERVER_RENDERED_PAGES.filter((page) =>
+  page.module.startsWith('guidance/'),
+).map((page) => ({ path: page.path, entry: page.module }));
 
 export const GUIDANCE_PAGES: PageDefinition[] = [
   {

@@ -8,10 +8,12 @@ import type { VNode } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { ButtonLink, formatDate, PageHeading, setTitle } from '../../../views/govuk-components.ts';
 import { type LevelCheckOutcome, levelLabel } from '../../check.ts';
+import type { CheckerServices } from '../../checker-services.ts';
 import type { GuidanceVersion, Level } from '../../schema.ts';
 import { consentRule, LevelTag, PhoneText } from '../basics.ts';
 import { LevelHeadingText } from '../levels.ts';
 import { stepUrl } from './address.ts';
+import { AnswerServices } from './services.ts';
 
 export type CheckResult = Omit<LevelCheckOutcome, 'unknownIds'> & { version: number };
 
@@ -45,6 +47,9 @@ export function Answer(props: {
   result: CheckResult;
   guidance: GuidanceVersion | null;
   ids: string[];
+  /** At levels 1 and 2, the services that meet the needs (looked up by the server), shown after consent:
+   * a family is referred to a service with their agreement. */
+  services?: CheckerServices | null;
 }): VNode {
   const { result, guidance } = props;
   const record = result.record;
@@ -105,6 +110,8 @@ export function Answer(props: {
         <h2 class="govuk-heading-m">Consent</h2>
         <p class="govuk-body govuk-!-font-weight-bold">${consentRule(record)}</p>
         <p class="govuk-body">${record.consent.guidance}</p>
+
+        <${AnswerServices} services=${props.services ?? null} level=${result.level} ids=${chosenIds} />
 
         <h2 class="govuk-heading-m">Why this level</h2>
         <ul class="govuk-list govuk-list--bullet">
