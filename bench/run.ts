@@ -7,7 +7,8 @@
  * Settings (environment): BENCH_SECTIONS=cold,warm,scale,pages · BENCH_SECONDS (each warm run, 3) ·
  * BENCH_IMPORT_RUNS (fresh-process imports per bundle, 21) · BENCH_LARGE (100000 referrals and as
  * many episodes) · BENCH_SMALL (1000 of each) · BENCH_SEED_BUDGET (seconds allowed to seed the large
- * size of each, 300) · BENCH_LIGHTHOUSE=0 to skip it.
+ * size of each, 300) · BENCH_SERVICES_SMALL / BENCH_SERVICES_LARGE (published services at each size, 100
+ * and 10000) · BENCH_LIGHTHOUSE=0 to skip it.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -142,7 +143,8 @@ async function main(): Promise<number> {
       worker = startLoadWorker();
       const load = worker;
       const seeding: ScaleResult['seeding'] = [];
-      const sizes = (referrals: number, episodes: number): ScaleSizes => ({
+      const sizes = (referrals: number, episodes: number, services: number): ScaleSizes => ({
+        services,
         referrals,
         openReferrals: settings.openReferrals,
         episodes,
@@ -152,7 +154,7 @@ async function main(): Promise<number> {
         ? await seedSmallSizes({
             portal: small,
             endpoint: running.endpoint,
-            sizes: sizes(settings.smallReferrals, settings.smallEpisodes),
+            sizes: sizes(settings.smallReferrals, settings.smallEpisodes, settings.smallServices),
             inFlight: settings.seedInFlight,
             seeding,
           })
@@ -180,7 +182,7 @@ async function main(): Promise<number> {
           const { note, ...largeSizes } = await seedLargeSizes({
             portal: large,
             endpoint: running.endpoint,
-            sizes: sizes(settings.largeReferrals, settings.largeEpisodes),
+            sizes: sizes(settings.largeReferrals, settings.largeEpisodes, settings.largeServices),
             budgetSeconds: settings.seedBudgetSeconds,
             inFlight: settings.seedInFlight,
             seeding,

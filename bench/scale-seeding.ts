@@ -1,6 +1,7 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { episodeKey } from '../functions/early-help/keys.ts';
 import { referralKey } from '../functions/referrals/keys.ts';
+import { serviceKey } from '../functions/services/keys.ts';
 import type { LocalPortal } from '../infra/local/portal.ts';
 import { fmtInt } from './lib/format.ts';
 import { say } from './lib/progress.ts';
@@ -8,14 +9,15 @@ import type { ScaleResult } from './results.ts';
 import type { ScaleSample } from './scale.ts';
 import { seedEpisodes } from './seed-episodes.ts';
 import { seedReferrals } from './seed-referrals.ts';
+import { seedServices } from './seed-services.ts';
 
 /**
- * The scale section's two sizes of referrals and of early-help episodes: synthetic records seeded
+ * The scale section's two sizes of referrals, of early-help episodes and of published services: synthetic records seeded
  * beside the demo data, the large size cut down to what the measured seeding rate can write in
  * the time the bench allows itself.
  */
 
-export type SeedKind = 'referrals' | 'episodes';
+export type SeedKind = 'referrals' | 'episodes' | 'services';
 
 interface SeedRun {
   written: number;
@@ -64,7 +66,27 @@ const KINDS: Record<
       };
     },
   },
+  services: {
+    table: (portal) => portal.tables.services,
+    key: serviceKey(''),
+    async seed(portal, { count, batch, open: _open, ...options }, progress) {
+      const r = await seedServices(
+        portal.db,
+        portal.tables.services,
+        { count, batch, now: new Date() },
+        { ...options, progress },
+      );
+      return { ...r, wrote: `${fmtInt(r.written)} published services in ${fmtInt(r.items)} items` };
+    },
+  },
 };
+
+/** The kinds each size holds, seeded in this order. */
+const SEEDED_KINDS = ['referrals', 'episodes', 'services'] as const;
+
+/** How many are open: referrals and episodes have an open queue; a service is not opened or closed. */
+const openOf = (kind: SeedKind, sizes: ScaleSizes) =>
+  kind === 'referrals' ? sizes.openReferrals : kind === 'episodes' ? sizes.openEpisodes : 0;
 
 type Progress = (done: number, perSecond: number, target: number) => void;
 
@@ -213,14 +235,16 @@ export async function seedSmallSizes(options: {
 }): Promise<ScaleSizes> {
   const { portal, endpoint, sizes, inFlight, seeding } = options;
   const totals = { ...sizes };
-  for (const kind of ['referrals', 'episodes'] as const) {
-    const open = kind === 'referrals' ? sizes.openReferrals : sizes.openEpisodes;
+  for (const kind of SEEDED_KINDS) {
+    const open = openOf(kind, sizes);
     const demo = await countRecords(endpoint, portal, kind);
+    // The services' small size is the whole directory (100 with the demo's); the others' sit beside the demo data.
+    const count = kind === 'services' ? Math.max(0, sizes.services - demo) : sizes[kind];
     say(
-      `Seeding ${fmtInt(sizes[kind])} synthetic ${kind} (${open} open) beside the demo data's ${demo} (small size)…`,
+      `Seeding ${fmtInt(count)} synthetic ${kind}${open ? ` (${open} open)` : ''} beside the demo data's ${demo} (small size)…`,
     );
-    await seedSize(portal, kind, 'small', { count: sizes[kind], batch: 1, open, inFlight }, seeding);
-    totals[kind] = demo + sizes[kind];
+    await seedSize(portal, kind, 'small', { count, batch: 1, open, inFlight }, seeding);
+    totals[kind] = demo + count;
   }
   return totals;
 }
@@ -237,12 +261,12 @@ export async function seedLargeSizes(options: {
   const { sizes } = options;
   const totals = { ...sizes };
   const notes: string[] = [];
-  for (const kind of ['referrals', 'episodes'] as const) {
+  for (const kind of SEEDED_KINDS) {
     const { total, note } = await seedLargeSize({
       ...options,
       kind,
       requested: sizes[kind],
-      open: kind === 'referrals' ? sizes.openReferrals : sizes.openEpisodes,
+      open: openOf(kind, sizes),
     });
     totals[kind] = total;
     if (note) notes.push(note);

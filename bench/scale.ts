@@ -75,6 +75,29 @@ export const SCALE_ENDPOINTS: ScaleEndpoint[] = [
     path: '/api/stats/episodes',
     of: 'episodes',
   },
+  // The directory is public. Each asks for a page both sizes can fill, so the two do the same work
+  // for what they return: the checker's answer lists 5, the finder pages by 10.
+  {
+    id: 'services-near',
+    label: "The checker's services: a need at a level, nearest first",
+    username: 'amira',
+    path: '/api/services?need=basic-care&level=2&district=NS5&limit=5',
+    of: 'services',
+  },
+  {
+    id: 'services-filtered',
+    label: 'Finding a service: level, age and free',
+    username: 'amira',
+    path: '/api/services?level=2&age=9&free=true&limit=10',
+    of: 'services',
+  },
+  {
+    id: 'services-all',
+    label: 'Finding a service: the first page by name',
+    username: 'amira',
+    path: '/api/services?limit=10',
+    of: 'services',
+  },
 ];
 
 /** One size: how many of each kind its tables hold, and each endpoint's figures there. */
@@ -83,12 +106,13 @@ export interface ScaleSample {
   openReferrals: number;
   episodes: number;
   openEpisodes: number;
+  /** Published services in the directory. */
+  services: number;
   results: Record<string, LoadResult & { items?: number }>;
 }
 
 /** The size an endpoint was measured at, in what it lists. */
-export const sizeOf = (sample: ScaleSizes, endpoint: ScaleEndpoint): number =>
-  endpoint.of === 'episodes' ? sample.episodes : sample.referrals;
+export const sizeOf = (sample: ScaleSizes, endpoint: ScaleEndpoint): number => sample[endpoint.of];
 
 /**
  * How many items the first page of a list holds (a sanity check that the query returns a full page).

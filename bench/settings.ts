@@ -26,6 +26,9 @@ export const settings = {
   smallEpisodes: env('BENCH_SMALL', 1000),
   largeEpisodes: env('BENCH_LARGE', 100_000),
   openEpisodes: 300,
+  // The services directory: 100 published entries in all, and 10,000.
+  smallServices: env('BENCH_SERVICES_SMALL', 100),
+  largeServices: env('BENCH_SERVICES_LARGE', 10_000),
   seedBudgetSeconds: env('BENCH_SEED_BUDGET', 300),
   seedInFlight: 12,
   scaleSeconds: 6,

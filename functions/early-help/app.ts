@@ -1,5 +1,6 @@
 import type { AgencyNames } from '../platform/agency-names.ts';
 import { type AreaApp, createAreaApp, type PlatformDeps } from '../platform/http.ts';
+import type { ServicesSource } from '../platform/services-source.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
 import type { ChildKeys } from '../referrals/child-keys.ts';
 import { createEpisodeCreation } from './creation.ts';
@@ -20,6 +21,8 @@ export interface EarlyHelpDeps extends PlatformDeps {
   agencies: AgencyNames;
   /** The key the audit trail files a child's entries under, for subject access (subject-keys.ts). */
   subjectKey: SubjectKey;
+  /** The published services directory: the team around the family can include its services. */
+  services: ServicesSource;
   /** The hashed keys an episode is filed under for re-referrals (child-keys.ts), never her details. */
   childKeys: ChildKeys;
 }

@@ -8,6 +8,7 @@ import {
 } from '../../shared/early-help/rules.ts';
 import type { AppEnv } from '../platform/http.ts';
 import { bindRoute } from '../platform/routing.ts';
+import { chosenServices } from '../platform/services-source.ts';
 import { episodeAnswers, refuseProblems } from './answers.ts';
 import type { EarlyHelpParts } from './app.ts';
 import { knownAgencies, person } from './creation.ts';
@@ -88,7 +89,14 @@ export function createWorkRoutes(deps: EarlyHelpParts): Hono<AppEnv> {
     const input = c.req.valid('json');
     return change(c, 'set_team', 'episode.team', async (record) => {
       refuseProblems('The team cannot be set', teamProblems(input, record.consent));
-      return { record: { ...record, team: input.members }, detail: `${input.members.length} members` };
+      // Services are the directory's published entries, kept as they are now; left out, they stay.
+      const teamServices = input.services
+        ? await chosenServices(deps.services, input.services, 'services')
+        : (record.teamServices ?? []);
+      return {
+        record: { ...record, team: input.members, teamServices },
+        detail: `${input.members.length} members, ${teamServices.length} services`,
+      };
     });
   });
 

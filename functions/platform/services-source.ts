@@ -1,5 +1,6 @@
-import type { ServiceMatch, ServiceView } from '../../shared/services/schema.ts';
-import { Unavailable } from './errors.ts';
+import { serviceSnapshot } from '../../shared/services/rules.ts';
+import type { ServiceMatch, ServiceSnapshot, ServiceView } from '../../shared/services/schema.ts';
+import { Unavailable, Unprocessable } from './errors.ts';
 
 /**
  * The published services directory, as another area sees it (the checker's answer, the front door's
@@ -37,4 +38,26 @@ export function createServicesSource(call: CallServices): ServicesSource {
       return service.status === 'published' ? service : null;
     },
   };
+}
+
+/**
+ * The published services a record names (an episode's team, a signposting decision), as it keeps
+ * them; a refusal naming each id that is not a published service (`<field>.<n>`). Each id once.
+ */
+export async function chosenServices(
+  source: ServicesSource,
+  ids: readonly string[],
+  field: string,
+): Promise<ServiceSnapshot[]> {
+  const found = await Promise.all(ids.map((id) => source.get(id)));
+  const missing = ids.flatMap((id, i) =>
+    found[i] ? [] : [{ field: `${field}.${i}`, reason: `${id} is not a published service in the directory` }],
+  );
+  if (missing.length) throw new Unprocessable('Only published services can be chosen', missing);
+  const seen = new Set<string>();
+  return found.flatMap((service) => {
+    if (!service || seen.has(service.id)) return [];
+    seen.add(service.id);
+    return [serviceSnapshot(service)];
+  });
 }

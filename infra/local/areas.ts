@@ -48,7 +48,7 @@ export function createAreaApps(
   options: { pageAssets?: AssetManifest; partnershipAgencyId?: string } = {},
 ): Record<Area, AreaApp> {
   const subjectKey = createSubjectKey(LOCAL_AUDIT_SUBJECT_SECRET);
-  // The public services route the guidance and referrals functions call in AWS, answered in-process
+  // The public services route the guidance, referrals and early-help functions call in AWS, answered in-process
   // (bound late: the services app is made below, and reads the guidance in turn).
   let services: AreaApp | undefined;
   const servicesSource = () =>
@@ -96,6 +96,7 @@ export function createAreaApps(
       // The referrals API the early-help function calls in AWS, answered in-process, as the caller.
       referrals: createReferralsSource((path, init) => referrals.request(path, init)),
       agencies: createAgencyNames(db, tables.directory, platform.clock),
+      services: servicesSource(),
       subjectKey,
       childKeys: createEpisodeChildKeys(LOCAL_AUDIT_SUBJECT_SECRET),
     }),

@@ -165,8 +165,14 @@ export class ApiStack extends Stack {
                 WEB_ASSETS: JSON.stringify(props.webAssets),
               }
             : {}),
-          // Early help reads referrals through the API too, as the caller, never the referrals table.
-          ...(area === 'early-help' ? { REFERRALS_URL: props.httpApi.apiEndpoint } : {}),
+          // Early help reads referrals through the API too, as the caller, never the referrals table,
+          // and the published services the team includes.
+          ...(area === 'early-help'
+            ? {
+                REFERRALS_URL: props.httpApi.apiEndpoint,
+                SERVICES_URL: `${props.httpApi.apiEndpoint}/api/services`,
+              }
+            : {}),
           ...(area === 'referrals' || area === 'directory' || area === 'early-help'
             ? { AUDIT_SUBJECT_SECRET: auditSubjectSecret.secretValue.unsafeUnwrap() }
             : {}),

@@ -108,3 +108,6 @@ export const STANDARD_LABELS: Record<StandardField, { label: string; hint: strin
     hint: 'Working days from the plan, or the last review, to the next review',
   },
 };
+
+/** Services in the team around the family: at most this many, from the published directory. */
+export const MAX_TEAM_SERVICES = 10;

@@ -2,11 +2,13 @@ import { LevelNumberSchema } from '../guidance/schema.ts';
 import { text } from '../platform/text.ts';
 import * as z from '../platform/zod.ts';
 import { ChildSchema, ConsentSchema, HouseholdSchema } from '../referrals/schema.ts';
+import { ServiceSnapshotSchema } from '../services/schema.ts';
 import {
   CLOSURE_REASONS,
   EPISODE_ORIGINS,
   EPISODE_STATES,
   LEAD_ANSWERS,
+  MAX_TEAM_SERVICES,
   PROGRESS_SCALE_MAX,
   PROGRESS_SCALE_MIN,
   REVIEW_DECISIONS,
@@ -89,9 +91,17 @@ export const TeamMemberSchema = z.strictObject({
 });
 export type TeamMember = z.infer<typeof TeamMemberSchema>;
 
-/** The team around the family: the people and agencies working with the lead. */
+/**
+ * The team around the family: the people and agencies working with the lead, and the services from
+ * the directory working with the family (by id; left out, the team's services stay as they were).
+ */
 export const TeamInputSchema = z.strictObject({
   members: z.array(TeamMemberSchema).check(z.maxLength(20, 'List 20 team members or fewer')),
+  services: z.optional(
+    z
+      .array(RecordIdSchema)
+      .check(z.maxLength(MAX_TEAM_SERVICES, `Choose ${MAX_TEAM_SERVICES} services or fewer`)),
+  ),
 });
 export type TeamInput = z.infer<typeof TeamInputSchema>;
 
@@ -240,6 +250,8 @@ export const EpisodeSchema = z.object({
   /** Earlier requests to lead that were declined, with their reasons. */
   declined: z.array(z.object({ agencyId: z.string(), reason: z.string(), at: z.iso.datetime() })),
   team: z.array(TeamMemberSchema),
+  /** Services from the directory in the team, as they were when chosen (absent on older episodes: none). */
+  teamServices: z.optional(z.array(ServiceSnapshotSchema)),
   consent: z.optional(z.extend(ConsentInputSchema, { recordedAt: z.iso.datetime() })),
   assessment: z.optional(AssessmentInputSchema),
   plan: z.optional(

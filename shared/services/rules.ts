@@ -1,6 +1,6 @@
 import { DISTRICTS, type District, kilometresBetween } from './districts.ts';
 import { ACCESS_LABELS, CHECK_EVERY_MONTHS } from './labels.ts';
-import type { Service, ServiceFields, ServiceSearch, ServiceView } from './schema.ts';
+import type { Service, ServiceFields, ServiceSearch, ServiceSnapshot, ServiceView } from './schema.ts';
 
 /**
  * The services directory's rules, pure: who keeps an entry, when its check is due, whether a
@@ -141,4 +141,18 @@ export function matchReasons(
 /** Kilometres from where the service is delivered to the district searched for. */
 export function distanceKm(fields: Pick<ServiceFields, 'baseDistrict'>, district: District): number {
   return kilometresBetween(fields.baseDistrict, district);
+}
+
+/** What another record keeps of a service it names: who runs it and how to reach it, as it is now. */
+export function serviceSnapshot(service: Pick<Service, 'id' | 'fields'>): ServiceSnapshot {
+  const { name, provider, contact } = service.fields;
+  return {
+    id: service.id,
+    name,
+    provider: provider.name,
+    howToRefer: contact.howToRefer,
+    ...(contact.phone ? { phone: contact.phone } : {}),
+    ...(contact.email ? { email: contact.email } : {}),
+    ...(contact.website ? { website: contact.website } : {}),
+  };
 }

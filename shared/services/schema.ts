@@ -106,6 +106,22 @@ export const ServiceSchema = z.object({
 });
 export type Service = z.infer<typeof ServiceSchema>;
 
+/**
+ * A service as another record keeps it (an episode's team, a signposting decision): its name,
+ * provider and how to reach it as they were when it was chosen, so the record still reads right if
+ * the entry later changes or is taken down.
+ */
+export const ServiceSnapshotSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  provider: z.string(),
+  howToRefer: z.string(),
+  phone: z.optional(z.string()),
+  email: z.optional(z.string()),
+  website: z.optional(z.string()),
+});
+export type ServiceSnapshot = z.infer<typeof ServiceSnapshotSchema>;
+
 /** A service as read: whether its check is due (6 months unchecked), for today. */
 export const ServiceViewSchema = z.extend(ServiceSchema, {
   checkDue: z.boolean(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Episode, EpisodeForReferrer } from '../../shared/early-help/schema.ts';
+import { serviceFixtures } from '../support/security-services.ts';
 import {
   assessment,
   CONSENT,
@@ -168,6 +169,46 @@ describe('consent, team, assessment and plan', () => {
       422,
     );
     expect(fieldsOf(narrowed)).toEqual(['shareWithAgencyIds']);
+  });
+
+  it('includes services from the directory in the team, kept as they were when chosen', async () => {
+    const services = serviceFixtures(api);
+    const [hub, library, draft] = await Promise.all([
+      services.service('published', 'provider'),
+      services.service('published', 'partnership'),
+      services.service('draft', 'partnership'),
+    ]);
+    const refused = await problem(
+      await write(api, 'joe', episode, 'PUT', 'team', {
+        ...TEAM,
+        services: [hub.id, draft.id, '01KZZZZZZZZZZZZZZZZZZZZZZZ'],
+      }),
+      422,
+    );
+    expect(fieldsOf(refused)).toEqual(['services.1', 'services.2']);
+    episode = await step(api, 'joe', episode, 'PUT', 'team', { ...TEAM, services: [hub.id, library.id] });
+    expect(episode.teamServices).toEqual([
+      {
+        id: hub.id,
+        name: hub.fields.name,
+        provider: 'Harbour Family Support',
+        howToRefer: hub.fields.contact.howToRefer,
+        phone: hub.fields.contact.phone,
+      },
+      expect.objectContaining({ id: library.id, provider: 'Northshire Libraries' }),
+    ]);
+    // The entry renamed later: the team still reads the service as it was chosen.
+    const renamed = await api.request('PUT', `/api/services/${hub.id}`, {
+      as: 'kofi',
+      headers: { 'if-match': `"${hub.version}"` },
+      body: { ...hub.fields, name: 'Harbour hub, renamed' },
+    });
+    expect(renamed.status, await renamed.clone().text()).toBe(200);
+    // Saving the people alone keeps the services; the team reads them.
+    episode = await step(api, 'joe', episode, 'PUT', 'team', TEAM);
+    expect(episode.teamServices?.map((s) => s.id)).toEqual([hub.id, library.id]);
+    const asTeam = (await (await read(api, 'amira', episode.id)).json()) as Episode;
+    expect(asTeam.teamServices?.map((s) => s.name)).toEqual([hub.fields.name, library.fields.name]);
   });
 
   it('saves the assessment, then completes it, and the plan’s timer starts', async () => {

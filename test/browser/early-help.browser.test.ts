@@ -148,9 +148,22 @@ describe('an early-help episode, from the front door’s decision to an agreed p
     await page.keyboard.type('Northshire');
     await typeInto(page, 'member-0-name', 'Priya Nair');
     await typeInto(page, 'member-0-role', 'Health visitor');
+    // A service from the directory joins the team: searched for and ticked by keyboard.
+    await typeInto(page, 'team-services-q', 'baby bank');
+    await page.keyboard.press('Enter');
+    await soon(() => readable(page.locator('#team-services-status'))).toContain(
+      '1 service match “baby bank”',
+    );
+    await tabTo(page, byId('team-services-0'), LONG);
+    await page.keyboard.press('Space');
+    expect(await page.locator('#team-services-0').isChecked()).toBe(true);
     await expectAxeClean(page);
     await press(page, 'Save the team');
     await soon(() => readable(banner)).toContain('The team around the family is saved');
+    // The team's page names the service with how to reach it.
+    const services = page.locator('.app-service-contacts');
+    await soon(() => readable(services)).toContain('Ashgrove baby bank');
+    expect(await readable(services)).toContain('baby.bank@example.org');
 
     // The assessment, sent complete without the family's words: the error summary says so.
     await press(page, 'Start the Early Help Assessment');

@@ -7,6 +7,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { PROGRESS_SCALE_MAX, REVIEW_DECISION_LABELS } from '../../../../shared/early-help/labels.ts';
 import type { Review } from '../../../../shared/early-help/schema.ts';
+import { ServiceContacts } from '../../../platform/service-contacts.ts';
 import { formatDate, formatDateTime, SummaryList, Table, Written } from '../../../platform/ui.ts';
 import { type AgencyName, agencyName, type Episode } from '../../api.ts';
 
@@ -32,6 +33,20 @@ export function ConsentSection(props: { episode: Episode; agencies: readonly Age
 
 export function TeamSection(props: { episode: Episode; agencies: readonly AgencyName[] }): VNode {
   const { team } = props.episode;
+  const services = props.episode.teamServices ?? [];
+  return html`
+    <${People} team=${team} agencies=${props.agencies} />
+    ${
+      services.length
+        ? html`<h3 class="govuk-heading-s">Services working with the family</h3>
+            <${ServiceContacts} services=${services} headingLevel=${4} />`
+        : null
+    }
+  `;
+}
+
+function People(props: { team: Episode['team']; agencies: readonly AgencyName[] }): VNode {
+  const { team } = props;
   if (team.length === 0) return html`<p class="govuk-body">No one else is in the team yet.</p>`;
   return html`
     <${Table} caption=${html`<span class="govuk-visually-hidden">The team around the family</span>`} captionSize="s" head=${['Name', 'Role', 'Agency']}>

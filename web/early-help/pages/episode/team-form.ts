@@ -1,12 +1,15 @@
 /**
  * The team around the family: the people from other agencies working with the lead practitioner,
- * each from an agency the family agreed to share with. Rows are added and removed in the page; the
- * whole team is saved at once.
+ * each from an agency the family agreed to share with, and the services from the directory working
+ * with the family. Rows are added and removed in the page; the whole team is saved at once.
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { MAX_TEAM_SERVICES } from '../../../../shared/early-help/labels.ts';
 import { teamProblems } from '../../../../shared/early-help/rules.ts';
+import type { ServiceSnapshot } from '../../../../shared/services/schema.ts';
+import { ServicePicker } from '../../../platform/service-picker.ts';
 import { Select, TextInput, useFormState } from '../../../platform/ui.ts';
 import { agencyName } from '../../api.ts';
 import { checkAndSend, type FieldTarget, FormButtons, type FormProps, FormShell } from './form-shell.ts';
@@ -25,7 +28,10 @@ const PARTS = {
   role: ['role', 'The role'],
 } as const;
 
+const SERVICES_ID = 'team-services';
+
 function target(field: string): FieldTarget | null {
+  if (/^services(\.\d+)?$/.test(field)) return { id: `${SERVICES_ID}-q`, label: 'The services' };
   const m = /^members\.(\d+)\.(agencyId|name|role)$/.exec(field);
   if (!m) return null;
   const [id, label] = PARTS[m[2] as keyof typeof PARTS];
@@ -36,6 +42,7 @@ export function TeamForm(props: FormProps): VNode {
   const { episode, agencies } = props;
   const consent = episode.consent;
   const [members, setMembers] = useState<Member[]>(() => episode.team.map((m) => ({ ...m })));
+  const [services, setServices] = useState<ServiceSnapshot[]>(() => episode.teamServices ?? []);
   const s = useFormState();
   const focusOn = useRef<string | null>(null);
   useEffect(() => {
@@ -80,6 +87,7 @@ export function TeamForm(props: FormProps): VNode {
     });
     const input = {
       members: members.map((m) => ({ agencyId: m.agencyId, name: m.name.trim(), role: m.role.trim() })),
+      services: services.map((s) => s.id),
     };
     checks.rules(teamProblems(input, consent), target, { id: 'add-member', label: 'The team' });
     await checks.send(order, {
@@ -122,6 +130,15 @@ export function TeamForm(props: FormProps): VNode {
             ? html`<button type="button" id="add-member" class="govuk-button govuk-button--secondary" data-module="govuk-button" onClick=${add}>Add a team member</button>`
             : null
         }
+        <${ServicePicker}
+          id=${SERVICES_ID}
+          legend="Services working with the family"
+          hint=${`Services from the directory the family uses as part of the plan, up to ${MAX_TEAM_SERVICES}. Their contact details are kept with the team.`}
+          chosen=${services}
+          onChange=${setServices}
+          max=${MAX_TEAM_SERVICES}
+          error=${s.fields[`${SERVICES_ID}-q`]}
+        />
         <${FormButtons} episode=${episode} busy=${s.busy} text="Save the team" busyText="Saving…" />
       </form>
     </${FormShell}>
