@@ -70,6 +70,7 @@ export interface LayoutOptions {
 const NAV_ITEMS: { key: NavKey; href: string; text: string; roles?: string[] }[] = [
   { key: 'guidance', href: '/guidance/', text: 'Threshold guidance' },
   { key: 'services', href: '/services/', text: 'Find a service' },
+  { key: 'services-mine', href: '/services/mine/', text: 'Your services', roles: ['directory-editor'] },
   { key: 'agencies', href: '/agencies/', text: 'Partner agencies' },
   { key: 'referrals', href: '/referrals/queue/', text: 'Referrals', roles: ['triage'] },
   { key: 'referrals', href: '/referrals/', text: 'Referrals', roles: ['referrer'] },

@@ -1,7 +1,8 @@
 /**
- * What the services directory's pages read from and send to the API: the caller's entries, one
- * entry, the needs a service can meet (today's guidance's sub-domains), and the writes, each with the
- * version read (If-Match). Types only from shared/services/schema.ts, so no zod reaches a page.
+ * What the services directory's pages read from and send to the API: the caller's entries (an edit
+ * page finds its entry among them, as a published entry is public to read), the needs a service can
+ * meet (today's guidance's sub-domains), and the writes, each with the version read (If-Match).
+ * Types only from shared/services/schema.ts, so no zod reaches a page.
  */
 import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
 import type { ServiceFields, ServiceView } from '../../shared/services/schema.ts';
@@ -28,13 +29,6 @@ export async function loadMine(): Promise<ServiceView[]> {
     if (!cursor) break;
   }
   return items;
-}
-
-/** One entry the caller keeps, or null when there is none they keep at that id. */
-export function loadService(id: string): Promise<ServiceView | null> {
-  return /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)
-    ? orNotFound(apiGet<ServiceView>(`/services/${encodeURIComponent(id)}`))
-    : Promise.resolve(null);
 }
 
 /** The needs a service can meet: the current guidance's sub-domains, under their domains. */
