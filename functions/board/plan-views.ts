@@ -53,6 +53,7 @@ export function summaryOf(view: ActionView): ActionSummary {
     reference: view.reference,
     title: view.title,
     theme: view.theme,
+    sourceKind: view.source.kind,
     status: view.status,
     rag: view.rag,
     ragReason: view.ragReason,

@@ -68,6 +68,9 @@ export const counterKey = (sk: string): Key => ({ pk: STATS_PK, sk });
 export const monthCounterSk = (at: string, agencyId: string) => `M#${at.slice(0, 7)}#AGENCY#${agencyId}`;
 /** An agency's decisions in a quarter (`2026-Q2`). */
 export const quarterCounterSk = (quarter: string, agencyId: string) => `Q#${quarter}#AGENCY#${agencyId}`;
+/** The partnership's "no service fitted" decisions in a quarter (shared/referrals/unmet-need.ts). */
+export const unmetCounterSk = (quarter: string) => `U#${quarter}`;
+export const unmetCountersOf = (year: number) => `U#${year}`;
 /** The prefixes of one year's month and quarter counters. */
 export const monthCountersOf = (year: number) => `M#${year}`;
 export const quarterCountersOf = (year: number) => `Q#${year}`;

@@ -183,7 +183,7 @@ export const referralStats = createRoute({
   path: '/api/stats/referrals',
   tags,
   summary:
-    'Aggregate figures only: volumes by agency and month; timeliness, outcomes and threshold agreement by agency and quarter. Small counts, and counts that would reveal them, are not shown',
+    'Aggregate figures only: volumes by agency and month; timeliness, outcomes and threshold agreement by agency and quarter; unmet need (decisions no service fitted) by quarter, by need, area, age band and reason. Small counts, and counts that would reveal them, are not shown',
   security,
   request: {
     query: z.strictObject({

@@ -4,7 +4,7 @@ import { type AppEnv, signedIn } from '../platform/http.ts';
 import { hasRole } from '../platform/identity.ts';
 import { bindRoute } from '../platform/routing.ts';
 import type { ReferralsDeps } from './app.ts';
-import { monthCountersOf, quarterCountersOf } from './keys.ts';
+import { monthCountersOf, quarterCountersOf, unmetCountersOf } from './keys.ts';
 import { referralStats } from './routes.ts';
 import { referralStats as buildReferralStats } from './stats.ts';
 
@@ -20,14 +20,16 @@ export function createStatsRoutes(
     if (!hasRole(me, 'triage', 'board'))
       throw new Forbidden('Partnership figures are for the front door and the board');
     const year = c.req.valid('query').year ?? clock().getUTCFullYear();
-    const [months, quarters] = await Promise.all([
+    const [months, quarters, unmet] = await Promise.all([
       store.counters(monthCountersOf(year)),
       store.counters(quarterCountersOf(year)),
+      store.counters(unmetCountersOf(year)),
     ]);
     return c.json(
       buildReferralStats({
         months,
         quarters,
+        unmet,
         generatedAt: clock().toISOString(),
         ...(deps.smallNumberThreshold === undefined ? {} : { threshold: deps.smallNumberThreshold }),
       }),

@@ -11,7 +11,7 @@ import {
   suppressedTwoWay,
 } from '../../shared/platform/small-numbers.ts';
 import { agreementFromMatrix, emptyMatrix, type LevelMatrix } from '../../shared/referrals/consistency.ts';
-import type { QuarterFigures, ReferralStats } from '../../shared/referrals/stats.ts';
+import type { QuarterFigures, ReferralStats, UnmetNeedQuarter } from '../../shared/referrals/stats.ts';
 import { counterAgency, counterPeriod } from './keys.ts';
 
 /**
@@ -171,10 +171,42 @@ function quarter(rows: readonly CounterRow[], threshold: number) {
   return { agencies: agencies.map((a) => ({ agencyId: a, ...figuresOf(a) })), total: figuresOf(ALL) };
 }
 
-/** The response, from the month and quarter counter rows of one year (keys.ts). */
+const BREAKDOWNS = { n: 'byNeed', a: 'byArea', b: 'byAgeBand', r: 'byReason' } as const;
+
+/**
+ * One quarter's unmet need: the total and each breakdown (need, area, age band, reason) suppressed
+ * together, since each breakdown adds up to the same total.
+ */
+function unmetQuarter(row: CounterRow, threshold: number): UnmetNeedQuarter {
+  const figures: Figure[] = [{ key: 'total', value: row.values.total ?? 0, published: true }];
+  const relations: Relation[] = [];
+  for (const prefix of Object.keys(BREAKDOWNS)) {
+    const keys = Object.keys(row.values).filter((k) => k.startsWith(`${prefix}_`));
+    for (const key of keys) figures.push({ key, value: row.values[key] ?? 0, published: true });
+    if (keys.length) relations.push({ parts: keys, total: 'total' });
+  }
+  const shown = suppress(figures, relations, threshold);
+  const result: UnmetNeedQuarter = {
+    quarter: counterPeriod(row.sk),
+    total: shown.get('total') ?? 0,
+    byNeed: {},
+    byArea: {},
+    byAgeBand: {},
+    byReason: {},
+  };
+  for (const [prefix, field] of Object.entries(BREAKDOWNS)) {
+    for (const f of figures)
+      if (f.key.startsWith(`${prefix}_`) && f.value > 0)
+        result[field][f.key.slice(prefix.length + 1)] = shown.get(f.key) ?? 0;
+  }
+  return result;
+}
+
+/** The response, from the month, quarter and unmet-need counter rows of one year (keys.ts). */
 export function referralStats(input: {
   months: readonly CounterRow[];
   quarters: readonly CounterRow[];
+  unmet?: readonly CounterRow[];
   generatedAt: string;
   threshold?: number;
 }): ReferralStats {
@@ -194,5 +226,8 @@ export function referralStats(input: {
     ...months(input.months, threshold),
     quarters: perQuarter.flatMap((q) => q.agencies.map((a) => ({ quarter: q.quarter, ...a }))),
     quarterTotals: perQuarter.map((q) => ({ quarter: q.quarter, ...q.total })),
+    unmetNeed: [...(input.unmet ?? [])]
+      .sort((a, b) => a.sk.localeCompare(b.sk))
+      .map((row) => unmetQuarter(row, threshold)),
   };
 }

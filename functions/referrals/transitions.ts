@@ -1,15 +1,23 @@
 import { Hono } from 'hono';
-import { decisionDueAt } from '../../shared/platform/working-days.ts';
+import { decisionDueAt, ukDateOf } from '../../shared/platform/working-days.ts';
 import { quarterOf } from '../../shared/referrals/consistency.ts';
 import { isReReferral, managerReviewCount } from '../../shared/referrals/duplicates.ts';
 import { decisionProblems, submissionProblems } from '../../shared/referrals/rules.ts';
-import type { Referral } from '../../shared/referrals/schema.ts';
+import type { DecisionInput, Referral } from '../../shared/referrals/schema.ts';
+import { unmetNeedCounts } from '../../shared/referrals/unmet-need.ts';
 import { Unprocessable } from '../platform/errors.ts';
 import type { AppEnv } from '../platform/http.ts';
 import { bindRoute } from '../platform/routing.ts';
+import { chosenServices } from '../platform/services-source.ts';
 import type { ReferralsDeps } from './app.ts';
 import { transitionRunner } from './apply-transition.ts';
-import { agencyAudience, FRONT_DOOR_AUDIENCE, monthCounterSk, quarterCounterSk } from './keys.ts';
+import {
+  agencyAudience,
+  FRONT_DOOR_AUDIENCE,
+  monthCounterSk,
+  quarterCounterSk,
+  unmetCounterSk,
+} from './keys.ts';
 import { closeReferral, decideReferral, reviewReferral, submitReferral, withdrawReferral } from './routes.ts';
 import { guidanceSuggestion } from './suggestion.ts';
 import { person } from './timeline-entries.ts';
@@ -17,12 +25,33 @@ import { notificationTo } from './views.ts';
 
 /** A referral's way through the lifecycle: submitted, withdrawn, reviewed, decided and closed. */
 export function createTransitionRoutes(
-  deps: Pick<ReferralsDeps, 'store' | 'audit' | 'clock' | 'subjectKey' | 'guidance' | 'childKeys'>,
+  deps: Pick<
+    ReferralsDeps,
+    'store' | 'audit' | 'clock' | 'subjectKey' | 'guidance' | 'childKeys' | 'services'
+  >,
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { store } = deps;
   const transition = transitionRunner(deps);
   const suggest = guidanceSuggestion(deps.guidance);
+
+  /**
+   * What the decision keeps of its signposts: the published services as they are now (a draft or
+   * unknown id refused by position), or that none fitted, for a need the current guidance has.
+   */
+  const signpostsOf = async (input: DecisionInput['signposts']) => {
+    if (!input) return undefined;
+    if (input.noneFitted) {
+      const { framework } = await deps.guidance.current();
+      const needs = framework.domains.flatMap((d) => d.subDomains.map((s) => s.id));
+      if (!needs.includes(input.noneFitted.need))
+        throw new Unprocessable('The decision is not complete', [
+          { field: 'signposts.noneFitted.need', reason: 'Choose a need from the threshold guidance' },
+        ]);
+      return { services: [], noneFitted: input.noneFitted };
+    }
+    return { services: await chosenServices(deps.services, input.serviceIds, 'signposts.serviceIds') };
+  };
 
   bindRoute(app, submitReferral, (c) =>
     transition(c, 'submit', async (referral, _me, at) => {
@@ -95,6 +124,7 @@ export function createTransitionRoutes(
       const input = c.req.valid('json');
       const problems = decisionProblems(input);
       if (problems.length) throw new Unprocessable('The decision is not complete', problems);
+      const signposts = await signpostsOf(input.signposts);
       const onTime = referral.decisionDueAt ? at <= referral.decisionDueAt : false;
       const add: Record<string, number> = {
         decided: 1,
@@ -102,9 +132,26 @@ export function createTransitionRoutes(
         [`o_${input.outcome}`]: 1,
       };
       if (referral.suggestedLevel) add[`m${referral.suggestedLevel}${input.levelOfNeed}`] = 1;
+      const quarter = quarterOf(at);
+      const { signposts: _ids, ...decided } = input;
+      const noneFitted = signposts?.noneFitted;
       return {
-        referral: { ...referral, decision: { ...input, decidedAt: at, decidedBy: person(me) } },
-        counters: [{ sk: quarterCounterSk(quarterOf(at), referral.agencyId), add }],
+        referral: {
+          ...referral,
+          decision: { ...decided, ...(signposts ? { signposts } : {}), decidedAt: at, decidedBy: person(me) },
+        },
+        counters: [
+          { sk: quarterCounterSk(quarter, referral.agencyId), add },
+          // In the decision's own transaction, so a retry that is refused counts nothing twice.
+          ...(noneFitted
+            ? [
+                {
+                  sk: unmetCounterSk(quarter),
+                  add: unmetNeedCounts(referral, noneFitted, ukDateOf(new Date(at))),
+                },
+              ]
+            : []),
+        ],
         messages: [notificationTo(agencyAudience(referral.agencyId), 'decided', at, referral)],
       };
     }),

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ActionFields } from '../../shared/board/schema.ts';
 import type { LevelNumber } from '../../shared/guidance/schema.ts';
 import type { Outcome, ReferralContent } from '../../shared/referrals/schema.ts';
+import { NONE_FITTED_REASONS } from '../../shared/services/labels.ts';
 import type { TableNames } from '../local/tables.ts';
 import { JOURNEY_CHILD } from './demo-data.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
@@ -80,6 +81,12 @@ const FEEDBACK: Record<Outcome, string> = {
     'Thank you. A strategy discussion is being held today; a social worker will contact you.',
   already_open: 'This child already has an allocated worker, who has been told of your concerns.',
 };
+
+/** The need (sub-domain) of a referral's first indicator. */
+function needOf(indicatorIds: string[]): string {
+  const first = illustrativeFramework.indicators.find((i) => i.id === indicatorIds[0]);
+  return first?.subDomainId ?? 'family-functioning';
+}
 
 /** Indicators that suggest `level` (never an immediate-danger one below 4). */
 function indicatorsFor(level: LevelNumber, pick: () => number): string[] {
@@ -161,14 +168,36 @@ export async function seedDemoActivity(
         : { status: 'not_sought', notSoughtReason: 'would_increase_risk_to_child' },
   });
 
+  /**
+   * A signposting decision's services: two from the demo directory that meet the need at the level,
+   * or, for one decision in four (or when none does), that none fitted and why: the unmet need the
+   * dashboard counts.
+   */
+  const signposts = async (need: string, level: LevelNumber, n: number) => {
+    const found =
+      n % 4 === 3
+        ? []
+        : (
+            await call<{ items: { service: { id: string } }[] }>(
+              'grace',
+              'GET',
+              `/api/services?need=${need}&level=${Math.min(level, 3)}&limit=2`,
+            )
+          ).items;
+    if (found.length) return { serviceIds: found.map((m) => m.service.id) };
+    const reason = NONE_FITTED_REASONS[Math.floor(n / 4) % NONE_FITTED_REASONS.length] ?? 'no-service';
+    return { serviceIds: [], noneFitted: { reason, need } };
+  };
+
   const referAndProgress = async (plan: Plan, childDetails: ReferralContent['child'], n: number) => {
     const submitted = realNow.getTime() - plan.daysAgo * DAY - 3 * 3600_000;
     at(submitted - 3600_000);
+    const indicatorIds = indicatorsFor(plan.suggested, pick);
     const draft = await call<Saved>(
       plan.as,
       'POST',
       '/api/referrals',
-      content(childDetails, plan.suggested, indicatorsFor(plan.suggested, pick)),
+      content(childDetails, plan.suggested, indicatorIds),
       {
         'idempotency-key': `demo-seed-${n}`,
       },
@@ -196,6 +225,9 @@ export async function seedDemoActivity(
         outcome,
         rationale: 'Decision recorded for the demonstration data.',
         feedback: FEEDBACK[outcome],
+        ...(outcome === 'advice_signposting'
+          ? { signposts: await signposts(needOf(indicatorIds), plan.decided, n) }
+          : {}),
       },
       { 'if-match': `"${saved.version}"` },
     );
@@ -242,6 +274,12 @@ export async function seedDemoActivity(
     {
       title: 'Joint commissioning of early help for exploitation',
       theme: 'joint-commissioning',
+      // Cites the front door's unmet need: the dashboard shows it beside the joint-commissioning actions.
+      source: {
+        kind: 'unmet_need',
+        reference: 'Unmet need recorded at the front door, 2026',
+        paragraph: 'Safety and exploitation',
+      },
       ownerAgencyId: 'northshire-council',
       // Due in 12 days with its last update 60 days old: amber until someone reports progress (journey 5).
       dueDate: today(12),
@@ -344,9 +382,10 @@ export async function seedDemoActivity(
       reference: `BA-${String(n + 1).padStart(3, '0')}`,
       description: `${a.title}: an action of the partnership's plan (synthetic demo data).`,
       source:
-        n % 2
+        fieldsIn.source ??
+        (n % 2
           ? { kind: 'business_plan', reference: 'Partnership business plan 2026–27' }
-          : { kind: 'inspection', reference: 'Inspection of children’s services', paragraph: String(n + 1) },
+          : { kind: 'inspection', reference: 'Inspection of children’s services', paragraph: String(n + 1) }),
       lead: 'Named lead',
       contributingAgencyIds: [],
       startDate: today(-120),

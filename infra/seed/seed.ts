@@ -75,6 +75,8 @@ export async function seedDemoData(
   }
 
   if (options.activity !== false) {
+    // The directory first: the front door's signposting decisions name its services.
+    await seedDemoServices(db, tables, { now: clock(), progress });
     const earlier = await db.send(new GetCommand({ TableName: tables.directory, Key: ACTIVITY_MARKER }));
     if (!earlier.Item) {
       progress('  referrals and the board’s plan');
@@ -82,7 +84,6 @@ export async function seedDemoData(
     }
     const episodes = await db.send(new GetCommand({ TableName: tables.directory, Key: EPISODES_MARKER }));
     if (!episodes.Item) await seedDemoEpisodes(db, tables, { now: clock(), progress });
-    await seedDemoServices(db, tables, { now: clock(), progress });
   }
 
   await db.send(new PutCommand({ TableName: tables.directory, Item: { ...SEED_MARKER, seededAt: now } }));

@@ -23,7 +23,14 @@ export type Rag = (typeof RAG_RATINGS)[number];
 
 export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 
-export const SOURCE_KINDS = ['inspection', 'practice_review', 'multi_agency_audit', 'business_plan'] as const;
+/** `unmet_need`: the needs the front door found no service for (the dashboard's unmet need, by quarter). */
+export const SOURCE_KINDS = [
+  'inspection',
+  'practice_review',
+  'multi_agency_audit',
+  'business_plan',
+  'unmet_need',
+] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const SOURCE_LABELS: Record<SourceKind, string> = {
@@ -31,6 +38,7 @@ export const SOURCE_LABELS: Record<SourceKind, string> = {
   practice_review: 'Child safeguarding practice review',
   multi_agency_audit: 'Multi-agency audit',
   business_plan: 'Business plan',
+  unmet_need: 'Unmet need recorded at the front door',
 };
 
 export const THEMES = [

@@ -151,6 +151,8 @@ export const ActionSummarySchema = z.object({
   reference: z.string(),
   title: z.string(),
   theme: z.enum(THEMES),
+  /** Where it comes from: the dashboard shows which joint-commissioning actions answer unmet need. */
+  sourceKind: z.enum(SOURCE_KINDS),
   status: z.enum(ACTION_STATUSES),
   rag: z.enum(RAG_RATINGS),
   ragReason: z.string(),

@@ -55,7 +55,9 @@ export const SERVER_RENDERED_PAGES = [
 ] as const;
 
 /** The area of the longest prefix that matches, as API Gateway prefers the more specific route. */
-export function areaForPath(path: string): Area | undefined {
+export function areaForPath(address: string): Area | undefined {
+  // A query string is not part of the path it is routed by.
+  const path = address.split('?')[0] ?? address;
   let found: { area: Area; length: number } | undefined;
   for (const [area, prefixes] of Object.entries(AREA_PATH_PREFIXES) as [Area, readonly string[]][]) {
     for (const p of prefixes) {

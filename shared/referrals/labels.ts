@@ -78,6 +78,9 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** The outcomes that point the family to services in the directory (or record that none fitted). */
+export const SIGNPOSTING_OUTCOMES: readonly Outcome[] = ['advice_signposting', 'no_further_action'];
+
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   no_further_action: 'No further action',
   advice_signposting: 'Advice or signposting to universal services',

@@ -1,5 +1,6 @@
 import type { LevelNumber } from '../guidance/schema.ts';
 import { ukDateOf } from '../platform/working-days.ts';
+import { SIGNPOSTING_OUTCOMES } from './labels.ts';
 import type { DecisionInput, ReferralContent } from './schema.ts';
 
 /**
@@ -146,10 +147,27 @@ export function submissionProblems(
   return problems;
 }
 
-/** A decision the referrer can act on: for "no further action", the support the family can turn to. */
+/**
+ * A decision the referrer can act on: "advice or signposting" and "no further action" name the
+ * services the family can turn to, or record that none fitted (and why: that is the unmet need the
+ * board commissions against). Other outcomes name none.
+ */
 export function decisionProblems(decision: DecisionInput): FieldProblem[] {
-  if (decision.outcome === 'no_further_action' && !decision.alternativeSupport?.trim()) {
-    return [{ field: 'alternativeSupport', reason: 'Name the support the family can turn to instead' }];
+  const chosen = decision.signposts?.serviceIds.length ?? 0;
+  const noneFitted = decision.signposts?.noneFitted !== undefined;
+  if (!SIGNPOSTING_OUTCOMES.includes(decision.outcome)) {
+    return chosen || noneFitted
+      ? [{ field: 'signposts', reason: 'Only advice or signposting and no further action name services' }]
+      : [];
   }
+  if (chosen && noneFitted)
+    return [{ field: 'signposts.noneFitted', reason: 'Choose services or say that none fitted, not both' }];
+  if (!chosen && !noneFitted)
+    return [
+      {
+        field: 'signposts.serviceIds',
+        reason: 'Choose the services the family can turn to, or say that none fitted',
+      },
+    ];
   return [];
 }

@@ -1,6 +1,8 @@
 import { LevelNumberSchema } from '../guidance/schema.ts';
 import { text } from '../platform/text.ts';
 import * as z from '../platform/zod.ts';
+import { NONE_FITTED_REASONS } from '../services/labels.ts';
+import { ServiceSnapshotSchema } from '../services/schema.ts';
 import {
   CONSENT_NOT_SOUGHT_REASONS,
   CONSENT_STATUSES,
@@ -106,14 +108,41 @@ export const ReferralContentSchema = z.strictObject({
 });
 export type ReferralContent = z.infer<typeof ReferralContentSchema>;
 
+/** At most this many services a signposting decision names. */
+export const MAX_SIGNPOSTS = 5;
+
+/** That no service in the directory fitted, why, and the need it left unmet (a guidance sub-domain). */
+export const NoneFittedSchema = z.strictObject({
+  reason: z.enum(NONE_FITTED_REASONS, { error: 'Choose why no service fitted' }),
+  need: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Choose the need no service met')),
+  note: z.optional(words(500)),
+});
+export type NoneFitted = z.infer<typeof NoneFittedSchema>;
+
+/**
+ * For "advice or signposting" and "no further action": the published services the family is pointed
+ * to (by id), or that none fitted.
+ */
+export const SignpostsInputSchema = z.strictObject({
+  serviceIds: z._default(
+    z
+      .array(z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'is not a service id')))
+      .check(z.maxLength(MAX_SIGNPOSTS, `Choose ${MAX_SIGNPOSTS} services or fewer`)),
+    [],
+  ),
+  noneFitted: z.optional(NoneFittedSchema),
+});
+export type SignpostsInput = z.infer<typeof SignpostsInputSchema>;
+
 export const DecisionInputSchema = z.strictObject({
   levelOfNeed: LevelNumberSchema,
   outcome: z.enum(OUTCOMES, { error: 'Choose the outcome' }),
   rationale: words(5000).check(z.minLength(1, 'Enter the rationale for the decision')),
   /** What the referrer reads: plain words a school will understand. */
   feedback: words(3000).check(z.minLength(1, 'Enter the feedback the referrer will read')),
-  /** Required for "no further action": the support the family can turn to instead. */
+  /** For "no further action": anything more about the support the family can turn to. */
   alternativeSupport: z.optional(words(1000)),
+  signposts: z.optional(SignpostsInputSchema),
 });
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 
@@ -141,7 +170,16 @@ export const ReferralSchema = z.extend(ReferralContentSchema, {
   submittedAt: z.optional(z.iso.datetime()),
   decisionDueAt: z.optional(z.iso.datetime()),
   reviewer: z.optional(z.extend(PersonRef, { at: z.iso.datetime() })),
-  decision: z.optional(z.extend(DecisionInputSchema, { decidedAt: z.iso.datetime(), decidedBy: PersonRef })),
+  decision: z.optional(
+    z.extend(DecisionInputSchema, {
+      decidedAt: z.iso.datetime(),
+      decidedBy: PersonRef,
+      /** The services named, as they were at the decision (so the feedback still reads right), or none fitted. */
+      signposts: z.optional(
+        z.object({ services: z.array(ServiceSnapshotSchema), noneFitted: z.optional(NoneFittedSchema) }),
+      ),
+    }),
+  ),
   closedAt: z.optional(z.iso.datetime()),
   withdrawn: z.optional(z.object({ reason: z.string(), at: z.iso.datetime() })),
   /** For the front door only: earlier referrals that look like the same child. */

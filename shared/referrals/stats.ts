@@ -27,6 +27,19 @@ const QuarterFiguresSchema = z.object({
   }),
 });
 
+const breakdown = (what: string) =>
+  z.record(z.string(), CountSchema).check(z.describe(`By ${what}; one not listed is 0`));
+
+/** A quarter's "no service fitted" decisions, the partnership's: each breakdown adds up to the total. */
+const UnmetNeedQuarterSchema = z.object({
+  quarter: z.string(),
+  total: CountSchema,
+  byNeed: breakdown('need (a sub-domain of the guidance)'),
+  byArea: breakdown('postcode district, or `outside` the county, or `unknown`'),
+  byAgeBand: breakdown('age band at the decision, or `unknown`'),
+  byReason: breakdown('why no service fitted'),
+});
+
 export const ReferralStatsSchema = z.object({
   generatedAt: z.string(),
   smallNumbers: SmallNumbersSchema,
@@ -36,9 +49,12 @@ export const ReferralStatsSchema = z.object({
   agencyTotals: z.array(z.object({ agencyId: z.string(), submitted: CountSchema })),
   quarters: z.array(z.extend(QuarterFiguresSchema, { quarter: z.string(), agencyId: z.string() })),
   quarterTotals: z.array(z.extend(QuarterFiguresSchema, { quarter: z.string() })),
+  /** The needs the front door found no service for, by quarter, for the board to commission against. */
+  unmetNeed: z.array(UnmetNeedQuarterSchema),
 });
 
 export type ReferralStats = z.infer<typeof ReferralStatsSchema>;
 /** One quarter's figures, an agency's or the partnership's; any count or share may be suppressed. */
 export type QuarterFigures = z.infer<typeof QuarterFiguresSchema>;
 export type Agreement = QuarterFigures['agreement'];
+export type UnmetNeedQuarter = z.infer<typeof UnmetNeedQuarterSchema>;

@@ -131,7 +131,10 @@ describe('refusals', () => {
   it('refuses a referral not decided as early help, naming referralId', async () => {
     at('2026-06-03T09:00:00Z');
     const nfa = await decidedReferral(api, {
-      decision: { outcome: 'no_further_action', alternativeSupport: 'The school nurse drop-in.' } as never,
+      decision: {
+        outcome: 'no_further_action',
+        signposts: { serviceIds: [], noneFitted: { reason: 'no-service', need: 'health' } },
+      } as never,
     });
     const refused = await problem(
       await api.request('POST', '/api/episodes', { as: 'grace', body: { referralId: nfa.id } }),

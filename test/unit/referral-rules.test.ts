@@ -193,17 +193,35 @@ describe('what a submitted referral must have', () => {
 });
 
 describe('a decision the referrer can act on', () => {
-  it('for "no further action", names the support the family can turn to instead', () => {
-    const problem = [
-      { field: 'alternativeSupport', reason: 'Name the support the family can turn to instead' },
-    ];
-    expect(decisionProblems(decision({ outcome: 'no_further_action' }))).toEqual(problem);
-    expect(decisionProblems(decision({ outcome: 'no_further_action', alternativeSupport: '   ' }))).toEqual(
-      problem,
-    );
+  const SERVICE = '01KJPZV280FNGW0NE641ECMYA4';
+  const NONE = { reason: 'no-service', need: 'housing-income' } as const;
+
+  it('for signposting and "no further action", names services or says none fitted, not both', () => {
+    for (const outcome of ['advice_signposting', 'no_further_action'] as const) {
+      expect(decisionProblems(decision({ outcome }))).toEqual([
+        {
+          field: 'signposts.serviceIds',
+          reason: 'Choose the services the family can turn to, or say that none fitted',
+        },
+      ]);
+      expect(decisionProblems(decision({ outcome, signposts: { serviceIds: [SERVICE] } }))).toEqual([]);
+      expect(
+        decisionProblems(decision({ outcome, signposts: { serviceIds: [], noneFitted: NONE } })),
+      ).toEqual([]);
+      expect(
+        decisionProblems(decision({ outcome, signposts: { serviceIds: [SERVICE], noneFitted: NONE } })),
+      ).toEqual([
+        { field: 'signposts.noneFitted', reason: 'Choose services or say that none fitted, not both' },
+      ]);
+    }
+  });
+
+  it('names no services for any other outcome', () => {
     expect(
-      decisionProblems(decision({ outcome: 'no_further_action', alternativeSupport: 'Northtown food bank' })),
-    ).toEqual([]);
+      decisionProblems(decision({ outcome: 'targeted_early_help', signposts: { serviceIds: [SERVICE] } })),
+    ).toEqual([
+      { field: 'signposts', reason: 'Only advice or signposting and no further action name services' },
+    ]);
   });
 
   it('asks nothing more of any other outcome', () => {

@@ -11,12 +11,17 @@
  *   indicators suggested matched the level the front door set, as a percentage and Cohen's kappa.
  * - Early help: episodes open now by agency and level, reviews overdue today, and by quarter the
  *   standards met on time, step-ups and step-downs, re-referrals and outcomes at closure.
+ * - Unmet need: the needs the front door found no service for, by quarter, beside the plan's
+ *   joint-commissioning actions.
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
+import type { ActionSummary } from '../../../shared/board/schema.ts';
 import type { EpisodeStats } from '../../../shared/early-help/stats.ts';
+import type { GuidanceVersion } from '../../../shared/guidance/schema.ts';
 import { quarterOf } from '../../../shared/referrals/consistency.ts';
+import { loadAllActions } from '../../board/api.ts';
 import { BoardPageState, canReadBoard } from '../../board/views.ts';
 import { type AgencyName, loadAgencies } from '../../platform/agencies.ts';
 import { apiGet } from '../../platform/api.ts';
@@ -29,6 +34,7 @@ import { EarlyHelp } from './dashboard/early-help-section.ts';
 import { totalsOf } from './dashboard/figures.ts';
 import { PlanFigures } from './dashboard/plan-section.ts';
 import { Referrals } from './dashboard/referrals-section.ts';
+import { UnmetNeed } from './dashboard/unmet-need.ts';
 
 const HEADING = 'Partnership dashboard';
 
@@ -57,16 +63,26 @@ interface Figures {
   agencies: AgencyName[];
   stats: Loaded<ReferralStats>;
   episodes: Loaded<EpisodeStats>;
+  actions: Loaded<ActionSummary[]>;
+  /** The guidance's areas of need by id, to name the unmet needs (their ids when it cannot be read). */
+  needNames: Map<string, string>;
 }
 
 async function loadFigures(): Promise<Figures> {
-  const [dashboard, agencies, stats, episodes] = await Promise.all([
+  const [dashboard, agencies, stats, episodes, actions, guidance] = await Promise.all([
     apiGet<Dashboard>('/board/dashboard'),
     loadAgencies(),
     onItsOwn(apiGet<ReferralStats>('/stats/referrals')),
     onItsOwn(apiGet<EpisodeStats>('/stats/episodes')),
+    onItsOwn(loadAllActions()),
+    onItsOwn(apiGet<GuidanceVersion>('/guidance')),
   ]);
-  return { dashboard, agencies, stats, episodes };
+  const needNames = new Map(
+    guidance.ok
+      ? guidance.value.framework.domains.flatMap((d) => d.subDomains.map((s) => [s.id, s.name]))
+      : [],
+  );
+  return { dashboard, agencies, stats, episodes, actions, needNames };
 }
 
 function KeyFigures(props: Pick<Figures, 'dashboard' | 'stats'>): VNode {
@@ -103,7 +119,7 @@ function DashboardPage(): VNode {
       onRetry=${retry}
     />`;
   }
-  const { dashboard, agencies, stats, episodes } = state;
+  const { dashboard, agencies, stats, episodes, actions, needNames } = state;
   return html`
     <${PageHeading} caption="Safeguarding partnership" text=${HEADING} />
     <p class="govuk-body-l">The action plan, early-help referrals and early-help episodes in figures, as at ${formatDate(dashboard.today)}. Aggregate figures only: no child's details.</p>
@@ -114,6 +130,7 @@ function DashboardPage(): VNode {
         <li><a class="govuk-link" href="#plan">The action plan</a></li>
         <li><a class="govuk-link" href="#referrals">Referrals, decisions on time and threshold consistency</a></li>
         <li><a class="govuk-link" href="#early-help">Early help: episodes open, standards met on time, step-ups and step-downs</a></li>
+        <li><a class="govuk-link" href="#unmet-need">Unmet need: what no service fitted, and the plan’s joint commissioning</a></li>
       </ul>
     </nav>
     <${Section} id="plan" heading="The action plan">
@@ -132,6 +149,17 @@ function DashboardPage(): VNode {
         episodes.ok
           ? html`<${EarlyHelp} stats=${episodes.value} agencies=${agencies} />`
           : html`<${ProblemState} error=${episodes.error} what="the early-help figures" onRetry=${refresh} />`
+      }
+    </${Section}>
+    <${Section} id="unmet-need" heading="Unmet need">
+      ${
+        stats.ok
+          ? html`<${UnmetNeed}
+              quarters=${stats.value.unmetNeed}
+              actions=${actions.ok ? actions.value : null}
+              needName=${(id: string) => needNames.get(id) ?? id}
+            />`
+          : html`<${ProblemState} error=${stats.error} what="the unmet need" onRetry=${refresh} />`
       }
     </${Section}>
   `;

@@ -12,10 +12,10 @@ import {
 } from '../../../../shared/early-help/labels.ts';
 import type { EpisodeQuarterFigures, EpisodeStats, Timeliness } from '../../../../shared/early-help/stats.ts';
 import { type Count, isSuppressed, share } from '../../../../shared/platform/small-numbers.ts';
-import { type Axis, BarChart, type BarRow } from '../../../platform/charts/bars.ts';
-import { BLUE, HIDDEN_TEXT, Legend, type SeriesStyle } from '../../../platform/charts/basics.ts';
-import { FiguresTable, type TableColumn } from '../../../platform/charts/figures.ts';
+import type { BarRow } from '../../../platform/charts/bars.ts';
+import { HIDDEN_TEXT, Legend } from '../../../platform/charts/basics.ts';
 import { percent } from '../../../platform/ui.ts';
+import { Charted, countBar } from './charted.ts';
 import { countText, drawn, PERCENT_AXIS, quarterLabel, quarterSeries, shareText } from './figures.ts';
 
 interface QuarterProps {
@@ -28,43 +28,6 @@ const lastFour = (props: QuarterProps) =>
     .sort((a, b) => a.quarter.localeCompare(b.quarter))
     .slice(-4)
     .map((f) => ({ quarter: f.quarter, f }));
-
-const countBar = (label: string, n: Count): BarRow => ({
-  label,
-  segments: typeof n === 'number' && n > 0 ? [{ key: 'value', value: n }] : [],
-  valueText: countText(n),
-});
-
-/**
- * A bar chart and, after it, the same figures as a table: the chart's title is the table's caption,
- * and its description reads every bar in words.
- */
-function Charted(props: {
-  id: string;
-  title: string;
-  what: string;
-  rows: BarRow[];
-  series?: Record<string, SeriesStyle>;
-  axis?: Axis;
-  labelShare?: number;
-  columns: TableColumn[];
-  table: string[][];
-}): VNode {
-  const grouped = props.rows.some((r) => r.kind === 'heading');
-  return html`
-    <${BarChart}
-      id=${props.id}
-      title=${props.title}
-      desc=${props.rows.map((r) => (r.kind === 'heading' ? `${r.label}:` : `${r.label}: ${r.valueText}`)).join(' ')}
-      rows=${props.rows}
-      series=${props.series ?? { value: BLUE }}
-      axis=${props.axis}
-      indentLabels=${grouped}
-      labelShare=${props.labelShare}
-    />
-    <${FiguresTable} what=${props.what} caption=${props.title} columns=${props.columns} rows=${props.table} />
-  `;
-}
 
 const STANDARDS = [
   { key: 'allocation', kind: 'lead' },

@@ -4,6 +4,8 @@ import type { VNode } from 'preact';
 import type { Framework } from '../../../../shared/guidance/schema.ts';
 import { OUTCOME_LABELS } from '../../../../shared/referrals/labels.ts';
 import type { Referral } from '../../../../shared/referrals/schema.ts';
+import { NONE_FITTED_LABELS } from '../../../../shared/services/labels.ts';
+import { ServiceContacts } from '../../../platform/service-contacts.ts';
 import { formatDateTime, SummaryList, Written } from '../../../platform/ui.ts';
 import { LevelName } from '../../views.ts';
 
@@ -30,6 +32,18 @@ export function DecisionBlock(props: {
       />
       <h3 class="govuk-heading-s">Feedback for you</h3>
       <div class="app-decision__feedback"><${Written} text=${decision.feedback} /></div>
+      ${
+        decision.signposts?.services.length
+          ? html`<h3 class="govuk-heading-s">Services the family can turn to</h3>
+              <${ServiceContacts} services=${decision.signposts.services} headingLevel=${4} />`
+          : null
+      }
+      ${
+        decision.signposts?.noneFitted
+          ? html`<h3 class="govuk-heading-s">No service in the directory fitted</h3>
+              <p class="govuk-body">${NONE_FITTED_LABELS[decision.signposts.noneFitted.reason]}.</p>`
+          : null
+      }
       ${
         decision.alternativeSupport
           ? html`<h3 class="govuk-heading-s">Support the family can turn to</h3><${Written} text=${decision.alternativeSupport} />`

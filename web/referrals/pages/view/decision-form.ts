@@ -1,9 +1,17 @@
-/** The Front Door's decision: level of need, outcome, rationale and the referrer's feedback. */
+/**
+ * The Front Door's decision: level of need, outcome, the services the family is signposted to (or
+ * that none fitted), rationale and the referrer's feedback.
+ */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Framework, LevelNumber } from '../../../../shared/guidance/schema.ts';
-import { EARLY_HELP_OUTCOMES, OUTCOME_LABELS, OUTCOMES } from '../../../../shared/referrals/labels.ts';
+import {
+  EARLY_HELP_OUTCOMES,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  SIGNPOSTING_OUTCOMES,
+} from '../../../../shared/referrals/labels.ts';
 import type { DecisionInput, Outcome, Referral } from '../../../../shared/referrals/schema.ts';
 import { startEpisode } from '../../../early-help/api.ts';
 import { type AgencyName, loadAgencies } from '../../../platform/agencies.ts';
@@ -25,6 +33,14 @@ import {
   referralAction,
 } from '../../views.ts';
 import { viewUrl } from './addresses.ts';
+import {
+  firstNeed,
+  SignpostsFieldset,
+  type SignpostsState,
+  signpostsFieldId,
+  signpostsInput,
+  signpostsProblems,
+} from './signposts-fieldset.ts';
 
 /**
  * Starts the early-help episode that follows a decision of early help. A failure is not the
@@ -46,6 +62,13 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
   const [feedback, setFeedback] = useState('');
   const [alternative, setAlternative] = useState('');
   const [leadAgency, setLeadAgency] = useState('');
+  const [signposts, setSignposts] = useState<SignpostsState>(() => ({
+    services: [],
+    noneFitted: false,
+    reason: null,
+    need: firstNeed(framework, referral.indicatorIds),
+    note: '',
+  }));
   const [agencies, setAgencies] = useState<AgencyName[]>([]);
   const [summary, setSummary] = useState<ErrorSummaryItem[]>([]);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -60,13 +83,15 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
   }, []);
 
   const idFor = (field: string) =>
-    ({
+    signpostsFieldId(field) ??
+    {
       levelOfNeed: 'level',
       outcome: 'outcome',
       rationale: 'rationale',
       feedback: 'feedback',
       alternativeSupport: 'alternative',
-    })[field] ?? 'level';
+    }[field] ??
+    'level';
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -75,8 +100,8 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
     const problems: [string, string][] = [];
     if (!levelOfNeed) problems.push(['level', 'Choose the level of need']);
     if (!outcome) problems.push(['outcome', 'Choose the outcome']);
-    if (outcome === 'no_further_action' && !alternative.trim())
-      problems.push(['alternative', 'Name the support the family can turn to instead']);
+    const signposting = outcome !== null && SIGNPOSTING_OUTCOMES.includes(outcome);
+    if (signposting) problems.push(...signpostsProblems(signposts));
     if (!rationale.trim()) problems.push(['rationale', 'Enter the rationale for the decision']);
     if (!feedback.trim()) problems.push(['feedback', 'Enter the feedback the referrer will read']);
     if (problems.length || !levelOfNeed || !outcome) {
@@ -95,6 +120,7 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
       ...(outcome === 'no_further_action' && alternative.trim()
         ? { alternativeSupport: alternative.trim() }
         : {}),
+      ...(signposting ? { signposts: signpostsInput(signposts) } : {}),
     };
     try {
       await referralAction(referral, 'decision', body);
@@ -151,8 +177,8 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
                   conditional: html`<${Textarea}
                     id="alternative"
                     name="alternativeSupport"
-                    label="What support can the family turn to instead?"
-                    hint="For example, the family hub, the school nurse drop-in, a parenting course"
+                    label="Anything more about the support the family can turn to (optional)"
+                    hint="For example, universal services such as the school nurse drop-in"
                     rows=${3}
                     value=${alternative}
                     error=${fields.alternative}
@@ -179,6 +205,11 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
           error=${fields.outcome}
           onChange=${(value: string) => setOutcome(value as Outcome)}
         />
+        ${
+          outcome && SIGNPOSTING_OUTCOMES.includes(outcome)
+            ? html`<${SignpostsFieldset} state=${signposts} onChange=${setSignposts} framework=${framework} fields=${fields} />`
+            : null
+        }
         <${Textarea}
           id="rationale"
           name="rationale"
