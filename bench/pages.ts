@@ -33,6 +33,7 @@ export const PAGE_TARGETS: PageTarget[] = [
   { id: 'referral-form', label: 'Referral form', path: '/referrals/new/', username: 'amira' },
   { id: 'queue', label: "Front door's queue", path: '/referrals/queue/', username: 'grace' },
   { id: 'dashboard', label: 'Dashboard', path: '/dashboard/', username: 'helen' },
+  { id: 'services', label: 'Find a service', path: '/services/?need=basic-care&district=NS5' },
 ];
 
 export type ResourceKind = 'html' | 'css' | 'js' | 'font' | 'image' | 'api' | 'other';

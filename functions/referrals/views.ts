@@ -35,8 +35,21 @@ export function referralView(viewer: Viewer, referral: Referral): Shown<Referral
   if (isFrontDoor(viewer)) return referral as Shown<Referral>;
   const { possibleDuplicates: _duplicates, managerReview: _review, ...rest } = referral;
   if (!rest.decision) return rest as Shown<Referral>;
-  const { rationale: _rationale, ...decision } = rest.decision;
-  return { ...rest, decision: decision as NonNullable<Referral['decision']> } as Shown<Referral>;
+  const { rationale: _rationale, signposts, ...decision } = rest.decision;
+  // The note on a "none fitted" is for the board, as the rationale is for the record.
+  const noneFitted = signposts?.noneFitted;
+  const shownSignposts = signposts
+    ? {
+        services: signposts.services,
+        ...(noneFitted ? { noneFitted: { reason: noneFitted.reason, need: noneFitted.need } } : {}),
+      }
+    : undefined;
+  return {
+    ...rest,
+    decision: { ...decision, ...(shownSignposts ? { signposts: shownSignposts } : {}) } as NonNullable<
+      Referral['decision']
+    >,
+  } as Shown<Referral>;
 }
 
 /** One referral with its timeline, as `GET /api/referrals/{id}` answers it. */

@@ -189,6 +189,30 @@ describe('unmet need', () => {
     expect((await unmetNeed()).map((q) => q.quarter)).toEqual(['2026-Q3']);
   });
 
+  it('keeps the note on a "none fitted" for the front door: the referrer reads the reason, not the note', async () => {
+    // Next year: this year's counts, which the other tests read, stay as they are.
+    at('2027-01-05T09:00:00Z');
+    const referral = await reviewed();
+    const body = noneFitted();
+    const note = 'Waiting list of twelve weeks at the nearest hub.';
+    const res = await decide(referral, {
+      ...body,
+      signposts: { ...body.signposts, noneFitted: { ...body.signposts.noneFitted, note } },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const asReferrer = (await (
+      await api.request('GET', `/api/referrals/${referral.id}`, { as: 'amira' })
+    ).json()) as Referral;
+    expect(asReferrer.decision?.signposts).toEqual({
+      services: [],
+      noneFitted: { reason: 'waiting-list', need: 'housing-income' },
+    });
+    const asFrontDoor = (await (
+      await api.request('GET', `/api/referrals/${referral.id}`, { as: 'grace' })
+    ).json()) as Referral;
+    expect(asFrontDoor.decision?.signposts?.noneFitted?.note).toBe(note);
+  });
+
   it('does not count a retried decision twice', async () => {
     at('2026-10-05T09:00:00Z');
     const referral = await reviewed();
