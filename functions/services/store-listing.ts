@@ -237,13 +237,18 @@ export async function searchListing(
   },
 ): Promise<{ items: Service[]; after?: string }> {
   const { limit } = request;
+  // Ordered by name with filters, most listing items read are left out: read more a Query, so a page
+  // takes the same few Queries in a small directory as in a large one. (Near a district the
+  // partitions are many and each is read only as far as the merge needs.)
+  const filtered =
+    filterOf(request.filter).FilterExpression !== undefined && request.scopes.every((s) => s.prefix === '');
   const source = candidates(
     db,
     tableName,
     request.scopes,
     request.filter,
     request.after,
-    Math.min(Math.max(limit * 2, 25), 200),
+    Math.min(Math.max(limit * (filtered ? 10 : 2), filtered ? 100 : 25), 200),
   );
   const items: Service[] = [];
   let last: string | undefined;

@@ -73,7 +73,7 @@ function CommissioningActions(props: { actions: ActionSummary[] | null }): VNode
   if (actions === null) return html`<p class="govuk-body">The plan’s actions could not be read just now.</p>`;
   const joint = actions.filter((a) => a.theme === 'joint-commissioning');
   return html`
-    <h4 class="govuk-heading-s">The plan’s joint-commissioning actions</h4>
+    <h3 class="govuk-heading-m">The plan’s joint-commissioning actions</h3>
     ${
       joint.length
         ? html`<ul class="govuk-list govuk-list--spaced" id="commissioning-actions">
