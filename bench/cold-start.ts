@@ -39,6 +39,7 @@ export const FUNCTION_ENV: Record<string, string> = {
   GUIDANCE_URL: 'https://portal.example/api/guidance',
   SERVICES_URL: 'https://portal.example/api/services',
   REFERRALS_URL: 'https://portal.example',
+  PARTNERSHIP_AGENCY_ID: 'bench-partnership',
   DIRECTORY_TABLE_NAME: 'bench-directory',
   AUTH_DOMAIN: 'https://portal.auth.eu-west-2.amazoncognito.com',
   PORTAL_URL: 'https://portal.example',

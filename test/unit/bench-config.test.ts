@@ -5,6 +5,7 @@ import {
   DirectoryEnvSchema,
   GuidanceEnvSchema,
   ReferralsEnvSchema,
+  ServicesEnvSchema,
 } from '../../functions/platform/config.ts';
 
 /**
@@ -18,6 +19,7 @@ describe('the cold-start benchmark’s configuration', () => {
     ['referrals', ReferralsEnvSchema],
     ['board', BoardEnvSchema],
     ['directory', DirectoryEnvSchema],
+    ['services', ServicesEnvSchema],
   ] as const)('has everything the %s function reads at load', (_, schema) => {
     const parsed = schema.safeParse(FUNCTION_ENV);
     expect(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []).toEqual([]);
