@@ -81,6 +81,11 @@ describe("the checker's answer names local services", () => {
     await page.keyboard.press('Enter');
     await page.waitForURL('**/services/service/**');
     expect(squash(await page.getByRole('heading', { level: 1 }).textContent())).toContain(nearest ?? '');
+    // She reads how to refer, in the entry's own words.
+    const entry = DEMO_SERVICES.find((s) => s.fields.name === nearest);
+    const main = squash(await page.locator('main').textContent());
+    expect(main).toContain('How to refer');
+    expect(main).toContain(squash(entry?.fields.contact.howToRefer ?? 'missing'));
   });
 
   it('works without JavaScript: the district form is a plain GET that keeps the chosen indicators', async () => {
