@@ -1,9 +1,9 @@
+import type { GuidanceSource } from '../platform/guidance-source.ts';
 import { type AreaApp, createAreaApp, type PlatformDeps } from '../platform/http.ts';
 import type { ServicesSource } from '../platform/services-source.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
 import type { ChildKeys } from './child-keys.ts';
 import { createDraftRoutes } from './drafts.ts';
-import type { GuidanceSource } from './guidance-source.ts';
 import { createListRoutes } from './lists.ts';
 import { createNoteRoutes } from './notes.ts';
 import { createStatsRoutes } from './stats-routes.ts';

@@ -1,11 +1,11 @@
 import { handle } from 'hono/aws-lambda';
 import { functionConfigFromEnv, ReferralsEnvSchema } from '../platform/config.ts';
+import { createGuidanceSource } from '../platform/guidance-source.ts';
 import { lambdaPlatform } from '../platform/lambda.ts';
 import { createServicesSource } from '../platform/services-source.ts';
 import { createSubjectKey } from '../platform/subject-keys.ts';
 import { createReferralsApp } from './app.ts';
 import { createChildKeys } from './child-keys.ts';
-import { createGuidanceSource } from './guidance-source.ts';
 import { createDynamoReferralStore } from './store.ts';
 
 /** The referrals function's Lambda entry: wires the app to DynamoDB once per cold start. */

@@ -1,7 +1,7 @@
 import { checkIndicators } from '../../shared/guidance/check.ts';
 import type { LevelNumber } from '../../shared/guidance/schema.ts';
 import { InvalidRequest } from '../platform/errors.ts';
-import type { GuidanceSource } from './guidance-source.ts';
+import type { GuidanceSource } from '../platform/guidance-source.ts';
 
 export type Suggest = (
   indicatorIds: readonly string[] | undefined,
