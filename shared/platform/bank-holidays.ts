@@ -1,14 +1,17 @@
 /**
- * England and Wales bank holidays, kept as data (a decision is due one working day
- * after submission, and bank holidays do not count).
+ * England and Wales bank holidays, by rule: a decision clock counts working days, and bank holidays
+ * do not count.
  *
- * Years covered: 2024 to 2028 inclusive (`BANK_HOLIDAYS_COVER`). 2024–2026 are the dates published
- * on GOV.UK (https://www.gov.uk/bank-holidays). 2027–2028 follow the standard rules: New Year's Day,
- * Good Friday and Easter Monday (Easter Sunday 28 March 2027, 16 April 2028), the first Monday of
- * May, the last Monday of May, the last Monday of August, Christmas Day and Boxing Day, with a
- * substitute weekday when one falls on a weekend. Check 2027–2028 against GOV.UK when it publishes
- * them (a one-off holiday, such as a coronation, is announced by proclamation), and add each new year
- * here before the last covered year ends: dates outside the cover throw rather than guess.
+ * The standard eight (Banking and Financial Dealings Act 1971 and the proclamations that followed):
+ * New Year's Day, Good Friday and Easter Monday, the first Monday of May, the last Monday of May,
+ * the last Monday of August, Christmas Day and Boxing Day, with a substitute weekday when one falls
+ * on a weekend. Easter is the Gregorian computus. One-off changes by proclamation (a jubilee, a
+ * coronation, a state funeral, a moved May holiday) are listed in `ONE_OFF_CHANGES` as GOV.UK
+ * (https://www.gov.uk/bank-holidays) published them; add a new one here when it is proclaimed.
+ *
+ * Years covered: 2019 to 2099 (`BANK_HOLIDAYS_COVER`): from the first year whose published dates are
+ * checked in the tests, to the end of the century the computus below is written for. A date outside
+ * the cover throws rather than guesses.
  */
 
 export interface BankHoliday {
@@ -17,72 +20,134 @@ export interface BankHoliday {
   readonly name: string;
 }
 
-/** The calendar years, inclusive, for which `ENGLAND_AND_WALES_BANK_HOLIDAYS` is complete. */
-export const BANK_HOLIDAYS_COVER = { from: 2024, to: 2028 } as const;
+/** The calendar years, inclusive, the rules and the one-off changes answer for. */
+export const BANK_HOLIDAYS_COVER = { from: 2019, to: 2099 } as const;
 
-export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly BankHoliday[] = [
-  { date: '2024-01-01', name: 'New Year’s Day' },
-  { date: '2024-03-29', name: 'Good Friday' },
-  { date: '2024-04-01', name: 'Easter Monday' },
-  { date: '2024-05-06', name: 'Early May bank holiday' },
-  { date: '2024-05-27', name: 'Spring bank holiday' },
-  { date: '2024-08-26', name: 'Summer bank holiday' },
-  { date: '2024-12-25', name: 'Christmas Day' },
-  { date: '2024-12-26', name: 'Boxing Day' },
+/** A year's one-off changes: standard holidays moved (by name) and extra ones added. */
+interface OneOffChange {
+  readonly moved?: Readonly<Record<string, BankHoliday>>;
+  readonly added?: readonly BankHoliday[];
+}
 
-  { date: '2025-01-01', name: 'New Year’s Day' },
-  { date: '2025-04-18', name: 'Good Friday' },
-  { date: '2025-04-21', name: 'Easter Monday' },
-  { date: '2025-05-05', name: 'Early May bank holiday' },
-  { date: '2025-05-26', name: 'Spring bank holiday' },
-  { date: '2025-08-25', name: 'Summer bank holiday' },
-  { date: '2025-12-25', name: 'Christmas Day' },
-  { date: '2025-12-26', name: 'Boxing Day' },
+const ONE_OFF_CHANGES: Readonly<Record<number, OneOffChange>> = {
+  2020: {
+    moved: { 'Early May bank holiday': { date: '2020-05-08', name: 'Early May bank holiday (VE day)' } },
+  },
+  2022: {
+    moved: { 'Spring bank holiday': { date: '2022-06-02', name: 'Spring bank holiday' } },
+    added: [
+      { date: '2022-06-03', name: 'Platinum Jubilee bank holiday' },
+      { date: '2022-09-19', name: 'Bank Holiday for the State Funeral of Queen Elizabeth II' },
+    ],
+  },
+  2023: { added: [{ date: '2023-05-08', name: 'Bank holiday for the coronation of King Charles III' }] },
+};
 
-  { date: '2026-01-01', name: 'New Year’s Day' },
-  { date: '2026-04-03', name: 'Good Friday' },
-  { date: '2026-04-06', name: 'Easter Monday' },
-  { date: '2026-05-04', name: 'Early May bank holiday' },
-  { date: '2026-05-25', name: 'Spring bank holiday' },
-  { date: '2026-08-31', name: 'Summer bank holiday' },
-  { date: '2026-12-25', name: 'Christmas Day' },
-  { date: '2026-12-28', name: 'Boxing Day (substitute day)' },
-
-  { date: '2027-01-01', name: 'New Year’s Day' },
-  { date: '2027-03-26', name: 'Good Friday' },
-  { date: '2027-03-29', name: 'Easter Monday' },
-  { date: '2027-05-03', name: 'Early May bank holiday' },
-  { date: '2027-05-31', name: 'Spring bank holiday' },
-  { date: '2027-08-30', name: 'Summer bank holiday' },
-  { date: '2027-12-27', name: 'Christmas Day (substitute day)' },
-  { date: '2027-12-28', name: 'Boxing Day (substitute day)' },
-
-  { date: '2028-01-03', name: 'New Year’s Day (substitute day)' },
-  { date: '2028-04-14', name: 'Good Friday' },
-  { date: '2028-04-17', name: 'Easter Monday' },
-  { date: '2028-05-01', name: 'Early May bank holiday' },
-  { date: '2028-05-29', name: 'Spring bank holiday' },
-  { date: '2028-08-28', name: 'Summer bank holiday' },
-  { date: '2028-12-25', name: 'Christmas Day' },
-  { date: '2028-12-26', name: 'Boxing Day' },
-];
-
-/** A date the bank-holiday data does not cover: answering would be a guess, so nothing answers. */
+/** A date the rules do not answer for: answering would be a guess, so nothing answers. */
 export class BankHolidaysNotCoveredError extends Error {
   override readonly name = 'BankHolidaysNotCoveredError';
   constructor(readonly date: string) {
     super(
-      `No bank-holiday data for ${date}: shared/platform/bank-holidays.ts covers ${BANK_HOLIDAYS_COVER.from} to ` +
-        `${BANK_HOLIDAYS_COVER.to}. Add the GOV.UK dates for that year.`,
+      `No bank-holiday rules for ${date}: shared/platform/bank-holidays.ts covers ${BANK_HOLIDAYS_COVER.from} to ` +
+        `${BANK_HOLIDAYS_COVER.to}.`,
     );
   }
 }
 
-const byDate = new Map(ENGLAND_AND_WALES_BANK_HOLIDAYS.map((holiday) => [holiday.date, holiday]));
-
-/** Whether `year` is one the data covers completely. */
+/** Whether `year` is one the rules answer for. */
 export function isCoveredYear(year: number): boolean {
   return Number.isInteger(year) && year >= BANK_HOLIDAYS_COVER.from && year <= BANK_HOLIDAYS_COVER.to;
+}
+
+const DAY = 86_400_000;
+const utc = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day);
+const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const weekdayOf = (ms: number) => new Date(ms).getUTCDay(); // 0 Sunday … 6 Saturday
+
+/** Easter Sunday (ms at UTC midnight) by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+function easterSunday(year: number): number {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const n = h + l - 7 * m + 114;
+  return utc(year, Math.floor(n / 31), (n % 31) + 1);
+}
+
+/** The first Monday of a month (1-based). */
+const firstMonday = (year: number, month: number) => {
+  const first = utc(year, month, 1);
+  return first + ((8 - weekdayOf(first)) % 7) * DAY;
+};
+/** The last Monday of a month (1-based). */
+const lastMonday = (year: number, month: number) => {
+  const last = utc(year, month + 1, 0);
+  return last - ((weekdayOf(last) + 6) % 7) * DAY;
+};
+
+const substitute = (name: string) => `${name} (substitute day)`;
+
+/** The standard eight, each on the weekday it is kept on that year. */
+function standardHolidays(year: number): BankHoliday[] {
+  const newYear = utc(year, 1, 1);
+  const newYearShift = { 6: 2, 0: 1 }[weekdayOf(newYear)] ?? 0;
+  const easter = easterSunday(year);
+  const christmas = utc(year, 12, 25);
+  // Christmas on a Saturday: both move to Monday and Tuesday. On a Sunday: Boxing Day keeps Monday
+  // and Christmas takes Tuesday. On a Friday: Boxing Day (Saturday) moves to Monday.
+  const [christmasDay, boxingDay]: [BankHoliday, BankHoliday] = (() => {
+    const on = (offset: number, name: string, moved: boolean) => ({
+      date: dateOf(christmas + offset * DAY),
+      name: moved ? substitute(name) : name,
+    });
+    switch (weekdayOf(christmas)) {
+      case 5:
+        return [on(0, 'Christmas Day', false), on(3, 'Boxing Day', true)];
+      case 6:
+        return [on(2, 'Christmas Day', true), on(3, 'Boxing Day', true)];
+      case 0:
+        return [on(2, 'Christmas Day', true), on(1, 'Boxing Day', false)];
+      default:
+        return [on(0, 'Christmas Day', false), on(1, 'Boxing Day', false)];
+    }
+  })();
+  return [
+    {
+      date: dateOf(newYear + newYearShift * DAY),
+      name: newYearShift ? substitute('New Year’s Day') : 'New Year’s Day',
+    },
+    { date: dateOf(easter - 2 * DAY), name: 'Good Friday' },
+    { date: dateOf(easter + DAY), name: 'Easter Monday' },
+    { date: dateOf(firstMonday(year, 5)), name: 'Early May bank holiday' },
+    { date: dateOf(lastMonday(year, 5)), name: 'Spring bank holiday' },
+    { date: dateOf(lastMonday(year, 8)), name: 'Summer bank holiday' },
+    christmasDay,
+    boxingDay,
+  ];
+}
+
+const byYear = new Map<number, readonly BankHoliday[]>();
+
+/** A covered year's bank holidays in date order, one-off changes applied. */
+export function bankHolidaysIn(year: number): readonly BankHoliday[] {
+  if (!isCoveredYear(year)) throw new BankHolidaysNotCoveredError(`${year}`);
+  const known = byYear.get(year);
+  if (known) return known;
+  const change = ONE_OFF_CHANGES[year];
+  const holidays = [
+    ...standardHolidays(year).map((h) => change?.moved?.[h.name] ?? h),
+    ...(change?.added ?? []),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+  byYear.set(year, holidays);
+  return holidays;
 }
 
 /**
@@ -90,6 +155,7 @@ export function isCoveredYear(year: number): boolean {
  * Throws `BankHolidaysNotCoveredError` for a year outside `BANK_HOLIDAYS_COVER`.
  */
 export function bankHolidayOn(date: string): BankHoliday | undefined {
-  if (!isCoveredYear(Number(date.slice(0, 4)))) throw new BankHolidaysNotCoveredError(date);
-  return byDate.get(date);
+  const year = Number(date.slice(0, 4));
+  if (!isCoveredYear(year)) throw new BankHolidaysNotCoveredError(date);
+  return bankHolidaysIn(year).find((h) => h.date === date);
 }
