@@ -6,6 +6,7 @@ import type { ChildKeys } from './child-keys.ts';
 import { createDraftRoutes } from './drafts.ts';
 import { createListRoutes } from './lists.ts';
 import { createNoteRoutes } from './notes.ts';
+import { createReassignRoutes } from './reassign.ts';
 import { createStatsRoutes } from './stats-routes.ts';
 import type { ReferralStore } from './store.ts';
 import { createTransitionRoutes } from './transitions.ts';
@@ -33,6 +34,7 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
     createListRoutes(deps),
     createDraftRoutes(deps),
     createTransitionRoutes(deps),
+    createReassignRoutes(deps),
     createNoteRoutes(deps),
     createStatsRoutes(deps),
   ])

@@ -5,7 +5,7 @@ import { type AppContext, ifMatchVersion, signedIn } from '../platform/http.ts';
 import type { Principal } from '../platform/identity.ts';
 import { NOBODYS_REFERRAL, NOT_FOUND, referralAnswers, respond } from './answers.ts';
 import type { ReferralsDeps } from './app.ts';
-import type { CounterChange, OutboxMessage } from './store.ts';
+import { type CounterChange, type OutboxMessage, RelatedConflict } from './store.ts';
 import { entryFor } from './timeline-entries.ts';
 import { referralView } from './views.ts';
 
@@ -16,9 +16,14 @@ export interface TransitionResult {
   childKeys?: string[];
   counters?: CounterChange[];
   messages?: OutboxMessage[];
+  /** Other referrals changed with it, each with its version already moved on (an earlier one flagged). */
+  related?: { referral: Referral; action: string }[];
 }
 
 export type ApplyTransition = (referral: Referral, me: Principal, at: string) => Promise<TransitionResult>;
+
+/** How many times a transition is tried when only another referral about the child raced it. */
+const RELATED_ATTEMPTS = 4;
 
 const TIMELINE_KINDS: Record<Transition, TimelineEntry['kind']> = {
   submit: 'submitted',
@@ -45,17 +50,34 @@ export function transitionRunner(deps: Pick<ReferralsDeps, 'store' | 'audit' | '
     if (!current) return refuse(c, me, id, action, NOT_FOUND);
     if (current.version !== expected)
       throw new Conflict('Someone else changed this referral since you read it', referralView(me, current));
-    const at = clock().toISOString();
-    const next = await apply({ ...current, status: check.to, updatedAt: at, version: expected + 1 }, me, at);
-    await written(me, id, () =>
-      store.update(next.referral, expected, {
-        entry: entryFor(me, TIMELINE_KINDS[transitionName], at, next.entryText),
-        audit: deps.audit.putItem(event(c, me, action, next.referral)),
-        ...(next.childKeys ? { childKeys: next.childKeys } : {}),
-        ...(next.counters ? { counters: next.counters } : {}),
-        ...(next.messages ? { messages: next.messages } : {}),
-      }),
-    );
-    return respond(c, referralView(me, next.referral), 200);
+    // A flag on another referral about the child can race that referral's own writes: nothing is
+    // written then, so the transition is applied again from a fresh read of the others.
+    let next: TransitionResult | undefined;
+    await written(me, id, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const at = clock().toISOString();
+        next = await apply({ ...current, status: check.to, updatedAt: at, version: expected + 1 }, me, at);
+        try {
+          return await store.update(next.referral, expected, {
+            entry: entryFor(me, TIMELINE_KINDS[transitionName], at, next.entryText),
+            audit: deps.audit.putItem(event(c, me, action, next.referral)),
+            ...(next.childKeys ? { childKeys: next.childKeys } : {}),
+            ...(next.counters ? { counters: next.counters } : {}),
+            ...(next.messages ? { messages: next.messages } : {}),
+            ...(next.related
+              ? {
+                  related: next.related.map((other) => ({
+                    referral: other.referral,
+                    audit: deps.audit.putItem(event(c, me, other.action, other.referral)),
+                  })),
+                }
+              : {}),
+          });
+        } catch (error) {
+          if (!(error instanceof RelatedConflict) || attempt >= RELATED_ATTEMPTS) throw error;
+        }
+      }
+    });
+    return respond(c, referralView(me, (next as TransitionResult).referral), 200);
   };
 }

@@ -5,8 +5,10 @@ import type { TriageView } from '../../shared/referrals/schema.ts';
  * shared/deployment/tables.ts):
  * - `REFERRAL#<id> / REFERRAL`           the referral; `… / TIMELINE#<at>#<n>` its timeline
  * - gsi1 `AGENCY#<agencyId>`              an agency's referrals, newest first (`<createdAt>#<id>`)
- * - gsi2 `TRIAGE#open|decided|closed|withdrawn` the front door's views; open ones by decision due
- *   time, so "overdue" is a key condition (`gsi2sk < now`). Drafts are in no triage view.
+ * - gsi2 `TRIAGE#open|decided|closed|withdrawn` the front door's views; open ones by priority rank,
+ *   then decision due time (`<rank>#<due>#<id>`), "overdue" a filter on the due time; the others by
+ *   when. Drafts are in no triage view.
+ * - `TEAM#front-door / USER#<sub>`        a member of the front door, for a manager to reassign to
  * - `CHILD#<hashed match key> / <submittedAt>#<id>` earlier referrals of the same child (child-keys.ts)
  * - `IDEMPOTENCY#<userId>#<key>`          a creation's idempotency record, expiring by TTL
  * - `REFERENCE#<year>` counter and `REFERENCE#<reference>` claim: references are unique
@@ -37,7 +39,7 @@ export const agencyListKeys = (referral: { agencyId: string; createdAt: string; 
 });
 export const agencyListPartition = (agencyId: string) => `AGENCY#${agencyId}`;
 
-/** gsi2: one of the front door's views, in the order of `at` (due time for open ones). */
+/** gsi2: one of the front door's views, in the order of `at` (`<rank>#<due>` for open ones). */
 export const triageViewKeys = (view: TriageView, at: string, id: string) => ({
   gsi2pk: triageViewPartition(view),
   gsi2sk: `${at}#${id}`,
@@ -96,3 +98,7 @@ export const outboxKey = (audience: Audience, at: string, id: string): Key => ({
 /** The audience an outbox item's partition key names, or null for an item that is no notification. */
 export const outboxAudience = (pk: string): string | null =>
   pk.startsWith(OUTBOX_PREFIX) ? pk.slice(OUTBOX_PREFIX.length) : null;
+
+/** The front door's members, as they have used the queue: whom a manager can reassign a referral to. */
+export const FRONT_DOOR_TEAM_PK = 'TEAM#front-door';
+export const teamMemberKey = (userId: string): Key => ({ pk: FRONT_DOOR_TEAM_PK, sk: `USER#${userId}` });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { Forbidden } from '../platform/errors.ts';
-import { type AppEnv, signedIn } from '../platform/http.ts';
-import { hasRole } from '../platform/identity.ts';
+import { type AppContext, type AppEnv, signedIn } from '../platform/http.ts';
+import { hasRole, type Principal } from '../platform/identity.ts';
 import { bindRoute } from '../platform/routing.ts';
 import type { ReferralsDeps } from './app.ts';
 import { referralAuditEvents } from './audit-events.ts';
@@ -16,7 +16,19 @@ export function createListRoutes(
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { store, cursors, clock } = deps;
-  const { listed: listEntries } = referralAuditEvents(deps.subjectKey);
+  const { listed: listEntries, event } = referralAuditEvents(deps.subjectKey);
+  /** Who has been recorded in the front door's team by this instance, so each is written once. */
+  const known = new Set<string>();
+  /** A member of the front door joins its team (whom a manager can reassign to) on reading the queue. */
+  const joinTeam = async (c: AppContext, me: Principal) => {
+    if (known.has(me.userId)) return;
+    const audit = {
+      ...event(c, me, 'referral.team_join', me.userId),
+      entity: { type: 'front-door-team', id: me.userId },
+    };
+    await store.joinTeam({ userId: me.userId, name: me.name }, deps.audit.putItem(audit));
+    known.add(me.userId);
+  };
 
   bindRoute(app, listReferrals, async (c) => {
     const me = signedIn(c);
@@ -28,6 +40,7 @@ export function createListRoutes(
     let page: Awaited<ReturnType<ReferralStore['listForAgency']>>;
     let listed: string;
     if (hasRole(me, 'triage')) {
+      await joinTeam(c, me);
       const overdueAt = overdue === 'true' && view === 'open' ? clock().toISOString() : undefined;
       page = await store.listForTriage(view, {
         limit,

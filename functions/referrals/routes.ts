@@ -160,6 +160,32 @@ export const reviewReferral = transition(
 );
 export const closeReferral = transition('close', 'Close a decided referral (front door)', transitionRequest);
 
+export const ReassignSchema = z.strictObject({
+  /** The member of the front door who takes it over (their id, from the team list). */
+  userId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'Choose a member of the front door')),
+});
+export const reassignReferral = transition(
+  'reassign',
+  'Hand a referral waiting for a decision to another member of the front door, who then reviews and decides it (front-door manager)',
+  { ...transitionRequest, body: body(ReassignSchema) },
+);
+
+export const TeamMemberSchema = z.object({ userId: z.string(), name: z.string() });
+export type TeamMember = z.infer<typeof TeamMemberSchema>;
+export const frontDoorTeam = createRoute({
+  method: 'get',
+  path: '/api/front-door/team',
+  tags,
+  summary:
+    'The members of the front door, as they have used the queue: whom a referral can be reassigned to (front door)',
+  security,
+  responses: {
+    200: json('The front door’s members, by name', z.object({ items: z.array(TeamMemberSchema) })),
+    401: problem('Not signed in'),
+    403: problem('Not the front door'),
+  },
+});
+
 export const NoteSchema = z.strictObject({
   text: text(3000, 'multiline').check(z.minLength(1, 'Enter the further information')),
 });
@@ -225,6 +251,8 @@ export const referralRoutes = [
   reviewReferral,
   decideReferral,
   closeReferral,
+  reassignReferral,
+  frontDoorTeam,
   addNote,
   referralStats,
 ];

@@ -1,5 +1,6 @@
 import { monotonicFactory } from 'ulid';
 import type { Notification } from '../../shared/referrals/notification.ts';
+import { priorityRank } from '../../shared/referrals/priority.ts';
 import type { Referral, ReferralSummary, TimelineEntry, TriageView } from '../../shared/referrals/schema.ts';
 import { matchedOn } from './child-keys.ts';
 import {
@@ -44,12 +45,14 @@ export function referralItem(referral: Referral): Record<string, unknown> {
         : view === 'closed'
           ? referral.closedAt
           : referral.withdrawn?.at;
+  // The open queue: most urgent first, then soonest due (priority.ts).
+  const sortKey = sortAt && view === 'open' ? `${priorityRank(referral.priority)}#${sortAt}` : sortAt;
   const name = [referral.child?.firstName, referral.child?.lastName].filter(Boolean).join(' ');
   return {
     ...referralKey(referral.id),
     ...referral,
     ...agencyListKeys(referral),
-    ...(view ? triageViewKeys(view, sortAt ?? referral.updatedAt, referral.id) : {}),
+    ...(view ? triageViewKeys(view, sortKey ?? referral.updatedAt, referral.id) : {}),
     summary: {
       id: referral.id,
       reference: referral.reference,
@@ -58,6 +61,7 @@ export function referralItem(referral: Referral): Record<string, unknown> {
       ...(name ? { childName: name } : {}),
       ...(referral.suggestedLevel ? { suggestedLevel: referral.suggestedLevel } : {}),
       ...(referral.submittedAt ? { submittedAt: referral.submittedAt } : {}),
+      ...(referral.priority ? { priority: referral.priority } : {}),
       ...(referral.decisionDueAt ? { decisionDueAt: referral.decisionDueAt } : {}),
       ...(referral.reviewer ? { reviewerName: referral.reviewer.name } : {}),
       ...(referral.decision ? { outcome: referral.decision.outcome } : {}),

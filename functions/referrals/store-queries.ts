@@ -6,6 +6,7 @@ import { tableOf, withoutKey } from '../platform/table.ts';
 import {
   agencyListPartition,
   childIndexPartition,
+  FRONT_DOOR_TEAM_PK,
   idempotencyKey,
   outboxPartition,
   referralKey,
@@ -30,6 +31,7 @@ export type ReferralQueries = Pick<
   | 'listForAgency'
   | 'listForTriage'
   | 'counters'
+  | 'teamMembers'
 >;
 
 /** The referrals store's reads: single items, and Queries on a key or an index (keys.ts). */
@@ -53,11 +55,12 @@ export function createReferralQueries(
    */
   const filteredSummaries = async (
     query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
-    { limit, startKey, agencyId, level }: ListOptions,
+    { limit, startKey, agencyId, level, overdueAt }: ListOptions & { overdueAt?: string },
   ): Promise<Page<ReferralSummary>> => {
     const conditions = [
       ...(agencyId ? ['agencyId = :agency'] : []),
       ...(level ? ['suggestedLevel = :level'] : []),
+      ...(overdueAt ? ['decisionDueAt < :now'] : []),
     ];
     if (conditions.length === 0) return summaries({ ...query, Limit: limit, ExclusiveStartKey: startKey });
     const filtered = {
@@ -67,6 +70,7 @@ export function createReferralQueries(
         ...query.ExpressionAttributeValues,
         ...(agencyId ? { ':agency': agencyId } : {}),
         ...(level ? { ':level': level } : {}),
+        ...(overdueAt ? { ':now': overdueAt } : {}),
       },
     };
     const items: ReferralSummary[] = [];
@@ -142,20 +146,25 @@ export function createReferralQueries(
         options,
       ),
 
-    listForTriage: (view, { overdueAt, ...options }) =>
+    listForTriage: (view, options) =>
       filteredSummaries(
         {
           IndexName: 'gsi2',
-          KeyConditionExpression: overdueAt ? 'gsi2pk = :pk AND gsi2sk < :now' : 'gsi2pk = :pk',
-          ExpressionAttributeValues: {
-            ':pk': triageViewPartition(view),
-            ...(overdueAt ? { ':now': overdueAt } : {}),
-          },
-          // The open queue is soonest due first, so overdue ones lead; the others newest first.
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': triageViewPartition(view) },
+          // The open queue is most urgent first, then soonest due; the others newest first. Overdue is
+          // a filter on the due time, since the priority leads the sort key.
           ScanIndexForward: view === 'open',
         },
         options,
       ),
+
+    async teamMembers() {
+      const items = await allUnder(FRONT_DOOR_TEAM_PK, 'USER#');
+      return items
+        .map((item) => ({ userId: String(item.userId), name: String(item.name) }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    },
 
     async counters(prefix) {
       const items = await allUnder(STATS_PK, prefix);

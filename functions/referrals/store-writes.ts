@@ -10,14 +10,15 @@ import {
   referenceCounterKey,
   referralKey,
   reminderKey,
+  teamMemberKey,
 } from './keys.ts';
-import type { ReferralStore } from './store.ts';
+import { type ReferralStore, RelatedConflict } from './store.ts';
 import { childIndexItem, counterUpdate, outboxItem, referralItem, timelineItem } from './store-items.ts';
 import type { ReferralQueries } from './store-queries.ts';
 
 export type ReferralWrites = Pick<
   ReferralStore,
-  'nextReference' | 'create' | 'update' | 'addNote' | 'remindDueSoon'
+  'nextReference' | 'create' | 'update' | 'addNote' | 'remindDueSoon' | 'joinTeam'
 >;
 
 /** The referrals store's writes: each one transaction with its audit entry, all or nothing. */
@@ -71,17 +72,43 @@ export function createReferralWrites(
       }
     },
 
-    async update(referral, expectedVersion, { entry, audit, childKeys = [], counters = [], messages = [] }) {
+    async update(
+      referral,
+      expectedVersion,
+      { entry, audit, childKeys = [], counters = [], messages = [], related = [] },
+    ) {
       const items: TransactItem[] = [table.putAtVersion(referralItem(referral), expectedVersion), audit];
       if (entry) items.push(table.put(timelineItem(referral.id, entry)));
       for (const key of childKeys) items.push(table.put(childIndexItem(key, referral)));
       for (const message of messages) items.push(outbox.put(outboxItem(message)));
       for (const change of counters) items.push({ Update: counterUpdate(tableName, change) });
+      const firstRelated = items.length;
+      for (const other of related) {
+        // No timeline entry: the timeline is the referrer's to read, and the flag is the front door's.
+        items.push(table.putAtVersion(referralItem(other.referral), other.referral.version - 1), other.audit);
+      }
       await transact(db, items, (codes) => {
         if (codes[0] === 'ConditionalCheckFailed' || codes[0] === 'TransactionConflict') {
           throw new Conflict('Someone else changed this referral since you read it');
         }
+        if (
+          codes
+            .slice(firstRelated)
+            .some((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict')
+        ) {
+          // Another referral about the child moved as this one was written: nothing was; read and try again.
+          throw new RelatedConflict();
+        }
       });
+    },
+
+    async joinTeam(member, audit) {
+      try {
+        await transact(db, [table.putNew({ ...teamMemberKey(member.userId), ...member }), audit]);
+      } catch (error) {
+        // Known already: nothing was written, the audit entry included.
+        if (!failedCondition(error, 0)) throw error;
+      }
     },
 
     async addNote(id, entry, audit) {

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '../../shared/referrals/notification.ts';
 import type { Referral, ReferralSummary, TimelineEntry, TriageView } from '../../shared/referrals/schema.ts';
 import type { AuditPut } from '../platform/audit.ts';
+import { Conflict } from '../platform/errors.ts';
 import type { Page, StoreKey } from '../platform/pagination.ts';
 import type { Shown } from '../platform/shown.ts';
 import type { Audience } from './keys.ts';
@@ -39,6 +40,22 @@ export type { Audience } from './keys.ts';
 export interface OutboxMessage {
   audience: Audience;
   notification: Shown<Notification>;
+}
+
+/**
+ * Another referral about the child moved while this one was written (a flag raced a colleague's
+ * write, or another submission): nothing was written, and the transition may be tried again.
+ */
+export class RelatedConflict extends Conflict {
+  constructor() {
+    super('A referral about the same child changed at the same moment: try again');
+  }
+}
+
+/** Another referral written in the same transaction: `referral.version` is one more than the stored one. */
+export interface RelatedChange {
+  referral: Referral;
+  audit: AuditPut;
 }
 
 export interface CounterChange {
@@ -79,6 +96,8 @@ export interface ReferralStore {
       childKeys?: string[];
       counters?: CounterChange[];
       messages?: OutboxMessage[];
+      /** Other referrals changed with it (an earlier one flagged as a possible duplicate), each at its own version. */
+      related?: RelatedChange[];
     },
   ): Promise<void>;
   /** The newest notifications for an audience. */
@@ -100,6 +119,10 @@ export interface ReferralStore {
     view: TriageView,
     options: ListOptions & { overdueAt?: string },
   ): Promise<Page<ReferralSummary>>;
+  /** The front door's members, by name. */
+  teamMembers(): Promise<{ userId: string; name: string }[]>;
+  /** Records a member of the front door once, with its audit entry; a member already known writes nothing. */
+  joinTeam(member: { userId: string; name: string }, audit: AuditPut): Promise<void>;
   /** The counter rows whose sort key starts with `prefix` (keys.ts `monthCountersOf`, `quarterCountersOf`). */
   counters(prefix: string): Promise<{ sk: string; values: Record<string, number> }[]>;
 }

@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
-import { decisionDueAt, ukDateOf } from '../../shared/platform/working-days.ts';
+import { checkIndicators } from '../../shared/guidance/check.ts';
+import { ukDateOf } from '../../shared/platform/working-days.ts';
 import { quarterOf } from '../../shared/referrals/consistency.ts';
 import { isReReferral, managerReviewCount } from '../../shared/referrals/duplicates.ts';
+import { levelOutcomeProblems } from '../../shared/referrals/level-outcomes.ts';
+import { priorityDueAt, priorityOf } from '../../shared/referrals/priority.ts';
 import { decisionProblems, submissionProblems } from '../../shared/referrals/rules.ts';
 import type { DecisionInput, Referral } from '../../shared/referrals/schema.ts';
 import { unmetNeedCounts } from '../../shared/referrals/unmet-need.ts';
@@ -22,6 +25,9 @@ import { closeReferral, decideReferral, reviewReferral, submitReferral, withdraw
 import { guidanceSuggestion } from './suggestion.ts';
 import { person } from './timeline-entries.ts';
 import { notificationTo } from './views.ts';
+
+/** At most this many earlier referrals are flagged by one submission (a transaction holds 100 writes). */
+const MAX_FLAGGED_PRIORS = 10;
 
 /** A referral's way through the lifecycle: submitted, withdrawn, reviewed, decided and closed. */
 export function createTransitionRoutes(
@@ -51,6 +57,48 @@ export function createTransitionRoutes(
       return { services: [], noneFitted: input.noneFitted };
     }
     return { services: await chosenServices(deps.services, input.serviceIds, 'signposts.serviceIds') };
+  };
+
+  /** Whether any chosen indicator is one the current guidance marks as immediate danger. */
+  const inImmediateDanger = async (indicatorIds: readonly string[] | undefined) => {
+    if (!indicatorIds?.length) return false;
+    const { framework } = await deps.guidance.current();
+    return checkIndicators(framework, indicatorIds).immediateDanger;
+  };
+
+  /**
+   * The earlier referrals of the child still waiting for a decision, each flagged with this one, so
+   * the front door sees the pair from either side. Their versions move on: a reviewer who read one
+   * before the flag is told it changed rather than deciding without it.
+   */
+  const flagOpenPriors = async (
+    priors: Awaited<ReturnType<typeof store.priorForChild>>,
+    later: Referral,
+    at: string,
+  ) => {
+    const flagged = [];
+    for (const prior of priors.slice(0, MAX_FLAGGED_PRIORS)) {
+      const earlier = await store.get(prior.referralId);
+      if (!earlier || (earlier.status !== 'submitted' && earlier.status !== 'in_review')) continue;
+      const flag = {
+        referralId: later.id,
+        reference: later.reference,
+        agencyId: later.agencyId,
+        submittedAt: at,
+        reason: `${prior.matchedOn === 'child' ? 'Same child: name, date of birth and postcode' : 'Same name and date of birth'}; referred again since`,
+      };
+      const others = (earlier.possibleDuplicates ?? []).filter((d) => d.referralId !== later.id);
+      flagged.push({
+        referral: {
+          ...earlier,
+          possibleDuplicates: [...others, flag],
+          updatedAt: at,
+          version: earlier.version + 1,
+        },
+        action: 'referral.flag_duplicate',
+      });
+    }
+    return flagged;
   };
 
   bindRoute(app, submitReferral, (c) =>
@@ -89,16 +137,19 @@ export function createTransitionRoutes(
       const managerReview = requests
         ? { requestsInTwelveMonths: requests, reason: `${requests} requests for this child in 12 months` }
         : undefined;
+      const priority = priorityOf(suggestion.suggestedLevel, await inImmediateDanger(referral.indicatorIds));
       const submittedReferral: Referral = {
         ...referral,
         ...suggestion,
         submittedAt: at,
-        decisionDueAt: decisionDueAt(submittedAt).toISOString(),
+        priority,
+        decisionDueAt: priorityDueAt(priority, submittedAt).toISOString(),
         ...(possibleDuplicates.length ? { possibleDuplicates } : {}),
         ...(managerReview ? { managerReview } : {}),
       };
       return {
         referral: submittedReferral,
+        related: await flagOpenPriors(priors, submittedReferral, at),
         childKeys,
         counters: [{ sk: monthCounterSk(at, referral.agencyId), add: { submitted: 1 } }],
         messages: [notificationTo(FRONT_DOOR_AUDIENCE, 'submitted', at, submittedReferral)],
@@ -122,7 +173,10 @@ export function createTransitionRoutes(
   bindRoute(app, decideReferral, (c) =>
     transition(c, 'decide', async (referral, me, at) => {
       const input = c.req.valid('json');
-      const problems = decisionProblems(input);
+      const problems = [
+        ...levelOutcomeProblems(input.levelOfNeed, input.outcome),
+        ...decisionProblems(input),
+      ];
       if (problems.length) throw new Unprocessable('The decision is not complete', problems);
       const signposts = await signpostsOf(input.signposts);
       const onTime = referral.decisionDueAt ? at <= referral.decisionDueAt : false;

@@ -104,6 +104,8 @@ export async function seedDemoActivity(
   const progress = options.progress ?? (() => {});
   const seed = await createSeedCaller(db, tables, options.now ?? new Date());
   const { call, at, realNow } = seed;
+  // The front door's members join its team by reading the queue: whom Grace can reassign to.
+  for (const member of ['grace', 'leon']) await call(member, 'GET', '/api/referrals');
 
   // Referrals: [referrer, suggested level, decided level or null, days ago submitted, state]
   const pick = random(20_261_123);

@@ -5,7 +5,7 @@
  * Access patterns come first; keys follow from them:
  * - guidance:  the current published version (one GetItem on GUIDANCE/CURRENT); versions by number.
  * - referrals: one referral and its timeline (pk REFERRAL#id); an agency's list (gsi1, newest first);
- *   the front door's views (gsi2: open ones by decision due time, so overdue is a key condition;
+ *   the front door's views (gsi2: open ones by priority then decision due time, overdue a filter on it;
  *   decided, closed and withdrawn by when); earlier referrals of the same child (pk CHILD#key);
  *   idempotency records expire by TTL; dashboard counters (pk STATS).
  * - outbox:    notifications for an audience, newest first (pk OUTBOX#audience); expire by TTL.

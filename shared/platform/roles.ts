@@ -1,5 +1,13 @@
 /** The portal's roles. They arrive as Cognito groups (`cognito:groups`) in the access token. */
-export const ROLES = ['referrer', 'triage', 'board', 'guidance-editor', 'directory-editor', 'admin'] as const;
+export const ROLES = [
+  'referrer',
+  'triage',
+  'front-door-manager',
+  'board',
+  'guidance-editor',
+  'directory-editor',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
@@ -9,6 +17,7 @@ export function isRole(value: unknown): value is Role {
 export const ROLE_LABELS: Record<Role, string> = {
   referrer: 'Referrer',
   triage: 'Front door (triage)',
+  'front-door-manager': 'Front door manager',
   board: 'Safeguarding board',
   'guidance-editor': 'Guidance editor',
   'directory-editor': 'Directory editor',

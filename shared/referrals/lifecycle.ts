@@ -81,6 +81,8 @@ export const REFERRAL_TRANSITIONS: Readonly<Record<Transition, TransitionRule>> 
 export const TRANSITIONS = Object.keys(REFERRAL_TRANSITIONS) as Transition[];
 
 export interface Actor {
+  /** Who they are: a decision is the reviewer's (or a manager's) to make. */
+  readonly userId?: string;
   readonly roles: readonly string[];
   /** The agency the user belongs to; null for a user with none. */
   readonly agencyId: string | null;
@@ -90,7 +92,13 @@ export interface ReferralRef {
   readonly status: ReferralStatus;
   /** The agency that made (owns) the referral. */
   readonly agencyId: string;
+  /** Who opened it for review, if anyone has. */
+  readonly reviewer?: { readonly userId: string; readonly name: string };
 }
+
+/** The front door's manager: reassigns referrals, and may decide one a colleague has opened. */
+export const FRONT_DOOR_MANAGER_ROLE = 'front-door-manager';
+const isManager = (actor: Actor) => actor.roles.includes(FRONT_DOOR_MANAGER_ROLE);
 
 export type Refusal = {
   ok: false;
@@ -170,7 +178,30 @@ export function canTransition(transition: Transition, actor: Actor, referral: Re
   if (!rule.from.includes(referral.status)) {
     return { ok: false, reason: 'conflict', message: conflictMessage(referral.status, transition) };
   }
+  // One person decides: whoever opened it, unless a manager steps in (or reassigns it first).
+  if (transition === 'decide' && !isManager(actor) && referral.reviewer?.userId !== actor.userId) {
+    return {
+      ok: false,
+      reason: 'forbidden',
+      message: `${referral.reviewer?.name ?? 'A colleague'} is reviewing this referral: only they or a front-door manager can decide it`,
+    };
+  }
   return { ok: true, to: rule.to };
+}
+
+/**
+ * Whether `actor` may hand `referral` to another member of the front door: a front-door manager, while
+ * it waits for a decision (submitted, or already being reviewed). It then counts as opened by them.
+ */
+export function canReassign(actor: Actor, referral: ReferralRef): Permission {
+  if (!isManager(actor)) {
+    return { ok: false, reason: 'forbidden', message: 'Only a front-door manager can reassign referrals' };
+  }
+  if (!canRead(actor, referral)) return notFound;
+  if (referral.status !== 'submitted' && referral.status !== 'in_review') {
+    return { ok: false, reason: 'conflict', message: conflictMessage(referral.status, 'review') };
+  }
+  return { ok: true };
 }
 
 /**

@@ -3,6 +3,7 @@ import { text } from '../platform/text.ts';
 import * as z from '../platform/zod.ts';
 import { NONE_FITTED_REASONS } from '../services/labels.ts';
 import { ServiceSnapshotSchema } from '../services/schema.ts';
+import { PRIORITIES } from './priority.ts';
 import {
   CONSENT_NOT_SOUGHT_REASONS,
   CONSENT_STATUSES,
@@ -168,6 +169,8 @@ export const ReferralSchema = z.extend(ReferralContentSchema, {
   guidanceVersion: z.optional(z.int()),
   suggestedLevel: z.optional(LevelNumberSchema),
   submittedAt: z.optional(z.iso.datetime()),
+  /** From the suggested level and immediate danger at submission (priority.ts): it sets the decision's clock. */
+  priority: z.optional(z.enum(PRIORITIES)),
   decisionDueAt: z.optional(z.iso.datetime()),
   reviewer: z.optional(z.extend(PersonRef, { at: z.iso.datetime() })),
   decision: z.optional(
@@ -198,6 +201,7 @@ export const ReferralSummarySchema = z.object({
   childName: z.optional(z.string()),
   suggestedLevel: z.optional(LevelNumberSchema),
   submittedAt: z.optional(z.iso.datetime()),
+  priority: z.optional(z.enum(PRIORITIES)),
   decisionDueAt: z.optional(z.iso.datetime()),
   reviewerName: z.optional(z.string()),
   outcome: z.optional(z.enum(OUTCOMES)),

@@ -132,6 +132,7 @@ describe('refusals', () => {
     at('2026-06-03T09:00:00Z');
     const nfa = await decidedReferral(api, {
       decision: {
+        levelOfNeed: 2,
         outcome: 'no_further_action',
         signposts: { serviceIds: [], noneFitted: { reason: 'no-service', need: 'health' } },
       } as never,

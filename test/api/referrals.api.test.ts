@@ -55,11 +55,12 @@ describe('a school’s referral, from draft to feedback', () => {
     expect(stale.status).toBe(409);
   });
 
-  it('is submitted, due one working day later: across Good Friday and Easter Monday, Tuesday 17:00', async () => {
+  it('is submitted at level 2, standard priority, due three working days later: across Easter, Thursday 17:00', async () => {
     referral = await step('amira', referral, 'submit');
     expect(referral.status).toBe('submitted');
     expect(referral.submittedAt).toBe('2026-04-02T09:00:00.000Z');
-    expect(referral.decisionDueAt).toBe('2026-04-07T16:00:00.000Z');
+    expect(referral.priority).toBe('standard');
+    expect(referral.decisionDueAt).toBe('2026-04-09T16:00:00.000Z');
   });
 
   it('can no longer be edited, only added to', async () => {
@@ -90,7 +91,7 @@ describe('a school’s referral, from draft to feedback', () => {
       await api.request('GET', '/api/referrals?overdue=true', { as: 'grace' })
     ).json()) as { items: ReferralSummary[] };
     expect(notYet.items.map((r) => r.id)).not.toContain(referral.id);
-    at('2026-04-07T16:30:00Z');
+    at('2026-04-09T16:30:00Z');
     const overdue = (await (
       await api.request('GET', '/api/referrals?overdue=true', { as: 'grace' })
     ).json()) as { items: ReferralSummary[] };
@@ -239,7 +240,9 @@ describe('who may see and do what', () => {
       status: 'withdrawn',
       withdrawn: { reason: 'Family moved out of area.' },
     });
-    const reviewed = await step('grace', police, 'review');
+    // Dan's second referral about the same child flagged this one too, so its version moved on.
+    const flagged = await api.request('GET', `/api/referrals/${police.id}`, { as: 'grace' });
+    const reviewed = await step('grace', (await flagged.json()) as Referral, 'review');
     const late = await act('dan', reviewed, 'withdraw', { reason: 'Too late' });
     expect(late.status).toBe(409);
     expect(((await late.json()) as Problem).detail).toMatch(/already reviewing/);
@@ -452,7 +455,7 @@ describe('notifications', () => {
       subject: `New early-help referral ${submitted.reference}`,
       link: `/referrals/view/?id=${submitted.id}`,
     });
-    expect(arrival?.body).toContain('5pm on Thursday 2 July');
+    expect(arrival?.body).toContain('5pm on Monday 6 July');
 
     at('2026-07-01T11:00:00Z');
     await step('grace', await step('grace', submitted, 'review'), 'decision', decision);
@@ -473,7 +476,7 @@ describe('notifications', () => {
   it('reminds the front door once of each referral about to be overdue, however often the job runs', async () => {
     at('2026-07-06T09:00:00Z');
     const submitted = await step('nadia', await create('nadia'), 'submit');
-    expect(submitted.decisionDueAt).toBe('2026-07-07T16:00:00.000Z');
+    expect(submitted.decisionDueAt).toBe('2026-07-09T16:00:00.000Z');
     const { createReminderJob } = await import('../../functions/referrals/reminders.ts');
     const { createDynamoReferralStore } = await import('../../functions/referrals/store.ts');
     const { createAuditWriter } = await import('../../functions/platform/audit.ts');
@@ -492,7 +495,7 @@ describe('notifications', () => {
       ).items.filter((n) => n.kind === 'referral.due_soon' && n.reference === submitted.reference);
     await job();
     expect(await reminders()).toHaveLength(0);
-    at('2026-07-07T14:30:00Z');
+    at('2026-07-09T14:30:00Z');
     expect(await job()).toBeGreaterThanOrEqual(1);
     expect(await job()).toBe(0);
     expect(await reminders()).toHaveLength(1);

@@ -26,7 +26,10 @@ async function send(as: string, outcome: string): Promise<void> {
     expect(res.status, await res.clone().text()).toBeLessThan(300);
     return (await res.json()) as Referral;
   };
-  const draft = await post('/api/referrals', as, undefined, completeReferral());
+  // Each about a child of its own: the figures are the point here, not possible duplicates.
+  const base = completeReferral();
+  const child = { ...base.child, lastName: `Smallnumbers${key}` };
+  const draft = await post('/api/referrals', as, undefined, { ...base, child });
   const submitted = await post(`/api/referrals/${draft.id}/submit`, as, draft.version);
   const reviewed = await post(`/api/referrals/${draft.id}/review`, 'grace', submitted.version);
   await post(`/api/referrals/${draft.id}/decision`, 'grace', reviewed.version, {

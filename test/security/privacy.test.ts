@@ -211,6 +211,18 @@ describe('a canary child through every referral route', () => {
     current = (
       await call('triage', 'POST', `/api/referrals/${referral.id}/review`, { headers: ifMatch(current) })
     ).body as unknown as Referral;
+    // The manager hands it to a colleague and back; one named by her name instead of an id is refused.
+    await api.request('GET', '/api/referrals', { as: 'leon' });
+    expect((await call('frontDoorManager', 'GET', '/api/front-door/team')).status).toBe(200);
+    const reassign = (to: string, r: Referral) =>
+      call('frontDoorManager', 'POST', `/api/referrals/${referral.id}/reassign`, {
+        headers: ifMatch(r),
+        body: { userId: to },
+      });
+    expect((await reassign(`${CANARY.firstName} ${CANARY.lastName}`, current)).status).toBe(400);
+    current = (await reassign(api.user('leon').sub, current)).body as unknown as Referral;
+    current = (await reassign(api.user('grace').sub, current)).body as unknown as Referral;
+    expect(current.reviewer?.name).toBe(api.user('grace').name);
     expect(
       (
         await call('triage', 'POST', `/api/referrals/${referral.id}/decision`, {

@@ -58,6 +58,11 @@ export function fixtures(api: TestApi) {
     );
 
   const self = {
+    /** Leon, one of the front door once he has used the queue: whom a manager can hand a referral to. */
+    async frontDoorColleague(): Promise<string> {
+      await ok(api.request('GET', '/api/referrals', { as: 'leon' }));
+      return api.user('leon').sub;
+    },
     episodes: episodeFixtures(api),
     services: serviceFixtures(api),
 

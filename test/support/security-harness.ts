@@ -31,6 +31,7 @@ export const CALLERS = [
   'referrerA',
   'referrerB',
   'triage',
+  'frontDoorManager',
   'board',
   'editor',
   'directoryEditor',
@@ -38,6 +39,9 @@ export const CALLERS = [
   'admin',
 ] as const;
 export type Caller = (typeof CALLERS)[number];
+
+/** The front door's callers: its member and its manager, who reads all it reads. */
+export const isFrontDoor = (caller: Caller) => caller === 'triage' || caller === 'frontDoorManager';
 
 /** Agency A is Brookfield Primary (amira's); agency B is Northshire Police (dan's). */
 export const AGENCY_A = 'brookfield-primary';
@@ -51,6 +55,7 @@ export const CALLER_AGENCY: Record<Caller, string | null> = {
   referrerA: AGENCY_A,
   referrerB: AGENCY_B,
   triage: 'northshire-front-door',
+  frontDoorManager: 'northshire-front-door',
   board: 'northshire-partnership',
   editor: 'northshire-partnership',
   directoryEditor: 'northshire-partnership',
@@ -58,7 +63,7 @@ export const CALLER_AGENCY: Record<Caller, string | null> = {
   admin: 'northshire-council',
 };
 
-/** One token per caller, each with exactly one role (or none), signed by the run's test issuer. */
+/** One token per caller, each with exactly one role (or none; the manager has the front door's too), signed by the run's test issuer. */
 export async function callerTokens(api: TestApi): Promise<Record<Caller, string | undefined>> {
   return {
     anonymous: undefined,
@@ -66,7 +71,9 @@ export async function callerTokens(api: TestApi): Promise<Record<Caller, string 
     noAgency: await api.tokenFor('priya', { agencyId: undefined }),
     referrerA: await api.tokenFor('amira'),
     referrerB: await api.tokenFor('dan'),
-    triage: await api.tokenFor('grace'),
+    triage: await api.tokenFor('grace', { 'cognito:groups': ['triage'] }),
+    // A manager is the front door with one power more (reassigning): grace as she is seeded.
+    frontDoorManager: await api.tokenFor('grace'),
     board: await api.tokenFor('helen'),
     editor: await api.tokenFor('tom', { 'cognito:groups': ['guidance-editor'] }),
     directoryEditor: await api.tokenFor('ruth'),

@@ -154,6 +154,7 @@ export function episodeRows(ctx: MatrixContext): Row[] {
       // An agency lists what it leads or is in the team of, never what it only referred.
       const shows: Record<string, EpisodeTarget[]> = {
         triage: ['A', 'B', 'third'],
+        frontDoorManager: ['A', 'B', 'third'],
         referrerA: ['A', 'third'],
         referrerB: ['B'],
       };

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Referral, ReferralStatus } from '../../shared/referrals/schema.ts';
 import { completeReferral } from './referral-fixtures.ts';
 import { DECISION, idempotencyKey } from './security-fixtures.ts';
-import { CALLER_AGENCY } from './security-harness.ts';
+import { CALLER_AGENCY, isFrontDoor } from './security-harness.ts';
 import {
   AB,
   type Expectation,
@@ -85,7 +85,7 @@ export function referralRows(ctx: MatrixContext) {
           // That another agency referred the child is the front door's to know.
           expect(items.filter((i) => 'possibleDuplicate' in i).length, 'items flagged').toBe(0);
         }
-        if (caller === 'triage') expect(items.some((i) => i.possibleDuplicate)).toBe(true);
+        if (isFrontDoor(caller)) expect(items.some((i) => i.possibleDuplicate)).toBe(true);
       },
     },
     {
@@ -104,7 +104,7 @@ export function referralRows(ctx: MatrixContext) {
       },
       // The front door can start a referral but never read a draft, its own included (canRead).
       readBack: (_prepared, shown, _status, caller) =>
-        caller === 'triage' ? undefined : `/api/referrals/${shown.id}`,
+        isFrontDoor(caller) ? undefined : `/api/referrals/${shown.id}`,
     },
     referralRow(
       'GET /api/referrals/{id}',
@@ -140,6 +140,27 @@ export function referralRows(ctx: MatrixContext) {
     referralRow('POST /api/referrals/{id}/review', 'submitted', only(frontDoor)),
     referralRow('POST /api/referrals/{id}/decision', 'in_review', only(frontDoor), () => DECISION),
     referralRow('POST /api/referrals/{id}/close', 'decided', only(frontDoor)),
+    // A manager hands a referral in review to a colleague; a member of the front door may not.
+    {
+      ...referralRow(
+        'POST /api/referrals/{id}/reassign',
+        'in_review',
+        only({ frontDoorManager: [200, 200, 404] }),
+      ),
+      async prepare(target, _caller, succeeds) {
+        const [r, userId] = await Promise.all([
+          referralFor(target, 'in_review', succeeds),
+          ctx.fx.frontDoorColleague(),
+        ]);
+        return {
+          path: `/api/referrals/${r.id}/reassign`,
+          headers: { 'if-match': `"${r.version}"` },
+          body: { userId },
+          ids: [r.id],
+        };
+      },
+    },
+    simple('GET /api/front-door/team', only({ triage: 200 })),
     referralRow(
       'POST /api/referrals/{id}/notes',
       'submitted',
@@ -158,7 +179,7 @@ export function referralRows(ctx: MatrixContext) {
         check(caller, body) {
           const r = body as Referral;
           expect(r.decision?.feedback).toBeTruthy();
-          if (caller === 'triage') {
+          if (isFrontDoor(caller)) {
             expect(r.possibleDuplicates?.length).toBeGreaterThan(0);
             expect(r.decision?.rationale).toBeTruthy();
           } else {

@@ -71,7 +71,7 @@ export function coreRows(ctx: MatrixContext): Row[] {
       check(caller, body) {
         const me = body as { roles: string[]; agency: { id: string } | null };
         expect(me.agency?.id ?? null).toBe(caller === 'noAgency' ? null : CALLER_AGENCY[caller]);
-        expect(me.roles).toHaveLength(caller === 'noRole' ? 0 : 1);
+        expect(me.roles).toHaveLength(caller === 'noRole' ? 0 : caller === 'frontDoorManager' ? 2 : 1);
       },
     },
     simple('GET /api/agencies', signedIn(200)),

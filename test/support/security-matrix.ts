@@ -46,7 +46,12 @@ export interface Row {
 
 /** Every caller gets `status`, except those named. */
 export const each = (status: Cell, except: Partial<Expectation> = {}): Expectation =>
-  ({ ...Object.fromEntries(CALLERS.map((c) => [c, status])), ...except }) as Expectation;
+  ({
+    ...Object.fromEntries(CALLERS.map((c) => [c, status])),
+    // A front-door manager is answered as the front door is, unless a row says otherwise.
+    ...(except.triage !== undefined ? { frontDoorManager: except.triage } : {}),
+    ...except,
+  }) as Expectation;
 /** Signed in: the anonymous caller gets 401, everyone else as given. */
 export const signedIn = (status: Cell, except: Partial<Expectation> = {}) =>
   each(status, { anonymous: 401, ...except });

@@ -214,6 +214,15 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
     }),
   ),
   {
+    route: 'POST /api/referrals/{id}/reassign',
+    as: 'frontDoorManager',
+    ok: 200,
+    async prepare(fx) {
+      const [r, userId] = await Promise.all([fx.referral('in_review'), fx.frontDoorColleague()]);
+      return { path: `/api/referrals/${r.id}/reassign`, headers: ifMatch(r.version), body: { userId } };
+    },
+  },
+  {
     route: 'POST /api/referrals/{id}/notes',
     as: 'referrerA',
     ok: 201,
