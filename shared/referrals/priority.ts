@@ -5,7 +5,12 @@
  * Pure: every instant comes in as an argument.
  */
 import type { LevelNumber } from '../guidance/schema.ts';
-import { addWorkingDays, DECISION_DUE_LOCAL_HOUR, ukDateOf, ukLocalTimeToInstant } from '../platform/working-days.ts';
+import {
+  addWorkingDays,
+  DECISION_DUE_LOCAL_HOUR,
+  ukDateOf,
+  ukLocalTimeToInstant,
+} from '../platform/working-days.ts';
 
 /** Most urgent first: the queue sorts by this order, then by due time. */
 export const PRIORITIES = ['urgent', 'high', 'standard'] as const;
@@ -58,10 +63,14 @@ export function priorityOf(level: LevelNumber | undefined, immediateDanger: bool
  * whether or not that day was a working day).
  */
 export function priorityDueAt(priority: Priority, submittedAt: Date): Date {
-  if (Number.isNaN(submittedAt.getTime())) throw new RangeError('The submission time is not a valid date and time');
+  if (Number.isNaN(submittedAt.getTime()))
+    throw new RangeError('The submission time is not a valid date and time');
   const clock = PRIORITY_CLOCKS[priority];
   if ('hours' in clock) return new Date(submittedAt.getTime() + clock.hours * 3_600_000);
-  return ukLocalTimeToInstant(addWorkingDays(ukDateOf(submittedAt), clock.workingDays), DECISION_DUE_LOCAL_HOUR);
+  return ukLocalTimeToInstant(
+    addWorkingDays(ukDateOf(submittedAt), clock.workingDays),
+    DECISION_DUE_LOCAL_HOUR,
+  );
 }
 
 /** The queue's timer colour: red past due, amber within the clock's due-soon window, green before. */

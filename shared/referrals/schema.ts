@@ -3,7 +3,6 @@ import { text } from '../platform/text.ts';
 import * as z from '../platform/zod.ts';
 import { NONE_FITTED_REASONS } from '../services/labels.ts';
 import { ServiceSnapshotSchema } from '../services/schema.ts';
-import { PRIORITIES } from './priority.ts';
 import {
   CONSENT_NOT_SOUGHT_REASONS,
   CONSENT_STATUSES,
@@ -13,6 +12,7 @@ import {
   TIMELINE_KINDS,
   UK_POSTCODE,
 } from './labels.ts';
+import { PRIORITIES } from './priority.ts';
 
 // Types only, for the many modules that name them with the schemas' types; the values are in labels.ts.
 export type { Outcome, ReferralStatus, TriageView } from './labels.ts';

@@ -14,10 +14,6 @@ import {
 } from '../../shared/platform/working-days.ts';
 
 const at = (iso: string) => new Date(iso);
-const weekday = (date: string) =>
-  ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(`${date}T00:00:00Z`).getUTCDay()];
-const iso = (year: number, month: number, day: number) =>
-  new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
 
 describe('UK local time', () => {
   it('is GMT in winter and BST from 01:00 UTC on the last Sunday of March to the last Sunday of October', () => {
