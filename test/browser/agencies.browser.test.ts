@@ -161,7 +161,7 @@ describe('an agency’s safeguarding mailbox, as the system owner', () => {
       'Enter an email address, like safeguarding@school.example.org',
     );
     expect(await page.locator('#mailbox-email-error').textContent()).toContain('Enter an email address');
-    expect(await page.title()).toBe(`Error: Change Brookfield Primary School – ${SERVICE}`);
+    await expect.poll(() => page.title()).toBe(`Error: Change Brookfield Primary School – ${SERVICE}`);
     expect(await axeViolations(page)).toEqual([]);
     await tabTo(page, (el) => el.tag === 'a' && el.text.startsWith('Enter an email address'));
     await page.keyboard.press('Enter');

@@ -116,10 +116,11 @@ describe('the audit trail, as the system owner', () => {
     await tabTo(page, (el) => el.tag === 'button' && el.text === 'Search the audit trail');
     await page.keyboard.press('Enter');
     await page.locator('.govuk-error-summary').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(
-      true,
-    );
-    expect(await page.title()).toBe(`Error: Subject access request – ${SERVICE}`);
+    // GOV.UK Frontend moves focus once the summary has been drawn: a moment after it appears.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')))
+      .toBe(true);
+    await expect.poll(() => page.title()).toBe(`Error: Subject access request – ${SERVICE}`);
     await tabTo(page, (el) => el.tag === 'a' && el.text.startsWith('Enter why you are searching'));
     await page.keyboard.press('Enter');
     expect((await focused(page)).id).toBe('reason');

@@ -415,13 +415,20 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     expect(rowText).toContain('Possible duplicate');
     expect(rowText).toMatch(/Due in \d+ (hour|day|minute)/);
     expect(rowText).toContain('Submitted');
-    // Soonest due first: whatever is overdue leads, marked as overdue.
+    // Most urgent first, then soonest due: within each priority, whatever is overdue leads.
+    expect(rowText).toMatch(/^Standard/);
     const rows = await page.locator('tbody tr').allTextContents();
-    const position = rows.findIndex((r) => r.includes(reference));
-    const overdueRows = rows.filter((r) => r.includes('Overdue'));
-    expect(overdueRows.length).toBeGreaterThan(0);
-    expect(rows.slice(0, overdueRows.length).every((r) => r.includes('Overdue'))).toBe(true);
-    expect(position).toBeGreaterThanOrEqual(overdueRows.length);
+    const priorities = (await page.locator('tbody tr td:first-child').allTextContents()).map(squash);
+    const ranks = priorities.map((p) => ['Urgent', 'High', 'Standard'].indexOf(p));
+    expect(ranks.every((r) => r >= 0)).toBe(true);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(rows.filter((r) => r.includes('Overdue')).length).toBeGreaterThan(0);
+    for (const rank of new Set(ranks)) {
+      const group = rows.filter((_, i) => ranks[i] === rank).map((r) => r.includes('Overdue'));
+      expect(group, priorities[ranks.indexOf(rank)]).toEqual(
+        [...group].sort((a, b) => Number(b) - Number(a)),
+      );
+    }
     expect(squash(await page.locator('#queue-summary').textContent())).toMatch(/\d+ overdue/);
     await expectAxeClean(page);
 
@@ -686,7 +693,8 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     const page = await signedInSession('grace');
     await page.goto(`${live.portal.url}/referrals/queue/`);
     await page.locator('#queue-caption').waitFor();
-    const from = (await page.locator('tbody tr td:nth-child(3)').allTextContents()).map(squash);
+    // The open queue's columns: priority, due, child, from, level, status.
+    const from = (await page.locator('tbody tr td:nth-child(4)').allTextContents()).map(squash);
     const agency = from[0] ?? '';
     expect(agency).not.toBe('');
 
@@ -698,7 +706,7 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     await page.waitForURL(/agency=/);
     await page.locator('#queue-caption').waitFor();
     expect(squash(await page.locator('#queue-summary').textContent())).toContain(`from ${agency}`);
-    const narrowed = (await page.locator('tbody tr td:nth-child(3)').allTextContents()).map(squash);
+    const narrowed = (await page.locator('tbody tr td:nth-child(4)').allTextContents()).map(squash);
     expect(narrowed.length).toBeGreaterThan(0);
     expect(new Set(narrowed)).toEqual(new Set([agency]));
     // Every one of that agency's open referrals, not just those among the first page of all of them.
@@ -711,7 +719,7 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     await page.goto(withLevel.href);
     await page.locator('#queue-summary').waitFor();
     expect(squash(await page.locator('#queue-summary').textContent())).toContain('suggested level 4');
-    const levels = await page.locator('tbody tr td:nth-child(4)').allTextContents();
+    const levels = await page.locator('tbody tr td:nth-child(5)').allTextContents();
     expect(levels.every((l) => /4/.test(l))).toBe(true);
     if (levels.length === 0)
       expect(await page.getByText('No referrals match these filters.').count()).toBe(1);

@@ -73,7 +73,7 @@ export async function tabTo(
  * On the local sign-in page, chooses a demo user as a keyboard user would: Tab to the radios, the
  * arrow keys (at most `maxPresses`) until `username` is checked, then Tab to Continue and press Enter.
  */
-export async function chooseDemoUserByKeyboard(page: Page, username: string, maxPresses = 10): Promise<void> {
+export async function chooseDemoUserByKeyboard(page: Page, username: string, maxPresses = 15): Promise<void> {
   await tabTo(page, (el) => el.name === 'username');
   for (let i = 0; i < maxPresses && (await focused(page)).value !== username; i++)
     await page.keyboard.press('ArrowDown');

@@ -10,7 +10,7 @@ import type { ReferralSummary } from '../../shared/referrals/schema.ts';
 import { formatDateTime, Tag } from '../platform/ui.ts';
 import type { ReferralColumn } from './list.ts';
 import { sectionUrl } from './sections.ts';
-import { DueTime } from './status.ts';
+import { DueTime, PriorityTag } from './status.ts';
 import { agencyName, awaitingDecision, StatusTag } from './views.ts';
 
 function ChildLink(props: { referral: ReferralSummary }): VNode {
@@ -25,11 +25,17 @@ export const dueOrOutcome = (open: boolean): ReferralColumn => ({
   header: open ? 'Decision due' : 'Outcome',
   cell: (r, now) =>
     open
-      ? html`<${DueTime} dueAt=${r.decisionDueAt} status=${r.status} now=${now} />`
+      ? html`<${DueTime} dueAt=${r.decisionDueAt} status=${r.status} now=${now} priority=${r.priority} />`
       : r.outcome
         ? OUTCOME_LABELS[r.outcome]
         : '–',
 });
+
+/** Urgent (immediate danger or level 4), high (level 3) or standard: the queue sorts by it first. */
+export const priority: ReferralColumn = {
+  header: 'Priority',
+  cell: (r) => (r.priority ? html`<${PriorityTag} priority=${r.priority} />` : '–'),
+};
 
 export const childAndReference: ReferralColumn = {
   header: 'Child and reference',
@@ -72,7 +78,7 @@ export const sentHeading: ReferralColumn = {
 export const sentStatus: ReferralColumn = {
   cell: (r, now) => html`<p class="govuk-body govuk-!-margin-bottom-1 app-referral-list__status">
     <${StatusTag} status=${r.status} />
-    ${awaitingDecision(r.status) ? html` <${DueTime} dueAt=${r.decisionDueAt} status=${r.status} now=${now} />` : null}
+    ${awaitingDecision(r.status) ? html` <${DueTime} dueAt=${r.decisionDueAt} status=${r.status} now=${now} priority=${r.priority} />` : null}
     ${r.reviewerName && r.status === 'in_review' ? html` <span class="app-muted">Being reviewed by ${r.reviewerName}</span>` : null}
   </p>`,
 };

@@ -7,18 +7,22 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { isOverdue, timeUntilDue } from '../../shared/platform/working-days.ts';
 import { TIMELINE_LABELS } from '../../shared/referrals/labels.ts';
+import { dueState, PRIORITY_LABELS, type Priority } from '../../shared/referrals/priority.ts';
 import type { ReferralStatus, ReferralSummary, TimelineEntry } from '../../shared/referrals/schema.ts';
 import { formatDateTime, Tag, Written } from '../platform/ui.ts';
 import { agencyName, awaitingDecision, formatDue } from './views.ts';
 
 /**
- * The due time and a live countdown; past due and undecided, a red "Overdue" tag first. Not a live
- * region: a countdown read out every half minute would drown everything else.
+ * The due time and a live countdown, red past due, amber ("Due soon") inside its priority's
+ * window and green before (priority.ts); the words say it as well as the colour. Not a live region:
+ * a countdown read out every half minute would drown everything else.
  */
 export function DueTime(props: {
   dueAt: string | undefined;
   status: ReferralStatus;
   now: Date;
+  /** Sets when the timer turns amber; a referral sent before priorities counts as high. */
+  priority?: Priority | undefined;
   /** Show the due time itself as well as the countdown. */
   showTime?: boolean;
 }): VNode | null {
@@ -31,18 +35,29 @@ export function DueTime(props: {
   }
   const overdue = isOverdue(due, now, false);
   const countdown = timeUntilDue(due, now);
+  const state = overdue ? 'overdue' : dueState(due, now, props.priority);
   if (!props.showTime) {
-    return overdue
+    if (state === 'on_track')
+      return html`<${Tag} text=${capitalise(countdown)} colour="green" classes="app-due__tag" />`;
+    return state === 'overdue'
       ? html`<${Tag} text=${capitalise(countdown)} colour="red" classes="app-due__tag" />`
-      : html`<span class="app-due">${capitalise(countdown)}</span>`;
+      : html`<${Tag} text=${`Due soon: ${countdown.replace(/^due /, '')}`} colour="yellow" classes="app-due__tag" />`;
   }
   return html`
     <span class=${overdue ? 'app-due app-due--overdue' : 'app-due'}>
       ${overdue ? html`<${Tag} text="Overdue" colour="red" classes="app-tag--inline" />` : null}
+      ${state === 'due_soon' ? html`<${Tag} text="Due soon" colour="yellow" classes="app-tag--inline" />` : null}
       <span class="app-due__time">Due by ${formatDue(dueAt, now)}</span>${' '}
       <span class="app-due__countdown">(${countdown})</span>
     </span>
   `;
+}
+
+const PRIORITY_COLOURS = { urgent: 'red', high: 'orange', standard: 'grey' } as const;
+
+/** A referral's priority as a tag: the word carries it, the colour only repeats it. */
+export function PriorityTag(props: { priority: Priority }): VNode {
+  return html`<${Tag} text=${PRIORITY_LABELS[props.priority]} colour=${PRIORITY_COLOURS[props.priority]} classes="app-priority" />`;
 }
 
 function capitalise(text: string): string {

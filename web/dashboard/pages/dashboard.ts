@@ -6,7 +6,7 @@
  *
  * - The action plan: actions by RAG, by theme and by owner agency (with how many are overdue), and the
  *   overdue and escalated actions themselves.
- * - Referrals: volumes by agency and month, decisions made on time (within one working day), the mix
+ * - Referrals: volumes by agency and month, decisions made on time (by each priority’s clock), the mix
  *   of outcomes, and threshold consistency by agency and quarter: how often the level the referrer's
  *   indicators suggested matched the level the front door set, as a percentage and Cohen's kappa.
  * - Early help: episodes open now by agency and level, reviews overdue today, and by quarter the

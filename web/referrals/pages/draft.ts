@@ -6,10 +6,12 @@
  *                                  stop it being sent (the API's own rules), each linked to its page; send
  *   /referrals/submitted/?id=      the confirmation: the reference, when the decision is due, what next
  */
+
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Framework } from '../../../shared/guidance/schema.ts';
+import { clockDescription } from '../../../shared/referrals/priority.ts';
 import { submissionProblems } from '../../../shared/referrals/rules.ts';
 import type { Referral } from '../../../shared/referrals/schema.ts';
 import { ApiError } from '../../platform/api.ts';
@@ -169,7 +171,11 @@ function CheckAnswers(props: { referral: Referral; framework: Framework | undefi
         By sending this referral you confirm that, to the best of your knowledge, the details are correct, and that the
         family’s consent is as recorded above.
       </p>
-      <p class="govuk-body">The Front Door will decide what happens next within one working day.</p>
+      <p class="govuk-body" id="decision-clock">
+        The Front Door will decide what happens next ${clockDescription('urgent')} if a child may be in immediate danger or
+        the level is 4, ${clockDescription('high')} at level 3, and ${clockDescription('standard')} otherwise.
+        If a child is in immediate danger, call the police on 999 now.
+      </p>
       <form novalidate onSubmit=${send}>
         <button type="submit" id="send-button" class="govuk-button" data-module="govuk-button" disabled=${busy} aria-disabled=${busy ? 'true' : undefined}>
           ${busy ? 'Sending…' : 'Send referral'}

@@ -5,6 +5,7 @@
  * creates the draft with an Idempotency-Key, kept until it is created, so a double click or a retry
  * makes one referral.
  */
+
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -12,6 +13,7 @@ import type { Me } from '../../../shared/directory/me.ts';
 import { checkIndicators } from '../../../shared/guidance/check.ts';
 import type { Framework, GuidanceVersion } from '../../../shared/guidance/schema.ts';
 import { LevelTag, PhoneText } from '../../../shared/guidance/views/basics.ts';
+import { clockDescription } from '../../../shared/referrals/priority.ts';
 import type { Referral, ReferralContent } from '../../../shared/referrals/schema.ts';
 import { ApiError, apiRequest } from '../../platform/api.ts';
 import { signInUrl } from '../../platform/auth.ts';
@@ -191,8 +193,8 @@ function StartPage(): VNode {
     >
       <${PageHeading} text="Request early help for a child" size="l" />
       <p class="govuk-body">
-        Ask the Front Door for early help for a child and their family. They decide within one working day and tell you what
-        they decided and why.
+        Ask the Front Door for early help for a child and their family. They decide ${clockDescription('urgent')} when a
+        child may be in danger, and ${clockDescription('standard')} at most, and tell you what they decided and why.
       </p>
       ${
         outcome && outcome.chosen.length > 0 && record

@@ -1,6 +1,7 @@
 /**
- * /referrals/queue/: the Front Door's queue. Open referrals soonest due first, so
- * overdue ones lead and stand out; a live countdown; "possible duplicate"; who is looking at what.
+ * /referrals/queue/: the Front Door's queue. Open referrals most urgent first, then soonest due, so
+ * a new urgent referral leads rather than waiting at the bottom; a live red/amber/green countdown;
+ * "possible duplicate"; who is looking at what.
  * Every filter (view, overdue only, agency, suggested level) is the API's, so "Load more" goes on
  * through the matching referrals only.
  *
@@ -15,6 +16,7 @@ import {
   childAndReference,
   dueOrOutcome,
   fromAgency,
+  priority,
   statusAndReviewer,
   suggestedLevel,
 } from '../columns.ts';
@@ -152,7 +154,7 @@ function QueuePage(): VNode {
           <strong>${viewText}</strong>${filters.overdue ? ', overdue only' : ''}${filters.agency ? `, from ${agencyName(agencies, filters.agency)}` : ''}${filters.level ? `, suggested level ${filters.level}` : ''}.
           ${
             filters.view === 'open'
-              ? html` Soonest due first.${' '}
+              ? html` Most urgent first, then soonest due.${' '}
                   ${overdue > 0 ? html`<strong class="app-overdue-count">${overdue} overdue</strong>` : 'Nothing is overdue.'}`
               : ' Newest first.'
           }
@@ -164,6 +166,7 @@ function QueuePage(): VNode {
                 layout="table"
                 items=${state.items}
                 columns=${[
+                  ...(filters.view === 'open' ? [priority] : []),
                   dueOrOutcome(filters.view === 'open'),
                   childReferenceAndStepUp,
                   fromAgency(agencies),

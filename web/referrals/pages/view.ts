@@ -10,6 +10,7 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { canTransition } from '../../../shared/referrals/lifecycle.ts';
 import type { TimelineEntry } from '../../../shared/referrals/schema.ts';
 import { orNotFound } from '../../platform/api.ts';
 import { boot } from '../../platform/chrome.ts';
@@ -23,7 +24,7 @@ import {
   type ReferralWithTimeline,
   referralAction,
 } from '../views.ts';
-import { isTriage } from './view/addresses.ts';
+import { actorOf, isTriage } from './view/addresses.ts';
 import { CannotDo } from './view/cannot-do.ts';
 import { DecisionForm } from './view/decision-form.ts';
 import { ReferralPage } from './view/summary.ts';
@@ -93,7 +94,7 @@ function Page(props: { kind: PageKind }): VNode {
       if (!referral) return html`<${ReferralNotFound} />`;
       const framework = guidance?.framework;
       if (props.kind === 'decide') {
-        if (!isTriage(me) || referral.status !== 'in_review')
+        if (!canTransition('decide', actorOf(me), referral).ok)
           return html`<${CannotDo} referral=${referral} what="decided" />`;
         return html`<${DecisionForm} referral=${referral} framework=${framework} />`;
       }

@@ -46,7 +46,7 @@ export function Timeliness(props: {
     <div class="app-key-figures">
       <${KeyFigure}
         value=${shareText(now.onTimePct)}
-        label=${`of decisions made within one working day in ${quarterLabel(quarter)}`}
+        label=${`of decisions made on time (by their priority’s clock) in ${quarterLabel(quarter)}`}
         detail=${`${countText(now.decidedOnTime)} of ${countText(now.decided)} decisions. ${comparison ?? ''}`}
       />
     </div>
@@ -60,7 +60,7 @@ export function Timeliness(props: {
     />
     <${FiguresTable}
       what="decisions on time"
-      caption=${`Decisions made within one working day, ${quarterLabel(quarter)}`}
+      caption=${`Decisions made on time, ${quarterLabel(quarter)}`}
       columns=${[
         { heading: 'Referring agency' },
         { heading: 'Decided', numeric: true },

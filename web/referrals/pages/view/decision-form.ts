@@ -12,6 +12,7 @@ import {
   OUTCOMES,
   SIGNPOSTING_OUTCOMES,
 } from '../../../../shared/referrals/labels.ts';
+import { LEVEL_OUTCOMES, levelOutcomeProblems } from '../../../../shared/referrals/level-outcomes.ts';
 import type { DecisionInput, Outcome, Referral } from '../../../../shared/referrals/schema.ts';
 import { startEpisode } from '../../../early-help/api.ts';
 import { type AgencyName, loadAgencies } from '../../../platform/agencies.ts';
@@ -100,6 +101,10 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
     const problems: [string, string][] = [];
     if (!levelOfNeed) problems.push(['level', 'Choose the level of need']);
     if (!outcome) problems.push(['outcome', 'Choose the outcome']);
+    // The partnership's table of which outcomes fit which level, as the API checks it.
+    if (levelOfNeed && outcome)
+      for (const p of levelOutcomeProblems(Number(levelOfNeed) as LevelNumber, outcome))
+        problems.push(['outcome', p.reason]);
     const signposting = outcome !== null && SIGNPOSTING_OUTCOMES.includes(outcome);
     if (signposting) problems.push(...signpostsProblems(signposts));
     if (!rationale.trim()) problems.push(['rationale', 'Enter the rationale for the decision']);
@@ -169,6 +174,11 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
           name="outcome"
           legend="What happens next?"
           legendClasses="govuk-fieldset__legend--m"
+          hint=${
+            levelOfNeed
+              ? `At level ${levelOfNeed}: ${LEVEL_OUTCOMES[Number(levelOfNeed) as LevelNumber].map((o) => OUTCOME_LABELS[o].toLowerCase()).join('; ')}.`
+              : 'Choose the level first: each level has the outcomes that fit it.'
+          }
           items=${OUTCOMES.map((value) => ({
             value,
             text: OUTCOME_LABELS[value],

@@ -7,6 +7,8 @@ import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../../../shared/directory/me.ts';
 import type { Framework } from '../../../../shared/guidance/schema.ts';
+import { canReassign, canTransition } from '../../../../shared/referrals/lifecycle.ts';
+import { clockDescription } from '../../../../shared/referrals/priority.ts';
 import type { TimelineEntry } from '../../../../shared/referrals/schema.ts';
 import {
   ErrorSummary,
@@ -18,7 +20,7 @@ import {
 } from '../../../platform/ui.ts';
 import { ReferralAnswers } from '../../answers.ts';
 import { sectionUrl } from '../../sections.ts';
-import { DueTime, Timeline } from '../../status.ts';
+import { DueTime, PriorityTag, Timeline } from '../../status.ts';
 import {
   agencyName,
   awaitingDecision,
@@ -34,10 +36,11 @@ import {
   useNow,
 } from '../../views.ts';
 import { AddNote } from './add-note.ts';
-import { isTriage } from './addresses.ts';
+import { actorOf, isTriage } from './addresses.ts';
 import { DecisionBlock } from './decision-block.ts';
 import { Duplicates } from './duplicates.ts';
 import { EpisodePanel, isEarlyHelp } from './episode-panel.ts';
+import { ReassignForm } from './reassign-form.ts';
 
 const DONE_MESSAGES: Record<string, string> = {
   decided: 'Decision recorded. The referrer has been sent a message to read it.',
@@ -45,6 +48,7 @@ const DONE_MESSAGES: Record<string, string> = {
   closed: 'Referral closed.',
   note: 'Further information added.',
   review: 'You are now reviewing this referral. Others see your name against it in the queue.',
+  reassigned: 'Referral reassigned. It is now theirs to review and decide.',
 };
 
 export function ReferralPage(props: {
@@ -86,6 +90,9 @@ export function ReferralPage(props: {
     referral.status !== 'closed' && referral.status !== 'withdrawn' && referral.status !== 'draft';
   const canWithdraw = !triage && (referral.status === 'draft' || referral.status === 'submitted');
   const reviewer = referral.reviewer;
+  // Asked of the same rules the API applies: only the reviewer or a manager decides.
+  const decide = canTransition('decide', actorOf(me), referral);
+  const reassign = canReassign(actorOf(me), referral).ok;
 
   return html`
     <a class="govuk-back-link" href=${triage ? '/referrals/queue/' : '/referrals/'}>${triage ? 'Back to the queue' : 'Back to your referrals'}</a>
@@ -109,11 +116,19 @@ export function ReferralPage(props: {
       <${SummaryList}
         rows=${[
           { key: 'Status', value: html`<${StatusTag} status=${referral.status} />` },
+          ...(referral.priority
+            ? [
+                {
+                  key: 'Priority',
+                  value: html`<${PriorityTag} priority=${referral.priority} /> The Front Door decides ${clockDescription(referral.priority)}`,
+                },
+              ]
+            : []),
           ...(referral.decisionDueAt
             ? [
                 {
                   key: 'Decision due',
-                  value: html`<${DueTime} dueAt=${referral.decisionDueAt} status=${referral.status} now=${now} showTime=${true} />`,
+                  value: html`<${DueTime} dueAt=${referral.decisionDueAt} status=${referral.status} now=${now} priority=${referral.priority} showTime=${true} />`,
                 },
               ]
             : []),
@@ -144,10 +159,13 @@ export function ReferralPage(props: {
           : null
       }
       ${
-        triage && referral.status === 'in_review'
+        decide.ok
           ? html`<a href=${`/referrals/decide/?id=${encodeURIComponent(referral.id)}`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">Record the decision</a>`
-          : null
+          : triage && referral.status === 'in_review'
+            ? html`<p class="govuk-body" id="decided-by-reviewer">${decide.message}.</p>`
+            : null
       }
+      ${reassign ? html`<${ReassignForm} referral=${referral} onDone=${() => props.reload('reassigned')} />` : null}
       ${
         triage && referral.status === 'decided'
           ? html`<button type="button" id="close-button" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=${busy} onClick=${close}>
