@@ -56,6 +56,18 @@ describe('an urgent referral leads the queue and is handed to a colleague', () =
     expect(squash(await grace.locator('#queue-summary').textContent())).toContain(
       'Most urgent first, then soonest due',
     );
+    // Every column's content is on screen, each named: nothing needs scrolling sideways.
+    expect(await grace.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const cells = await first.locator('td').evaluateAll((tds) =>
+      tds.map((td) => ({
+        label: getComputedStyle(td, '::before').content,
+        right: td.getBoundingClientRect().right,
+      })),
+    );
+    expect(cells.map((c) => c.label)).toEqual(
+      ['Priority', 'Decision due', 'Child and reference', 'From', 'Level', 'Status'].map((l) => `"${l}: "`),
+    );
+    expect(cells.every((c) => c.right <= PHONE.width)).toBe(true);
     await expectAxeClean(grace);
 
     // Opening it makes it hers; its page says how soon it must be decided.

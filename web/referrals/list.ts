@@ -2,6 +2,8 @@
  * The one list of referrals: the Front Door's queue shows it as a table, a referrer's own agency's
  * referrals as a stacked list. The caller chooses the columns (referral-columns.ts); in a table each
  * is a cell under its header, in a stacked list each is a line of the item. Overdue ones stand out.
+ * On a phone the table's rows become cards, each cell named by its column (app.css), so nothing is
+ * off screen.
  */
 import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
@@ -49,7 +51,7 @@ export function ReferralList(props: {
           (
             r,
           ) => html`<tr class=${`govuk-table__row${summaryIsOverdue(r, now) ? ' app-queue__row--overdue' : ''}`} key=${r.id}>
-            ${columns.map((column) => html`<td class="govuk-table__cell">${column.cell(r, now)}</td>`)}
+            ${columns.map((column) => html`<td class="govuk-table__cell" data-label=${column.header || undefined}>${column.cell(r, now)}</td>`)}
           </tr>`,
         )}
       </${Table}>
