@@ -165,6 +165,9 @@ ${options.mainHtml}
                 <li class="govuk-footer__inline-list-item">
                   <a class="govuk-footer__link" href="/api/openapi.json">API description (OpenAPI)</a>
                 </li>
+                <li class="govuk-footer__inline-list-item">
+                  <a class="govuk-footer__link" href="/accessibility/">Accessibility statement</a>
+                </li>
               </ul>
               <div class="govuk-footer__meta-custom">
                 A demonstration service with synthetic data. In an emergency, or if a child is in immediate danger, call 999.

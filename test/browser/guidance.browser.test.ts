@@ -120,3 +120,32 @@ describe('the home and not-found pages', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+describe('the accessibility statement', () => {
+  it('is linked from the footer of every kind of page, and reached and read by keyboard', async () => {
+    // Built pages, a page that loads as you go and the pages the functions render on the server.
+    for (const path of ['/', '/sign-in/', '/guidance/', '/check/', '/services/', '/no-such-page/']) {
+      await page.goto(`${live.portal.url}${path}`);
+      expect(
+        await page.locator('footer a', { hasText: 'Accessibility statement' }).getAttribute('href'),
+        path,
+      ).toBe('/accessibility/');
+    }
+    await page.goto(`${live.portal.url}/`);
+    await tabTo(page, (el) => el.tag === 'a' && el.text === 'Accessibility statement', { max: 200 });
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/accessibility/');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Accessibility statement for the Northshire Safeguarding Partnership portal',
+    );
+    expect(await page.title()).toBe(`Accessibility statement – ${SERVICE}`);
+    for (const heading of [
+      'How accessible this website is',
+      'Enforcement procedure',
+      'Non-accessible content',
+    ])
+      expect(await page.getByRole('heading', { level: 2, name: heading }).count(), heading).toBe(1);
+    expect(await page.locator('main').textContent()).toContain('partially compliant');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
