@@ -1,4 +1,5 @@
 import type { AgencyNames } from '../platform/agency-names.ts';
+import type { GuidanceSource } from '../platform/guidance-source.ts';
 import { type AreaApp, createAreaApp, type PlatformDeps } from '../platform/http.ts';
 import type { ServicesSource } from '../platform/services-source.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
@@ -25,6 +26,8 @@ export interface EarlyHelpDeps extends PlatformDeps {
   services: ServicesSource;
   /** The hashed keys an episode is filed under for re-referrals (child-keys.ts), never her details. */
   childKeys: ChildKeys;
+  /** The published guidance, through its public API: a step-up's level and consent rule come from it. */
+  guidance: GuidanceSource;
 }
 
 /** What every part of the area is given: the deps, and the standards read once a minute. */

@@ -60,16 +60,17 @@ export function createReviewRoutes(deps: EarlyHelpParts): Hono<AppEnv> {
         };
       }
       // Checked before anything is sent, so a refused step-up makes no referral at all.
-      const [snapshot, earlier, names] = await Promise.all([
+      const [snapshot, earlier, names, guidance] = await Promise.all([
         store.snapshot(record.id),
         store.reviews(record.id),
         deps.agencies.names(),
+        deps.guidance.current(),
       ]);
       if (!snapshot) throw new Error(`Episode ${record.id} has no snapshot of its referral`);
       const content = stepUpContent(reviewed, snapshot, [...earlier, review], input, names);
       refuseProblems(
         'The step-up cannot be sent to the front door',
-        stepUpProblems(content, snapshot, new Date(at)),
+        stepUpProblems(content, snapshot, new Date(at), guidance.framework),
       );
       let referral: Awaited<ReturnType<typeof deps.referrals.submitNew>>;
       try {

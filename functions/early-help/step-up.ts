@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { REVIEW_DECISION_LABELS } from '../../shared/early-help/labels.ts';
 import type { Review, ReviewInput } from '../../shared/early-help/schema.ts';
+import { checkIndicators } from '../../shared/guidance/check.ts';
+import type { Framework } from '../../shared/guidance/schema.ts';
 import type { FieldProblem } from '../../shared/referrals/rules.ts';
-import { submissionProblems } from '../../shared/referrals/rules.ts';
+import { consentRuleOf, submissionProblems } from '../../shared/referrals/rules.ts';
 import type { ReferralContent } from '../../shared/referrals/schema.ts';
 import { type EpisodeRecord, type EpisodeSnapshot, leadAcceptedOn } from './records.ts';
 
@@ -103,6 +105,7 @@ export function stepUpProblems(
   content: ReferralContent,
   snapshot: EpisodeSnapshot,
   now: Date,
+  framework: Framework,
 ): FieldProblem[] {
   // The indicators are the review's to give when the episode kept none (a step-down's).
   const ownFields: Record<string, string> = {
@@ -110,7 +113,9 @@ export function stepUpProblems(
     childViews: 'childViews',
     ...(snapshot.indicatorIds.length ? {} : { indicatorIds: 'indicatorIds' }),
   };
-  return submissionProblems(content, snapshot.suggestedLevel, now).map((p) => ({
+  // The consent rule of the level the step-up's indicators suggest, as the front door will read it.
+  const level = checkIndicators(framework, content.indicatorIds ?? []).level ?? snapshot.suggestedLevel;
+  return submissionProblems(content, consentRuleOf(framework, level), now).map((p) => ({
     field: ownFields[p.field] ?? `referral.${p.field}`,
     reason: p.reason,
   }));

@@ -5,7 +5,7 @@ import { quarterOf } from '../../shared/referrals/consistency.ts';
 import { isReReferral, managerReviewCount } from '../../shared/referrals/duplicates.ts';
 import { levelOutcomeProblems } from '../../shared/referrals/level-outcomes.ts';
 import { priorityDueAt, priorityOf } from '../../shared/referrals/priority.ts';
-import { decisionProblems, submissionProblems } from '../../shared/referrals/rules.ts';
+import { consentRuleOf, decisionProblems, submissionProblems } from '../../shared/referrals/rules.ts';
 import type { DecisionInput, Referral } from '../../shared/referrals/schema.ts';
 import { unmetNeedCounts } from '../../shared/referrals/unmet-need.ts';
 import { Unprocessable } from '../platform/errors.ts';
@@ -104,7 +104,10 @@ export function createTransitionRoutes(
   bindRoute(app, submitReferral, (c) =>
     transition(c, 'submit', async (referral, _me, at) => {
       const suggestion = await suggest(referral.indicatorIds);
-      const problems = submissionProblems(referral, suggestion.suggestedLevel, new Date(at));
+      // The consent rule is the current guidance's own for the suggested level, as its suggestion is.
+      const { framework } = await deps.guidance.current();
+      const rule = consentRuleOf(framework, suggestion.suggestedLevel);
+      const problems = submissionProblems(referral, rule, new Date(at));
       if (problems.length) throw new Unprocessable('This referral cannot be submitted yet', problems);
       const child = referral.child ?? {};
       const identity = {

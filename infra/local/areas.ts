@@ -99,6 +99,7 @@ export function createAreaApps(
       services: servicesSource(),
       subjectKey,
       childKeys: createEpisodeChildKeys(LOCAL_AUDIT_SUBJECT_SECRET),
+      guidance: guidanceSource(),
     }),
     directory: createDirectoryApp({
       ...platform,

@@ -166,10 +166,11 @@ export class ApiStack extends Stack {
               }
             : {}),
           // Early help reads referrals through the API too, as the caller, never the referrals table,
-          // and the published services the team includes.
+          // the published guidance (a step-up's consent rule) and the services the team includes.
           ...(area === 'early-help'
             ? {
                 REFERRALS_URL: props.httpApi.apiEndpoint,
+                GUIDANCE_URL: `${props.httpApi.apiEndpoint}/api/guidance`,
                 SERVICES_URL: `${props.httpApi.apiEndpoint}/api/services`,
               }
             : {}),

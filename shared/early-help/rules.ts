@@ -1,6 +1,6 @@
 import { ukDateOf } from '../platform/working-days.ts';
 import type { FieldProblem } from '../referrals/rules.ts';
-import { childDateProblems, consentProblems } from '../referrals/rules.ts';
+import { CONSENT_NEEDED, childDateProblems, consentProblems } from '../referrals/rules.ts';
 import type {
   AssessmentInput,
   CloseInput,
@@ -176,7 +176,8 @@ export function stepDownProblems(input: StepDownInput, now: Date): FieldProblem[
     'household.adults',
     'Add at least one adult with parental responsibility',
   );
-  problems.push(...consentProblems(input.level, input.consent));
+  // A step-down is into early help, which is voluntary at every level it can be: consent is needed.
+  problems.push(...consentProblems(CONSENT_NEEDED, input.consent));
   problems.push(...notInFuture('steppedDownOn', input.steppedDownOn, today));
   const earliest = ukDateOf(new Date(now.getTime() - STEP_DOWN_RECORDED_WITHIN_WEEKS * 7 * 86_400_000));
   if (input.steppedDownOn < earliest) {

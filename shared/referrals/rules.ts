@@ -13,16 +13,33 @@ export interface FieldProblem {
 }
 
 export const CONSENT_REFUSAL_REASON =
-  'Early help is voluntary: below level 4 the family must give informed consent before you refer. ' +
+  'Early help is voluntary: at the level your indicators suggest, the guidance needs the family’s informed consent before you refer. ' +
   'Talk to the family first. If you think the child may be at risk of significant harm, call the Front Door instead.';
 
-/** The consent rule of the level the indicators suggest. */
-export function consentProblems(
+/** What a level of the published guidance prescribes for consent (the guidance's `Level.consent`). */
+export interface ConsentRule {
+  readonly required: boolean;
+}
+
+/** Until a level is suggested, consent is needed: the reading that never sends a referral without it. */
+export const CONSENT_NEEDED: ConsentRule = { required: true };
+
+/**
+ * The consent rule of a level in a guidance version, read from the version itself, so publishing a
+ * version with another rule changes what a referral must record.
+ */
+export function consentRuleOf(
+  framework: { readonly levels: readonly { level: number; consent: ConsentRule }[] } | undefined,
   level: LevelNumber | undefined,
-  consent: ReferralContent['consent'],
-): FieldProblem[] {
+): ConsentRule {
+  const found = level === undefined ? undefined : framework?.levels.find((l) => l.level === level);
+  return found ? { required: found.consent.required } : CONSENT_NEEDED;
+}
+
+/** What the consent rule of the suggested level asks of the referral's consent. */
+export function consentProblems(rule: ConsentRule, consent: ReferralContent['consent']): FieldProblem[] {
   if (!consent) return [{ field: 'consent.status', reason: 'Say whether the family consented' }];
-  if (level !== 4) {
+  if (rule.required) {
     if (consent.status !== 'given') return [{ field: 'consent.status', reason: CONSENT_REFUSAL_REASON }];
   } else if (consent.status === 'not_sought' && !consent.notSoughtReason) {
     return [{ field: 'consent.notSoughtReason', reason: 'Choose why consent was not sought' }];
@@ -104,7 +121,7 @@ export function childDateProblems(child: ReferralContent['child'], now: Date): F
  */
 export function submissionProblems(
   content: ReferralContent,
-  level: LevelNumber | undefined,
+  consentRule: ConsentRule,
   now?: Date,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -143,7 +160,7 @@ export function submissionProblems(
     'Say whether an Early Help Assessment is in place',
   );
   need(content.childViews, 'childViews', 'Record the child’s own views, or why they could not be sought');
-  problems.push(...consentProblems(level, content.consent));
+  problems.push(...consentProblems(consentRule, content.consent));
   return problems;
 }
 

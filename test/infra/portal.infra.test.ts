@@ -245,9 +245,9 @@ describe('functions', () => {
           'SERVICES_URL',
         ],
         board: [],
-        // Early help reads referrals and services through the API and files audit entries by child,
+        // Early help reads referrals, the guidance and services through the API and files audit entries by child,
         // as referrals do.
-        'early-help': ['AUDIT_SUBJECT_SECRET', 'REFERRALS_URL', 'SERVICES_URL'],
+        'early-help': ['AUDIT_SUBJECT_SECRET', 'GUIDANCE_URL', 'REFERRALS_URL', 'SERVICES_URL'],
         // The directory tells the web front end how to sign in (GET /api/config).
         directory: ['AUDIT_SUBJECT_SECRET', 'AUTH_DOMAIN', 'PORTAL_URL'],
         // The guidance function renders the public pages, linking the web build's assets, and the

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { childDateProblems, submissionProblems } from '../../shared/referrals/rules.ts';
+import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
+import { childDateProblems, consentRuleOf, submissionProblems } from '../../shared/referrals/rules.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 
 // Wednesday 2 December 2026, 10:00 in the UK (GMT).
@@ -8,6 +9,9 @@ const NOW = new Date('2026-12-02T10:00:00Z');
 const dob = (dateOfBirth: string) => childDateProblems({ dateOfBirth }, NOW);
 const edd = (expectedDateOfBirth: string) => childDateProblems({ expectedDateOfBirth }, NOW);
 const fields = (problems: { field: string }[]) => problems.map((p) => p.field);
+
+/** The consent rule the seeded guidance gives a level (consent needed at 1–3, not at 4). */
+const ruleAt = (level: 1 | 2 | 3 | 4 | undefined) => consentRuleOf(illustrativeFramework, level);
 
 describe('a child’s date of birth against today', () => {
   it.each(['2026-12-02', '2026-12-01', '2018-05-14', '2016-02-29', '2001-12-02'])('accepts %s', (date) => {
@@ -75,8 +79,8 @@ describe('at submission', () => {
   it('checks the dates when given the clock, naming the field', () => {
     const referral = completeReferral();
     referral.child = { ...referral.child, dateOfBirth: '9999-12-31' };
-    expect(fields(submissionProblems(referral, 2, NOW))).toEqual(['child.dateOfBirth']);
-    expect(submissionProblems(completeReferral(), 2, NOW)).toEqual([]);
+    expect(fields(submissionProblems(referral, ruleAt(2), NOW))).toEqual(['child.dateOfBirth']);
+    expect(submissionProblems(completeReferral(), ruleAt(2), NOW)).toEqual([]);
   });
 
   it('checks nothing else: no child, no dates, no problems from this rule', () => {

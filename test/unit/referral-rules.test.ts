@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { illustrativeFramework } from '../../infra/seed/guidance-framework.ts';
 import {
   CONSENT_REFUSAL_REASON,
   consentProblems,
+  consentRuleOf,
   decisionProblems,
   submissionProblems,
 } from '../../shared/referrals/rules.ts';
 import type { DecisionInput, ReferralContent } from '../../shared/referrals/schema.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
+
+/** The consent rule the seeded guidance gives a level (consent needed at 1–3, not at 4). */
+const ruleAt = (level: 1 | 2 | 3 | 4 | undefined) => consentRuleOf(illustrativeFramework, level);
 
 type Consent = NonNullable<ReferralContent['consent']>;
 
@@ -27,7 +32,7 @@ const fields = (problems: { field: string }[]) => problems.map((p) => p.field);
 describe('consent, by the level the indicators suggest', () => {
   it('asks whether the family consented when nothing is recorded, at any level', () => {
     for (const level of [undefined, 1, 2, 3, 4] as const) {
-      expect(consentProblems(level, undefined)).toEqual([
+      expect(consentProblems(ruleAt(level), undefined)).toEqual([
         { field: 'consent.status', reason: 'Say whether the family consented' },
       ]);
     }
@@ -36,47 +41,50 @@ describe('consent, by the level the indicators suggest', () => {
   it('below level 4 refuses a referral without consent, and says to talk to the family or call the front door', () => {
     for (const level of [undefined, 1, 2, 3] as const) {
       for (const consent of [refused, notSought]) {
-        expect(consentProblems(level, consent)).toEqual([
+        expect(consentProblems(ruleAt(level), consent)).toEqual([
           { field: 'consent.status', reason: CONSENT_REFUSAL_REASON },
         ]);
       }
     }
     expect(CONSENT_REFUSAL_REASON).toBe(
-      'Early help is voluntary: below level 4 the family must give informed consent before you refer. ' +
+      'Early help is voluntary: at the level your indicators suggest, the guidance needs the family’s informed consent before you refer. ' +
         'Talk to the family first. If you think the child may be at risk of significant harm, call the Front Door instead.',
     );
   });
 
   it('below level 4 accepts consent given, with who gave it and when', () => {
-    for (const level of [undefined, 1, 2, 3] as const) expect(consentProblems(level, given)).toEqual([]);
+    for (const level of [undefined, 1, 2, 3] as const)
+      expect(consentProblems(ruleAt(level), given)).toEqual([]);
   });
 
   it('at level 4 accepts consent refused or not sought: safeguarding does not wait for it', () => {
-    expect(consentProblems(4, refused)).toEqual([]);
-    expect(consentProblems(4, notSought)).toEqual([]);
-    expect(consentProblems(4, given)).toEqual([]);
+    expect(consentProblems(ruleAt(4), refused)).toEqual([]);
+    expect(consentProblems(ruleAt(4), notSought)).toEqual([]);
+    expect(consentProblems(ruleAt(4), given)).toEqual([]);
   });
 
   it('at level 4 asks why consent was not sought, and nothing else', () => {
-    expect(consentProblems(4, { status: 'not_sought' })).toEqual([
+    expect(consentProblems(ruleAt(4), { status: 'not_sought' })).toEqual([
       { field: 'consent.notSoughtReason', reason: 'Choose why consent was not sought' },
     ]);
     // Not sought means nobody gave or refused it: no name or date is asked for.
     expect(
-      consentProblems(4, { status: 'not_sought', notSoughtReason: 'child_in_immediate_danger' }),
+      consentProblems(ruleAt(4), { status: 'not_sought', notSoughtReason: 'child_in_immediate_danger' }),
     ).toEqual([]);
   });
 
   it('asks who gave or refused consent and when, naming each missing field', () => {
-    expect(consentProblems(2, { status: 'given' })).toEqual([
+    expect(consentProblems(ruleAt(2), { status: 'given' })).toEqual([
       { field: 'consent.byWhom', reason: 'Enter who gave or refused consent' },
       { field: 'consent.date', reason: 'Enter the date consent was given or refused' },
     ]);
-    expect(fields(consentProblems(2, { status: 'given', byWhom: 'Kerry Fairbrook' }))).toEqual([
+    expect(fields(consentProblems(ruleAt(2), { status: 'given', byWhom: 'Kerry Fairbrook' }))).toEqual([
       'consent.date',
     ]);
-    expect(fields(consentProblems(4, { status: 'refused', date: '2026-11-20' }))).toEqual(['consent.byWhom']);
-    expect(fields(consentProblems(4, { status: 'refused', byWhom: '', date: '' }))).toEqual([
+    expect(fields(consentProblems(ruleAt(4), { status: 'refused', date: '2026-11-20' }))).toEqual([
+      'consent.byWhom',
+    ]);
+    expect(fields(consentProblems(ruleAt(4), { status: 'refused', byWhom: '', date: '' }))).toEqual([
       'consent.byWhom',
       'consent.date',
     ]);
@@ -85,11 +93,11 @@ describe('consent, by the level the indicators suggest', () => {
 
 describe('what a submitted referral must have', () => {
   it('accepts a complete referral at level 2 with the family’s consent', () => {
-    expect(submissionProblems(completeReferral(), 2)).toEqual([]);
+    expect(submissionProblems(completeReferral(), ruleAt(2))).toEqual([]);
   });
 
   it('names every missing answer, in the order the form asks for them', () => {
-    expect(submissionProblems({}, 2)).toEqual([
+    expect(submissionProblems({}, ruleAt(2))).toEqual([
       { field: 'child.firstName', reason: 'Enter the child’s first name' },
       { field: 'child.lastName', reason: 'Enter the child’s last name' },
       {
@@ -115,7 +123,7 @@ describe('what a submitted referral must have', () => {
   ] as const)('refuses a child without %s', (field, change) => {
     const referral = completeReferral();
     referral.child = { ...referral.child, ...change } as ReferralContent['child'];
-    expect(fields(submissionProblems(referral, 2))).toEqual([field]);
+    expect(fields(submissionProblems(referral, ruleAt(2)))).toEqual([field]);
   });
 
   it('takes an expected date of birth for an unborn child, and where a child is now for an address', () => {
@@ -126,7 +134,7 @@ describe('what a submitted referral must have', () => {
       expectedDateOfBirth: '2027-03-01',
       currentWhereabouts: 'Staying with her aunt in Northtown',
     };
-    expect(submissionProblems(referral, 2)).toEqual([]);
+    expect(submissionProblems(referral, ruleAt(2))).toEqual([]);
   });
 
   it('needs an adult with parental responsibility, not just any adult', () => {
@@ -142,8 +150,8 @@ describe('what a submitted referral must have', () => {
         ],
       },
     });
-    expect(fields(submissionProblems(noParent, 2))).toEqual(['household.adults']);
-    expect(fields(submissionProblems(completeReferral({ household: { adults: [] } }), 2))).toEqual([
+    expect(fields(submissionProblems(noParent, ruleAt(2)))).toEqual(['household.adults']);
+    expect(fields(submissionProblems(completeReferral({ household: { adults: [] } }), ruleAt(2)))).toEqual([
       'household.adults',
     ]);
   });
@@ -155,22 +163,24 @@ describe('what a submitted referral must have', () => {
     ['earlyHelpAssessmentInPlace', { earlyHelpAssessmentInPlace: undefined }],
     ['childViews', { childViews: '' }],
   ] as const)('refuses a referral without %s', (field, change) => {
-    expect(fields(submissionProblems(completeReferral(change as Partial<ReferralContent>), 2))).toEqual([
-      field,
-    ]);
+    expect(
+      fields(submissionProblems(completeReferral(change as Partial<ReferralContent>), ruleAt(2))),
+    ).toEqual([field]);
   });
 
   it('counts "no Early Help Assessment" as an answer', () => {
-    expect(submissionProblems(completeReferral({ earlyHelpAssessmentInPlace: false }), 2)).toEqual([]);
-    expect(submissionProblems(completeReferral({ earlyHelpAssessmentInPlace: true }), 2)).toEqual([]);
+    expect(submissionProblems(completeReferral({ earlyHelpAssessmentInPlace: false }), ruleAt(2))).toEqual(
+      [],
+    );
+    expect(submissionProblems(completeReferral({ earlyHelpAssessmentInPlace: true }), ruleAt(2))).toEqual([]);
   });
 
   it('applies the consent rule of the suggested level', () => {
     const withoutConsent = completeReferral({ consent: refused });
-    expect(submissionProblems(withoutConsent, 3)).toEqual([
+    expect(submissionProblems(withoutConsent, ruleAt(3))).toEqual([
       { field: 'consent.status', reason: CONSENT_REFUSAL_REASON },
     ]);
-    expect(submissionProblems(withoutConsent, 4)).toEqual([]);
+    expect(submissionProblems(withoutConsent, ruleAt(4))).toEqual([]);
   });
 
   it('refuses a date of birth with anything before or after it', () => {
@@ -178,15 +188,17 @@ describe('what a submitted referral must have', () => {
     for (const dateOfBirth of ['x2018-05-14', '2018-05-14x', '12018-05-14']) {
       const referral = completeReferral();
       referral.child = { ...referral.child, dateOfBirth };
-      expect(fields(submissionProblems(referral, 2, now)), dateOfBirth).toEqual(['child.dateOfBirth']);
+      expect(fields(submissionProblems(referral, ruleAt(2), now)), dateOfBirth).toEqual([
+        'child.dateOfBirth',
+      ]);
     }
   });
 
   it('checks the child’s dates only when given the clock', () => {
     const referral = completeReferral();
     referral.child = { ...referral.child, dateOfBirth: '9999-12-31' };
-    expect(submissionProblems(referral, 2)).toEqual([]);
-    expect(fields(submissionProblems(referral, 2, new Date('2026-12-02T10:00:00Z')))).toEqual([
+    expect(submissionProblems(referral, ruleAt(2))).toEqual([]);
+    expect(fields(submissionProblems(referral, ruleAt(2), new Date('2026-12-02T10:00:00Z')))).toEqual([
       'child.dateOfBirth',
     ]);
   });
@@ -226,5 +238,32 @@ describe('a decision the referrer can act on', () => {
 
   it('asks nothing more of any other outcome', () => {
     expect(decisionProblems(decision({ outcome: 'targeted_early_help' }))).toEqual([]);
+  });
+});
+
+describe('consent rules read from the guidance version', () => {
+  // A second version in which the partnership decided level 3 needs no consent, as level 4 does not.
+  const relaxed = {
+    ...illustrativeFramework,
+    levels: illustrativeFramework.levels.map((l) =>
+      l.level === 3 ? { ...l, consent: { ...l.consent, required: false } } : l,
+    ),
+  };
+
+  it('changes what a level 3 referral must record when a version changes the rule', () => {
+    const referral = completeReferral({ consent: notSought });
+    expect(fields(submissionProblems(referral, consentRuleOf(illustrativeFramework, 3)))).toEqual([
+      'consent.status',
+    ]);
+    expect(submissionProblems(referral, consentRuleOf(relaxed, 3))).toEqual([]);
+    // Levels the version left alone keep their rule.
+    expect(fields(submissionProblems(referral, consentRuleOf(relaxed, 2)))).toEqual(['consent.status']);
+  });
+
+  it('needs consent when no level is suggested, or the version has no such level', () => {
+    expect(consentRuleOf(relaxed, undefined)).toEqual({ required: true });
+    expect(consentRuleOf(undefined, 4)).toEqual({ required: true });
+    expect(consentRuleOf({ levels: [] }, 4)).toEqual({ required: true });
+    expect(consentRuleOf(illustrativeFramework, 4)).toEqual({ required: false });
   });
 });

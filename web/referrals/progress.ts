@@ -6,7 +6,12 @@
 
 import { checkIndicators } from '../../shared/guidance/check.ts';
 import type { Framework, LevelNumber } from '../../shared/guidance/schema.ts';
-import { consentProblems, type FieldProblem, submissionProblems } from '../../shared/referrals/rules.ts';
+import {
+  type ConsentRule,
+  consentProblems,
+  type FieldProblem,
+  submissionProblems,
+} from '../../shared/referrals/rules.ts';
 import type { Referral, ReferralContent } from '../../shared/referrals/schema.ts';
 import { SECTIONS, type SectionSlug } from './sections.ts';
 
@@ -83,9 +88,9 @@ export interface SectionState {
 /** How far each section has got, by the same rules the API applies when the referral is submitted. */
 export function sectionStates(
   content: ReferralContent,
-  level: LevelNumber | undefined,
+  consentRule: ConsentRule,
 ): Record<SectionSlug, SectionState> {
-  const problems = submissionProblems(content, level);
+  const problems = submissionProblems(content, consentRule);
   const firstProblem = (slug: SectionSlug) => problems.find((p) => fieldTarget(p.field).section === slug);
   const child = content.child ?? {};
   const started: Record<SectionSlug, boolean> = {
@@ -103,7 +108,7 @@ export function sectionStates(
   for (const section of SECTIONS) {
     const problem =
       section.slug === 'consent' && content.consent
-        ? consentProblems(level, content.consent)[0]
+        ? consentProblems(consentRule, content.consent)[0]
         : firstProblem(section.slug);
     if (!started[section.slug]) states[section.slug] = { status: 'not-started' };
     else if (problem) states[section.slug] = { status: 'incomplete', problem };

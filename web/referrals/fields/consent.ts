@@ -1,5 +1,6 @@
 /**
- * Consent: given, refused or not sought, by whom and when, or why not; the level’s rule, and why a referral below level 4 without consent cannot be sent.
+ * Consent: given, refused or not sought, by whom and when, or why not; the suggested level’s rule in
+ * the guidance version, and why a referral without consent cannot be sent where that rule needs it.
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
@@ -12,7 +13,7 @@ import {
   type ConsentStatus,
   type NotSoughtReason,
 } from '../../../shared/referrals/labels.ts';
-import { CONSENT_REFUSAL_REASON } from '../../../shared/referrals/rules.ts';
+import { CONSENT_REFUSAL_REASON, consentRuleOf } from '../../../shared/referrals/rules.ts';
 import {
   DateInput,
   type DateParts,
@@ -96,7 +97,9 @@ export function ConsentFields(props: FieldsProps): VNode {
       onChange=${setDate}
     />
   `;
-  const refusedBelow4 = (status === 'refused' || status === 'not_sought') && level !== 4;
+  // Read from the guidance version's rule for the suggested level, as the API reads it.
+  const refusedWhereNeeded =
+    (status === 'refused' || status === 'not_sought') && consentRuleOf(props.framework, level).required;
 
   const intro = record
     ? html`<div class="govuk-inset-text">
@@ -104,7 +107,7 @@ export function ConsentFields(props: FieldsProps): VNode {
             <span class="govuk-body-s app-block">${record.consent.guidance}</span>
           </div>`
     : html`<div class="govuk-inset-text">
-            Choose the indicators first: below level 4 the family’s informed consent is needed before you refer.
+            Choose the indicators first: the guidance says, level by level, whether the family’s informed consent is needed before you refer.
           </div>`;
   return html`
     <${ConditionalRadios}
@@ -126,7 +129,7 @@ export function ConsentFields(props: FieldsProps): VNode {
         {
           value: 'not_sought',
           text: 'Consent was not sought',
-          hint: 'Only at level 4, when asking would put the child or someone else at greater risk',
+          hint: 'Only where the guidance does not need consent at this level, and asking would put the child or someone else at greater risk',
           conditional: html`<${Radios}
             idPrefix="consent-reason"
             name="notSoughtReason"
@@ -141,7 +144,7 @@ export function ConsentFields(props: FieldsProps): VNode {
       ]}
     />
     ${
-      refusedBelow4
+      refusedWhereNeeded
         ? html`<${WarningText} id="consent-warning">
             You will not be able to send this referral. ${CONSENT_REFUSAL_REASON}
           </${WarningText}>`

@@ -12,7 +12,7 @@ import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Framework } from '../../../shared/guidance/schema.ts';
 import { clockDescription } from '../../../shared/referrals/priority.ts';
-import { submissionProblems } from '../../../shared/referrals/rules.ts';
+import { consentRuleOf, submissionProblems } from '../../../shared/referrals/rules.ts';
 import type { Referral } from '../../../shared/referrals/schema.ts';
 import { ApiError } from '../../platform/api.ts';
 import { boot } from '../../platform/chrome.ts';
@@ -45,10 +45,12 @@ function statusView(state: SectionState, section: Section, id: string): VNode {
 function TaskList(props: { referral: Referral; framework: Framework | undefined }): VNode {
   const { referral, framework } = props;
   const level = suggestedLevelOf(referral, framework);
-  const states = sectionStates(referral, level);
+  // The consent rule is the guidance version's own for the level the indicators suggest.
+  const rule = consentRuleOf(framework, level);
+  const states = sectionStates(referral, rule);
   const required = SECTIONS.filter((s) => !s.optional);
   const done = required.filter((s) => states[s.slug].status === 'completed').length;
-  const ready = submissionProblems(referral, level).length === 0;
+  const ready = submissionProblems(referral, rule).length === 0;
   useEffect(() => setTitle('Request for early help'), []);
   return html`
     <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
@@ -99,7 +101,7 @@ function TaskList(props: { referral: Referral; framework: Framework | undefined 
 function CheckAnswers(props: { referral: Referral; framework: Framework | undefined }): VNode {
   const { referral, framework } = props;
   const level = suggestedLevelOf(referral, framework);
-  const problems = submissionProblems(referral, level);
+  const problems = submissionProblems(referral, consentRuleOf(framework, level));
   const [refusal, setRefusal] = useState<ErrorSummaryItem[]>([]);
   const [submissions, setSubmissions] = useState(0);
   const [conflict, setConflict] = useState<string | null>(null);

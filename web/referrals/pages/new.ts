@@ -218,7 +218,7 @@ function StartPage(): VNode {
         <li>who they live with, and who has parental responsibility</li>
         <li>what you are worried about, what has been tried, and what the child and their parents say</li>
         <li>
-          ${record && record.level === 4 ? 'why you have not sought the family’s consent, if you have not' : 'the family’s informed consent: early help is voluntary, so below level 4 you cannot refer without it'}
+          ${record && !record.consent.required ? 'why you have not sought the family’s consent, if you have not' : 'the family’s informed consent: early help is voluntary, and at this level the guidance does not let you refer without it'}
         </li>
       </ul>
       <p class="govuk-body">
