@@ -5,6 +5,14 @@ import type { Outcome, ReferralContent } from '../../shared/referrals/schema.ts'
 import { NONE_FITTED_REASONS } from '../../shared/services/labels.ts';
 import type { TableNames } from '../local/tables.ts';
 import { JOURNEY_CHILD } from './demo-data.ts';
+import {
+  CHILD_VIEWS,
+  concernsFrom,
+  LEADS,
+  PARENT_FIRST_NAMES,
+  RATIONALES,
+  TRIED_SO_FAR,
+} from './demo-words.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
 import { createSeedCaller, type Saved } from './seed-caller.ts';
 
@@ -152,23 +160,26 @@ export async function seedDemoActivity(
     childDetails: ReferralContent['child'],
     level: LevelNumber,
     indicatorIds: string[],
-  ): ReferralContent => ({
-    child: childDetails,
-    household: {
-      adults: [
-        { name: 'A parent', relationship: 'Parent', parentalResponsibility: true, doNotContact: false },
-      ],
-    },
-    concerns: 'Synthetic demo concern written for the demonstration portal.',
-    indicatorIds,
-    triedSoFar: 'Conversations with the family; support in school.',
-    earlyHelpAssessmentInPlace: level >= 3,
-    childViews: 'The child said they would like things to be calmer at home.',
-    consent:
-      level < 4
-        ? { status: 'given', byWhom: 'Parent', date: seed.now().toISOString().slice(0, 10) }
-        : { status: 'not_sought', notSoughtReason: 'would_increase_risk_to_child' },
-  });
+    n: number,
+  ): ReferralContent => {
+    const parent =
+      `${PARENT_FIRST_NAMES[n % PARENT_FIRST_NAMES.length]} ${childDetails?.lastName ?? ''}`.trim();
+    return {
+      child: childDetails,
+      household: {
+        adults: [{ name: parent, relationship: 'Mother', parentalResponsibility: true, doNotContact: false }],
+      },
+      concerns: concernsFrom(childDetails?.firstName ?? 'The child', indicatorIds, n),
+      indicatorIds,
+      triedSoFar: TRIED_SO_FAR[n % TRIED_SO_FAR.length] as string,
+      earlyHelpAssessmentInPlace: level >= 3,
+      childViews: CHILD_VIEWS[n % CHILD_VIEWS.length] as string,
+      consent:
+        level < 4
+          ? { status: 'given', byWhom: `${parent} (mother)`, date: seed.now().toISOString().slice(0, 10) }
+          : { status: 'not_sought', notSoughtReason: 'would_increase_risk_to_child' },
+    };
+  };
 
   /**
    * A signposting decision's services: two from the demo directory that meet the need at the level,
@@ -199,7 +210,7 @@ export async function seedDemoActivity(
       plan.as,
       'POST',
       '/api/referrals',
-      content(childDetails, plan.suggested, indicatorIds),
+      content(childDetails, plan.suggested, indicatorIds, n),
       {
         'idempotency-key': `demo-seed-${n}`,
       },
@@ -225,7 +236,7 @@ export async function seedDemoActivity(
       {
         levelOfNeed: plan.decided,
         outcome,
-        rationale: 'Decision recorded for the demonstration data.',
+        rationale: RATIONALES[plan.decided],
         feedback: FEEDBACK[outcome],
         ...(outcome === 'advice_signposting'
           ? { signposts: await signposts(needOf(indicatorIds), plan.decided, n) }
@@ -388,7 +399,7 @@ export async function seedDemoActivity(
         (n % 2
           ? { kind: 'business_plan', reference: 'Partnership business plan 2026–27' }
           : { kind: 'inspection', reference: 'Inspection of children’s services', paragraph: String(n + 1) }),
-      lead: 'Named lead',
+      lead: LEADS[fieldsIn.ownerAgencyId ?? ''] ?? 'Partnership business manager',
       contributingAgencyIds: [],
       startDate: today(-120),
       ...fieldsIn,
