@@ -3,6 +3,7 @@ import { type AreaApp, createAreaApp, type PlatformDeps } from '../platform/http
 import type { ServicesSource } from '../platform/services-source.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
 import type { ChildKeys } from './child-keys.ts';
+import { createConsultationRoutes } from './consultations.ts';
 import { createDraftRoutes } from './drafts.ts';
 import { createListRoutes } from './lists.ts';
 import { createNoteRoutes } from './notes.ts';
@@ -36,6 +37,7 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
     createTransitionRoutes(deps),
     createReassignRoutes(deps),
     createNoteRoutes(deps),
+    createConsultationRoutes(deps),
     createStatsRoutes(deps),
   ])
     app.route('/', part);

@@ -1,3 +1,4 @@
+import type { Consultation } from '../../shared/referrals/consultation-schema.ts';
 import { canTransition, type Transition } from '../../shared/referrals/lifecycle.ts';
 import type { Referral, TimelineEntry } from '../../shared/referrals/schema.ts';
 import { Conflict } from '../platform/errors.ts';
@@ -5,6 +6,7 @@ import { type AppContext, ifMatchVersion, signedIn } from '../platform/http.ts';
 import type { Principal } from '../platform/identity.ts';
 import { NOBODYS_REFERRAL, NOT_FOUND, referralAnswers, respond } from './answers.ts';
 import type { ReferralsDeps } from './app.ts';
+import { consultationEvent } from './audit-events.ts';
 import { type CounterChange, type OutboxMessage, RelatedConflict } from './store.ts';
 import { entryFor } from './timeline-entries.ts';
 import { referralView } from './views.ts';
@@ -18,6 +20,8 @@ export interface TransitionResult {
   messages?: OutboxMessage[];
   /** Other referrals changed with it, each with its version already moved on (an earlier one flagged). */
   related?: { referral: Referral; action: string }[];
+  /** Consultation calls it answers, linked to it, each one version on (consultations.ts `linkCalls`). */
+  consultations?: Consultation[];
 }
 
 export type ApplyTransition = (referral: Referral, me: Principal, at: string) => Promise<TransitionResult>;
@@ -37,6 +41,7 @@ const TIMELINE_KINDS: Record<Transition, TimelineEntry['kind']> = {
 export function transitionRunner(deps: Pick<ReferralsDeps, 'store' | 'audit' | 'clock' | 'subjectKey'>) {
   const { store, clock } = deps;
   const { event, refuse, written } = referralAnswers(deps);
+  const callEvent = consultationEvent(deps.subjectKey);
 
   return async (c: AppContext, transitionName: Transition, apply: ApplyTransition) => {
     const me = signedIn(c);
@@ -69,6 +74,14 @@ export function transitionRunner(deps: Pick<ReferralsDeps, 'store' | 'audit' | '
                   related: next.related.map((other) => ({
                     referral: other.referral,
                     audit: deps.audit.putItem(event(c, me, other.action, other.referral)),
+                  })),
+                }
+              : {}),
+            ...(next.consultations?.length
+              ? {
+                  consultations: next.consultations.map((call) => ({
+                    call,
+                    audit: deps.audit.putItem(callEvent(c, me, 'consultation.link', call)),
                   })),
                 }
               : {}),

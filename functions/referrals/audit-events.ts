@@ -1,3 +1,4 @@
+import type { Consultation } from '../../shared/referrals/consultation-schema.ts';
 import type { Referral } from '../../shared/referrals/schema.ts';
 import type { AuditEvent } from '../platform/audit.ts';
 import { type AppContext, auditEvent } from '../platform/http.ts';
@@ -45,4 +46,18 @@ export function referralAuditEvents(subjectKey: SubjectKey) {
   ];
 
   return { event, listed };
+}
+
+/** An entry about a consultation call, filed under its child's subject key when it names her. */
+export function consultationEvent(subjectKey: SubjectKey) {
+  return (c: AppContext, me: Principal, action: string, call: Consultation | string): AuditEvent => {
+    const key = typeof call === 'string' || !call.child ? undefined : subjectKey(call.child);
+    return auditEvent(
+      c,
+      me,
+      action,
+      { type: 'consultation', id: typeof call === 'string' ? call : call.id },
+      { outcome: 'allowed', ...(key ? { subjectKey: key } : {}) },
+    );
+  };
 }

@@ -10,6 +10,9 @@ import type { TriageView } from '../../shared/referrals/schema.ts';
  *   when. Drafts are in no triage view.
  * - `TEAM#front-door / USER#<sub>`        a member of the front door, for a manager to reassign to
  * - `CHILD#<hashed match key> / <submittedAt>#<id>` earlier referrals of the same child (child-keys.ts)
+ * - `CONSULTATION#<id> / CONSULTATION`    a consultation call; gsi2 `CALLS#awaiting|received|not_needed`
+ *   (awaiting by the written request's due time, the others by the call), and
+ *   `CALLCHILD#<hashed match key> / <calledAt>#<id>` the calls about a child, to link the request
  * - `IDEMPOTENCY#<userId>#<key>`          a creation's idempotency record, expiring by TTL
  * - `REFERENCE#<year>` counter and `REFERENCE#<reference>` claim: references are unique
  * - `REMINDER#<id> / DUE_SOON`            a referral already reminded about
@@ -102,3 +105,18 @@ export const outboxAudience = (pk: string): string | null =>
 /** The front door's members, as they have used the queue: whom a manager can reassign a referral to. */
 export const FRONT_DOOR_TEAM_PK = 'TEAM#front-door';
 export const teamMemberKey = (userId: string): Key => ({ pk: FRONT_DOOR_TEAM_PK, sk: `USER#${userId}` });
+
+/** A consultation call the front door recorded. */
+export const consultationKey = (id: string): Key => ({ pk: `CONSULTATION#${id}`, sk: 'CONSULTATION' });
+/** gsi2: the front door's calls in one view, awaiting ones soonest due first, the others newest first. */
+export const consultationViewKeys = (view: string, at: string, id: string) => ({
+  gsi2pk: consultationViewPartition(view),
+  gsi2sk: `${at}#${id}`,
+});
+export const consultationViewPartition = (view: string) => `CALLS#${view}`;
+/** A call about a child, filed under one of her hashed match keys: the written request is linked by it. */
+export const callChildKey = (matchKey: string, calledAt: string, id: string): Key => ({
+  pk: callChildPartition(matchKey),
+  sk: `${calledAt}#${id}`,
+});
+export const callChildPartition = (matchKey: string) => `CALLCHILD#${matchKey}`;

@@ -22,6 +22,7 @@ import {
   ulidParams,
   versionedWriteResponses,
 } from '../platform/routing.ts';
+import { consultationRoutes } from './consultation-routes.ts';
 
 /** The referrals area's HTTP contract. */
 const tags = ['referrals'];
@@ -255,4 +256,5 @@ export const referralRoutes = [
   frontDoorTeam,
   addNote,
   referralStats,
+  ...consultationRoutes,
 ];

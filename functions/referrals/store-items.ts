@@ -1,4 +1,5 @@
 import { monotonicFactory } from 'ulid';
+import type { Consultation } from '../../shared/referrals/consultation-schema.ts';
 import type { Notification } from '../../shared/referrals/notification.ts';
 import { priorityRank } from '../../shared/referrals/priority.ts';
 import type { Referral, ReferralSummary, TimelineEntry, TriageView } from '../../shared/referrals/schema.ts';
@@ -6,7 +7,10 @@ import { matchedOn } from './child-keys.ts';
 import {
   type Audience,
   agencyListKeys,
+  callChildKey,
   childIndexKey,
+  consultationKey,
+  consultationViewKeys,
   counterKey,
   outboxKey,
   referralKey,
@@ -122,3 +126,20 @@ export function counterUpdate(tableName: string, change: CounterChange) {
     ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:c${i}`, change.add[n]])),
   };
 }
+
+/** A consultation call, with the index keys of its view (awaiting by due time, others by the call). */
+export function consultationItem(call: Consultation): Record<string, unknown> {
+  const sortAt = call.view === 'awaiting' ? (call.writtenRequestDueAt ?? call.calledAt) : call.calledAt;
+  return { ...consultationKey(call.id), ...call, ...consultationViewKeys(call.view, sortAt, call.id) };
+}
+
+export function stripConsultation(item: Record<string, unknown>): Consultation {
+  const { pk: _pk, sk: _sk, gsi2pk: _a, gsi2sk: _b, requestHash: _h, ...call } = item;
+  return call as Consultation;
+}
+
+/** A call filed under one of its child's match keys. */
+export const callChildItem = (matchKey: string, call: Consultation) => ({
+  ...callChildKey(matchKey, call.calledAt, call.id),
+  consultationId: call.id,
+});

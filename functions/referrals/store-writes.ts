@@ -13,7 +13,14 @@ import {
   teamMemberKey,
 } from './keys.ts';
 import { type ReferralStore, RelatedConflict } from './store.ts';
-import { childIndexItem, counterUpdate, outboxItem, referralItem, timelineItem } from './store-items.ts';
+import {
+  childIndexItem,
+  consultationItem,
+  counterUpdate,
+  outboxItem,
+  referralItem,
+  timelineItem,
+} from './store-items.ts';
 import type { ReferralQueries } from './store-queries.ts';
 
 export type ReferralWrites = Pick<
@@ -75,7 +82,7 @@ export function createReferralWrites(
     async update(
       referral,
       expectedVersion,
-      { entry, audit, childKeys = [], counters = [], messages = [], related = [] },
+      { entry, audit, childKeys = [], counters = [], messages = [], related = [], consultations = [] },
     ) {
       const items: TransactItem[] = [table.putAtVersion(referralItem(referral), expectedVersion), audit];
       if (entry) items.push(table.put(timelineItem(referral.id, entry)));
@@ -87,6 +94,8 @@ export function createReferralWrites(
         // No timeline entry: the timeline is the referrer's to read, and the flag is the front door's.
         items.push(table.putAtVersion(referralItem(other.referral), other.referral.version - 1), other.audit);
       }
+      for (const { call, audit: entry } of consultations)
+        items.push(table.putAtVersion(consultationItem(call), call.version - 1), entry);
       await transact(db, items, (codes) => {
         if (codes[0] === 'ConditionalCheckFailed' || codes[0] === 'TransactionConflict') {
           throw new Conflict('Someone else changed this referral since you read it');

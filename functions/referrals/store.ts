@@ -1,10 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Consultation } from '../../shared/referrals/consultation-schema.ts';
 import type { Notification } from '../../shared/referrals/notification.ts';
 import type { Referral, ReferralSummary, TimelineEntry, TriageView } from '../../shared/referrals/schema.ts';
 import type { AuditPut } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import type { Page, StoreKey } from '../platform/pagination.ts';
 import type { Shown } from '../platform/shown.ts';
+import { type ConsultationStore, createConsultationStore } from './consultation-store.ts';
 import type { Audience } from './keys.ts';
 import { createReferralQueries } from './store-queries.ts';
 import { createReferralWrites } from './store-writes.ts';
@@ -64,7 +66,7 @@ export interface CounterChange {
   add: Record<string, number>;
 }
 
-export interface ReferralStore {
+export interface ReferralStore extends ConsultationStore {
   get(id: string): Promise<Referral | null>;
   timeline(id: string): Promise<TimelineEntry[]>;
   /** The earlier creation with this user's idempotency key, if any: the referral it made and its request's hash. */
@@ -98,6 +100,8 @@ export interface ReferralStore {
       messages?: OutboxMessage[];
       /** Other referrals changed with it (an earlier one flagged as a possible duplicate), each at its own version. */
       related?: RelatedChange[];
+      /** Consultation calls changed with it (linked to their written request), each one version on. */
+      consultations?: { call: Consultation; audit: AuditPut }[];
     },
   ): Promise<void>;
   /** The newest notifications for an audience. */
@@ -137,5 +141,9 @@ export function createDynamoReferralStore(
   outboxTableName: string,
 ): ReferralStore {
   const queries = createReferralQueries(db, tableName, outboxTableName);
-  return { ...queries, ...createReferralWrites(db, tableName, outboxTableName, queries) };
+  return {
+    ...queries,
+    ...createReferralWrites(db, tableName, outboxTableName, queries),
+    ...createConsultationStore(db, tableName),
+  };
 }

@@ -14,6 +14,7 @@ import { bindRoute } from '../platform/routing.ts';
 import { chosenServices } from '../platform/services-source.ts';
 import type { ReferralsDeps } from './app.ts';
 import { transitionRunner } from './apply-transition.ts';
+import { linkCalls } from './consultations.ts';
 import {
   agencyAudience,
   FRONT_DOOR_AUDIENCE,
@@ -141,6 +142,8 @@ export function createTransitionRoutes(
         ? { requestsInTwelveMonths: requests, reason: `${requests} requests for this child in 12 months` }
         : undefined;
       const priority = priorityOf(suggestion.suggestedLevel, await inImmediateDanger(referral.indicatorIds));
+      // The consultation calls this referral is the written request for.
+      const calls = linkCalls(await store.awaitingCallsForChild(childKeys), referral, at);
       const submittedReferral: Referral = {
         ...referral,
         ...suggestion,
@@ -149,10 +152,12 @@ export function createTransitionRoutes(
         decisionDueAt: priorityDueAt(priority, submittedAt).toISOString(),
         ...(possibleDuplicates.length ? { possibleDuplicates } : {}),
         ...(managerReview ? { managerReview } : {}),
+        ...(calls.consultation ? { consultation: calls.consultation } : {}),
       };
       return {
         referral: submittedReferral,
         related: await flagOpenPriors(priors, submittedReferral, at),
+        consultations: calls.consultations,
         childKeys,
         counters: [{ sk: monthCounterSk(at, referral.agencyId), add: { submitted: 1 } }],
         messages: [notificationTo(FRONT_DOOR_AUDIENCE, 'submitted', at, submittedReferral)],

@@ -12,7 +12,8 @@ import type { Audience, OutboxMessage } from './store.ts';
  * are all made here, from the caller and the stored record. Responses take only `Shown` values.
  *
  * The rule: possible duplicates name other agencies' referrals, and the decision's rationale is the
- * front door's record and may weigh what other agencies said; both are the front door's alone. The
+ * front door's record and may weigh what other agencies said; both are the front door's alone, as is
+ * its record of the consultation call that asked for the referral. The
  * referrer reads the outcome and the feedback written for them.
  */
 
@@ -33,7 +34,7 @@ const isFrontDoor = (viewer: Viewer) => viewer.roles.includes('triage');
 /** The referral as this caller may read it. */
 export function referralView(viewer: Viewer, referral: Referral): Shown<Referral> {
   if (isFrontDoor(viewer)) return referral as Shown<Referral>;
-  const { possibleDuplicates: _duplicates, managerReview: _review, ...rest } = referral;
+  const { possibleDuplicates: _duplicates, managerReview: _review, consultation: _call, ...rest } = referral;
   if (!rest.decision) return rest as Shown<Referral>;
   const { rationale: _rationale, signposts, ...decision } = rest.decision;
   // The note on a "none fitted" is for the board, as the rationale is for the record.

@@ -9,7 +9,7 @@ import type { Area } from './tables.ts';
  */
 export const AREA_PATH_PREFIXES: Record<Area, readonly string[]> = {
   guidance: ['/api/guidance'],
-  referrals: ['/api/referrals', '/api/front-door', '/api/stats', '/api/notifications'],
+  referrals: ['/api/referrals', '/api/front-door', '/api/consultations', '/api/stats', '/api/notifications'],
   board: ['/api/board'],
   'early-help': ['/api/episodes', '/api/step-downs', '/api/stats/episodes'],
   services: ['/api/services'],

@@ -12,6 +12,7 @@ import {
   TIMELINE_KINDS,
   UK_POSTCODE,
 } from './labels.ts';
+import { ReferralConsultationSchema } from './consultation-schema.ts';
 import { PRIORITIES } from './priority.ts';
 
 // Types only, for the many modules that name them with the schemas' types; the values are in labels.ts.
@@ -187,6 +188,8 @@ export const ReferralSchema = z.extend(ReferralContentSchema, {
   withdrawn: z.optional(z.object({ reason: z.string(), at: z.iso.datetime() })),
   /** For the front door only: earlier referrals that look like the same child. */
   possibleDuplicates: z.optional(z.array(DuplicateFlagSchema)),
+  /** The front door's call that asked for this written request (the front door's alone). */
+  consultation: z.optional(ReferralConsultationSchema),
   /** For the front door only: three or more requests for this child in 12 months. */
   managerReview: z.optional(z.object({ requestsInTwelveMonths: z.int(), reason: z.string() })),
 });

@@ -22,6 +22,7 @@ import {
   MISSING_VERSION,
   type Row,
 } from '../support/security-matrix.ts';
+import { consultationRows } from '../support/security-matrix-consultations.ts';
 import { episodeRows } from '../support/security-matrix-episodes.ts';
 import { coreRows } from '../support/security-matrix-rows.ts';
 import { serviceRows } from '../support/security-matrix-services.ts';
@@ -86,7 +87,7 @@ const ctx: MatrixContext = {
     return fx;
   },
 };
-const ROWS: Row[] = [...coreRows(ctx), ...episodeRows(ctx), ...serviceRows(ctx)];
+const ROWS: Row[] = [...coreRows(ctx), ...episodeRows(ctx), ...serviceRows(ctx), ...consultationRows(ctx)];
 
 /** What an answer shows of a record beyond what the same caller's own read of it shows. */
 async function beyondOwnRead(caller: Caller, shown: unknown, path: string): Promise<string[]> {

@@ -8,6 +8,7 @@ import { createTestApi, type TestApi } from '../support/api.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 import { DECISION } from '../support/security-fixtures.ts';
 import {
+  AGENCY_A,
   appsOver,
   type Caller,
   callerTokens,
@@ -125,6 +126,47 @@ afterAll(async () => {
 
 describe('a canary child through every referral route', () => {
   it('goes through every route, refusals and all', async () => {
+    // The school rings the front door about her first: the call names her, and is refused twice.
+    const callAbout = (calledAt: string) => ({
+      calledAt,
+      caller: { name: 'Amira Haddad', agencyId: AGENCY_A, phone: '01632 960 001' },
+      child: {
+        firstName: CANARY.firstName,
+        lastName: CANARY.lastName,
+        dateOfBirth: CANARY.dateOfBirth,
+        postcode: CANARY.postcode,
+      },
+      levelDiscussed: 2,
+      advice: `Ask ${CANARY.mother} about the ${CANARY.phrase}, then send the written request.`,
+      writtenRequest: 'needed',
+    });
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    const callHeaders = (k: string) => ({ 'idempotency-key': k });
+    expect(
+      (
+        await call('triage', 'POST', '/api/consultations', {
+          body: callAbout(inAnHour),
+          headers: callHeaders('canary-call-0'),
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await call('triage', 'POST', '/api/consultations', {
+          body: { ...callAbout(new Date().toISOString()), nickname: CANARY.knownAs },
+          headers: callHeaders('canary-call-1'),
+        })
+      ).status,
+    ).toBe(400);
+    const recorded = await call('triage', 'POST', '/api/consultations', {
+      body: callAbout(new Date(Date.now() - 60_000).toISOString()),
+      headers: callHeaders('canary-call-2'),
+    });
+    expect(recorded.status).toBe(201);
+    const callId = String(recorded.body?.id);
+    expect((await call('triage', 'GET', '/api/consultations')).status).toBe(200);
+    expect((await call('referrerA', 'GET', `/api/consultations/${callId}`)).status).toBe(403);
+
     // The key is the client's own random token; a header with her name must not be logged either.
     const key = 'canary-key-0001';
     const created = await call('referrerA', 'POST', '/api/referrals', {
@@ -288,6 +330,9 @@ describe('a canary child through every referral route', () => {
         })
       ).status,
     ).toBe(409);
+    // The school's referral answered the call.
+    const answered = (await call('triage', 'GET', `/api/consultations/${callId}`)).body as { view?: string };
+    expect(answered.view).toBe('received');
     for (const id of [referral.id, again.id, third.id])
       expect((await call('admin', 'GET', `/api/audit?entity=referral&id=${id}`)).status).toBe(200);
     expect((await call('anonymous', 'GET', `/api/guidance/search?q=${CANARY.lastName}`)).status).toBe(200);

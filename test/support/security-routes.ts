@@ -8,6 +8,7 @@ import { referralRoutes } from '../../functions/referrals/routes.ts';
 import { servicesRoutes } from '../../functions/services/routes.ts';
 import type { TestApi } from './api.ts';
 import { completeReferral } from './referral-fixtures.ts';
+import { callInput, callKey } from './security-consultations.ts';
 import {
   assessmentInput,
   consentFor,
@@ -213,6 +214,14 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
       },
     }),
   ),
+  {
+    route: 'POST /api/consultations',
+    as: 'triage',
+    ok: 201,
+    async prepare() {
+      return { path: '/api/consultations', headers: { 'idempotency-key': callKey() }, body: callInput() };
+    },
+  },
   {
     route: 'POST /api/referrals/{id}/reassign',
     as: 'frontDoorManager',

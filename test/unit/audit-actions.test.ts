@@ -40,7 +40,7 @@ describe('the audit trail’s words', () => {
   // Notifications have kinds of their own (referral.submitted), which are not audit actions.
   const referralActions = matches(
     sources('functions/referrals').filter((path) => !path.endsWith('notifications.ts')),
-    /'(referral\.[a-z_.-]+)'/g,
+    /'((?:referral|consultation)\.[a-z_.-]+)'/g,
   );
 
   it.each([...earlyHelpActions, ...referralActions])('describes %s in words', (action) => {
