@@ -3,6 +3,7 @@ import { text } from '../platform/text.ts';
 import * as z from '../platform/zod.ts';
 import { NONE_FITTED_REASONS } from '../services/labels.ts';
 import { ServiceSnapshotSchema } from '../services/schema.ts';
+import { ReferralConsultationSchema } from './consultation-schema.ts';
 import {
   CONSENT_NOT_SOUGHT_REASONS,
   CONSENT_STATUSES,
@@ -12,7 +13,6 @@ import {
   TIMELINE_KINDS,
   UK_POSTCODE,
 } from './labels.ts';
-import { ReferralConsultationSchema } from './consultation-schema.ts';
 import { PRIORITIES } from './priority.ts';
 
 // Types only, for the many modules that name them with the schemas' types; the values are in labels.ts.
