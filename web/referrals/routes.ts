@@ -26,5 +26,17 @@ export const REFERRAL_PAGES: PageDefinition[] = [
   page('/referrals/decide/', 'Record the decision', 'referrals/pages/view', 'Loading the referral…'),
   page('/referrals/withdraw/', 'Withdraw the referral', 'referrals/pages/view', 'Loading the referral…'),
   page('/referrals/queue/', 'Front Door queue', 'referrals/pages/queue', 'Loading the queue…'),
+  page(
+    '/referrals/consultations/',
+    'Consultation calls',
+    'referrals/pages/consultations',
+    'Loading the calls…',
+  ),
+  page(
+    '/referrals/consultations/new/',
+    'Record a consultation call',
+    'referrals/pages/consultation-new',
+    'Loading…',
+  ),
   page('/notifications/', 'Messages', 'referrals/pages/notifications', 'Loading your messages…', 'messages'),
 ];

@@ -148,6 +148,7 @@ function QueuePage(): VNode {
   const narrowed = filters.agency || filters.level;
   return html`
     ${heading}
+    <p class="govuk-body"><a class="govuk-link" href="/referrals/consultations/">Consultation calls</a> and the written requests asked for on them.</p>
     <${FilterForm} filters=${filters} agencies=${agencies} />
     <div>
         <p class="govuk-body" id="queue-summary">

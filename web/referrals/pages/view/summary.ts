@@ -136,6 +136,15 @@ export function ReferralPage(props: {
             ? [{ key: 'Reviewed by', value: `${reviewer.name}, since ${formatDateTime(reviewer.at)}` }]
             : []),
           { key: 'Made by', value: `${referral.createdBy.name}, ${agencyName(agencies, referral.agencyId)}` },
+          // The front door's own record of the call that asked for this request (views.ts keeps it theirs).
+          ...(triage && referral.consultation
+            ? [
+                {
+                  key: 'Consultation call',
+                  value: html`<span id="consultation-call">${referral.consultation.callerName} called ${formatDateTime(referral.consultation.calledAt)}; level ${referral.consultation.levelDiscussed} discussed. Advised: ${referral.consultation.advice}</span>`,
+                },
+              ]
+            : []),
           ...(referral.submittedAt ? [{ key: 'Sent', value: formatDateTime(referral.submittedAt) }] : []),
           { key: 'Suggested level', value: html`<${LevelName} level=${level} framework=${framework} />` },
           ...(referral.withdrawn
