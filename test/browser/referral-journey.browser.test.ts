@@ -298,6 +298,13 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     expect(squash(await page.locator('#task-child-status').textContent())).toBe('Completed');
     expect(squash(await page.locator('#task-household-status').textContent())).toBe('Not yet started');
     expect(squash(await page.locator('#task-indicators-status').textContent())).toBe('Completed');
+    // The count agrees with the tags: as many sections completed as say "Completed".
+    const completed = (await page.locator('.govuk-task-list__status').allTextContents()).filter(
+      (t) => squash(t) === 'Completed',
+    ).length;
+    expect(squash(await page.locator('main p').first().textContent())).toMatch(
+      new RegExp(`^You have completed ${completed} of 9 sections\\.`),
+    );
     await expectAxeClean(page);
     await tabTo(page, { text: 'Household and adults', exact: true });
     await page.keyboard.press('Enter');
@@ -596,7 +603,9 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     await page.getByRole('button', { name: 'Send referral' }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    expect(squash(await summary.textContent())).toContain('Your referral was not sent');
+    expect(squash(await summary.textContent())).toContain('There is a problem');
+    // The summary says it once: the banner that listed the same problem is gone.
+    expect(await page.locator('#not-ready').count()).toBe(0);
     expect(squash(await summary.textContent())).toContain(squash(CONSENT_REFUSAL_REASON));
     await soon(() => page.title()).toMatch(/^Error: /);
     await expectAxeClean(page);

@@ -48,8 +48,9 @@ function TaskList(props: { referral: Referral; framework: Framework | undefined 
   // The consent rule is the guidance version's own for the level the indicators suggest.
   const rule = consentRuleOf(framework, level);
   const states = sectionStates(referral, rule);
-  const required = SECTIONS.filter((s) => !s.optional);
-  const done = required.filter((s) => states[s.slug].status === 'completed').length;
+  // Counted as the tags below show them, optional sections included, so the sentence and the list agree.
+  const done = SECTIONS.filter((s) => states[s.slug].status === 'completed').length;
+  const requiredLeft = SECTIONS.filter((s) => !s.optional && states[s.slug].status !== 'completed').length;
   const ready = submissionProblems(referral, rule).length === 0;
   useEffect(() => setTitle('Request for early help'), []);
   return html`
@@ -57,7 +58,7 @@ function TaskList(props: { referral: Referral; framework: Framework | undefined 
       <${Caption} referral=${referral} />
       <h1 class="govuk-heading-l">Request for early help</h1>
       <p class="govuk-body">
-        ${done === required.length ? 'You have completed every section.' : `You have completed ${done} of ${required.length} sections.`}${' '}
+        ${done === SECTIONS.length ? 'You have completed every section.' : `You have completed ${done} of ${SECTIONS.length} sections${requiredLeft === 0 ? ': every one you need to send it.' : '.'}`}${' '}
         Each page saves when you continue, so you can stop at any time and come back from${' '}
         <a class="govuk-link" href="/referrals/">your referrals</a>.
       </p>
@@ -143,13 +144,13 @@ function CheckAnswers(props: { referral: Referral; framework: Framework | undefi
       back=${html`<a class="govuk-back-link" href=${sectionUrl('', referral.id)}>Back to all sections</a>`}
       errors=${refusal}
       submissions=${submissions}
-      errorsTitle="Your referral was not sent"
       banner=${conflict !== null ? html`<${ConflictBanner} key=${submissions} detail=${conflict} />` : null}
     >
       <${Caption} referral=${referral} />
       <h1 class="govuk-heading-l">Check your answers before sending your referral</h1>
       ${
-        problems.length > 0
+        // Once sending was refused, the error summary says it; the banner would only repeat it.
+        problems.length > 0 && refusal.length === 0
           ? html`<div class="govuk-notification-banner" role="region" aria-labelledby="not-ready-title" id="not-ready">
               <div class="govuk-notification-banner__header">
                 <h2 class="govuk-notification-banner__title" id="not-ready-title">Important</h2>
