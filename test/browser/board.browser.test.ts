@@ -62,10 +62,14 @@ describe('the action plan and the dashboard, as the business manager, by keyboar
     );
     expect(await axeViolations(page)).toEqual([]);
 
-    // Filtering by RAG, in the page: only the amber actions.
+    // Filtering by RAG, in the page: choosing with the arrow keys changes nothing until Apply.
     await tabTo(page, (el) => el.id === 'filter-rag');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
+    expect(page.url()).not.toContain('rag=');
+    expect(await page.locator('tbody tr').count()).toBe(10);
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Apply filters');
+    await page.keyboard.press('Enter');
     await expect.poll(async () => page.url()).toContain('rag=amber');
     expect(await page.locator('tbody tr').count()).toBe(2);
     expect(squash(await page.locator('#plan-count').textContent())).toBe(

@@ -72,8 +72,7 @@ function Plan(props: { me: Me; actions: ActionSummary[]; agencies: AgencyName[] 
     [filters],
   );
 
-  const change = (key: keyof Filters) => (value: string) => {
-    const next = { ...filters, [key]: value };
+  const apply = (next: Filters) => {
     setFilters(next);
     writeFilters(next);
   };
@@ -134,7 +133,7 @@ function Plan(props: { me: Me; actions: ActionSummary[]; agencies: AgencyName[] 
       ${download.kind === 'done' ? `Downloaded ${download.name}. It has every action in the plan, whatever the filters.` : ''}
     </p>
 
-    <${PlanFilters} filters=${filters} themes=${themes} owners=${owners} onChange=${change} onClear=${clear} />
+    <${PlanFilters} filters=${filters} themes=${themes} owners=${owners} onApply=${apply} onClear=${clear} />
 
     <p class="govuk-body app-no-print" role="status" id="plan-count">
       ${filtered ? `Showing ${shown.length} of ${plural(actions.length, 'action')}: ${describeFilters(filters, agencies)}` : `Showing all ${plural(actions.length, 'action')}`}

@@ -4,6 +4,7 @@
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import {
   RAG_LABELS,
   RAG_RATINGS,
@@ -13,7 +14,7 @@ import {
 } from '../../../../shared/board/labels.ts';
 import type { ActionSummary } from '../../../../shared/board/schema.ts';
 import { type AgencyName, agencyName } from '../../../platform/agencies.ts';
-import { Select, type SelectOption } from '../../../platform/ui.ts';
+import { Button, Select, type SelectOption } from '../../../platform/ui.ts';
 
 export interface Filters {
   rag: string;
@@ -52,15 +53,21 @@ export function describeFilters(filters: Filters, agencies: AgencyName[]): strin
   return parts.length ? parts.join(', ') : 'every action';
 }
 
-/** The filters' selects, and a link to clear them once any is set. */
+/**
+ * The filters' selects, applied with a button (a choice made with the arrow keys must not change the
+ * page under the person making it), and a link to clear them once any is set.
+ */
 export function PlanFilters(props: {
   filters: Filters;
   themes: Theme[];
   owners: SelectOption[];
-  onChange: (key: keyof Filters) => (value: string) => void;
+  onApply: (next: Filters) => void;
   onClear: (event: Event) => void;
 }): VNode {
   const { filters } = props;
+  const [chosen, setChosen] = useState<Filters>(filters);
+  // Cleared or changed from outside (the address, "Clear filters"): show what is applied.
+  useEffect(() => setChosen(filters), [filters]);
   const selects: { key: keyof Filters; label: string; placeholder: string; options: SelectOption[] }[] = [
     {
       key: 'rag',
@@ -77,8 +84,16 @@ export function PlanFilters(props: {
     { key: 'owner', label: 'Owner agency', placeholder: 'Any agency', options: props.owners },
   ];
   return html`
-    <div class="app-board-filters app-no-print">
-      <h2 class="govuk-heading-m">Filter the plan</h2>
+    <form
+      class="app-board-filters app-no-print"
+      novalidate
+      aria-labelledby="plan-filters-heading"
+      onSubmit=${(event: Event) => {
+        event.preventDefault();
+        props.onApply(chosen);
+      }}
+    >
+      <h2 class="govuk-heading-m" id="plan-filters-heading">Filter the plan</h2>
       <div class="app-board-filters__row">
         ${selects.map(
           (s) => html`<${Select}
@@ -86,15 +101,16 @@ export function PlanFilters(props: {
             id=${`filter-${s.key}`}
             name=${s.key}
             label=${s.label}
-            value=${filters[s.key]}
+            value=${chosen[s.key]}
             placeholder=${s.placeholder}
             options=${s.options}
-            onChange=${props.onChange(s.key)}
+            onChange=${(value: string) => setChosen((c) => ({ ...c, [s.key]: value }))}
           />`,
         )}
       </div>
+      <${Button} text="Apply filters" variant="secondary" />
       ${isFiltered(filters) ? html`<p class="govuk-body"><a class="govuk-link" href="/board/" onClick=${props.onClear}>Clear filters</a></p>` : null}
-    </div>
+    </form>
   `;
 }
 
