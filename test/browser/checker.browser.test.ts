@@ -135,7 +135,14 @@ describe('the threshold checker, as a school, signed out', () => {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.locator(`#indicator-${HIT}`).waitFor();
     expect(await page.locator(`label[for="indicator-${HIT}"]`).textContent()).toContain('Immediate danger');
+    expect(await page.locator('#call-now').count()).toBe(0);
     await page.locator(`#indicator-${HIT}`).check();
+    // Call now, as soon as it is ticked: not only once the level is asked for.
+    await expect
+      .poll(async () => squash(await page.locator('#call-now h2').textContent()))
+      .toBe('Call 999 if a child is in immediate danger, then the Front Door now');
+    expect(await page.locator('#call-now').getAttribute('role')).toBe('alert');
+    expect(await page.locator('#call-now a[href="tel:999"]').count()).toBe(1);
     const chosen = page.locator('.app-chosen');
     await expect.poll(async () => await chosen.textContent()).toContain(hungry.text);
     expect(await chosen.textContent()).toContain(hit.text);
@@ -184,6 +191,10 @@ describe('the threshold checker, as a school, signed out', () => {
         return a && b ? a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
       }),
     ).toBeTruthy();
+    // The referral is the second thing to do here, and its button says so: secondary, not green.
+    expect(
+      await page.getByRole('button', { name: 'Make a referral with these indicators' }).getAttribute('class'),
+    ).toContain('govuk-button--secondary');
     expect(await axeViolations(page)).toEqual([]);
   });
 

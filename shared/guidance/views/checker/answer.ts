@@ -58,6 +58,8 @@ export function Answer(props: {
   const others = result.chosen.filter((i) => !result.drivers.some((d) => d.id === i.id));
   const chosenIds = result.chosen.map((i) => i.id);
   const LevelHeading = result.immediateDanger ? 'h2' : 'h1';
+  // After a call to make first, the referral is the second thing to do, and looks it.
+  const referralVariant = result.immediateDanger ? 'secondary' : undefined;
 
   useEffect(() => {
     setTitle(
@@ -140,7 +142,11 @@ export function Answer(props: {
           to your designated safeguarding lead or ring the number above for advice.
         </p>
         <div class="govuk-button-group">
-          <${ButtonLink} href=${`/referrals/new/?indicators=${chosenIds.join(',')}`} text="Make a referral with these indicators" />
+          <${ButtonLink}
+            href=${`/referrals/new/?indicators=${chosenIds.join(',')}`}
+            text="Make a referral with these indicators"
+            variant=${referralVariant}
+          />
           <a class="govuk-link" href=${stepUrl('/check/', { ids: chosenIds })}>Change your indicators</a>
           <a class="govuk-link" href="/check/">Start again</a>
         </div>

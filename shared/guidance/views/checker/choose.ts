@@ -14,7 +14,8 @@ import {
   setTitle,
 } from '../../../views/govuk-components.ts';
 import { findSubDomain, searchIndicators } from '../../check.ts';
-import type { GuidanceVersion } from '../../schema.ts';
+import type { Framework, GuidanceVersion } from '../../schema.ts';
+import { PhoneText } from '../basics.ts';
 import { queryWords } from '../search.ts';
 import { type Address, followInPage, MAX_CHOSEN, readAddress, stepUrl } from './address.ts';
 import { Browse, Chosen, IndicatorCheckboxes } from './choices.ts';
@@ -26,6 +27,25 @@ function EmergencyWarning(): VNode {
       <span class="govuk-visually-hidden">Warning</span> If a child is in immediate danger, call 999 now. Use this
       checker afterwards.
     </strong>
+  </div>`;
+}
+
+/**
+ * The moment an immediate-danger indicator is chosen, before the level is asked for: call now. An
+ * alert, so a screen reader says it as soon as it appears; on the server-rendered page (no
+ * JavaScript) it is there as soon as the tick has been sent.
+ */
+function CallNow(props: { framework: Framework; ids: string[] }): VNode | null {
+  const danger = props.framework.indicators.filter((i) => i.immediateDanger && props.ids.includes(i.id));
+  if (danger.length === 0) return null;
+  const level4 = props.framework.levels.find((l) => l.level === 4);
+  return html`<div class="govuk-panel govuk-panel--interruption app-interruption" id="call-now" role="alert">
+    <h2 class="govuk-panel__title govuk-!-font-size-36">Call 999 if a child is in immediate danger, then the Front Door now</h2>
+    <div class="govuk-panel__body">
+      <p class="govuk-body">You chose ${danger.length === 1 ? 'an indicator' : 'indicators'} that can mean a child is in immediate danger: ${danger.map((i) => i.text).join('; ')}</p>
+      ${level4 ? html`<p class="govuk-body govuk-!-font-weight-bold"><${PhoneText} text=${level4.response.whoToContact} inverse=${true} /></p>` : null}
+      <p class="govuk-body">Do not wait to finish this checker or to make a referral in the portal. Make the call first.</p>
+    </div>
   </div>`;
 }
 
@@ -211,6 +231,7 @@ export function Choose(props: {
           do now.
         </p>
         <${EmergencyWarning} />
+        <${CallNow} framework=${framework} ids=${ids} />
         <form action="/check/" method="get" role="search" aria-label="Indicators" novalidate onSubmit=${onSearch}>
           ${ids.length ? html`<input type="hidden" name="indicators" value=${ids.join(',')} />` : null}
           <div class=${`govuk-form-group${searchError ? ' govuk-form-group--error' : ''}`}>
