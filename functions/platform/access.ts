@@ -32,6 +32,8 @@ export const personKey = (userId: string) => ({
 export interface AgencyStanding {
   active: boolean;
   name: string;
+  /** The kind of agency (school, police, …): a police referral asks for more. */
+  kind?: string;
 }
 
 /** What the directory says of a person (null: nothing recorded, so nothing withdrawn). */
@@ -86,10 +88,16 @@ export function createStandingReader(db: DynamoDBDocumentClient, directoryTable:
   return {
     async agency(agencyId) {
       const item = await table.get(agencyStandingKey(agencyId), {
-        ProjectionExpression: 'active, #n',
-        ExpressionAttributeNames: { '#n': 'name' },
+        ProjectionExpression: 'active, #n, #k',
+        ExpressionAttributeNames: { '#n': 'name', '#k': 'kind' },
       });
-      return item ? { active: item.active === true, name: String(item.name ?? agencyId) } : null;
+      return item
+        ? {
+            active: item.active === true,
+            name: String(item.name ?? agencyId),
+            ...(typeof item.kind === 'string' ? { kind: item.kind } : {}),
+          }
+        : null;
     },
     async person(userId) {
       const item = await table.get(personKey(userId), { ProjectionExpression: 'suspended, revokedBefore' });
@@ -192,7 +200,13 @@ export function createAccessCheck(reader: StandingReader, options: AccessCheckOp
       ]);
       const refusal = refusalFor(principal.agencyId, agency, person, principal.issuedAt);
       if (refusal) throw refusal;
-      return agency ? Object.freeze({ ...principal, agencyName: agency.name }) : principal;
+      return agency
+        ? Object.freeze({
+            ...principal,
+            agencyName: agency.name,
+            ...(agency.kind ? { agencyKind: agency.kind } : {}),
+          })
+        : principal;
     },
     forget({ agencyId, userId }) {
       if (agencyId) agencies.delete(agencyId);

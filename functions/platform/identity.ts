@@ -18,6 +18,8 @@ export interface Principal {
   agencyId: string | null;
   /** The agency's name as the directory holds it now; set once the caller's access is checked. */
   agencyName?: string;
+  /** The agency's kind (school, police, …), set with its name. */
+  agencyKind?: string;
   /**
    * When the token was issued (`iat`, seconds since the epoch): a token issued before the person's
    * access was withdrawn is refused (functions/platform/access.ts).

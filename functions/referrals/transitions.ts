@@ -103,12 +103,12 @@ export function createTransitionRoutes(
   };
 
   bindRoute(app, submitReferral, (c) =>
-    transition(c, 'submit', async (referral, _me, at) => {
+    transition(c, 'submit', async (referral, me, at) => {
       const suggestion = await suggest(referral.indicatorIds);
       // The consent rule is the current guidance's own for the suggested level, as its suggestion is.
       const { framework } = await deps.guidance.current();
       const rule = consentRuleOf(framework, suggestion.suggestedLevel);
-      const problems = submissionProblems(referral, rule, new Date(at));
+      const problems = submissionProblems(referral, rule, new Date(at), me.agencyKind);
       if (problems.length) throw new Unprocessable('This referral cannot be submitted yet', problems);
       const child = referral.child ?? {};
       const identity = {

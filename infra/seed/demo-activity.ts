@@ -8,6 +8,7 @@ import { JOURNEY_CHILD } from './demo-data.ts';
 import {
   CHILD_VIEWS,
   concernsFrom,
+  furtherAnswers,
   LEADS,
   PARENT_FIRST_NAMES,
   RATIONALES,
@@ -161,6 +162,7 @@ export async function seedDemoActivity(
     level: LevelNumber,
     indicatorIds: string[],
     n: number,
+    police: boolean,
   ): ReferralContent => {
     const parent =
       `${PARENT_FIRST_NAMES[n % PARENT_FIRST_NAMES.length]} ${childDetails?.lastName ?? ''}`.trim();
@@ -178,6 +180,7 @@ export async function seedDemoActivity(
         level < 4
           ? { status: 'given', byWhom: `${parent} (mother)`, date: seed.now().toISOString().slice(0, 10) }
           : { status: 'not_sought', notSoughtReason: 'would_increase_risk_to_child' },
+      ...furtherAnswers(level, police, n),
     };
   };
 
@@ -210,7 +213,7 @@ export async function seedDemoActivity(
       plan.as,
       'POST',
       '/api/referrals',
-      content(childDetails, plan.suggested, indicatorIds, n),
+      content(childDetails, plan.suggested, indicatorIds, n, plan.as === 'dan'),
       {
         'idempotency-key': `demo-seed-${n}`,
       },

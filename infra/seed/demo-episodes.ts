@@ -9,6 +9,7 @@ import {
 import type { Referral, ReferralContent } from '../../shared/referrals/schema.ts';
 import type { TableNames } from '../local/tables.ts';
 import { DEMO_FAMILIES, type DemoFamily, PRACTITIONERS } from './demo-episode-families.ts';
+import { furtherAnswers } from './demo-words.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
 import { createSeedCaller, type Saved, type SeedCaller } from './seed-caller.ts';
 
@@ -82,6 +83,7 @@ async function fromDecision(seed: SeedCaller, family: DemoFamily, n: number, sta
     earlyHelpAssessmentInPlace: false,
     childViews: `${family.child.firstName} said they would like things at home to be calmer.`,
     consent: { status: 'given', byWhom: family.parent, date: draftOn },
+    ...furtherAnswers(family.level, referrer === 'dan', n),
   };
   let referral = await call<Referral>(referrer, 'POST', '/api/referrals', content, {
     'idempotency-key': `demo-episode-${n}`,

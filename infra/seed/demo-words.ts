@@ -68,3 +68,36 @@ export function concernsFrom(firstName: string, indicatorIds: string[], n: numbe
   const closer = CONCERN_CLOSERS[n % CONCERN_CLOSERS.length];
   return `For ${firstName}, ${opener}: ${seen.join('; and ')}. ${closer}`;
 }
+
+const ROLES = ['Designated safeguarding lead', 'Health visitor', 'Family support worker', 'Class teacher'];
+
+/**
+ * The form's further answers a demo referral gives, as its referrer would (police ones with an
+ * incident number and a DASH level): `n` varies the words, `level` is the referrer's own view.
+ */
+export function furtherAnswers(level: LevelNumber, police: boolean, n: number) {
+  return {
+    referrer: {
+      role: police ? 'Police constable' : (ROLES[n % ROLES.length] as string),
+      phone: `01632 960 ${String(100 + n).padStart(3, '0')}`,
+    },
+    referrerLevel: level,
+    strengths: {
+      goingWell: 'Attends most days and is warm with friends; mum comes to every meeting.',
+      needsToChange: 'Regular meals and calmer mornings; mum needs support with money and routines.',
+      askingFor: 'A family support worker and help for mum with budgeting.',
+    },
+    familyInformed:
+      level < 4
+        ? { told: true }
+        : { told: false, whyNot: 'Telling the family may put the child at greater risk.' },
+    ...(police
+      ? {
+          police: {
+            incidentNumber: `NP-${String(26_000 + n)}`,
+            dashRisk: level >= 3 ? ('medium' as const) : ('standard' as const),
+          },
+        }
+      : {}),
+  };
+}

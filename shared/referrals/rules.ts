@@ -1,5 +1,6 @@
 import type { LevelNumber } from '../guidance/schema.ts';
 import { ukDateOf } from '../platform/working-days.ts';
+import { furtherAnswerProblems } from './form-rules.ts';
 import { SIGNPOSTING_OUTCOMES } from './labels.ts';
 import type { DecisionInput, ReferralContent } from './schema.ts';
 
@@ -123,6 +124,8 @@ export function submissionProblems(
   content: ReferralContent,
   consentRule: ConsentRule,
   now?: Date,
+  /** The referrer's agency's kind (the directory's): a police referral asks for more. */
+  agencyKind?: string,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const need = (ok: unknown, field: string, reason: string) => {
@@ -161,6 +164,7 @@ export function submissionProblems(
   );
   need(content.childViews, 'childViews', 'Record the child’s own views, or why they could not be sought');
   problems.push(...consentProblems(consentRule, content.consent));
+  problems.push(...furtherAnswerProblems(content, agencyKind));
   return problems;
 }
 

@@ -4,6 +4,7 @@ import * as z from '../platform/zod.ts';
 import { NONE_FITTED_REASONS } from '../services/labels.ts';
 import { ServiceSnapshotSchema } from '../services/schema.ts';
 import { ReferralConsultationSchema } from './consultation-schema.ts';
+import { DASH_RISKS, NHS_NUMBER_PATTERN, PHONE_PATTERN, SEND_STATUSES, UPN_PATTERN } from './form-labels.ts';
 import {
   CONSENT_NOT_SOUGHT_REASONS,
   CONSENT_STATUSES,
@@ -51,8 +52,32 @@ export const ChildSchema = z.strictObject({
     }),
   ),
   currentWhereabouts: z.optional(line(200)),
+  nhsNumber: z.optional(
+    z
+      .string()
+      .check(z.trim(), z.regex(NHS_NUMBER_PATTERN, 'Enter the NHS number as 10 digits, like 943 476 5919')),
+  ),
+  upn: z.optional(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.regex(UPN_PATTERN, 'Enter the unique pupil number as 13 characters, like H801200001001'),
+      ),
+  ),
+  gp: z.optional(line(200)),
+  send: z.optional(z.enum(SEND_STATUSES, { error: 'Choose the child’s special educational needs' })),
+  interpreter: z.optional(z.strictObject({ needed: z.boolean(), language: z.optional(line(60)) })),
 });
 export type Child = z.infer<typeof ChildSchema>;
+
+/** Another child in the household, as a person: the front door checks each one. */
+export const HouseholdChildSchema = z.strictObject({
+  name: personName(120).check(z.minLength(1, 'Enter the child’s name')),
+  dateOfBirth: z.optional(isoDate),
+  relationship: line(60).check(z.minLength(1, 'Enter how they are related to the child')),
+  livesWithChild: z.boolean(),
+});
 
 export const AdultSchema = z.strictObject({
   name: personName(120).check(z.minLength(1, 'Enter the adult’s name')),
@@ -66,7 +91,9 @@ export type Adult = z.infer<typeof AdultSchema>;
 
 export const HouseholdSchema = z.strictObject({
   adults: z.array(AdultSchema).check(z.maxLength(12, 'List 12 adults or fewer')),
+  /** Free text, as older drafts recorded them; new ones list each child in `children`. */
   otherChildren: z.optional(words(1000)),
+  children: z.optional(z.array(HouseholdChildSchema).check(z.maxLength(12, 'List 12 children or fewer'))),
 });
 
 export const ConsentSchema = z.strictObject({
@@ -107,6 +134,39 @@ export const ReferralContentSchema = z.strictObject({
   parentViews: z.optional(words(3000)),
   consent: z.optional(ConsentSchema),
   stepUpFrom: z.optional(StepUpFromSchema),
+  /** Who is referring, as the front door needs to call them back. */
+  referrer: z.optional(
+    z.strictObject({
+      role: z.optional(line(120)),
+      phone: z.optional(
+        z.string().check(z.trim(), z.regex(PHONE_PATTERN, 'Enter a telephone number, like 01632 960 001')),
+      ),
+      /** The designated safeguarding lead, where the referrer is not them. */
+      dslName: z.optional(personName(120)),
+    }),
+  ),
+  /** The level the referrer thinks the child's needs are at, beside the one the indicators suggest. */
+  referrerLevel: z.optional(LevelNumberSchema),
+  /** The partnership's questions: what is going well, what needs to change, what is asked for. */
+  strengths: z.optional(
+    z.strictObject({
+      goingWell: z.optional(words(3000)),
+      needsToChange: z.optional(words(3000)),
+      askingFor: z.optional(words(3000)),
+    }),
+  ),
+  /** Whether the family has been told about this request, and why not. */
+  familyInformed: z.optional(z.strictObject({ told: z.boolean(), whyNot: z.optional(words(1000)) })),
+  /** What must not be shared with the family (for example, who raised a concern). */
+  notToShare: z.optional(words(3000)),
+  /** A police referral's incident or crime number and the DASH risk level. */
+  police: z.optional(
+    z.strictObject({
+      incidentNumber: z.optional(line(40)),
+      crimeNumber: z.optional(line(40)),
+      dashRisk: z.optional(z.enum(DASH_RISKS, { error: 'Choose the DASH risk level' })),
+    }),
+  ),
 });
 export type ReferralContent = z.infer<typeof ReferralContentSchema>;
 

@@ -2,7 +2,10 @@ import { expect } from 'vitest';
 import type { Referral, ReferralContent } from '../../shared/referrals/schema.ts';
 import type { TestApi } from './api.ts';
 
-/** A complete referral about a made-up child, ready to submit at level 2 with the family's consent. */
+/**
+ * A complete referral about a made-up child, ready to submit at level 2 with the family's consent,
+ * with every further answer a front door asks (a police referrer's too).
+ */
 export function completeReferral(overrides: Partial<ReferralContent> = {}): ReferralContent {
   return {
     child: {
@@ -37,6 +40,16 @@ export function completeReferral(overrides: Partial<ReferralContent> = {}): Refe
     childViews: 'Maisie said she likes breakfast club and that home is "loud".',
     parentViews: 'Mum would welcome some help with money and routines.',
     consent: { status: 'given', byWhom: 'Kerry Fairbrook (mother)', date: '2026-11-20' },
+    referrer: { role: 'Designated safeguarding lead', phone: '01632 960 001' },
+    referrerLevel: 2,
+    strengths: {
+      goingWell: 'Maisie attends every day and has good friends; mum comes to every meeting.',
+      needsToChange: 'Breakfast every morning, and calmer evenings at home.',
+      askingFor: 'A family support worker to help mum with money and routines.',
+    },
+    familyInformed: { told: true },
+    // Asked of police referrers only; a school's referral carries it to no effect.
+    police: { incidentNumber: 'NP-26-000123', dashRisk: 'standard' },
     ...overrides,
   };
 }

@@ -112,6 +112,16 @@ describe('what a submitted referral must have', () => {
       { field: 'earlyHelpAssessmentInPlace', reason: 'Say whether an Early Help Assessment is in place' },
       { field: 'childViews', reason: 'Record the child’s own views, or why they could not be sought' },
       { field: 'consent.status', reason: 'Say whether the family consented' },
+      // Then what the front door needs beyond the child (form-rules.ts, tested on their own).
+      ...[
+        'referrer.role',
+        'referrer.phone',
+        'referrerLevel',
+        'strengths.goingWell',
+        'strengths.needsToChange',
+        'strengths.askingFor',
+        'familyInformed.told',
+      ].map((field) => ({ field, reason: expect.any(String) })),
     ]);
   });
 
