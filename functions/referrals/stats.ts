@@ -67,6 +67,8 @@ interface QuarterCounts {
   onTime: number;
   outcomes: Record<string, number>;
   matrix: LevelMatrix;
+  /** The referrer's own level against the decided one. */
+  referrerMatrix: LevelMatrix;
 }
 
 function countsOf(values: Record<string, number>): QuarterCounts {
@@ -79,7 +81,18 @@ function countsOf(values: Record<string, number>): QuarterCounts {
         .map(([k, v]) => [k.slice(2), v]),
     ),
     matrix: [1, 2, 3, 4].map((s) => [1, 2, 3, 4].map((d) => values[`m${s}${d}`] ?? 0)),
+    referrerMatrix: [1, 2, 3, 4].map((s) => [1, 2, 3, 4].map((d) => values[`r${s}${d}`] ?? 0)),
   };
+}
+
+/** Adds one level matrix into another. */
+function addInto(total: LevelMatrix, part: LevelMatrix): void {
+  part.forEach((line, s) => {
+    line.forEach((n, d) => {
+      const row = total[s];
+      if (row) row[d] = (row[d] ?? 0) + n;
+    });
+  });
 }
 
 /** One quarter: every agency's figures and the partnership's, suppressed together. */
@@ -87,21 +100,24 @@ function quarter(rows: readonly CounterRow[], threshold: number) {
   const byAgency = new Map(rows.map((r) => [counterAgency(r.sk), countsOf(r.values)]));
   const agencies = sorted(byAgency.keys());
   const outcomeKeys = sorted(agencies.flatMap((a) => Object.keys(byAgency.get(a)?.outcomes ?? {})));
-  const total: QuarterCounts = { decided: 0, onTime: 0, outcomes: {}, matrix: emptyMatrix() };
+  const total: QuarterCounts = {
+    decided: 0,
+    onTime: 0,
+    outcomes: {},
+    matrix: emptyMatrix(),
+    referrerMatrix: emptyMatrix(),
+  };
   for (const c of byAgency.values()) {
     total.decided += c.decided;
     total.onTime += c.onTime;
     for (const [k, n] of Object.entries(c.outcomes)) total.outcomes[k] = (total.outcomes[k] ?? 0) + n;
-    c.matrix.forEach((line, s) => {
-      line.forEach((n, d) => {
-        const row = total.matrix[s];
-        if (row) row[d] = (row[d] ?? 0) + n;
-      });
-    });
+    addInto(total.matrix, c.matrix);
+    addInto(total.referrerMatrix, c.referrerMatrix);
   }
   const all = [...agencies, ALL];
   const counts = (a: string) => (a === ALL ? total : (byAgency.get(a) as QuarterCounts));
   const agreementOf = new Map(all.map((a) => [a, agreementFromMatrix(counts(a).matrix)]));
+  const referrerAgreementOf = new Map(all.map((a) => [a, agreementFromMatrix(counts(a).referrerMatrix)]));
   const k = (a: string, what: string) => `${a}|${what}`;
 
   const figures = new Map<string, Figure>();
@@ -121,11 +137,18 @@ function quarter(rows: readonly CounterRow[], threshold: number) {
     add(k(a, 'agreed'), agreed);
     add(k(a, 'disagreed'), n - agreed, false);
     add(k(a, 'unsuggested'), Math.max(0, c.decided - n), false);
+    const r = referrerAgreementOf.get(a);
+    add(k(a, 'rn'), r?.n ?? 0);
+    add(k(a, 'ragreed'), r?.agreed ?? 0);
+    add(k(a, 'rdisagreed'), (r?.n ?? 0) - (r?.agreed ?? 0), false);
+    add(k(a, 'rnone'), Math.max(0, c.decided - (r?.n ?? 0)), false);
     for (const o of outcomeKeys) add(k(a, `o_${o}`), c.outcomes[o] ?? 0);
     relations.push(
       { parts: [k(a, 'onTime'), k(a, 'late')], total: k(a, 'decided') },
       { parts: [k(a, 'agreed'), k(a, 'disagreed')], total: k(a, 'n') },
       { parts: [k(a, 'n'), k(a, 'unsuggested')], total: k(a, 'decided') },
+      { parts: [k(a, 'ragreed'), k(a, 'rdisagreed')], total: k(a, 'rn') },
+      { parts: [k(a, 'rn'), k(a, 'rnone')], total: k(a, 'decided') },
       { parts: outcomeKeys.map((o) => k(a, `o_${o}`)), total: k(a, 'decided') },
     );
   }
@@ -138,6 +161,10 @@ function quarter(rows: readonly CounterRow[], threshold: number) {
     'agreed',
     'disagreed',
     'unsuggested',
+    'rn',
+    'ragreed',
+    'rdisagreed',
+    'rnone',
     ...outcomeKeys.map((o) => `o_${o}`),
   ])
     relations.push({ parts: agencies.map((a) => k(a, what)), total: k(ALL, what) });
@@ -152,6 +179,11 @@ function quarter(rows: readonly CounterRow[], threshold: number) {
     const agreementPct = share(agreed, n, threshold);
     const g = agreementOf.get(a);
     const kappaShown = !isSuppressed(agreementPct) && agreementPct !== null;
+    const rn = get(k(a, 'rn'));
+    const ragreed = get(k(a, 'ragreed'));
+    const referrerPct = share(ragreed, rn, threshold);
+    const r = referrerAgreementOf.get(a);
+    const referrerKappaShown = !isSuppressed(referrerPct) && referrerPct !== null;
     return {
       decided,
       decidedOnTime,
@@ -165,6 +197,13 @@ function quarter(rows: readonly CounterRow[], threshold: number) {
         agreementPct,
         kappa: kappaShown ? (g?.kappa ?? null) : isSuppressed(agreementPct) ? SUPPRESSED : null,
         ...(kappaShown && g?.kappaNote ? { kappaNote: g.kappaNote } : {}),
+      },
+      referrerAgreement: {
+        n: rn,
+        agreed: ragreed,
+        agreementPct: referrerPct,
+        kappa: referrerKappaShown ? (r?.kappa ?? null) : isSuppressed(referrerPct) ? SUPPRESSED : null,
+        ...(referrerKappaShown && r?.kappaNote ? { kappaNote: r.kappaNote } : {}),
       },
     };
   };

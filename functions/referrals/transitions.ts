@@ -194,6 +194,8 @@ export function createTransitionRoutes(
         [`o_${input.outcome}`]: 1,
       };
       if (referral.suggestedLevel) add[`m${referral.suggestedLevel}${input.levelOfNeed}`] = 1;
+      // The referrer's own view of the level, against the decision: the other half of consistency.
+      if (referral.referrerLevel) add[`r${referral.referrerLevel}${input.levelOfNeed}`] = 1;
       const quarter = quarterOf(at);
       const { signposts: _ids, ...decided } = input;
       const noneFitted = signposts?.noneFitted;

@@ -13,18 +13,23 @@ import * as z from '../platform/zod.ts';
  * cannot be added up from hidden counts.
  */
 
+const agreementSchema = (of: string) =>
+  z.object({
+    n: CountSchema.check(z.describe(`Decided, with ${of}`)),
+    agreed: CountSchema.check(z.describe(`Of those, decided at ${of}`)),
+    agreementPct: ShareSchema,
+    kappa: MaybeSuppressedNumberSchema("Cohen's kappa, from the full counts"),
+    kappaNote: z.optional(z.string()).check(z.describe('Why kappa is null')),
+  });
+
 const QuarterFiguresSchema = z.object({
   decided: CountSchema,
   decidedOnTime: CountSchema,
   onTimePct: ShareSchema,
   outcomes: z.record(z.string(), CountSchema).check(z.describe('By outcome; an outcome not listed is 0')),
-  agreement: z.object({
-    n: CountSchema.check(z.describe('Decided, with a level the indicators suggested')),
-    agreed: CountSchema.check(z.describe('Of those, decided at the level suggested')),
-    agreementPct: ShareSchema,
-    kappa: MaybeSuppressedNumberSchema("Cohen's kappa, from the full counts"),
-    kappaNote: z.optional(z.string()).check(z.describe('Why kappa is null')),
-  }),
+  agreement: agreementSchema('the level the indicators suggested'),
+  /** The referrer's own view of the level against the front door's decision. */
+  referrerAgreement: agreementSchema('the level the referrer thought'),
 });
 
 const breakdown = (what: string) =>

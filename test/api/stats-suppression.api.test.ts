@@ -14,7 +14,7 @@ let api: TestApi;
 let now = new Date('2026-05-12T09:00:00Z');
 let key = 0;
 
-async function send(as: string, outcome: string): Promise<void> {
+async function send(as: string, outcome: string, referrerLevel = 2): Promise<void> {
   const post = async (path: string, who: string, version?: number, body?: unknown) => {
     const res = await api.request('POST', path, {
       as: who,
@@ -29,7 +29,7 @@ async function send(as: string, outcome: string): Promise<void> {
   // Each about a child of its own: the figures are the point here, not possible duplicates.
   const base = completeReferral();
   const child = { ...base.child, lastName: `Smallnumbers${key}` };
-  const draft = await post('/api/referrals', as, undefined, { ...base, child });
+  const draft = await post('/api/referrals', as, undefined, { ...base, child, referrerLevel });
   const submitted = await post(`/api/referrals/${draft.id}/submit`, as, draft.version);
   const reviewed = await post(`/api/referrals/${draft.id}/review`, 'grace', submitted.version);
   await post(`/api/referrals/${draft.id}/decision`, 'grace', reviewed.version, {
@@ -68,8 +68,9 @@ function bySubtraction(total: Count | undefined, others: (Count | undefined)[]):
 
 beforeAll(async () => {
   api = await createTestApi({ clock: () => now });
+  // The police thought their six were level 4, as decided; the academy thought its seven level 2.
   const times = (n: number, as: string, outcome: string) =>
-    Array.from({ length: n }, () => send(as, outcome));
+    Array.from({ length: n }, () => send(as, outcome, as === 'dan' ? 4 : 2));
   await Promise.all([
     ...times(2, 'amira', 'strategy_discussion'),
     ...times(6, 'dan', 'social_care_assessment'),
@@ -115,6 +116,17 @@ describe('small numbers in the partnership figures', () => {
       outcomes: { strategy_discussion: hidden },
       // Suggested level 2, decided 4: none agreed, and a zero identifies no one.
       agreement: { n: hidden, agreed: 0, agreementPct: hidden, kappa: hidden },
+      referrerAgreement: { n: hidden, agreed: 0, agreementPct: hidden, kappa: hidden },
+    });
+    // The referrer's own level against the decision: the police's six all agreed, the academy's seven
+    // none, 6 of 15 in all. The police's count is hidden too, or 15 less the academy's 7 would give
+    // Brookfield's 2 back.
+    expect(q2('northshire-academy')?.referrerAgreement).toMatchObject({ n: 7, agreed: 0, agreementPct: 0 });
+    expect(q2('northshire-police')?.referrerAgreement.n).toEqual(hidden);
+    expect(stats.quarterTotals.find((q) => q.quarter === '2026-Q2')?.referrerAgreement).toMatchObject({
+      n: 15,
+      agreed: 6,
+      agreementPct: 40,
     });
     // The two strategy discussions are the partnership's only ones: that total is small too.
     const total = stats.quarterTotals.find((q) => q.quarter === '2026-Q2');

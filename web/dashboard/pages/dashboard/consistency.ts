@@ -27,7 +27,8 @@ import {
 interface ConsistencyRow {
   agencyId: string | null;
   name: string;
-  byQuarter: { quarter: string; agreement: Agreement }[];
+  /** Agreement of the suggested level, and of the referrer's own, with the decided one. */
+  byQuarter: { quarter: string; agreement: Agreement; referrerAgreement: Agreement }[];
 }
 
 function consistencyRows(stats: ReferralStats, agencies: AgencyName[], quarters: string[]): ConsistencyRow[] {
@@ -37,19 +38,20 @@ function consistencyRows(stats: ReferralStats, agencies: AgencyName[], quarters:
   const all: ConsistencyRow = {
     agencyId: null,
     name: 'All agencies',
-    byQuarter: quarters.map((quarter) => ({ quarter, agreement: totalsOf(stats, quarter).agreement })),
+    byQuarter: quarters.map((quarter) => {
+      const { agreement, referrerAgreement } = totalsOf(stats, quarter);
+      return { quarter, agreement, referrerAgreement };
+    }),
   };
   return [
     all,
     ...agencyIds.map((id) => ({
       agencyId: id,
       name: agencyName(agencies, id),
-      byQuarter: quarters.map((quarter) => ({
-        quarter,
-        agreement:
-          stats.quarters.find((q) => q.agencyId === id && q.quarter === quarter)?.agreement ??
-          NO_FIGURES.agreement,
-      })),
+      byQuarter: quarters.map((quarter) => {
+        const found = stats.quarters.find((q) => q.agencyId === id && q.quarter === quarter) ?? NO_FIGURES;
+        return { quarter, agreement: found.agreement, referrerAgreement: found.referrerAgreement };
+      }),
     })),
   ];
 }
@@ -101,7 +103,8 @@ export function Consistency(props: {
     <p class="govuk-body">
       How often the level of need that a referrer's chosen indicators suggested was the level the Front Door decided. Kappa
       discounts the agreement that would happen by chance: 1 is perfect agreement, 0 no better than chance. With only a few
-      referrals in a quarter, treat both with care.
+      referrals in a quarter, treat both with care. The table also compares the level the referrer themselves thought the
+      child's needs were at with the Front Door's decision.
     </p>
     ${change ? html`<div class="govuk-inset-text app-dashboard-change">${change}</div>` : null}
     <${Legend} id="legend-quarters" series=${series} />
@@ -129,9 +132,10 @@ export function Consistency(props: {
         { heading: 'Agreed', numeric: true },
         { heading: 'Agreement', numeric: true },
         { heading: 'Kappa', numeric: true },
+        { heading: 'The referrer’s own level agreed', numeric: true },
       ]}
       rows=${rows.flatMap((r) =>
-        r.byQuarter.map(({ quarter, agreement: a }) => [
+        r.byQuarter.map(({ quarter, agreement: a, referrerAgreement }) => [
           `${r.name}, ${quarterLabel(quarter)}`,
           countText(a.n),
           countText(a.agreed),
@@ -141,6 +145,7 @@ export function Consistency(props: {
             : a.kappa === null
               ? html`<span class="app-dashboard-note">Not given${a.kappaNote ? `: ${a.kappaNote}` : ''}</span>`
               : a.kappa.toFixed(2),
+          agreementText(referrerAgreement),
         ]),
       )}
     />

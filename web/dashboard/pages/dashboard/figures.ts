@@ -97,6 +97,7 @@ export const NO_FIGURES: QuarterFigures = {
   onTimePct: null,
   outcomes: {},
   agreement: { n: 0, agreed: 0, agreementPct: null, kappa: null },
+  referrerAgreement: { n: 0, agreed: 0, agreementPct: null, kappa: null },
 };
 
 /** The partnership's figures for a quarter. */
