@@ -41,6 +41,7 @@ async function send(as: string, outcome: string, referrerLevel = 2): Promise<voi
 }
 
 type Count = number | { suppressed: true };
+type Agreement = { n: Count; agreed: Count; agreementPct: unknown; kappa: unknown };
 interface Stats {
   smallNumbers: { threshold: number };
   submitted: Count;
@@ -54,9 +55,16 @@ interface Stats {
     decidedOnTime: Count;
     onTimePct: unknown;
     outcomes: Record<string, Count>;
-    agreement: { n: Count; agreed: Count; agreementPct: unknown; kappa: unknown };
+    agreement: Agreement;
+    referrerAgreement: Agreement;
   }[];
-  quarterTotals: { quarter: string; decided: Count; decidedOnTime: Count; outcomes: Record<string, Count> }[];
+  quarterTotals: {
+    quarter: string;
+    decided: Count;
+    decidedOnTime: Count;
+    outcomes: Record<string, Count>;
+    referrerAgreement: Agreement;
+  }[];
 }
 
 /** What subtracting every other published part from a published total gives, or null if a part is hidden. */
