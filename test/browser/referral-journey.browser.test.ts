@@ -272,11 +272,36 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     await typeInto(page, 'child-dob-year', year ?? '');
     await tabTo(page, byId('child-sex'));
     await page.keyboard.press('Space');
+    // A mistyped NHS number: its last digit is not the check digit of the others.
+    await typeInto(page, 'child-nhs-number', '943 476 5910');
+    await tabTo(page, byId('child-interpreter'));
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('input[name="interpreter"]:checked').getAttribute('value')).toBe('no');
+    await tabTo(page, byId('child-send'));
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('input[name="send"]:checked').getAttribute('value')).toBe('sen_support');
     await typeInto(page, 'child-school', 'Brookfield Primary School');
+    await typeInto(page, 'child-gp', 'Riverside Surgery, Northtown');
     await typeInto(page, 'child-address-line1', JOURNEY_CHILD.address.line1);
     await typeInto(page, 'child-address-town', JOURNEY_CHILD.address.town);
     await typeInto(page, 'child-address-postcode', 'ns12ab');
-    // The lesson bell: save and come back later.
+    // The lesson bell: save and come back later. The NHS number is refused, by the rule the API uses.
+    await tabTo(page, button('Save and come back later'));
+    await page.keyboard.press('Enter');
+    const nhsSummary = page.locator('.govuk-error-summary');
+    await nhsSummary.waitFor();
+    expect(squash(await nhsSummary.textContent())).toContain('There is a problem');
+    const checksum = 'Enter a real NHS number: the last digit does not match the others';
+    expect(await nhsSummary.getByRole('link', { name: checksum }).getAttribute('href')).toBe(
+      '#child-nhs-number',
+    );
+    expect(squash(await page.locator('#child-nhs-number-error').textContent())).toBe(`Error: ${checksum}`);
+    await soon(() => page.title()).toBe(`Error: About the child – ${SERVICE}`);
+    await expectAxeClean(page);
+    expect(new URL(page.url()).pathname).toBe('/referrals/draft/child/');
+    await tabTo(page, byId('child-nhs-number'));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('943 476 5919');
     await tabTo(page, button('Save and come back later'));
     await page.keyboard.press('Enter');
     await arrive(page, `/referrals/?saved=${referralId}`, 'Your referrals');
@@ -296,18 +321,36 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     await page.keyboard.press('Enter');
     await arrive(page, `/referrals/draft/?id=${referralId}`, 'Request for early help');
     expect(squash(await page.locator('#task-child-status').textContent())).toBe('Completed');
+    expect(squash(await page.locator('#task-referrer-status').textContent())).toBe('Not yet started');
     expect(squash(await page.locator('#task-household-status').textContent())).toBe('Not yet started');
-    expect(squash(await page.locator('#task-indicators-status').textContent())).toBe('Completed');
+    // The checker's indicators came with her; her own view of the level is still to give.
+    expect(squash(await page.locator('#task-indicators-status').textContent())).toBe('Incomplete');
+    expect(squash(await page.locator('#task-indicators-hint').textContent())).toBe(
+      'Say which level of need you think the child’s needs are at',
+    );
     // The count agrees with the tags: as many sections completed as say "Completed".
     const completed = (await page.locator('.govuk-task-list__status').allTextContents()).filter(
       (t) => squash(t) === 'Completed',
     ).length;
+    expect(completed).toBe(1);
     expect(squash(await page.locator('main p').first().textContent())).toMatch(
-      new RegExp(`^You have completed ${completed} of 9 sections\\.`),
+      new RegExp(`^You have completed ${completed} of 12 sections\\.`),
     );
     await expectAxeClean(page);
-    await tabTo(page, { text: 'Household and adults', exact: true });
+    await tabTo(page, { text: 'About you', exact: true });
     await page.keyboard.press('Enter');
+    const saveAndContinue = async () => {
+      await tabTo(page, button('Save and continue'));
+      await page.keyboard.press('Enter');
+    };
+
+    // About you: who the Front Door calls back. A school is not asked for a police incident.
+    await arrive(page, /\/draft\/referrer\//, 'About you');
+    await expectAxeClean(page);
+    expect(await page.locator('#police-incident').count()).toBe(0);
+    await typeInto(page, 'referrer-role', 'Designated safeguarding lead');
+    await typeInto(page, 'referrer-phone', '01632 960 001');
+    await saveAndContinue();
 
     // Household: mum with parental responsibility; her partner, not to be contacted.
     await arrive(page, /\/draft\/household\//, 'Who does the child live with?');
@@ -323,10 +366,16 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     await typeInto(page, 'adult-2-relationship', 'Mum’s partner');
     await tabTo(page, byId('adult-2-dnc'));
     await page.keyboard.press('Space');
-    const saveAndContinue = async () => {
-      await tabTo(page, button('Save and continue'));
-      await page.keyboard.press('Enter');
-    };
+    // Her brother, as a person the Front Door can check.
+    await typeInto(page, 'household-child-1-name', 'Alfie Fairbrook');
+    await typeInto(page, 'household-child-1-dob-day', '3');
+    await typeInto(page, 'household-child-1-dob-month', '9');
+    await typeInto(page, 'household-child-1-dob-year', '2015');
+    await typeInto(page, 'household-child-1-relationship', 'Brother');
+    await tabTo(page, byId('household-child-1-lives'));
+    await page.keyboard.press('Space');
+    expect(await page.locator('#household-child-1-lives').isChecked()).toBe(true);
+    await expectAxeClean(page);
     await saveAndContinue();
 
     await arrive(page, /\/draft\/agencies\//, 'Which other agencies are involved? (optional)');
@@ -338,11 +387,22 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     await typeInto(page, 'concerns', 'Maisie came in hungry again. She said "Mum’s boyfriend shouts".');
     await saveAndContinue();
 
+    await arrive(page, /\/draft\/strengths\//, 'Strengths and needs');
+    await expectAxeClean(page);
+    await typeInto(page, 'going-well', 'Maisie loves breakfast club and mum comes to every meeting.');
+    await typeInto(page, 'needs-to-change', 'Breakfast at home, and calmer evenings.');
+    await typeInto(page, 'asking-for', 'A family support worker for mum.');
+    await saveAndContinue();
+
     // The indicators came from the checker, with the level they suggest.
     await arrive(page, /\/draft\/indicators\//, 'Which indicators describe the child?');
     expect(squash(await page.locator('#suggested-level').textContent())).toContain('Level 2');
     expect(squash(await page.locator('#chosen-indicators').textContent())).toBe('Your chosen indicators (2)');
     await expectAxeClean(page);
+    // Her own view, beside the suggestion: level 2 too.
+    await tabTo(page, byId('referrer-level'));
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('input[name="referrerLevel"]:checked').getAttribute('value')).toBe('2');
     await saveAndContinue();
 
     await arrive(page, /\/draft\/support\//, 'What has been tried so far?');
@@ -375,6 +435,14 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     await typeInto(page, 'consent-date-year', String(today.getFullYear()));
     await saveAndContinue();
 
+    // Telling the family: they know (they consented); nothing to keep from them.
+    await arrive(page, /\/draft\/family\//, 'Telling the family');
+    await expectAxeClean(page);
+    await tabTo(page, byId('family-told'));
+    await page.keyboard.press('Space');
+    expect(await page.locator('#family-told').isChecked()).toBe(true);
+    await saveAndContinue();
+
     // Check your answers: everything there, each with a way to change it; nothing stops sending.
     await arrive(page, /\/draft\/check\//, 'Check your answers before sending your referral');
     const answers = await readable(page.locator('main'));
@@ -387,10 +455,27 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
       'Mum’s boyfriend shouts',
       'Level 2',
       'Yes, the family gave their informed consent',
+      'NHS number 943 476 5919',
+      'Interpreter Not needed',
+      'Special educational needs (SEN) SEN support',
+      'GP practice Riverside Surgery, Northtown',
+      'Role Designated safeguarding lead',
+      'Telephone number 01632 960 001',
+      'Alfie Fairbrook, Brother Born 3 September 2015 Lives with the child',
+      'What is going well Maisie loves breakfast club',
+      'What needs to change Breakfast at home',
+      'What you are asking for A family support worker for mum.',
+      'Your view of the level Level 2',
+      'Family told about this request Yes',
     ]) {
       expect(answers).toContain(text);
     }
+    // A school's referral has no police incident.
+    expect(answers).not.toContain('DASH risk level');
     expect(await page.locator('#not-ready').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Change what is going well' }).getAttribute('href')).toBe(
+      `/referrals/draft/strengths/?id=${referralId}&return=check`,
+    );
     expect(await page.getByRole('link', { name: 'Change date of birth' }).getAttribute('href')).toBe(
       `/referrals/draft/child/?id=${referralId}&return=check`,
     );
@@ -452,6 +537,15 @@ describe('journeys 2 to 4: a school refers, the Front Door decides, the school h
     expect(main).toContain('In review');
     expect(main).toContain('Reviewed by Grace Obi');
     expect(main).toContain('Same child: name, date of birth and postcode');
+    // The referral's own page has the further answers, in the Front Door's words.
+    for (const text of [
+      'NHS number 943 476 5919',
+      'Telephone number 01632 960 001',
+      'Alfie Fairbrook, Brother',
+      'What the referrer is asking for A family support worker for mum.',
+      'The referrer’s view of the level Level 2',
+    ])
+      expect(main).toContain(text);
     await expectAxeClean(page);
 
     // She reads the police referral too.
@@ -589,9 +683,18 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     await page.locator('#consent-date-year').fill('2026');
     await expectAxeClean(page);
     await page.getByRole('button', { name: 'Save and continue' }).click();
+    // Telling the family comes next; left for later, so the check page lists it with the rest.
+    await arrive(page, /\/draft\/family\//, 'Telling the family');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
 
     await arrive(page, /\/draft\/check\//, 'Check your answers before sending your referral');
     const banner = page.locator('#not-ready');
+    const told = banner.getByRole('link', {
+      name: 'Say whether the family has been told about this request',
+    });
+    expect(await told.getAttribute('href')).toBe(
+      `/referrals/draft/family/?id=${id}&return=check#family-told`,
+    );
     expect(squash(await banner.textContent())).toContain('You cannot send this referral yet');
     const reason = banner.getByRole('link', { name: squash(CONSENT_REFUSAL_REASON) });
     expect(await reason.getAttribute('href')).toBe(
@@ -696,6 +799,46 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     await soon(async () => (await focused(other)).text).toContain('This referral changed');
     expect(await other.getByRole('link', { name: 'Reload the page' }).count()).toBe(1);
     await expectAxeClean(other);
+    await other.close();
+
+    // From the police, About you asks for the incident too: until it is given, the section is not done.
+    await page.goto(`${live.portal.url}/referrals/draft/?id=${id}`);
+    await arrive(page, `/referrals/draft/?id=${id}`, 'Request for early help');
+    expect(squash(await page.locator('#task-referrer-status').textContent())).toBe('Not yet started');
+    await tabTo(page, { text: 'About you', exact: true });
+    await page.keyboard.press('Enter');
+    await arrive(page, /\/draft\/referrer\//, 'About you');
+    await expectAxeClean(page);
+    await typeInto(page, 'referrer-role', 'Police constable');
+    await typeInto(page, 'referrer-phone', '01632 960 101');
+    await tabTo(page, button('Save and continue'));
+    await page.keyboard.press('Enter');
+    await arrive(page, /\/draft\/household\//, 'Who does the child live with?');
+    await page.goto(`${live.portal.url}/referrals/draft/?id=${id}`);
+    await arrive(page, `/referrals/draft/?id=${id}`, 'Request for early help');
+    expect(squash(await page.locator('#task-referrer-status').textContent())).toBe('Incomplete');
+    expect(squash(await page.locator('#task-referrer-hint').textContent())).toBe(
+      'Enter the incident number or the crime number',
+    );
+    await tabTo(page, { text: 'About you', exact: true });
+    await page.keyboard.press('Enter');
+    await arrive(page, /\/draft\/referrer\//, 'About you');
+    expect(await page.locator('#referrer-role').inputValue()).toBe('Police constable');
+    await typeInto(page, 'police-incident', 'NP-26-004417');
+    await tabTo(page, byId('police-dash'));
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('input[name="dashRisk"]:checked').getAttribute('value')).toBe('medium');
+    await expectAxeClean(page);
+    await tabTo(page, button('Save and come back later'));
+    await page.keyboard.press('Enter');
+    await arrive(page, `/referrals/?saved=${id}`, 'Your referrals');
+    const police = await api<{ police: unknown; referrer: unknown }>('dan', 'GET', `/referrals/${id}`);
+    expect(police.body.police).toEqual({ incidentNumber: 'NP-26-004417', dashRisk: 'medium' });
+    expect(police.body.referrer).toEqual({ role: 'Police constable', phone: '01632 960 101' });
+    await page.goto(`${live.portal.url}/referrals/draft/?id=${id}`);
+    await arrive(page, `/referrals/draft/?id=${id}`, 'Request for early help');
+    expect(squash(await page.locator('#task-referrer-status').textContent())).toBe('Completed');
+    await expectAxeClean(page);
   });
 
   it('Grace narrows the queue to one agency and one level: every referral shown matches, however many there are', async () => {

@@ -6,17 +6,40 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import type { Framework, LevelNumber } from '../../shared/guidance/schema.ts';
 import { LevelTag } from '../../shared/guidance/views/basics.ts';
+import { DASH_LABELS, SEND_LABELS } from '../../shared/referrals/form-labels.ts';
 import {
   CONSENT_NOT_SOUGHT_LABELS,
   CONSENT_STATUS_LABELS,
   SEX_LABELS,
 } from '../../shared/referrals/labels.ts';
 import type { Referral } from '../../shared/referrals/schema.ts';
-import { formatDate, SummaryList, Tag, Written } from '../platform/ui.ts';
+import { formatDate, type Row, SummaryList, Tag, Written } from '../platform/ui.ts';
 import { SECTIONS, type SectionSlug, sectionUrl } from './sections.ts';
 import { childNameOf } from './views.ts';
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? 'Not given' : value ? 'Yes' : 'No');
+
+/** A level as its tag and name in the guidance, or its number alone. */
+function LevelAnswer(props: { level: LevelNumber | undefined; framework: Framework | undefined }) {
+  const record = props.level ? props.framework?.levels.find((l) => l.level === props.level) : undefined;
+  if (record) return html`<${LevelTag} level=${record.level} framework=${props.framework} /> ${record.name}`;
+  return props.level ? `Level ${props.level}` : 'None yet';
+}
+
+/** A police referral's incident: shown when there is one, or the referrer is the police. */
+function policeRows(referral: Referral, href: string | undefined, asked: boolean): Row[] {
+  const police = referral.police;
+  if (!police && !asked) return [];
+  return [
+    { key: 'Incident number', value: police?.incidentNumber || 'Not given', href },
+    { key: 'Crime number', value: police?.crimeNumber || 'Not given', href },
+    {
+      key: 'DASH risk level',
+      value: police?.dashRisk ? DASH_LABELS[police.dashRisk] : 'Not given',
+      href,
+    },
+  ];
+}
 
 /**
  * The referral's answers, section by section. With `changeLinks`, each row links to the question
@@ -29,8 +52,12 @@ export function ReferralAnswers(props: {
   level: LevelNumber | undefined;
   changeLinks?: boolean;
   headingLevel?: 2 | 3;
+  /** The signed-in referrer's agency's kind: a police referrer is asked for the incident. */
+  agencyKind?: string | undefined;
 }): VNode {
   const { referral, framework } = props;
+  // Check your answers speaks to the referrer; the referral's page to whoever reads it.
+  const you = (mine: string, theirs: string) => (props.changeLinks ? mine : theirs);
   const child = referral.child ?? {};
   const href = (slug: SectionSlug) => (props.changeLinks ? sectionUrl(slug, referral.id, true) : undefined);
   const H = props.headingLevel === 3 ? 'h3' : 'h2';
@@ -47,8 +74,10 @@ export function ReferralAnswers(props: {
     (id) => framework?.indicators.find((i) => i.id === id) ?? { id, text: id, level: undefined },
   );
   const level = props.level;
-  const levelRecord = level ? framework?.levels.find((l) => l.level === level) : undefined;
   const consent = referral.consent;
+  const interpreter = child.interpreter;
+  const others = referral.household?.children ?? [];
+  const told = referral.familyInformed;
   const section = (slug: SectionSlug) => SECTIONS.find((s) => s.slug === slug)?.name ?? slug;
 
   return html`
@@ -59,14 +88,31 @@ export function ReferralAnswers(props: {
         ...(child.knownAs ? [{ key: 'Known as', value: child.knownAs, href: href('child') }] : []),
         { key: 'Date of birth', value: dob, href: href('child') },
         { key: 'Sex', value: child.sex ? SEX_LABELS[child.sex] : 'Not given', href: href('child') },
+        { key: 'NHS number', value: child.nhsNumber || 'Not given', href: href('child') },
+        { key: 'Unique pupil number', value: child.upn || 'Not given', href: href('child') },
         { key: 'Ethnicity', value: child.ethnicity || 'Not given', href: href('child') },
         { key: 'First language', value: child.firstLanguage || 'Not given', href: href('child') },
+        {
+          key: 'Interpreter',
+          value: !interpreter
+            ? 'Not given'
+            : interpreter.needed
+              ? `Needed${interpreter.language ? `: ${interpreter.language}` : ''}`
+              : 'Not needed',
+          href: href('child'),
+        },
+        {
+          key: 'Special educational needs (SEN)',
+          value: child.send ? SEND_LABELS[child.send] : 'Not given',
+          href: href('child'),
+        },
         {
           key: 'Special educational needs or disability',
           value: html`<${Written} text=${child.needsOrDisability} empty="None given" />`,
           href: href('child'),
         },
         { key: 'School or setting', value: child.schoolOrSetting || 'Not given', href: href('child') },
+        { key: 'GP practice', value: child.gp || 'Not given', href: href('child') },
         {
           key: 'Address',
           value: address.length
@@ -77,6 +123,20 @@ export function ReferralAnswers(props: {
         ...(child.currentWhereabouts
           ? [{ key: 'Where the child is now', value: child.currentWhereabouts, href: href('child') }]
           : []),
+      ]}
+    />
+
+    <${H} class=${H === 'h3' ? 'govuk-heading-s' : 'govuk-heading-m'}>${you(section('referrer'), 'The referrer')}</${H}>
+    <${SummaryList}
+      rows=${[
+        { key: 'Role', value: referral.referrer?.role || 'Not given', href: href('referrer') },
+        { key: 'Telephone number', value: referral.referrer?.phone || 'Not given', href: href('referrer') },
+        {
+          key: 'Designated safeguarding lead',
+          value: referral.referrer?.dslName || 'Not given',
+          href: href('referrer'),
+        },
+        ...policeRows(referral, href('referrer'), props.agencyKind === 'police'),
       ]}
     />
 
@@ -100,10 +160,29 @@ export function ReferralAnswers(props: {
           href: href('household'),
         },
         {
-          key: 'Other children in the household',
-          value: html`<${Written} text=${referral.household?.otherChildren} empty="None given" />`,
+          key: 'Other children',
+          value: others.length
+            ? html`<ul class="govuk-list app-adults">
+                ${others.map(
+                  (c, i) => html`<li key=${i}>
+                    <strong>${c.name}</strong>, ${c.relationship}
+                    ${c.dateOfBirth ? html`<br />Born ${formatDate(c.dateOfBirth)}` : null}
+                    <br />${c.livesWithChild ? 'Lives with the child' : 'Does not live with the child'}
+                  </li>`,
+                )}
+              </ul>`
+            : 'None added',
           href: href('household'),
         },
+        // Older drafts wrote them as text, which the form no longer asks: shown as written.
+        ...(referral.household?.otherChildren?.trim()
+          ? [
+              {
+                key: 'Other children in the household, as written earlier',
+                value: html`<${Written} text=${referral.household.otherChildren} />`,
+              },
+            ]
+          : []),
       ]}
     />
 
@@ -117,6 +196,21 @@ export function ReferralAnswers(props: {
         },
         { key: 'Concerns', value: html`<${Written} text=${referral.concerns} />`, href: href('concerns') },
         {
+          key: 'What is going well',
+          value: html`<${Written} text=${referral.strengths?.goingWell} />`,
+          href: href('strengths'),
+        },
+        {
+          key: 'What needs to change',
+          value: html`<${Written} text=${referral.strengths?.needsToChange} />`,
+          href: href('strengths'),
+        },
+        {
+          key: you('What you are asking for', 'What the referrer is asking for'),
+          value: html`<${Written} text=${referral.strengths?.askingFor} />`,
+          href: href('strengths'),
+        },
+        {
           key: 'Indicators',
           value: indicators.length
             ? html`<ul class="govuk-list govuk-list--bullet">
@@ -127,11 +221,14 @@ export function ReferralAnswers(props: {
         },
         {
           key: 'Suggested level',
-          value: levelRecord
-            ? html`<${LevelTag} level=${levelRecord.level} framework=${framework} /> ${levelRecord.name}`
-            : level
-              ? `Level ${level}`
-              : 'None yet',
+          value: html`<${LevelAnswer} level=${level} framework=${framework} />`,
+          href: href('indicators'),
+        },
+        {
+          key: you('Your view of the level', 'The referrer’s view of the level'),
+          value: referral.referrerLevel
+            ? html`<${LevelAnswer} level=${referral.referrerLevel} framework=${framework} />`
+            : 'Not given',
           href: href('indicators'),
         },
         {
@@ -188,6 +285,21 @@ export function ReferralAnswers(props: {
               },
             ]
           : []),
+        { key: 'Family told about this request', value: yesNo(told?.told), href: href('family') },
+        ...(told?.told === false
+          ? [
+              {
+                key: 'Why the family has not been told',
+                value: html`<${Written} text=${told.whyNot} />`,
+                href: href('family'),
+              },
+            ]
+          : []),
+        {
+          key: 'Not to be shared with the family',
+          value: html`<${Written} text=${referral.notToShare} empty="Nothing given" />`,
+          href: href('family'),
+        },
       ]}
     />
   `;

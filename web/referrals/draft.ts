@@ -26,7 +26,7 @@ export function Caption(props: { referral: Referral }): VNode {
 export function DraftPage(props: {
   title: string;
   anyStatus?: boolean;
-  render: (referral: Referral, framework: Framework | undefined) => VNode;
+  render: (referral: Referral, framework: Framework | undefined, me: Me) => VNode;
 }): VNode {
   const { state, retry } = useSignedInLoad((me) => me.roles.includes('referrer'), loadAddressedReferral, {
     redirect: true,
@@ -48,7 +48,7 @@ export function DraftPage(props: {
       if (!state.referral) return html`<${ReferralNotFound} />`;
       if (state.referral.status !== 'draft' && !props.anyStatus)
         return html`<${AlreadySent} referral=${state.referral} />`;
-      return props.render(state.referral, state.guidance?.framework);
+      return props.render(state.referral, state.guidance?.framework, state.me);
   }
 }
 

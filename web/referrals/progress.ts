@@ -38,6 +38,14 @@ export function fieldTarget(field: string): { section: SectionSlug; id: string }
     const part = adult[2] === 'relationship' ? 'relationship' : adult[2] === 'contact' ? 'contact' : 'name';
     return { section: 'household', id: `adult-${n}-${part}` };
   }
+  const other = /^household\.children\.(\d+)\.(\w+)/.exec(field);
+  if (other) {
+    const n = Number(other[1]) + 1;
+    const part = { relationship: 'relationship', dateOfBirth: 'dob-day', livesWithChild: 'lives' }[
+      other[2] as string
+    ];
+    return { section: 'household', id: `household-child-${n}-${part ?? 'name'}` };
+  }
   const exact: Record<string, { section: SectionSlug; id: string }> = {
     'child.firstName': { section: 'child', id: 'child-first-name' },
     'child.lastName': { section: 'child', id: 'child-last-name' },
@@ -55,11 +63,32 @@ export function fieldTarget(field: string): { section: SectionSlug; id: string }
     'child.address.town': { section: 'child', id: 'child-address-town' },
     'child.address.postcode': { section: 'child', id: 'child-address-postcode' },
     'child.currentWhereabouts': { section: 'child', id: 'child-whereabouts' },
+    'child.nhsNumber': { section: 'child', id: 'child-nhs-number' },
+    'child.upn': { section: 'child', id: 'child-upn' },
+    'child.gp': { section: 'child', id: 'child-gp' },
+    'child.send': { section: 'child', id: 'child-send' },
+    'child.interpreter': { section: 'child', id: 'child-interpreter' },
+    'child.interpreter.needed': { section: 'child', id: 'child-interpreter' },
+    'child.interpreter.language': { section: 'child', id: 'child-interpreter-language' },
+    referrer: { section: 'referrer', id: 'referrer-role' },
+    'referrer.role': { section: 'referrer', id: 'referrer-role' },
+    'referrer.phone': { section: 'referrer', id: 'referrer-phone' },
+    'referrer.dslName': { section: 'referrer', id: 'referrer-dsl' },
+    police: { section: 'referrer', id: 'police-incident' },
+    'police.incidentNumber': { section: 'referrer', id: 'police-incident' },
+    'police.crimeNumber': { section: 'referrer', id: 'police-crime' },
+    'police.dashRisk': { section: 'referrer', id: 'police-dash' },
     'household.adults': { section: 'household', id: 'adults-heading' },
-    'household.otherChildren': { section: 'household', id: 'other-children' },
+    'household.otherChildren': { section: 'household', id: 'children-heading' },
+    'household.children': { section: 'household', id: 'children-heading' },
     otherAgencies: { section: 'agencies', id: 'other-agencies' },
     concerns: { section: 'concerns', id: 'concerns' },
+    strengths: { section: 'strengths', id: 'going-well' },
+    'strengths.goingWell': { section: 'strengths', id: 'going-well' },
+    'strengths.needsToChange': { section: 'strengths', id: 'needs-to-change' },
+    'strengths.askingFor': { section: 'strengths', id: 'asking-for' },
     indicatorIds: { section: 'indicators', id: 'indicator-search' },
+    referrerLevel: { section: 'indicators', id: 'referrer-level' },
     triedSoFar: { section: 'support', id: 'tried-so-far' },
     earlyHelpAssessmentInPlace: { section: 'support', id: 'eha' },
     childViews: { section: 'child-views', id: 'child-views' },
@@ -68,12 +97,20 @@ export function fieldTarget(field: string): { section: SectionSlug; id: string }
     'consent.byWhom': { section: 'consent', id: 'consent-by-whom' },
     'consent.date': { section: 'consent', id: 'consent-date-day' },
     'consent.notSoughtReason': { section: 'consent', id: 'consent-reason' },
+    familyInformed: { section: 'family', id: 'family-told' },
+    'familyInformed.told': { section: 'family', id: 'family-told' },
+    'familyInformed.whyNot': { section: 'family', id: 'family-why-not' },
+    notToShare: { section: 'family', id: 'not-to-share' },
   };
   const found = exact[field] ?? exact[field.replace(/\.\d+$/, '')];
   if (found) return found;
   if (field.startsWith('indicatorIds')) return { section: 'indicators', id: 'indicator-search' };
   if (field.startsWith('consent')) return { section: 'consent', id: 'consent-status' };
   if (field.startsWith('household')) return { section: 'household', id: 'adults-heading' };
+  if (field.startsWith('referrer.') || field.startsWith('police'))
+    return { section: 'referrer', id: 'referrer-role' };
+  if (field.startsWith('strengths')) return { section: 'strengths', id: 'going-well' };
+  if (field.startsWith('familyInformed')) return { section: 'family', id: 'family-told' };
   return { section: 'child', id: 'child-first-name' };
 }
 
@@ -85,24 +122,31 @@ export interface SectionState {
   problem?: FieldProblem;
 }
 
-/** How far each section has got, by the same rules the API applies when the referral is submitted. */
+/**
+ * How far each section has got, by the same rules the API applies when the referral is submitted;
+ * `agencyKind` is the signed-in referrer's agency's, as the API reads it (a police referral asks more).
+ */
 export function sectionStates(
   content: ReferralContent,
   consentRule: ConsentRule,
+  agencyKind?: string,
 ): Record<SectionSlug, SectionState> {
-  const problems = submissionProblems(content, consentRule);
+  const problems = submissionProblems(content, consentRule, undefined, agencyKind);
   const firstProblem = (slug: SectionSlug) => problems.find((p) => fieldTarget(p.field).section === slug);
   const child = content.child ?? {};
   const started: Record<SectionSlug, boolean> = {
     child: Object.values(child).some((v) => v !== undefined && v !== ''),
+    referrer: content.referrer !== undefined || content.police !== undefined,
     household: content.household !== undefined,
     agencies: content.otherAgencies !== undefined,
     concerns: Boolean(content.concerns),
-    indicators: Boolean(content.indicatorIds?.length),
+    strengths: Object.values(content.strengths ?? {}).some(Boolean),
+    indicators: Boolean(content.indicatorIds?.length) || content.referrerLevel !== undefined,
     support: Boolean(content.triedSoFar) || content.earlyHelpAssessmentInPlace !== undefined,
     'child-views': Boolean(content.childViews),
     'parent-views': content.parentViews !== undefined,
     consent: content.consent !== undefined,
+    family: content.familyInformed !== undefined || Boolean(content.notToShare),
   };
   const states = {} as Record<SectionSlug, SectionState>;
   for (const section of SECTIONS) {

@@ -6,14 +6,17 @@
 
 export type SectionSlug =
   | 'child'
+  | 'referrer'
   | 'household'
   | 'agencies'
   | 'concerns'
+  | 'strengths'
   | 'indicators'
   | 'support'
   | 'child-views'
   | 'parent-views'
-  | 'consent';
+  | 'consent'
+  | 'family';
 
 export interface Section {
   slug: SectionSlug;
@@ -23,10 +26,13 @@ export interface Section {
   heading: string;
   /** It may be left out of a referral. */
   optional?: boolean;
+  /** A step-up from early help carries the episode's record instead, so it may be left out of one. */
+  notAskedOfStepUps?: boolean;
 }
 
 export const SECTIONS: readonly Section[] = [
   { slug: 'child', name: 'About the child', heading: 'About the child' },
+  { slug: 'referrer', name: 'About you', heading: 'About you', notAskedOfStepUps: true },
   { slug: 'household', name: 'Household and adults', heading: 'Who does the child live with?' },
   {
     slug: 'agencies',
@@ -35,6 +41,7 @@ export const SECTIONS: readonly Section[] = [
     optional: true,
   },
   { slug: 'concerns', name: 'Your concerns', heading: 'What are you worried about?' },
+  { slug: 'strengths', name: 'Strengths and needs', heading: 'Strengths and needs', notAskedOfStepUps: true },
   {
     slug: 'indicators',
     name: 'Indicators and level of need',
@@ -49,10 +56,16 @@ export const SECTIONS: readonly Section[] = [
     optional: true,
   },
   { slug: 'consent', name: 'Consent', heading: 'Has the family agreed to this referral?' },
+  { slug: 'family', name: 'Telling the family', heading: 'Telling the family', notAskedOfStepUps: true },
 ];
 
 export function sectionFor(slug: string): Section | undefined {
   return SECTIONS.find((s) => s.slug === slug);
+}
+
+/** Whether a referral may be sent without this section. */
+export function isOptional(section: Section, referral: { stepUpFrom?: unknown }): boolean {
+  return Boolean(section.optional || (section.notAskedOfStepUps && referral.stepUpFrom));
 }
 
 export function sectionUrl(slug: SectionSlug | 'check' | '', id: string, returnToCheck = false): string {

@@ -1,9 +1,17 @@
 /**
- * The question page about the child: names, date of birth, sex, needs, school, address, whereabouts.
+ * The question page about the child: names, date of birth, sex, NHS number and UPN, language and an
+ * interpreter, needs, school, GP, address, whereabouts.
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
+import {
+  SEND_LABELS,
+  SEND_STATUSES,
+  type SendStatus,
+  UPN_PATTERN,
+} from '../../../shared/referrals/form-labels.ts';
+import { furtherAnswerProblems } from '../../../shared/referrals/form-rules.ts';
 import { SEX_LABELS, type Sex, UK_POSTCODE } from '../../../shared/referrals/labels.ts';
 import type { ReferralContent } from '../../../shared/referrals/schema.ts';
 import {
@@ -16,7 +24,22 @@ import {
   Textarea,
   TextInput,
 } from '../../platform/ui.ts';
+import { fieldTarget } from '../progress.ts';
 import { type FieldsProps, normalisePostcode, opt, type Problems, todayIso } from './shared.ts';
+
+/** The rules' own problems with these answers about the child, as the API will name them. */
+const ruleProblems = (child: NonNullable<ReferralContent['child']>): Problems =>
+  furtherAnswerProblems({ child })
+    .filter((p) => p.field.startsWith('child.'))
+    .map((p) => [fieldTarget(p.field).id, p.reason]);
+
+/** "9434765919" or "943-476-5919" as "943 476 5919"; undefined unless it is ten digits. */
+function nhsNumberOf(value: string): string | undefined {
+  const digits = value.replace(/[\s-]/g, '');
+  return /^[0-9]{10}$/.test(digits)
+    ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`
+    : undefined;
+}
 
 // About the child -------------------------------------------------------------------------------------
 
@@ -36,6 +59,12 @@ export function ChildFields(props: FieldsProps): VNode {
     town: child.address?.town ?? '',
     postcode: child.address?.postcode ?? '',
     whereabouts: child.currentWhereabouts ?? '',
+    nhsNumber: child.nhsNumber ?? '',
+    upn: child.upn ?? '',
+    gp: child.gp ?? '',
+    send: (child.send ?? null) as SendStatus | null,
+    interpreter: (child.interpreter ? (child.interpreter.needed ? 'yes' : 'no') : null) as string | null,
+    language: child.interpreter?.language ?? '',
   });
   const [dob, setDob] = useState<DateParts>(dateParts(child.dateOfBirth ?? child.expectedDateOfBirth));
   const [dobParts, setDobParts] = useState<(keyof DateParts)[]>([]);
@@ -61,6 +90,20 @@ export function ChildFields(props: FieldsProps): VNode {
         setDobParts([]);
       }
     }
+    const nhsNumber = nhsNumberOf(v.nhsNumber);
+    if (v.nhsNumber.trim() && !nhsNumber)
+      problems.push(['child-nhs-number', 'Enter the NHS number as 10 digits, like 943 476 5919']);
+    else if (nhsNumber) problems.push(...ruleProblems({ nhsNumber }));
+    const upn = v.upn.replace(/\s/g, '').toUpperCase();
+    if (upn && !UPN_PATTERN.test(upn))
+      problems.push(['child-upn', 'Enter the unique pupil number as 13 characters, like H801200001001']);
+    const interpreter = v.interpreter
+      ? {
+          needed: v.interpreter === 'yes',
+          ...(v.interpreter === 'yes' && opt(v.language) ? { language: v.language.trim() } : {}),
+        }
+      : undefined;
+    if (interpreter) problems.push(...ruleProblems({ interpreter }));
     const anyAddress = [v.line1, v.line2, v.town, v.postcode].some((s) => s.trim());
     if (anyAddress) {
       if (!v.line1.trim()) problems.push(['child-address-line1', 'Enter the first line of the address']);
@@ -80,10 +123,15 @@ export function ChildFields(props: FieldsProps): VNode {
     add('knownAs', opt(v.knownAs));
     if (date) add(v.sex === 'unborn' ? 'expectedDateOfBirth' : 'dateOfBirth', date);
     add('sex', v.sex ?? undefined);
+    add('nhsNumber', nhsNumber);
+    add('upn', upn || undefined);
     add('ethnicity', opt(v.ethnicity));
     add('firstLanguage', opt(v.firstLanguage));
+    add('interpreter', interpreter);
+    add('send', v.send ?? undefined);
     add('needsOrDisability', opt(v.needs));
     add('schoolOrSetting', opt(v.school));
+    add('gp', opt(v.gp));
     if (anyAddress) {
       next.address = {
         line1: v.line1.trim(),
@@ -124,10 +172,71 @@ export function ChildFields(props: FieldsProps): VNode {
       error=${e['child-sex']}
       onChange=${(value: string) => setV((c) => ({ ...c, sex: value as Sex }))}
     />
+    <${TextInput}
+      id="child-nhs-number"
+      name="nhsNumber"
+      label="NHS number (optional)"
+      hint="It’s 10 digits long, like 943 476 5919"
+      inputClasses="govuk-input--width-10"
+      value=${v.nhsNumber}
+      error=${e['child-nhs-number']}
+      autocomplete="off"
+      spellcheck=${false}
+      onInput=${set('nhsNumber')}
+    />
+    <${TextInput}
+      id="child-upn"
+      name="upn"
+      label="Unique pupil number (UPN) (optional)"
+      hint="For a child at school: 13 characters, like H801200001001"
+      inputClasses="govuk-input--width-20"
+      value=${v.upn}
+      error=${e['child-upn']}
+      autocomplete="off"
+      spellcheck=${false}
+      onInput=${set('upn')}
+    />
     <${TextInput} id="child-ethnicity" name="ethnicity" label="Ethnicity (optional)" value=${v.ethnicity} error=${e['child-ethnicity']} onInput=${set('ethnicity')} />
     <${TextInput} id="child-first-language" name="firstLanguage" label="First language (optional)" value=${v.firstLanguage} error=${e['child-first-language']} onInput=${set('firstLanguage')} />
-    <${Textarea} id="child-needs" name="needs" label="Special educational needs or disability (optional)" rows=${3} value=${v.needs} error=${e['child-needs']} onInput=${set('needs')} />
+    <${Radios}
+      idPrefix="child-interpreter"
+      name="interpreter"
+      legend="Is an interpreter needed? (optional)"
+      legendClasses="govuk-fieldset__legend--s"
+      hint="For the child or their family, to talk with them about this request"
+      items=${[
+        {
+          value: 'yes',
+          text: 'Yes',
+          conditional: html`<${TextInput}
+            id="child-interpreter-language"
+            name="interpreterLanguage"
+            label="Which language?"
+            inputClasses="govuk-!-width-one-half"
+            value=${v.language}
+            error=${e['child-interpreter-language']}
+            onInput=${set('language')}
+          />`,
+        },
+        { value: 'no', text: 'No' },
+      ]}
+      value=${v.interpreter}
+      error=${e['child-interpreter']}
+      onChange=${(value: string) => setV((c) => ({ ...c, interpreter: value }))}
+    />
+    <${Radios}
+      idPrefix="child-send"
+      name="send"
+      legend="Special educational needs (SEN) (optional)"
+      legendClasses="govuk-fieldset__legend--s"
+      items=${SEND_STATUSES.map((value) => ({ value, text: SEND_LABELS[value] }))}
+      value=${v.send}
+      error=${e['child-send']}
+      onChange=${(value: string) => setV((c) => ({ ...c, send: value as SendStatus }))}
+    />
+    <${Textarea} id="child-needs" name="needs" label="Special educational needs or disability (optional)" hint="What the needs are, and the support in place" rows=${3} value=${v.needs} error=${e['child-needs']} onInput=${set('needs')} />
     <${TextInput} id="child-school" name="school" label="School or setting (optional)" hint="Or nursery, college or childminder" value=${v.school} error=${e['child-school']} onInput=${set('school')} />
+    <${TextInput} id="child-gp" name="gp" label="GP practice (optional)" hint="The practice’s name and town, for example Riverside Surgery, Northtown" value=${v.gp} error=${e['child-gp']} onInput=${set('gp')} />
     <fieldset class="govuk-fieldset">
       <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Where does the child live?</legend>
       <${TextInput} id="child-address-line1" name="line1" label="Address line 1" value=${v.line1} error=${e['child-address-line1'] ?? e['child-address']} autocomplete="off" onInput=${set('line1')} />

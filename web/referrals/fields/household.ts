@@ -1,11 +1,13 @@
 /**
- * The household: the adults with parental responsibility (add and remove, "do not contact"), other children.
+ * The household: the adults with parental responsibility (add and remove, "do not contact"), and the
+ * other children, each as a person (household-children.ts).
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Adult } from '../../../shared/referrals/schema.ts';
-import { Checkbox, Textarea, TextInput } from '../../platform/ui.ts';
+import { Checkbox, TextInput, Written } from '../../platform/ui.ts';
+import { type ChildDraft, checkChildren, OtherChildren, toChildDraft } from './household-children.ts';
 import { type FieldsProps, opt, type Problems } from './shared.ts';
 
 // Household -------------------------------------------------------------------------------------------
@@ -40,7 +42,11 @@ export function HouseholdFields(props: FieldsProps): VNode {
   const [adults, setAdults] = useState<AdultDraft[]>(() =>
     household?.adults.length ? household.adults.map(toDraft) : [toDraft()],
   );
-  const [otherChildren, setOtherChildren] = useState(household?.otherChildren ?? '');
+  const [children, setChildren] = useState<ChildDraft[]>(() =>
+    household?.children?.length ? household.children.map(toChildDraft) : [toChildDraft()],
+  );
+  // Older drafts wrote the other children as text: kept as written, and listed one by one from now on.
+  const otherChildren = household?.otherChildren?.trim();
   const [focusId, setFocusId] = useState<{ id: string } | null>(null);
   const [announce, setAnnounce] = useState('');
   const e = props.errors;
@@ -51,6 +57,8 @@ export function HouseholdFields(props: FieldsProps): VNode {
 
   const update = (key: number, change: Partial<AdultDraft>) =>
     setAdults((list) => list.map((a) => (a.key === key ? { ...a, ...change } : a)));
+  const updateChild = (key: number, change: Partial<ChildDraft>) =>
+    setChildren((list) => list.map((c) => (c.key === key ? { ...c, ...change } : c)));
 
   props.bind(() => {
     const problems: Problems = [];
@@ -61,6 +69,9 @@ export function HouseholdFields(props: FieldsProps): VNode {
       if (!a.relationship.trim())
         problems.push([`adult-${i + 1}-relationship`, `Enter adult ${i + 1}’s relationship to the child`]);
     });
+    const others = checkChildren(children);
+    setChildren(others.marked);
+    problems.push(...others.problems);
     if (problems.length) return { problems };
     return {
       patch: {
@@ -72,7 +83,8 @@ export function HouseholdFields(props: FieldsProps): VNode {
             doNotContact: a.doNotContact,
             ...(opt(a.contact) ? { contact: a.contact.trim() } : {}),
           })),
-          ...(opt(otherChildren) ? { otherChildren: otherChildren.trim() } : {}),
+          children: others.children,
+          ...(otherChildren ? { otherChildren } : {}),
         },
       },
     };
@@ -138,17 +150,32 @@ export function HouseholdFields(props: FieldsProps): VNode {
           </button>`
         : html`<p class="govuk-body">You can add up to 12 adults.</p>`
     }
-    <p class="govuk-visually-hidden" role="status">${announce}</p>
-    <${Textarea}
-      id="other-children"
-      name="otherChildren"
-      label="Other children in the household (optional)"
-      labelClasses="govuk-label--s"
-      hint="Their names, ages and schools, if you know them"
-      rows=${3}
-      value=${otherChildren}
-      error=${e['other-children']}
-      onInput=${setOtherChildren}
+    <${OtherChildren}
+      list=${children}
+      errors=${e}
+      update=${updateChild}
+      add=${() => {
+        setChildren((list) => [...list, toChildDraft()]);
+        setAnnounce(`Child ${children.length + 1} added.`);
+        setFocusId({ id: `household-child-${children.length + 1}-name` });
+      }}
+      remove=${(child: ChildDraft, label: string) => {
+        setChildren((list) => {
+          const left = list.filter((x) => x.key !== child.key);
+          return left.length ? left : [toChildDraft()];
+        });
+        setAnnounce(`Removed ${label}.`);
+        setFocusId({ id: 'children-heading' });
+      }}
     />
+    ${
+      otherChildren
+        ? html`<div class="govuk-inset-text" id="other-children">
+            <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">What you wrote about other children before</p>
+            <${Written} text=${otherChildren} />
+          </div>`
+        : null
+    }
+    <p class="govuk-visually-hidden" role="status">${announce}</p>
   `;
 }

@@ -1,13 +1,14 @@
 /**
- * The indicators, chosen from the threshold guidance by search, with the level they suggest, live.
+ * The indicators, chosen from the threshold guidance by search, with the level they suggest, live;
+ * and the level the referrer thinks the child's needs are at.
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { checkIndicators, levelLabel, searchIndicators } from '../../../shared/guidance/check.ts';
-import type { Framework, Indicator } from '../../../shared/guidance/schema.ts';
+import type { Framework, Indicator, LevelNumber } from '../../../shared/guidance/schema.ts';
 import { consentRule, LevelTag, PhoneText, whereIs } from '../../../shared/guidance/views/basics.ts';
-import { cx, Tag, WarningText } from '../../platform/ui.ts';
+import { cx, Radios, Tag, WarningText } from '../../platform/ui.ts';
 import type { FieldsProps } from './shared.ts';
 
 // Indicators ----------------------------------------------------------------------------------------
@@ -48,9 +49,35 @@ function SuggestedLevel(props: { framework: Framework; ids: string[] }): VNode {
   `;
 }
 
+/** The referrer's own view of the level, beside the one the indicators suggest. */
+function ReferrerLevel(props: {
+  framework: Framework | undefined;
+  value: LevelNumber | null;
+  error: string | undefined;
+  onChange: (level: LevelNumber) => void;
+}): VNode {
+  const levels = props.framework?.levels.length
+    ? props.framework.levels.map((l) => ({ value: String(l.level), text: levelLabel(l) }))
+    : [1, 2, 3, 4].map((n) => ({ value: String(n), text: `Level ${n}` }));
+  return html`<${Radios}
+    idPrefix="referrer-level"
+    name="referrerLevel"
+    legend="What level of need do you think the child’s needs are at?"
+    legendClasses="govuk-fieldset__legend--m"
+    hint="The Front Door compares this with the level your indicators suggest"
+    items=${levels}
+    value=${props.value === null ? null : String(props.value)}
+    error=${props.error}
+    onChange=${(value: string) => props.onChange(Number(value) as LevelNumber)}
+  />`;
+}
+
 export function IndicatorFields(props: FieldsProps): VNode {
   const framework = props.framework;
   const [ids, setIds] = useState<string[]>(props.referral.indicatorIds ?? []);
+  const [referrerLevel, setReferrerLevel] = useState<LevelNumber | null>(
+    props.referral.referrerLevel ?? null,
+  );
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
   const [searchError, setSearchError] = useState<string | null>(null);
@@ -64,15 +91,23 @@ export function IndicatorFields(props: FieldsProps): VNode {
   const current = ids.filter((id) => known.has(id));
   const gone = framework ? ids.filter((id) => !known.has(id)) : [];
 
-  props.bind(() =>
-    current.length > 60
-      ? { problems: [['indicator-search', 'Choose 60 indicators or fewer']] }
-      : { patch: { indicatorIds: current } },
-  );
+  props.bind(() => {
+    if (current.length > 60) return { problems: [['indicator-search', 'Choose 60 indicators or fewer']] };
+    const level = referrerLevel === null ? {} : { referrerLevel };
+    // Without the guidance the choices cannot be checked: keep them as they are.
+    return { patch: framework ? { indicatorIds: current, ...level } : level };
+  });
+  const levelQuestion = html`<${ReferrerLevel}
+    framework=${framework}
+    value=${referrerLevel}
+    error=${props.errors['referrer-level']}
+    onChange=${setReferrerLevel}
+  />`;
 
   if (!framework) {
     return html`<h1 class="govuk-heading-l">Which indicators describe the child?</h1>
-      <p class="govuk-body">The threshold guidance could not be loaded, so indicators cannot be chosen just now. Save and come back later.</p>`;
+      <p class="govuk-body">The threshold guidance could not be loaded, so indicators cannot be chosen just now. Save and come back later.</p>
+      ${levelQuestion}`;
   }
 
   const toggle = (id: string, on: boolean) => {
@@ -202,6 +237,7 @@ export function IndicatorFields(props: FieldsProps): VNode {
         `
         : null
     }
+    ${levelQuestion}
     <p class="govuk-visually-hidden" role="status">${announce}</p>
   `;
 }

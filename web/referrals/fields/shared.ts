@@ -13,6 +13,8 @@ import { type RadioItem, Radios, type RadiosProps, Textarea } from '../../platfo
 export interface SectionProps {
   referral: Referral;
   framework: Framework | undefined;
+  /** The signed-in referrer's agency's kind (the directory's): a police referrer is asked more. */
+  agencyKind: string | undefined;
   /** Each field's error, by its input's id. */
   errors: Record<string, string>;
 }

@@ -9,6 +9,7 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Me } from '../../../shared/directory/me.ts';
 import type { Framework } from '../../../shared/guidance/schema.ts';
 import type { Referral } from '../../../shared/referrals/schema.ts';
 import { apiPatch } from '../../platform/api.ts';
@@ -32,14 +33,17 @@ type Fields = (props: FieldsProps) => VNode;
 /** Each section's fields, loaded (in parallel with the referral) by its page alone. */
 const FIELDS: Record<SectionSlug, () => Promise<Fields>> = {
   child: () => import('../fields/child.ts').then((m) => m.ChildFields),
+  referrer: () => import('../fields/referrer.ts').then((m) => m.ReferrerFields),
   household: () => import('../fields/household.ts').then((m) => m.HouseholdFields),
   agencies: () => import('../fields/text.ts').then((m) => m.AgenciesFields),
   concerns: () => import('../fields/text.ts').then((m) => m.ConcernsFields),
+  strengths: () => import('../fields/strengths.ts').then((m) => m.StrengthsFields),
   indicators: () => import('../fields/indicators.ts').then((m) => m.IndicatorFields),
   support: () => import('../fields/text.ts').then((m) => m.SupportFields),
   'child-views': () => import('../fields/text.ts').then((m) => m.ChildViewsFields),
   'parent-views': () => import('../fields/text.ts').then((m) => m.ParentViewsFields),
   consent: () => import('../fields/consent.ts').then((m) => m.ConsentFields),
+  family: () => import('../fields/family.ts').then((m) => m.FamilyFields),
 };
 
 function nextUrl(referral: Referral, section: Section, mode: 'continue' | 'later'): string {
@@ -67,6 +71,7 @@ function backUrl(referral: Referral, section: Section): string {
 function QuestionPage(props: {
   referral: Referral;
   framework: Framework | undefined;
+  agencyKind: string | undefined;
   section: Section;
   Fields: (props: FieldsProps) => VNode;
 }): VNode {
@@ -125,7 +130,7 @@ function QuestionPage(props: {
     const bind = (fn: () => Collected) => {
       collect.current = fn;
     };
-    return html`<${props.Fields} referral=${referral} framework=${framework} errors=${fieldErrors} bind=${bind} />`;
+    return html`<${props.Fields} referral=${referral} framework=${framework} agencyKind=${props.agencyKind} errors=${fieldErrors} bind=${bind} />`;
   })();
 
   return html`
@@ -174,6 +179,7 @@ function QuestionPage(props: {
 function SectionPage(props: {
   referral: Referral;
   framework: Framework | undefined;
+  agencyKind: string | undefined;
   section: Section;
   fields: Promise<Fields>;
 }): VNode {
@@ -189,7 +195,7 @@ function SectionPage(props: {
   if ('error' in state)
     return html`<h1 class="govuk-heading-l">${props.section.heading}</h1>
       <${ProblemState} error=${state.error} what="the questions" onRetry=${() => setAttempt((n) => n + 1)} />`;
-  return html`<${QuestionPage} referral=${props.referral} framework=${props.framework} section=${props.section} Fields=${state.Fields} />`;
+  return html`<${QuestionPage} referral=${props.referral} framework=${props.framework} agencyKind=${props.agencyKind} section=${props.section} Fields=${state.Fields} />`;
 }
 
 // The page -------------------------------------------------------------------------------------------
@@ -203,8 +209,8 @@ if (section) {
   mount(
     html`<${DraftPage}
       title=${section.heading}
-      render=${(referral: Referral, framework: Framework | undefined) =>
-        html`<${SectionPage} referral=${referral} framework=${framework} section=${section} fields=${fields} />`}
+      render=${(referral: Referral, framework: Framework | undefined, me: Me) =>
+        html`<${SectionPage} referral=${referral} framework=${framework} agencyKind=${me.agency?.kind} section=${section} fields=${fields} />`}
     />`,
   );
 } else {

@@ -10,6 +10,7 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { Me } from '../../../shared/directory/me.ts';
 import type { Framework } from '../../../shared/guidance/schema.ts';
 import { clockDescription } from '../../../shared/referrals/priority.ts';
 import { consentRuleOf, submissionProblems } from '../../../shared/referrals/rules.ts';
@@ -20,7 +21,7 @@ import { type ErrorSummaryItem, FormPage, mount, setTitle, WarningText } from '.
 import { ReferralAnswers } from '../answers.ts';
 import { Caption, DraftPage } from '../draft.ts';
 import { fieldTarget, type SectionState, sectionStates, suggestedLevelOf } from '../progress.ts';
-import { SECTIONS, type Section, sectionUrl } from '../sections.ts';
+import { isOptional, SECTIONS, sectionUrl } from '../sections.ts';
 import {
   ConflictBanner,
   describeRefusal,
@@ -32,26 +33,32 @@ import {
 
 // The task list -------------------------------------------------------------------------------------
 
-function statusView(state: SectionState, section: Section, id: string): VNode {
+function statusView(state: SectionState, optional: boolean, id: string): VNode {
   if (state.status === 'completed')
     return html`<div class="govuk-task-list__status" id=${id}>Completed</div>`;
-  if (state.status === 'not-started' && section.optional)
+  if (state.status === 'not-started' && optional)
     return html`<div class="govuk-task-list__status" id=${id}>Optional</div>`;
   return html`<div class="govuk-task-list__status" id=${id}>
     <strong class="govuk-tag govuk-tag--blue">${state.status === 'incomplete' ? 'Incomplete' : 'Not yet started'}</strong>
   </div>`;
 }
 
-function TaskList(props: { referral: Referral; framework: Framework | undefined }): VNode {
-  const { referral, framework } = props;
+function TaskList(props: {
+  referral: Referral;
+  framework: Framework | undefined;
+  agencyKind: string | undefined;
+}): VNode {
+  const { referral, framework, agencyKind } = props;
   const level = suggestedLevelOf(referral, framework);
   // The consent rule is the guidance version's own for the level the indicators suggest.
   const rule = consentRuleOf(framework, level);
-  const states = sectionStates(referral, rule);
+  const states = sectionStates(referral, rule, agencyKind);
   // Counted as the tags below show them, optional sections included, so the sentence and the list agree.
   const done = SECTIONS.filter((s) => states[s.slug].status === 'completed').length;
-  const requiredLeft = SECTIONS.filter((s) => !s.optional && states[s.slug].status !== 'completed').length;
-  const ready = submissionProblems(referral, rule).length === 0;
+  const requiredLeft = SECTIONS.filter(
+    (s) => !isOptional(s, referral) && states[s.slug].status !== 'completed',
+  ).length;
+  const ready = submissionProblems(referral, rule, undefined, agencyKind).length === 0;
   useEffect(() => setTitle('Request for early help'), []);
   return html`
     <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
@@ -76,7 +83,7 @@ function TaskList(props: { referral: Referral; framework: Framework | undefined 
               </a>
               ${hint ? html`<div id=${hintId} class="govuk-task-list__hint">${hint}</div>` : null}
             </div>
-            ${statusView(state, section, statusId)}
+            ${statusView(state, isOptional(section, referral), statusId)}
           </li>`;
         })}
         <li class="govuk-task-list__item govuk-task-list__item--with-link">
@@ -99,10 +106,14 @@ function TaskList(props: { referral: Referral; framework: Framework | undefined 
 
 // Check your answers and send -----------------------------------------------------------------------
 
-function CheckAnswers(props: { referral: Referral; framework: Framework | undefined }): VNode {
+function CheckAnswers(props: {
+  referral: Referral;
+  framework: Framework | undefined;
+  agencyKind: string | undefined;
+}): VNode {
   const { referral, framework } = props;
   const level = suggestedLevelOf(referral, framework);
-  const problems = submissionProblems(referral, consentRuleOf(framework, level));
+  const problems = submissionProblems(referral, consentRuleOf(framework, level), undefined, props.agencyKind);
   const [refusal, setRefusal] = useState<ErrorSummaryItem[]>([]);
   const [submissions, setSubmissions] = useState(0);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -168,7 +179,7 @@ function CheckAnswers(props: { referral: Referral; framework: Framework | undefi
             </div>`
           : null
       }
-      <${ReferralAnswers} referral=${referral} framework=${framework} level=${level} changeLinks=${true} />
+      <${ReferralAnswers} referral=${referral} framework=${framework} level=${level} changeLinks=${true} agencyKind=${props.agencyKind} />
       <h2 class="govuk-heading-m">Now send your referral</h2>
       <p class="govuk-body">
         By sending this referral you confirm that, to the best of your knowledge, the details are correct, and that the
@@ -234,10 +245,10 @@ const render =
   path === '/referrals/submitted/'
     ? (referral: Referral) => html`<${Submitted} referral=${referral} />`
     : path === '/referrals/draft/check/'
-      ? (referral: Referral, framework: Framework | undefined) =>
-          html`<${CheckAnswers} referral=${referral} framework=${framework} />`
-      : (referral: Referral, framework: Framework | undefined) =>
-          html`<${TaskList} referral=${referral} framework=${framework} />`;
+      ? (referral: Referral, framework: Framework | undefined, me: Me) =>
+          html`<${CheckAnswers} referral=${referral} framework=${framework} agencyKind=${me.agency?.kind} />`
+      : (referral: Referral, framework: Framework | undefined, me: Me) =>
+          html`<${TaskList} referral=${referral} framework=${framework} agencyKind=${me.agency?.kind} />`;
 const title =
   path === '/referrals/submitted/'
     ? 'Referral sent'
