@@ -265,8 +265,14 @@ describe('GET /api/stats/episodes', () => {
 
   it('counts the episodes started and open by agency and level, hiding the 2 and what would give them away', async () => {
     at('2026-06-01T09:00:00Z');
-    const start = (agencyId: string) => async () =>
-      startEpisode(api, (await decidedReferral(api)).id, agencyId);
+    // Each about a child of their own: fourteen referrals of one child at once would flag each other
+    // as possible duplicates mid-decision, which is the duplicates' test, not this one.
+    let children = 0;
+    const start = (agencyId: string) => async () => {
+      const base = completeReferral();
+      const child = { ...base.child, lastName: `Statsfamily${children++}` };
+      return startEpisode(api, (await decidedReferral(api, { content: { child } })).id, agencyId);
+    };
     [harbour, health, school] = await Promise.all([
       times(6, start(HARBOUR)),
       times(6, start(HEALTH)),

@@ -116,7 +116,12 @@ export function episodeFixtures(api: TestApi) {
       let r = await ok<Referral>(
         api.request('POST', '/api/referrals', {
           as,
-          body: completeReferral({ consent: { status: 'given', byWhom: 'Kerry Fairbrook', date: today() } }),
+          // A child of its own each time: episodes made at once about one child would flag each other as
+          // possible duplicates between the fixture's steps.
+          body: completeReferral({
+            consent: { status: 'given', byWhom: 'Kerry Fairbrook', date: today() },
+            child: { ...completeReferral().child, lastName: `Fairbrook-${keys++}` },
+          }),
           headers: { 'idempotency-key': newKey() },
         }),
         201,
