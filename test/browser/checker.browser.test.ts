@@ -383,6 +383,20 @@ describe('the guidance and the checker without JavaScript', () => {
     expect(await readable(nojs.locator('main'))).toContain(squash(expected.record.response.doNow));
   });
 
+  it('keeps a tick just made when the chosen list’s own button is pressed instead of the results’', async () => {
+    const [first] = searchIndicators(illustrativeFramework, 'attendance');
+    if (!first) throw new Error('The seed guidance needs an "attendance" indicator');
+    await nojs.goto(`${live.portal.url}/check/?indicators=${first.id}&q=hungry`);
+    await nojs.locator(`#indicator-${HUNGRY}`).check();
+    await nojs.locator('.app-chosen').getByRole('button', { name: 'See the suggested level' }).click();
+    await nojs.waitForURL('**/check/answer/**');
+    const answer = new URL(nojs.url());
+    expect(answer.searchParams.getAll('indicators').join(',').split(',').sort()).toEqual(
+      [first.id, HUNGRY].sort(),
+    );
+    expect(await readable(nojs.locator('main'))).toContain(indicator(HUNGRY).text);
+  });
+
   it('shows the call-999 interruption first for an indicator of immediate danger', async () => {
     await nojs.goto(`${live.portal.url}/check/?q=${encodeURIComponent('hit')}`);
     await nojs.locator(`#indicator-${HIT}`).check();
@@ -396,6 +410,11 @@ describe('the guidance and the checker without JavaScript', () => {
       .click();
     await nojs.waitForURL('**/check/answer/**');
     expect(await nojs.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Call 999 if a child is in immediate danger, then the Front Door now',
+    );
+    // And on the first step, the call-now panel is there as soon as the tick has been sent.
+    await nojs.goto(`${live.portal.url}/check/?indicators=${HIT}&q=hit`);
+    expect(squash(await nojs.locator('#call-now h2').textContent())).toBe(
       'Call 999 if a child is in immediate danger, then the Front Door now',
     );
   });

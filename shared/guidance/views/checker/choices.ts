@@ -12,6 +12,9 @@ import { describeAgeBands } from '../indicators.ts';
 import { HighlightedIndicator } from '../search.ts';
 import { type Address, AddressFields, followInPage, handledInPage, stepUrl } from './address.ts';
 
+/** The form of the indicators to tick, which the chosen list's button can send without JavaScript. */
+const INDICATOR_CHOICES_FORM = 'indicator-choices';
+
 export function IndicatorCheckboxes(props: {
   items: Indicator[];
   framework: Framework;
@@ -27,7 +30,7 @@ export function IndicatorCheckboxes(props: {
   const chosenElsewhere = [...props.chosen].filter((id) => !shown.has(id));
   // With JavaScript each tick is kept at once; without it, the buttons send the ticks with the address.
   return html`
-    <form action="/check/" method="get" novalidate onSubmit=${(event: Event) => event.preventDefault()}>
+    <form id=${INDICATOR_CHOICES_FORM} action="/check/" method="get" novalidate onSubmit=${(event: Event) => event.preventDefault()}>
     <${AddressFields} ids=${chosenElsewhere} query=${props.address.query} sub=${props.address.sub} />
     <div class="govuk-form-group">
       <fieldset class="govuk-fieldset" aria-describedby="choose-hint">
@@ -107,6 +110,8 @@ export function Chosen(props: {
   address: Address;
   onRemove: (id: string) => void;
   onContinue: () => void;
+  /** The page shows indicators to tick: the button sends them with the ones already chosen. */
+  sendsWithChoices?: boolean;
 }): VNode {
   const indicators = props.ids
     .map((id) => props.framework.indicators.find((i) => i.id === id))
@@ -143,10 +148,25 @@ export function Chosen(props: {
               )}
             </ul>`
       }
-      <form action="/check/answer/" method="get" novalidate onSubmit=${handledInPage(props.onContinue)}>
-        <${AddressFields} ids=${props.ids} />
-        <${Button} text="See the suggested level" classes="app-chosen__continue" />
-      </form>
+      ${
+        props.sendsWithChoices
+          ? // Without JavaScript, the ticks on the page have not been kept yet: this button sends the
+            // choices' own form, so a tick just made reaches the answer. With it, every tick is kept.
+            html`<button
+              type="submit"
+              class="govuk-button app-chosen__continue"
+              data-module="govuk-button"
+              form=${INDICATOR_CHOICES_FORM}
+              formaction="/check/answer/"
+              onClick=${handledInPage(props.onContinue)}
+            >
+              See the suggested level
+            </button>`
+          : html`<form action="/check/answer/" method="get" novalidate onSubmit=${handledInPage(props.onContinue)}>
+              <${AddressFields} ids=${props.ids} />
+              <${Button} text="See the suggested level" classes="app-chosen__continue" />
+            </form>`
+      }
     </div>
   `;
 }

@@ -162,8 +162,11 @@ export function Choose(props: {
   const browseAllHref = stepUrl('/check/', { ids });
 
   let results: VNode;
+  // Whether the page lists indicators to tick (a search with matches, or an area of need).
+  let ticking = false;
   if (address.query) {
     const found = searchIndicators(framework, address.query);
+    ticking = found.length > 0;
     results = html`
       <h2 class="govuk-heading-m" id="results-heading" tabindex="-1">
         ${
@@ -193,6 +196,7 @@ export function Choose(props: {
       </p>
     `;
   } else if (subDomain) {
+    ticking = true;
     const items = framework.indicators
       .filter((i) => i.subDomainId === subDomain.subDomain.id)
       .sort((a, b) => a.level - b.level);
@@ -271,7 +275,14 @@ export function Choose(props: {
         ${results}
       </div>
       <div class="govuk-grid-column-one-third">
-        <${Chosen} framework=${framework} ids=${ids} address=${address} onRemove=${remove} onContinue=${onContinue} />
+        <${Chosen}
+          framework=${framework}
+          ids=${ids}
+          address=${address}
+          onRemove=${remove}
+          onContinue=${onContinue}
+          sendsWithChoices=${ticking}
+        />
       </div>
     </div>
     <p class="govuk-visually-hidden" role="status">${announce}</p>
