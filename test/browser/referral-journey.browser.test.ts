@@ -683,9 +683,23 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     await page.locator('#consent-date-year').fill('2026');
     await expectAxeClean(page);
     await page.getByRole('button', { name: 'Save and continue' }).click();
-    // Telling the family comes next; left for later, so the check page lists it with the rest.
+    // Telling the family comes next: the page itself says what it still needs.
     await arrive(page, /\/draft\/family\//, 'Telling the family');
     await page.getByRole('button', { name: 'Save and continue' }).click();
+    const unanswered = page.locator('.govuk-error-summary');
+    await unanswered.waitFor();
+    expect(squash(await unanswered.textContent())).toContain('There is a problem');
+    expect(squash(await unanswered.textContent())).toContain(
+      'Say whether the family has been told about this request',
+    );
+    expect(await page.locator('#family-told-error').count()).toBe(1);
+    await soon(() => page.title()).toMatch(/^Error: Telling the family/);
+    expect(new URL(page.url()).pathname).toBe('/referrals/draft/family/');
+    await expectAxeClean(page);
+    // Left for later, so the check page lists it with the rest.
+    await page.getByRole('link', { name: 'See all the sections of this referral' }).click();
+    await arrive(page, `/referrals/draft/?id=${id}`, 'Request for early help');
+    await page.goto(`${live.portal.url}/referrals/draft/check/?id=${id}`);
 
     await arrive(page, /\/draft\/check\//, 'Check your answers before sending your referral');
     const banner = page.locator('#not-ready');
@@ -790,7 +804,7 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
 
     // The other tab still has the old version: its save is refused, with the way to reload.
     await other.locator('#child-known-as').fill('Harv');
-    await other.getByRole('button', { name: 'Save and continue' }).click();
+    await other.getByRole('button', { name: 'Save and come back later' }).click();
     const conflict = other.locator('[aria-labelledby="conflict-title"]');
     await conflict.waitFor();
     expect(squash(await conflict.textContent())).toContain(
@@ -813,7 +827,17 @@ describe('the consent rule, a draft saved as you go, and a stale save', () => {
     await typeInto(page, 'referrer-phone', '01632 960 101');
     await tabTo(page, button('Save and continue'));
     await page.keyboard.press('Enter');
-    await arrive(page, /\/draft\/household\//, 'Who does the child live with?');
+    // The page names what the police must add before it can go on, and stays where it is.
+    const missing = page.locator('.govuk-error-summary');
+    await missing.waitFor();
+    expect(squash(await missing.textContent())).toContain('Enter the incident number or the crime number');
+    expect(squash(await missing.textContent())).toContain('Choose the DASH risk level');
+    expect(new URL(page.url()).pathname).toBe('/referrals/draft/referrer/');
+    await expectAxeClean(page);
+    // What was given is kept by saving for later.
+    await tabTo(page, button('Save and come back later'));
+    await page.keyboard.press('Enter');
+    await arrive(page, `/referrals/?saved=${id}`, 'Your referrals');
     await page.goto(`${live.portal.url}/referrals/draft/?id=${id}`);
     await arrive(page, `/referrals/draft/?id=${id}`, 'Request for early help');
     expect(squash(await page.locator('#task-referrer-status').textContent())).toBe('Incomplete');

@@ -11,7 +11,12 @@ import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Me } from '../../../shared/directory/me.ts';
 import type { Framework } from '../../../shared/guidance/schema.ts';
-import type { Referral } from '../../../shared/referrals/schema.ts';
+import {
+  CONSENT_REFUSAL_REASON,
+  consentRuleOf,
+  submissionProblems,
+} from '../../../shared/referrals/rules.ts';
+import type { Referral, ReferralContent } from '../../../shared/referrals/schema.ts';
 import { apiPatch } from '../../platform/api.ts';
 import { boot } from '../../platform/chrome.ts';
 import {
@@ -23,12 +28,35 @@ import {
   setTitle,
 } from '../../platform/ui.ts';
 import { Caption, DraftPage } from '../draft.ts';
-import type { Collected, FieldsProps } from '../fields/shared.ts';
-import { fieldTarget } from '../progress.ts';
-import { SECTIONS, type Section, type SectionSlug, sectionFor, sectionUrl } from '../sections.ts';
+import type { Collected, FieldsProps, Problems } from '../fields/shared.ts';
+import { fieldTarget, suggestedLevelOf } from '../progress.ts';
+import { isOptional, SECTIONS, type Section, type SectionSlug, sectionFor, sectionUrl } from '../sections.ts';
 import { ConflictBanner, describeRefusal, isConflict, ReferralNotFound } from '../views.ts';
 
 type Fields = (props: FieldsProps) => VNode;
+
+/**
+ * What this page still needs before the referral could be sent, by the rules the API applies on
+ * submission: so "Save and continue" says so here, not pages later at check your answers. Only the
+ * problems this page can fix are named; an optional section (or one a step-up is not asked) has none.
+ * A family's refusal is a true answer, recorded as given: the consent page already warns that it
+ * stops the referral being sent, and check your answers says so again.
+ */
+function requiredProblems(
+  referral: Referral,
+  patch: ReferralContent,
+  section: Section,
+  framework: Framework | undefined,
+  agencyKind: string | undefined,
+): Problems {
+  if (isOptional(section, referral)) return [];
+  const merged = { ...referral, ...patch } as ReferralContent;
+  const rule = consentRuleOf(framework, suggestedLevelOf(merged, framework));
+  return submissionProblems(merged, rule, new Date(), agencyKind)
+    .map((p) => ({ ...p, target: fieldTarget(p.field) }))
+    .filter((p) => p.target.section === section.slug && p.reason !== CONSENT_REFUSAL_REASON)
+    .map((p) => [p.target.id, p.reason]);
+}
 
 /** Each section's fields, loaded (in parallel with the referral) by its page alone. */
 const FIELDS: Record<SectionSlug, () => Promise<Fields>> = {
@@ -96,14 +124,20 @@ function QuestionPage(props: {
     if (busy) return;
     setSubmissions((n) => n + 1);
     const result = collect.current();
-    if ('problems' in result) {
-      if (result.problems.length > 0) {
-        const fields: Record<string, string> = {};
-        for (const [id, message] of result.problems) fields[id] ??= message;
-        setFieldErrors(fields);
-        setSummary(result.problems.map(([id, text]) => ({ href: `#${id}`, text })));
-        return;
-      }
+    // "Save and come back later" keeps whatever is well formed; "Save and continue" also needs what
+    // the front door requires of this page.
+    const problems =
+      'problems' in result
+        ? result.problems
+        : mode.current === 'continue'
+          ? requiredProblems(referral, result.patch, section, framework, props.agencyKind)
+          : [];
+    if (problems.length > 0) {
+      const fields: Record<string, string> = {};
+      for (const [id, message] of problems) fields[id] ??= message;
+      setFieldErrors(fields);
+      setSummary(problems.map(([id, text]) => ({ href: `#${id}`, text })));
+      return;
     }
     setSummary([]);
     setFieldErrors({});
