@@ -66,6 +66,16 @@ export function onAccessWithdrawn(listener: (error: ApiError) => void): void {
   if (withdrawn) listener(withdrawn);
 }
 
+const signInEndedListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` each time the API answers 401: the sign-in has ended, so the page chrome keeps
+ * what was typed and stops saying who is signed in.
+ */
+export function onSignInEnded(listener: () => void): void {
+  signInEndedListeners.add(listener);
+}
+
 export interface ApiResponse<T> {
   data: T;
   status: number;
@@ -137,7 +147,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
   const body = parseJson(await response.text());
   if (!response.ok) {
-    if (response.status === 401) clearToken();
+    if (response.status === 401) {
+      clearToken();
+      for (const listener of signInEndedListeners) listener();
+    }
     const error = new ApiError(response.status, problemOf(response, body));
     if (isAccessWithdrawn(error) && !withdrawn) {
       withdrawn = error;

@@ -4,6 +4,7 @@
  * it goes when the tab closes.
  */
 import { safeReturnAddress } from '../../shared/platform/return-address.ts';
+import { forgetAllKeptAnswers, keepAnswersOnThisPage } from './kept-answers.ts';
 
 export interface LocalAuthConfig {
   mode: 'local';
@@ -37,6 +38,20 @@ interface StoredSession {
   token: string;
   /** Milliseconds since the epoch. */
   expiresAt: number;
+  /** Locally, the demo user it is for, so "Stay signed in" can ask for a new token. */
+  username?: string;
+}
+
+function readSession(): StoredSession | null {
+  const raw = sessionStorage.getItem(TOKEN_KEY);
+  if (!raw) return null;
+  try {
+    const session = JSON.parse(raw) as StoredSession;
+    if (typeof session.token === 'string' && typeof session.expiresAt === 'number') return session;
+  } catch {
+    // A damaged entry is the same as none.
+  }
+  return null;
 }
 
 let configPromise: Promise<AuthConfig> | undefined;
@@ -67,24 +82,27 @@ export function loadAuthConfig(): Promise<AuthConfig> {
 }
 
 export function getToken(): string | null {
-  const raw = sessionStorage.getItem(TOKEN_KEY);
-  if (!raw) return null;
-  try {
-    const session = JSON.parse(raw) as StoredSession;
-    if (typeof session.token === 'string' && session.expiresAt > Date.now()) return session.token;
-  } catch {
-    // A damaged entry is the same as none.
-  }
+  const session = readSession();
+  if (session && session.expiresAt > Date.now()) return session.token;
   sessionStorage.removeItem(TOKEN_KEY);
   return null;
+}
+
+/** When this tab's sign-in ends (milliseconds since the epoch), or null when not signed in. */
+export function sessionEndsAt(): number | null {
+  return getToken() === null ? null : (readSession()?.expiresAt ?? null);
 }
 
 export function isSignedIn(): boolean {
   return getToken() !== null;
 }
 
-export function storeToken(token: string, expiresInSeconds: number): void {
-  const session: StoredSession = { token, expiresAt: Date.now() + expiresInSeconds * 1000 };
+export function storeToken(token: string, expiresInSeconds: number, username?: string): void {
+  const session: StoredSession = {
+    token,
+    expiresAt: Date.now() + expiresInSeconds * 1000,
+    ...(username ? { username } : {}),
+  };
   sessionStorage.setItem(TOKEN_KEY, JSON.stringify(session));
 }
 
@@ -143,7 +161,26 @@ export async function signInAsDemoUser(username: string): Promise<void> {
   const { token, expiresIn } = await postJson<{ token: string; expiresIn?: number }>('/auth/dev/token', {
     username,
   });
-  storeToken(token, expiresIn ?? 3600);
+  storeToken(token, expiresIn ?? 3600, username);
+}
+
+/**
+ * A fresh sign-in for whoever is signed in now: locally a new demo token; with Cognito, its hosted
+ * sign-in again, which returns at once while its own session lasts (so this may leave the page:
+ * keep what was typed first). False when there is nobody to renew.
+ */
+export async function renewSession(): Promise<boolean> {
+  const session = readSession();
+  if (!session || getToken() === null) return false;
+  const config = await loadAuthConfig();
+  if (config.mode === 'cognito') {
+    keepAnswersOnThisPage();
+    await startCognitoSignIn(config, window.location.pathname + window.location.search);
+    return true;
+  }
+  if (!session.username) return false;
+  await signInAsDemoUser(session.username);
+  return true;
 }
 
 // Cognito mode: authorization code with PKCE ---------------------------------------------------
@@ -216,6 +253,7 @@ export async function completeCognitoSignIn(config: CognitoAuthConfig, search: s
 /** Forgets the token; with Cognito, also ends the hosted sign-in session. */
 export async function signOut(): Promise<void> {
   clearToken();
+  forgetAllKeptAnswers();
   const config = await loadAuthConfig().catch(() => null);
   if (config?.mode === 'cognito') {
     const params = new URLSearchParams({

@@ -1,14 +1,17 @@
 /**
- * What every page runs first: GOV.UK Frontend's components, and the account line in the service
- * navigation ("Signed in as … (agency) · Sign out", or "Sign in").
+ * What every page runs first: GOV.UK Frontend's components, the account line in the service
+ * navigation ("Signed in as … (agency) · Sign out", or "Sign in"), the warning before the sign-in
+ * ends, and putting back what was typed on this page before it did.
  */
 import { initAll } from 'govuk-frontend';
 import { html } from 'htm/preact';
 import { render } from 'preact';
 import type { Me } from '../../shared/directory/me.ts';
 import { AccessWithdrawnMessage, accessWithdrawnHeading } from './access-withdrawn.ts';
-import { ApiError, apiGet, isAccessWithdrawn, onAccessWithdrawn } from './api.ts';
+import { ApiError, apiGet, isAccessWithdrawn, onAccessWithdrawn, onSignInEnded } from './api.ts';
 import { getToken, signInUrl, signOut } from './auth.ts';
+import { keepAnswersOnThisPage, restoreKeptAnswers } from './kept-answers.ts';
+import { stopSessionTimeout, watchSessionTimeout } from './session-timeout.ts';
 import { mount, setTitle } from './ui.ts';
 
 let mePromise: Promise<Me | null> | undefined;
@@ -102,9 +105,19 @@ async function showMessageCount(item: HTMLElement, me: Me): Promise<void> {
 /** Starts the page: GOV.UK Frontend's components, then the account line. */
 export function boot(options: { showSignIn?: boolean } = {}): void {
   initAll();
+  restoreKeptAnswers();
+  watchSessionTimeout();
   loadMe().then(showRoleNavigation, () => {});
   const slot = document.getElementById('app-account');
   let withdrawn = false;
+  // A save refused because the sign-in ended: keep what was typed, and stop saying who is signed in.
+  onSignInEnded(() => {
+    keepAnswersOnThisPage();
+    stopSessionTimeout();
+    if (slot && !withdrawn)
+      render(html`<${Account} me=${null} showSignIn=${options.showSignIn ?? true} />`, slot);
+    for (const item of document.querySelectorAll<HTMLElement>('[data-app-roles]')) item.hidden = true;
+  });
   // Whichever request meets it first, the page says once what happened, in place of its content.
   onAccessWithdrawn((error) => {
     withdrawn = true;

@@ -13,6 +13,7 @@ import { LevelTag } from '../../shared/guidance/views/basics.ts';
 import { STATUS_LABELS } from '../../shared/referrals/labels.ts';
 import type { Referral, ReferralStatus, TimelineEntry } from '../../shared/referrals/schema.ts';
 import { ApiError, apiGet, apiRequest, orNotFound } from '../platform/api.ts';
+import { signInUrl } from '../platform/auth.ts';
 import { describeRefusal as describe, type Refusal } from '../platform/refusal.ts';
 import {
   ChangedBanner,
@@ -181,7 +182,13 @@ export function describeRefusal(
   fallbackId: string,
 ): Refusal {
   return describe(error, idFor, fallbackId, {
-    byStatus: { 401: { text: 'Your sign-in has ended. Sign in again, then try again.' } },
+    byStatus: {
+      // The referrals area's forms keep what was typed through signing in again (kept-answers.ts).
+      401: {
+        href: signInUrl(),
+        text: 'Your sign-in has ended. Sign in again: what you typed on this page is kept.',
+      },
+    },
   });
 }
 

@@ -15,6 +15,7 @@ import {
   startCognitoSignIn,
 } from '../auth.ts';
 import { boot } from '../chrome.ts';
+import { forgetAllKeptAnswers } from '../kept-answers.ts';
 import {
   Button,
   ErrorSummary,
@@ -30,7 +31,11 @@ import {
 const params = new URLSearchParams(window.location.search);
 const returnTo = safeReturnTo(params.get('returnTo'));
 const signedOut = params.get('signedOut') === '1';
-if (signedOut) clearToken();
+const timedOut = params.get('timedOut') === '1';
+if (signedOut) {
+  clearToken();
+  forgetAllKeptAnswers();
+}
 
 function describeUser(user: DemoUser): string {
   const roles = user.roles.map((role) => (isRole(role) ? ROLE_LABELS[role] : role)).join(', ');
@@ -142,7 +147,14 @@ function SignInPage(): VNode {
 
   const banner = signedOut
     ? html`<${NotificationBanner} type="success" heading="You have signed out." />`
-    : null;
+    : timedOut
+      ? html`<${NotificationBanner} heading="You were signed out to keep the information safe">
+          <p class="govuk-body">
+            Your sign-in ended. What you had typed on the page you were on is kept in this browser tab: sign in again to
+            carry on from there.
+          </p>
+        </${NotificationBanner}>`
+      : null;
   switch (state.kind) {
     case 'loading':
       return html`${banner}<${LoadingPage} heading="Sign in" text="Loading the ways to sign in…" />`;

@@ -12,6 +12,7 @@ import type { Consultation } from '../../../shared/referrals/consultation-schema
 import { WRITTEN_REQUEST_DUE_HOURS } from '../../../shared/referrals/consultations.ts';
 import { type AgencyName, loadAgencies } from '../../platform/agencies.ts';
 import { ApiError, apiRequest } from '../../platform/api.ts';
+import { signInUrl } from '../../platform/auth.ts';
 import { boot } from '../../platform/chrome.ts';
 import type { DateParts } from '../../platform/date-input.ts';
 import { describeRefusal } from '../../platform/refusal.ts';
@@ -83,7 +84,12 @@ function CallForm(props: { agencies: AgencyName[]; guidance: GuidanceVersion | n
       // An earlier attempt got through with other answers: sending again is a new call.
       if (error instanceof ApiError && error.fieldError('Idempotency-Key')) setKey(newIdempotencyKey());
       const refusal = describeRefusal(error, (f) => FIELD_IDS[f] ?? null, 'called-on', {
-        byStatus: { 401: { text: 'Your sign-in has ended. Sign in again, then try again.' } },
+        byStatus: {
+          401: {
+            href: signInUrl(),
+            text: 'Your sign-in has ended. Sign in again: what you typed on this page is kept.',
+          },
+        },
         unshown: (e) =>
           e.field === 'Idempotency-Key'
             ? 'This form was sent before with different answers. Check the consultation calls before you send it again'
@@ -113,7 +119,7 @@ function CallForm(props: { agencies: AgencyName[]; guidance: GuidanceVersion | n
         Record a call from a practitioner asking the front door’s advice about a child. If you ask for a written
         request, it is due within ${WRITTEN_REQUEST_DUE_HOURS} hours of the call, and is linked to this call when it arrives.
       </p>
-      <form novalidate onSubmit=${onSubmit}>
+      <form novalidate onSubmit=${onSubmit} data-keep-answers>
         <h2 class="govuk-heading-m">The call</h2>
         <${DateInput} id="called-on" name="calledOn" legend="Date of the call" legendClasses="govuk-fieldset__legend--s"
           hint="For example, 27 3 2026" value=${values.calledOn} error=${s.fields['called-on']}

@@ -175,7 +175,7 @@ function QuestionPage(props: {
       banner=${conflict !== null ? html`<${ConflictBanner} key=${submissions} detail=${conflict} />` : null}
     >
       <${Caption} referral=${referral} />
-      <form novalidate onSubmit=${onSubmit} aria-label=${section.name} id="question-form">
+      <form novalidate onSubmit=${onSubmit} aria-label=${section.name} id="question-form" data-keep-answers>
         ${fields}
         <div class="govuk-button-group">
           <button

@@ -40,7 +40,7 @@ export function AddNote(props: { referral: Referral; onAdded: (entry: TimelineEn
   return html`
     <h2 class="govuk-heading-m" id="add-note-heading">Add further information</h2>
     ${errors.length > 0 ? html`<${ErrorSummary} key=${submissions} items=${errors} />` : null}
-    <form novalidate onSubmit=${onSubmit} aria-labelledby="add-note-heading">
+    <form novalidate onSubmit=${onSubmit} aria-labelledby="add-note-heading" data-keep-answers>
       <${Textarea}
         id="note"
         name="note"

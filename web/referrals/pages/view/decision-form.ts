@@ -154,7 +154,7 @@ export function DecisionForm(props: { referral: Referral; framework: Framework |
       <span class="govuk-caption-l">${referral.reference} – ${childNameOf(referral)}</span>
       <h1 class="govuk-heading-l">Record the decision</h1>
       <p class="govuk-body">The referrer’s indicators suggest <${LevelName} level=${suggested} framework=${framework} />.</p>
-      <form novalidate onSubmit=${onSubmit}>
+      <form novalidate onSubmit=${onSubmit} data-keep-answers>
         <${Radios}
           idPrefix="level"
           name="levelOfNeed"

@@ -44,7 +44,7 @@ export function WithdrawForm(props: { referral: Referral }): VNode {
       banner=${conflict !== null ? html`<${ConflictBanner} key=${submissions} detail=${conflict} />` : null}
     >
       <span class="govuk-caption-l">${referral.reference} – ${childNameOf(referral)}</span>
-      <form novalidate onSubmit=${onSubmit}>
+      <form novalidate onSubmit=${onSubmit} data-keep-answers>
         <${Textarea}
           id="reason"
           name="reason"
