@@ -4,6 +4,7 @@ import { checkIndicators, findFrameworkProblems, searchIndicators } from '../../
 import { type CheckerServices, servicesSearchFor } from '../../shared/guidance/checker-services.ts';
 import { compareFrameworks } from '../../shared/guidance/diff.ts';
 import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
+import { findRouteProblems, routesFor } from '../../shared/guidance/specific-routes.ts';
 import type { AssetManifest } from '../../shared/views/layout.ts';
 import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
 import {
@@ -149,7 +150,8 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     }
     const { unknownIds: _unknown, ...result } = outcome;
     const services = await answerServices(outcome, district);
-    return c.json({ version: current.version, ...result, services }, 200);
+    const routes = routesFor(current.framework, indicatorIds);
+    return c.json({ version: current.version, ...result, routes, services }, 200);
   });
 
   bindRoute(app, searchGuidance, async (c) => {
@@ -196,6 +198,11 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     const existing = await visibleVersion(c, number);
     if (existing.status !== 'draft')
       throw new Conflict(`Version ${number} is ${existing.status}: published versions never change`);
+    // A route naming an indicator the draft lacks would bring nothing up: refused at once, by field,
+    // so the editor sees it when saving rather than only when publishing.
+    const routeProblems = findRouteProblems(framework);
+    if (routeProblems.length)
+      throw new Unprocessable('Fix the specific routes before saving the draft', routeProblems);
     const saved: GuidanceVersion = {
       ...existing,
       framework,

@@ -98,7 +98,9 @@ export function renderCheckPage(
     title: initial.query ? `Search: ${initial.query} – Check a level of need` : 'Check a level of need',
     module: CHECK_MODULE,
     view: html`<${Choose} guidance=${guidance} initial=${initial} />`,
-    data: guidance,
+    // Step 1 never shows the specific routes (the answer does, from the server): not embedded, so the
+    // page stays lighter.
+    data: { ...guidance, framework: { ...guidance.framework, routes: undefined } },
   });
 }
 

@@ -4,6 +4,7 @@ import {
   IndicatorSchema,
   LevelNumberSchema,
   LevelSchema,
+  SpecificRouteSchema,
 } from '../../shared/guidance/schema.ts';
 import { text } from '../../shared/platform/text.ts';
 import * as z from '../../shared/platform/zod.ts';
@@ -114,6 +115,8 @@ export const CheckResultSchema = z.object({
   considerHigher: z.boolean(),
   nextLevel: z.nullable(LevelSchema),
   reasons: z.array(z.string()),
+  /** The specific routes the chosen indicators bring up (allegations against staff, FGM, Prevent...). */
+  routes: z.array(SpecificRouteSchema),
   /** Null at levels 3 and 4, which name no services. */
   services: z.nullable(CheckerServicesSchema),
 });
@@ -122,7 +125,8 @@ export const checkGuidance = createRoute({
   method: 'post',
   path: '/api/guidance/check',
   tags: ['guidance'],
-  summary: 'The level the chosen indicators suggest, why, and what to do now (current published version)',
+  summary:
+    'The level the chosen indicators suggest, why, what to do now and any specific route (current published version)',
   request: { body: jsonBody(CheckRequestSchema) },
   responses: {
     200: json('The suggested level and the response it prescribes', CheckResultSchema),
@@ -205,6 +209,7 @@ export const updateDraft = createRoute({
     403: problem('Not a guidance editor'),
     404: problem('No such version'),
     409: problem('Published versions never change, or someone else saved the draft first'),
+    422: problem('A specific route names an indicator that is not in the draft'),
     428: problem('If-Match missing'),
   },
 });
@@ -251,6 +256,9 @@ export const ChangesSchema = z.object({
   ),
   reworded: z.array(z.object({ id: z.string(), before: z.string(), after: z.string() })),
   levelsChanged: z.array(LevelNumberSchema),
+  routesAdded: z.array(SpecificRouteSchema),
+  routesRemoved: z.array(SpecificRouteSchema),
+  routesChanged: z.array(z.object({ route: SpecificRouteSchema, parts: z.array(z.string()) })),
 });
 
 export const compareVersions = createRoute({
@@ -265,7 +273,10 @@ export const compareVersions = createRoute({
     }),
   },
   responses: {
-    200: json('Indicators added, removed, moved level or reworded, and levels changed', ChangesSchema),
+    200: json(
+      'Indicators added, removed, moved level or reworded, levels changed, and specific routes added, removed or changed',
+      ChangesSchema,
+    ),
     404: problem('No such version'),
   },
 });

@@ -15,6 +15,7 @@ import {
   TRIED_SO_FAR,
 } from './demo-words.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
+import { addedForRoutes } from './guidance-routes.ts';
 import { createSeedCaller, type Saved } from './seed-caller.ts';
 
 /**
@@ -99,7 +100,9 @@ function needOf(indicatorIds: string[]): string {
 
 /** Indicators that suggest `level` (never an immediate-danger one below 4). */
 function indicatorsFor(level: LevelNumber, pick: () => number): string[] {
-  const pool = illustrativeFramework.indicators.filter((i) => i.level === level && !i.immediateDanger);
+  const pool = illustrativeFramework.indicators.filter(
+    (i) => i.level === level && !i.immediateDanger && !addedForRoutes(i.id),
+  );
   const first = pool[Math.floor(pick() * pool.length)];
   const second = pool[Math.floor(pick() * pool.length)];
   return [...new Set([first?.id, second?.id].filter((x): x is string => Boolean(x)))];

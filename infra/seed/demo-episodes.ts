@@ -11,6 +11,7 @@ import type { TableNames } from '../local/tables.ts';
 import { DEMO_FAMILIES, type DemoFamily, PRACTITIONERS } from './demo-episode-families.ts';
 import { furtherAnswers } from './demo-words.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
+import { addedForRoutes } from './guidance-routes.ts';
 import { createSeedCaller, type Saved, type SeedCaller } from './seed-caller.ts';
 
 /**
@@ -36,7 +37,9 @@ function workingDaysAgo(today: string, n: number): string {
 
 /** Two indicators of the family's level, so the guidance suggests the level the front door decides. */
 function indicatorsOf(level: 2 | 3, n: number): string[] {
-  const pool = illustrativeFramework.indicators.filter((i) => i.level === level && !i.immediateDanger);
+  const pool = illustrativeFramework.indicators.filter(
+    (i) => i.level === level && !i.immediateDanger && !addedForRoutes(i.id),
+  );
   return [pool[(n * 5) % pool.length]?.id, pool[(n * 5 + 2) % pool.length]?.id].filter((id): id is string =>
     Boolean(id),
   );

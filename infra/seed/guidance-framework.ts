@@ -1,4 +1,5 @@
 import type { Framework } from '../../shared/guidance/schema.ts';
+import { routeIndicators, specificRoutes } from './guidance-routes.ts';
 
 /**
  * The seed "levels of need" threshold guidance.
@@ -8,7 +9,8 @@ import type { Framework } from '../../shared/guidance/schema.ts';
  * of them. The partnership replaces it by drafting and publishing its own version.
  *
  * Contact points are fictional: 0300 000 0000 (Front Door), 0300 000 0001 (Early Help Hub),
- * 0300 000 0002 (Emergency Duty Team). The only real number is 999.
+ * 0300 000 0002 (Emergency Duty Team); the specific routes' (guidance-routes.ts) are from Ofcom's
+ * drama range. The only real numbers are 999, and 101 where the FGM duty names it.
  */
 export const illustrativeFramework: Framework = {
   title: 'Levels of need: threshold guidance for practitioners (illustrative)',
@@ -1706,5 +1708,7 @@ export const illustrativeFramework: Framework = {
         'violence',
       ],
     },
+    ...routeIndicators,
   ],
+  routes: specificRoutes,
 };

@@ -1,10 +1,12 @@
 /**
- * The threshold checker and indicator search, shared by the web page and the API.
+ * The threshold checker and the search of indicators and specific routes, shared by the web page and
+ * the API.
  *
  * Pure: no I/O, no clock, no zod at run time (type-only import), so the browser bundle stays small
  * and the API and the page always agree.
  */
-import type { Domain, Framework, Indicator, Level, LevelNumber, SubDomain } from './schema.ts';
+import type { Domain, Framework, Indicator, Level, LevelNumber, SpecificRoute, SubDomain } from './schema.ts';
+import { findRouteProblems, routesOf } from './specific-routes.ts';
 
 /**
  * Cumulative concern: this many chosen indicators (distinct) at the suggested level, when that level
@@ -86,8 +88,8 @@ export function findSubDomain(
 
 /**
  * Checks the schema cannot express: each level 1–4 once, ids unique, every indicator's sub-domain
- * exists. Returns readable problems; an empty list means the framework is usable. For the editor
- * (before publishing) and for tests.
+ * exists, every specific route names only indicators of this version. Returns readable problems; an
+ * empty list means the framework is usable. For the editor (before publishing) and for tests.
  */
 export function findFrameworkProblems(framework: Framework): string[] {
   const problems: string[] = [];
@@ -118,6 +120,7 @@ export function findFrameworkProblems(framework: Framework): string[] {
       );
     }
   }
+  for (const { reason } of findRouteProblems(framework)) problems.push(reason);
   return problems;
 }
 
@@ -285,4 +288,23 @@ export function searchIndicators(framework: Framework, query: string): Indicator
   });
 
   return scored.sort((a, b) => b.score - a.score || a.order - b.order).map((s) => s.indicator);
+}
+
+/**
+ * Routes for a free-text query: every query word (common words dropped) starts a word of the route's
+ * title, summary or when it applies. Ranked by the words found in the title, then the guidance's order.
+ */
+export function searchRoutes(framework: Framework, query: string): SpecificRoute[] {
+  const words = searchTokens(query).filter((w) => !STOP_WORDS.has(w));
+  if (words.length === 0) return [];
+  const starts = (tokens: string[], word: string) => tokens.some((t) => t.startsWith(word));
+  const scored: { route: SpecificRoute; score: number }[] = [];
+  for (const route of routesOf(framework)) {
+    const title = searchTokens(route.title);
+    const all = [...title, ...searchTokens(`${route.summary} ${route.whenItApplies}`)];
+    if (!words.every((w) => starts(all, w))) continue;
+    scored.push({ route, score: words.filter((w) => starts(title, w)).length });
+  }
+  // Array.prototype.sort is stable, so equal scores keep the guidance's order.
+  return scored.sort((a, b) => b.score - a.score).map((s) => s.route);
 }

@@ -69,6 +69,41 @@ export const IndicatorSchema = z.strictObject({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/** Whether a specific route replaces the level's referral to the Front Door or goes alongside it. */
+export const ROUTE_REFERRALS = ['replaces', 'alongside'] as const;
+export type RouteReferral = (typeof ROUTE_REFERRALS)[number];
+
+export const RouteContactSchema = z.strictObject({
+  name: line(120),
+  /** As it is dialled and read: digits and spaces ("01632 960410", "101"). */
+  phone: z.string().check(z.regex(/^\d[\d ]{1,18}\d$/, 'Enter a telephone number of digits and spaces')),
+  email: z.optional(z.email({ error: 'Enter an email address, like lado@northshire.example' })),
+  hours: line(200),
+});
+export type RouteContact = z.infer<typeof RouteContactSchema>;
+
+/**
+ * A situation the partnership sets a route of its own for, whatever the level (allegations against
+ * staff, FGM, Prevent, private fostering, Operation Encompass): English partnerships publish these
+ * apart from the levels because the law or national guidance names who must be told, and by when.
+ */
+export const SpecificRouteSchema = z.strictObject({
+  id: slug,
+  title: line(120),
+  /** What to do and by when, in a few words: the checker's answer shows it beside the title. */
+  summary: line(200),
+  whenItApplies: words(800),
+  steps: z.array(words(500)).check(z.minLength(1), z.maxLength(12)),
+  contact: RouteContactSchema,
+  timescale: words(300),
+  referral: z.enum(ROUTE_REFERRALS),
+  /** What "replaces" or "alongside" means for this route. */
+  referralNote: words(500),
+  /** The indicators that bring the route up in the checker; each must be in the same version. */
+  indicatorIds: z.array(slug).check(z.maxLength(50)),
+});
+export type SpecificRoute = z.infer<typeof SpecificRouteSchema>;
+
 /** The content of one version of the threshold guidance. */
 export const FrameworkSchema = z.strictObject({
   title: line(200),
@@ -77,6 +112,8 @@ export const FrameworkSchema = z.strictObject({
   levels: z.array(LevelSchema).check(z.length(4)),
   domains: z.array(DomainSchema).check(z.length(3)),
   indicators: z.array(IndicatorSchema).check(z.minLength(1), z.maxLength(500)),
+  /** Optional: versions published before routes existed have none. */
+  routes: z.optional(z.array(SpecificRouteSchema).check(z.maxLength(30))),
 });
 export type Framework = z.infer<typeof FrameworkSchema>;
 

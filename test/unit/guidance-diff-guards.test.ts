@@ -4,7 +4,16 @@ import { compareFrameworks, type GuidanceChanges, hasChanges } from '../../share
 import type { Framework } from '../../shared/guidance/schema.ts';
 
 const copy = (): Framework => structuredClone(illustrativeFramework);
-const none: GuidanceChanges = { added: [], removed: [], moved: [], reworded: [], levelsChanged: [] };
+const none: GuidanceChanges = {
+  added: [],
+  removed: [],
+  moved: [],
+  reworded: [],
+  levelsChanged: [],
+  routesAdded: [],
+  routesRemoved: [],
+  routesChanged: [],
+};
 
 describe('what changed between two versions, one kind of change at a time', () => {
   it('counts any single kind of change as a change', () => {

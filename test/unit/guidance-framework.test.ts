@@ -163,13 +163,23 @@ describe('the illustrative threshold guidance', () => {
     expect(taggedElsewhere).toEqual([]);
   });
 
-  it('gives no phone number but 999 and the fictional 0300 000 000x ones', () => {
+  it('gives no real phone number but 999 and 101: the rest are fictional or from Ofcom’s drama range', () => {
     const all = JSON.stringify(framework);
+    const fictional = /^(0300 000 000\d|01632 960\d{3})$/;
     const phoneLike = all.match(/\+?\d[\d ]{4,}\d/g) ?? [];
     expect(phoneLike.length).toBeGreaterThan(0);
-    expect(phoneLike.filter((n) => !/^0300 000 000\d$/.test(n))).toEqual([]);
-    // Short numbers (101, 111, 116 123...) other than 999 would be real services.
-    const shortNumbers = all.replace(/0300 000 000\d/g, '').match(/(?<![\d%])\d{3}(?![\d%])/g) ?? [];
-    expect(new Set(shortNumbers)).toEqual(new Set(['999']));
+    expect(phoneLike.filter((n) => !fictional.test(n))).toEqual([]);
+    // Short numbers (111, 116 123...) would be real services; 101 is the police's non-emergency
+    // number, which the FGM reporting duty names, so the FGM route must give it.
+    const shortNumbers =
+      all.replace(/0300 000 000\d|01632 960\d{3}/g, '').match(/(?<![\d%])\d{3}(?![\d%])/g) ?? [];
+    expect(new Set(shortNumbers)).toEqual(new Set(['999', '101']));
+    expect(all.match(/\b101\b/g)?.length).toBeGreaterThan(0);
+  });
+
+  it('gives every email address at northshire.example', () => {
+    const emails = JSON.stringify(framework).match(/[\w.+-]+@[\w.-]+/g) ?? [];
+    expect(emails.length).toBeGreaterThan(0);
+    expect(emails.filter((e) => !e.endsWith('@northshire.example'))).toEqual([]);
   });
 });

@@ -6,8 +6,8 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { levelLabel } from '../../shared/guidance/check.ts';
-import type { GuidanceChanges } from '../../shared/guidance/diff.ts';
-import type { Framework, LevelNumber } from '../../shared/guidance/schema.ts';
+import { countChanges, type GuidanceChanges } from '../../shared/guidance/diff.ts';
+import type { Framework, LevelNumber, SpecificRoute } from '../../shared/guidance/schema.ts';
 import { LevelTag } from '../../shared/guidance/views/basics.ts';
 import { IndicatorItem } from '../../shared/guidance/views/indicators.ts';
 import { Tag } from '../../shared/views/govuk-components.ts';
@@ -23,6 +23,15 @@ export function describeChanges(changes: GuidanceChanges): string {
     changes.reworded.length ? `${changes.reworded.length} reworded` : '',
     changes.levelsChanged.length
       ? `${plural(changes.levelsChanged.length, 'level’s response', 'levels’ responses')} changed`
+      : '',
+    changes.routesAdded.length
+      ? `${plural(changes.routesAdded.length, 'specific route', 'specific routes')} added`
+      : '',
+    changes.routesRemoved.length
+      ? `${plural(changes.routesRemoved.length, 'specific route', 'specific routes')} removed`
+      : '',
+    changes.routesChanged.length
+      ? `${plural(changes.routesChanged.length, 'specific route', 'specific routes')} changed`
       : '',
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'No changes';
@@ -40,14 +49,8 @@ export function ChangesView(props: {
   const { changes, framework } = props;
   const tag = `h${props.headingLevel ?? 3}`;
   const headingClass = props.headingLevel === 2 ? 'govuk-heading-m' : 'govuk-heading-s';
-  const nothing =
-    changes.added.length +
-      changes.removed.length +
-      changes.moved.length +
-      changes.reworded.length +
-      changes.levelsChanged.length ===
-    0;
-  if (nothing) return html`<p class="govuk-body">No indicators or levels changed.</p>`;
+  if (countChanges(changes) === 0)
+    return html`<p class="govuk-body">No indicators, levels or specific routes changed.</p>`;
   const levelName = (n: LevelNumber) => framework?.levels.find((l) => l.level === n)?.name;
   return html`
     <p class="govuk-body">${describeChanges(changes)}.</p>
@@ -129,6 +132,35 @@ export function ChangesView(props: {
               const record = framework?.levels.find((l) => l.level === n);
               return html`<li key=${n}>${record ? levelLabel(record) : `Level ${n}`}</li>`;
             })}
+          </ul>
+        `
+        : null
+    }
+    <${RouteChanges} changes=${changes} tag=${tag} headingClass=${headingClass} />
+  `;
+}
+
+/** Specific routes added, removed, and changed (with the parts that changed). */
+function RouteChanges(props: { changes: GuidanceChanges; tag: string; headingClass: string }): VNode {
+  const { changes, tag, headingClass } = props;
+  const list = (heading: string, routes: SpecificRoute[]) =>
+    routes.length > 0
+      ? html`
+        <${tag} class=${headingClass}>${heading} (${routes.length})</${tag}>
+        <ul class="govuk-list govuk-list--bullet">${routes.map((r) => html`<li key=${r.id}>${r.title}</li>`)}</ul>
+      `
+      : null;
+  return html`
+    ${list('Specific routes added', changes.routesAdded)}
+    ${list('Specific routes removed', changes.routesRemoved)}
+    ${
+      changes.routesChanged.length > 0
+        ? html`
+          <${tag} class=${headingClass}>Specific routes changed (${changes.routesChanged.length})</${tag}>
+          <ul class="govuk-list govuk-list--bullet">
+            ${changes.routesChanged.map(
+              ({ route, parts }) => html`<li key=${route.id}>${route.title}: ${parts.join(', ')}</li>`,
+            )}
           </ul>
         `
         : null

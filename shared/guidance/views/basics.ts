@@ -31,7 +31,8 @@ export function whereIs(framework: Framework, indicator: Indicator): string {
   return found ? `${found.domain.name}: ${found.subDomain.name}` : indicator.subDomainId;
 }
 
-const PHONE = /(^|[^\d])(999|0\d{3} \d{3} \d{4})(?!\d)/g;
+// 999 and 101 (the police's numbers), 0300 000 0000 and 01632 960000 as the guidance writes them.
+const PHONE = /(^|[^\d])(999|101|0\d{3} \d{3} \d{4}|0\d{4} \d{6})(?!\d)/g;
 
 /** Text with its telephone numbers as tel: links, so a phone can call them with one tap. */
 export function PhoneText(props: { text: string; inverse?: boolean }): VNode {

@@ -4,7 +4,8 @@
  *
  *   /guidance/                  by level (each level's indicators in a details element)
  *   /guidance/?view=domain      by domain and sub-domain, every indicator with its level
- *   /guidance/?q=hungry         search, with the matched words marked
+ *   /guidance/?view=routes      the specific routes (LADO, FGM, Prevent...), each with its own anchor
+ *   /guidance/?q=hungry         search of the indicators (matched words marked) and the routes
  *   /guidance/?level=3          one level in full, ready to print (?print=1 is the same view)
  *
  * Every view is a plain link or GET form, so Back, refresh and sharing all work. The page's script
@@ -13,16 +14,19 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { formatDate, PageHeading } from '../../views/govuk-components.ts';
-import { levelLabel, searchIndicators } from '../check.ts';
+import { levelLabel, searchIndicators, searchRoutes } from '../check.ts';
 import type { Framework, GuidanceVersion, LevelNumber } from '../schema.ts';
+import { routesOf } from '../specific-routes.ts';
 import { LevelTag, whereIs } from './basics.ts';
 import { groupIndicators, IndicatorGroups } from './indicators.ts';
 import { LevelHeadingText, LevelSection, sortedLevels } from './levels.ts';
 import { HighlightedIndicator, queryWords } from './search.ts';
+import { RouteLinks, RouteResults, SpecificRoutes } from './specific-routes.ts';
 
 export type View =
   | { kind: 'levels' }
   | { kind: 'domains' }
+  | { kind: 'routes' }
   | { kind: 'search'; query: string }
   | { kind: 'level'; level: LevelNumber };
 
@@ -33,6 +37,7 @@ export function readGuidanceView(params: URLSearchParams): View {
   const level = Number(params.get('level'));
   if (level === 1 || level === 2 || level === 3 || level === 4) return { kind: 'level', level };
   if (params.get('view') === 'domain') return { kind: 'domains' };
+  if (params.get('view') === 'routes') return { kind: 'routes' };
   return { kind: 'levels' };
 }
 
@@ -111,6 +116,7 @@ function ViewLinks(props: { view: View }): VNode {
       <ul class="govuk-list app-view-links">
         ${item('/guidance/', 'View by level', props.view.kind === 'levels')}
         ${item('/guidance/?view=domain', 'View by area of need', props.view.kind === 'domains')}
+        ${item('/guidance/?view=routes', 'Specific routes', props.view.kind === 'routes')}
       </ul>
       <ul class="govuk-list">
         <li><a class="govuk-link" href="/check/">Check the level for a child</a>, step by step</li>
@@ -134,6 +140,13 @@ function ByLevel(props: { guidance: GuidanceVersion }): VNode {
           html`<li key=${level.level}><a class="govuk-link" href=${`#level-${level.level}`}>${levelLabel(level)}</a></li>`,
       )}
     </ul>
+    ${
+      routesOf(framework).length > 0
+        ? html`<h2 class="govuk-heading-m">Specific routes</h2>
+            <p class="govuk-body">Some situations have a route of their own, whatever the level:</p>
+            <${RouteLinks} framework=${framework} />`
+        : null
+    }
     ${levels.map(
       (level) => html`<${LevelSection}
         key=${level.level}
@@ -172,6 +185,7 @@ function SearchResults(props: { guidance: GuidanceVersion; query: string }): VNo
   const { framework } = props.guidance;
   const words = queryWords(props.query);
   const results = props.query ? searchIndicators(framework, props.query) : [];
+  const routes = props.query ? searchRoutes(framework, props.query) : [];
   const heading =
     props.query === ''
       ? 'Enter a word to search for'
@@ -211,6 +225,7 @@ function SearchResults(props: { guidance: GuidanceVersion; query: string }): VNo
           </ol>
         `
     }
+    <${RouteResults} routes=${routes} query=${props.query} />
     <p class="govuk-body"><a class="govuk-link" href="/guidance/">Back to all the guidance</a></p>
   `;
 }
@@ -297,7 +312,13 @@ export function Guidance(props: { guidance: GuidanceVersion; view: View }): VNod
             ? html`<${SearchResults} guidance=${guidance} query=${view.query} /><${About} guidance=${guidance} />`
             : html`
               <${About} guidance=${guidance} />
-              ${view.kind === 'domains' ? html`<${ByDomain} guidance=${guidance} />` : html`<${ByLevel} guidance=${guidance} />`}
+              ${
+                view.kind === 'domains'
+                  ? html`<${ByDomain} guidance=${guidance} />`
+                  : view.kind === 'routes'
+                    ? html`<${SpecificRoutes} framework=${framework} />`
+                    : html`<${ByLevel} guidance=${guidance} />`
+              }
             `
         }
       </div>
@@ -309,6 +330,7 @@ export function guidanceTitle(view: View, guidance: GuidanceVersion | null): str
   if (view.kind === 'search')
     return view.query ? `Search: ${view.query} – Threshold guidance` : 'Threshold guidance';
   if (view.kind === 'domains') return 'Threshold guidance by area of need';
+  if (view.kind === 'routes') return 'Specific routes – Threshold guidance';
   if (view.kind === 'level') {
     const record = guidance?.framework.levels.find((l) => l.level === view.level);
     return record ? `${levelLabel(record)} – Threshold guidance` : 'Threshold guidance';

@@ -10,8 +10,10 @@ import { ButtonLink, formatDate, PageHeading, setTitle } from '../../../views/go
 import { type LevelCheckOutcome, levelLabel } from '../../check.ts';
 import type { CheckerServices } from '../../checker-services.ts';
 import type { GuidanceVersion, Level } from '../../schema.ts';
+import { routesFor } from '../../specific-routes.ts';
 import { consentRule, LevelTag, PhoneText } from '../basics.ts';
 import { LevelHeadingText } from '../levels.ts';
+import { AnswerRoutes } from '../specific-routes.ts';
 import { stepUrl } from './address.ts';
 import { AnswerServices } from './services.ts';
 
@@ -57,6 +59,7 @@ export function Answer(props: {
     result.level === 4 ? record : (guidance?.framework.levels.find((l) => l.level === 4) ?? null);
   const others = result.chosen.filter((i) => !result.drivers.some((d) => d.id === i.id));
   const chosenIds = result.chosen.map((i) => i.id);
+  const routes = guidance ? routesFor(guidance.framework, chosenIds) : [];
   const LevelHeading = result.immediateDanger ? 'h2' : 'h1';
   // After a call to make first, the referral is the second thing to do, and looks it.
   const referralVariant = result.immediateDanger ? 'secondary' : undefined;
@@ -94,6 +97,7 @@ export function Answer(props: {
               </div>`
             : null
         }
+        <${AnswerRoutes} routes=${routes} />
 
         <h2 class="govuk-heading-m">What to do now</h2>
         <p class="govuk-body">${record.response.doNow}</p>

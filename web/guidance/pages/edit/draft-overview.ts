@@ -9,6 +9,7 @@ import { groupIndicators } from '../../../../shared/guidance/views/indicators.ts
 import { HighlightedIndicator, queryWords } from '../../../../shared/guidance/views/search.ts';
 import { formatDateTime, NotificationBanner, PageHeading, setTitle, Table } from '../../../platform/ui.ts';
 import { StatusTag } from '../../changes.ts';
+import { DraftRoutes } from './draft-routes.ts';
 import { BackLink, type Flash, NavLink, navigate, urls } from './navigation.ts';
 
 const INDICATOR_HEAD = [
@@ -131,5 +132,8 @@ export function DraftOverview(props: {
         )}
       `,
     )}
+    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+      <${DraftRoutes} framework=${framework} />
+    </div></div>
   `;
 }

@@ -3,6 +3,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { GuidanceVersion, Indicator } from '../../../../shared/guidance/schema.ts';
+import { routesNaming, withoutIndicator } from '../../../../shared/guidance/specific-routes.ts';
 import { LevelTag } from '../../../../shared/guidance/views/basics.ts';
 import { Button, PageHeading, setTitle } from '../../../platform/ui.ts';
 import { BackLink, type Flash, NavLink, urls } from './navigation.ts';
@@ -15,6 +16,8 @@ export function RemoveIndicator(props: {
   onSaved: (saved: GuidanceVersion, flash: Omit<Flash, 'id'>) => void;
 }): VNode {
   const { draft, indicator } = props;
+  // A route naming a removed indicator would be refused on saving, so it goes from those routes too.
+  const routes = routesNaming(draft.framework, indicator.id);
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState(0);
   const [failed, setFailed] = useState<string | null>(null);
@@ -25,10 +28,7 @@ export function RemoveIndicator(props: {
     setBusy(true);
     setFailed(null);
     try {
-      const saved = await saveFramework(draft, {
-        ...draft.framework,
-        indicators: draft.framework.indicators.filter((i) => i.id !== indicator.id),
-      });
+      const saved = await saveFramework(draft, withoutIndicator(draft.framework, indicator.id));
       props.onSaved(saved, {
         heading: `Saved. Draft version ${saved.version} is now at revision ${saved.revision}.`,
         body: `Removed: “${indicator.text}”`,
@@ -60,6 +60,14 @@ export function RemoveIndicator(props: {
         It will no longer be in the draft. Nobody else sees the change until you publish the draft, and earlier
         versions keep it.
       </p>
+      ${
+        routes.length > 0
+          ? html`<p class="govuk-body">
+              It will also no longer bring up ${routes.length === 1 ? 'the specific route' : 'the specific routes'}${' '}
+              ${routes.map((r, i) => html`${i > 0 ? ', ' : ''}<strong>${r.title}</strong>`)} in the checker.
+            </p>`
+          : null
+      }
       <div class="govuk-button-group">
         <${Button} text=${busy ? 'Removing…' : 'Yes, remove it'} type="button" variant="warning" disabled=${busy} onClick=${remove} />
         <${NavLink} href=${urls.indicator(draft.version, indicator.id)}>No, keep it</${NavLink}>
