@@ -36,6 +36,7 @@ export const FUNCTION_ENV: Record<string, string> = {
   MATCH_KEY_SECRET: 'bench-match-key-secret-of-at-least-32-characters',
   AUDIT_SUBJECT_SECRET: 'bench-audit-subject-secret-of-at-least-32-characters',
   OUTBOX_TABLE_NAME: 'bench-outbox',
+  ATTACHMENTS_BUCKET: 'bench-attachments',
   GUIDANCE_URL: 'https://portal.example/api/guidance',
   SERVICES_URL: 'https://portal.example/api/services',
   REFERRALS_URL: 'https://portal.example',

@@ -41,6 +41,8 @@ export const ReferralsEnvSchema = z.extend(FunctionEnvSchema, {
   OUTBOX_TABLE_NAME: nonEmpty,
   /** Keys the audit trail's subject index (functions/platform/subject-keys.ts); shared with the directory. */
   AUDIT_SUBJECT_SECRET: secret,
+  /** The S3 bucket attached documents are kept in (functions/referrals/attachment-storage-s3.ts). */
+  ATTACHMENTS_BUCKET: nonEmpty,
 });
 
 /** The web build's asset manifest (shared/views/layout.ts AssetManifest), for the pages the guidance function renders. */

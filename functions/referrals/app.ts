@@ -2,6 +2,8 @@ import type { GuidanceSource } from '../platform/guidance-source.ts';
 import { type AreaApp, createAreaApp, type PlatformDeps } from '../platform/http.ts';
 import type { ServicesSource } from '../platform/services-source.ts';
 import type { SubjectKey } from '../platform/subject-keys.ts';
+import type { AttachmentStorage } from './attachment-storage.ts';
+import { createAttachmentRoutes } from './attachments.ts';
 import type { ChildKeys } from './child-keys.ts';
 import { createConsultationRoutes } from './consultations.ts';
 import { createDraftRoutes } from './drafts.ts';
@@ -21,6 +23,8 @@ export interface ReferralsDeps extends PlatformDeps {
   childKeys: ChildKeys;
   /** The key the audit trail files a child's entries under, for subject access (subject-keys.ts). */
   subjectKey: SubjectKey;
+  /** Where attached documents' bytes are kept: S3 in AWS, a local folder otherwise (attachment-storage.ts). */
+  attachments: AttachmentStorage;
   /** Counts from 1 to one below this are not shown in the partnership figures (stats.ts); 5 if unset. */
   smallNumberThreshold?: number;
 }
@@ -38,6 +42,7 @@ export function createReferralsApp(deps: ReferralsDeps): AreaApp {
     createReassignRoutes(deps),
     createNoteRoutes(deps),
     createConsultationRoutes(deps),
+    createAttachmentRoutes(deps),
     createStatsRoutes(deps),
   ])
     app.route('/', part);

@@ -8,6 +8,7 @@ import type { TriageView } from '../../shared/referrals/schema.ts';
  * - gsi2 `TRIAGE#open|decided|closed|withdrawn` the front door's views; open ones by priority rank,
  *   then decision due time (`<rank>#<due>#<id>`), "overdue" a filter on the due time; the others by
  *   when. Drafts are in no triage view.
+ * - `REFERRAL#<id> / ATTACHMENT#<attachmentId>` a document attached to it, oldest first (ULIDs)
  * - `TEAM#front-door / USER#<sub>`        a member of the front door, for a manager to reassign to
  * - `CHILD#<hashed match key> / <submittedAt>#<id>` earlier referrals of the same child (child-keys.ts)
  * - `CONSULTATION#<id> / CONSULTATION`    a consultation call; gsi2 `CALLS#awaiting|received|not_needed`
@@ -33,6 +34,13 @@ export const referralKey = (id: string): Key => ({ pk: referralPartition(id), sk
 export const timelineKey = (id: string, at: string, n: string): Key => ({
   pk: referralPartition(id),
   sk: `${TIMELINE_PREFIX}${at}#${n}`,
+});
+
+/** A document attached to a referral, beside it in its partition; ULID ids keep them oldest first. */
+export const ATTACHMENT_PREFIX = 'ATTACHMENT#';
+export const attachmentKey = (referralId: string, attachmentId: string): Key => ({
+  pk: referralPartition(referralId),
+  sk: `${ATTACHMENT_PREFIX}${attachmentId}`,
 });
 
 /** gsi1: an agency's referrals, newest first. */

@@ -22,6 +22,7 @@ import {
   ulidParams,
   versionedWriteResponses,
 } from '../platform/routing.ts';
+import { attachmentRoutes } from './attachment-routes.ts';
 import { consultationRoutes } from './consultation-routes.ts';
 
 /** The referrals area's HTTP contract. */
@@ -257,4 +258,5 @@ export const referralRoutes = [
   addNote,
   referralStats,
   ...consultationRoutes,
+  ...attachmentRoutes,
 ];

@@ -6,6 +6,7 @@ import type { AuditPut } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import type { Page, StoreKey } from '../platform/pagination.ts';
 import type { Shown } from '../platform/shown.ts';
+import { type AttachmentStore, createAttachmentStore } from './attachment-store.ts';
 import { type ConsultationStore, createConsultationStore } from './consultation-store.ts';
 import type { Audience } from './keys.ts';
 import { createReferralQueries } from './store-queries.ts';
@@ -66,7 +67,7 @@ export interface CounterChange {
   add: Record<string, number>;
 }
 
-export interface ReferralStore extends ConsultationStore {
+export interface ReferralStore extends ConsultationStore, AttachmentStore {
   get(id: string): Promise<Referral | null>;
   timeline(id: string): Promise<TimelineEntry[]>;
   /** The earlier creation with this user's idempotency key, if any: the referral it made and its request's hash. */
@@ -145,5 +146,6 @@ export function createDynamoReferralStore(
     ...queries,
     ...createReferralWrites(db, tableName, outboxTableName, queries),
     ...createConsultationStore(db, tableName),
+    ...createAttachmentStore(db, tableName),
   };
 }

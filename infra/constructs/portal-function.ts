@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -183,6 +184,38 @@ export class PortalFunction extends NodejsFunction {
       }),
     );
     return this.grantKeyThroughDynamo(table);
+  }
+
+  /**
+   * Names the attachments bucket in `envName` and lets the function put, get and delete objects under
+   * its two prefixes only (incoming uploads and the documents kept), with use of the bucket's key
+   * through S3 only. Presigned addresses act with these permissions, so they can do no more. By name,
+   * so the grant reads the same in every stack (the bucket's name is fixed: attachments-bucket.ts).
+   */
+  bindAttachments(envName: string, bucketName: string, key: IKey): this {
+    this.addEnvironment(envName, bucketName);
+    const prefixes = ['incoming', 'referrals'];
+    const partition = Stack.of(this).partition;
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+        resources: prefixes.map((prefix) => `arn:${partition}:s3:::${bucketName}/${prefix}/*`),
+      }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        resources: [key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com` } },
+      }),
+    );
+    for (const prefix of prefixes)
+      Validations.of(this.role ?? this).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucketName}/${prefix}/*]`,
+        reason:
+          'Documents are keyed by referral and attachment id, made as they are attached, so objects are granted by prefix; the function reaches no other object in the bucket.',
+      });
+    return this;
   }
 
   /** Use of the table's key through DynamoDB only, granted once per key. */

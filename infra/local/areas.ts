@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createBoardApp } from '../../functions/board/app.ts';
 import { createDynamoBoardStore } from '../../functions/board/store.ts';
@@ -16,12 +18,14 @@ import type { AreaApp, PlatformDeps } from '../../functions/platform/http.ts';
 import { createServicesSource } from '../../functions/platform/services-source.ts';
 import { createSubjectKey } from '../../functions/platform/subject-keys.ts';
 import { createReferralsApp } from '../../functions/referrals/app.ts';
+import type { AttachmentStorage } from '../../functions/referrals/attachment-storage.ts';
 import { createChildKeys } from '../../functions/referrals/child-keys.ts';
 import { createDynamoReferralStore } from '../../functions/referrals/store.ts';
 import { createServicesApp } from '../../functions/services/app.ts';
 import { createDynamoServiceStore } from '../../functions/services/store.ts';
 import type { Area } from '../../shared/deployment/tables.ts';
 import type { AssetManifest } from '../../shared/views/layout.ts';
+import { createLocalAttachmentStore } from './attachment-storage-local.ts';
 import type { TableNames } from './tables.ts';
 
 /**
@@ -34,6 +38,9 @@ export const LOCAL_MATCH_KEY_SECRET = 'local-only-match-key-secret-for-synthetic
 /** The local runtime's key for the audit trail's subject index (functions/platform/subject-keys.ts). */
 export const LOCAL_AUDIT_SUBJECT_SECRET = 'local-only-audit-subject-secret-for-synthetic-data';
 
+/** Where documents are kept when no folder is given (the seed, the benchmarks, the tests). */
+export const DEFAULT_ATTACHMENTS_DIR = join(tmpdir(), 'portal-attachments');
+
 /** The demo partnership's agency (infra/seed/demo-data.ts): its directory editors keep every service. */
 export const LOCAL_PARTNERSHIP_AGENCY_ID = 'northshire-partnership';
 
@@ -45,7 +52,12 @@ export function createAreaApps(
   db: DynamoDBDocumentClient,
   tables: TableNames,
   platform: PlatformDeps,
-  options: { pageAssets?: AssetManifest; partnershipAgencyId?: string } = {},
+  options: {
+    pageAssets?: AssetManifest;
+    partnershipAgencyId?: string;
+    /** Where attached documents are kept; a folder under the system's temporary one unless given. */
+    attachments?: AttachmentStorage;
+  } = {},
 ): Record<Area, AreaApp> {
   const subjectKey = createSubjectKey(LOCAL_AUDIT_SUBJECT_SECRET);
   // The public services route the guidance, referrals and early-help functions call in AWS, answered in-process
@@ -72,6 +84,10 @@ export function createAreaApps(
     services: servicesSource(),
     childKeys: createChildKeys(LOCAL_MATCH_KEY_SECRET),
     subjectKey,
+    // The seed and the benchmarks attach nothing: a folder of their own, with addresses nobody serves.
+    attachments:
+      options.attachments ??
+      createLocalAttachmentStore({ dir: DEFAULT_ATTACHMENTS_DIR, baseUrl: () => 'http://localhost' }).storage,
   });
   services = createServicesApp({
     ...platform,

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, posix, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -29,6 +30,7 @@ import { ASSET_MANIFEST_FILE, type AssetManifest } from '../../shared/views/layo
 import { NOT_FOUND_PAGE, PAGE_PATHS } from '../../web/routes.ts';
 import { seedDemoData } from '../seed/seed.ts';
 import { createAreaApps } from './areas.ts';
+import { createLocalAttachmentStore, LOCAL_STORAGE_PATH } from './attachment-storage-local.ts';
 import { createDevIssuer, type DevIssuer } from './dev-auth.ts';
 import { type RunningStore, startDynamoDbLocal } from './dynamodb-local.ts';
 import { sameOriginRedirect } from './same-origin-redirects.ts';
@@ -71,6 +73,12 @@ export interface LocalPortalOptions {
   progress?: (line: string) => void;
   /** How long each agency's and person's standing is remembered (functions/platform/access.ts). */
   standingMaxAgeMs?: number;
+}
+
+/** Attached documents live beside DynamoDB Local's data; a portal without a data folder (tests) gets a temporary one. */
+async function attachmentsFolder(dataDir: string | undefined): Promise<{ dir: string; temporary: boolean }> {
+  if (dataDir) return { dir: join(dataDir, 'attachments'), temporary: false };
+  return { dir: await mkdtemp(join(tmpdir(), 'portal-attachments-')), temporary: true };
 }
 
 export interface LocalPortal {
@@ -147,7 +155,13 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     const pageAssets = existsSync(manifestFile)
       ? (JSON.parse(await readFile(manifestFile, 'utf8')) as AssetManifest)
       : undefined;
-    const apps = createAreaApps(db, tables, platform, pageAssets ? { pageAssets } : {});
+    // Documents go to a folder, through addresses this runtime serves in place of S3's presigned ones.
+    const folder = await attachmentsFolder(options.dataDir);
+    const documents = createLocalAttachmentStore({ dir: folder.dir, baseUrl: () => url, clock });
+    const apps = createAreaApps(db, tables, platform, {
+      ...(pageAssets ? { pageAssets } : {}),
+      attachments: documents.storage,
+    });
     // The scheduled reminder, as EventBridge runs it in AWS: at start, then every five minutes.
     const remind = createReminderJob({
       store: createDynamoReferralStore(db, tables.referrals, tables.outbox),
@@ -176,6 +190,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
 
     const root = new Hono();
     root.route('/auth/dev', issuer.app);
+    root.all(`${LOCAL_STORAGE_PATH}/*`, (c) => documents.app.fetch(c.req.raw));
     root.all('/api/*', (c) => {
       const area = areaForPath(c.req.path);
       if (!area) {
@@ -239,6 +254,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         db.destroy();
         raw.destroy();
         await store?.stop();
+        if (folder.temporary) await rm(folder.dir, { recursive: true, force: true });
       },
     };
   } catch (error) {

@@ -13,6 +13,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -31,6 +32,8 @@ export interface ApiStackProps extends StackProps {
   /** The HTTP API whose endpoint WebStack owns; this stack adds its authorizer, routes and functions. */
   readonly httpApi: IHttpApi;
   readonly tables: Record<TableId, PortalTable>;
+  /** The bucket of documents attached to referrals (DataStack) and its key: only the referrals function reaches it. */
+  readonly attachments: { readonly bucketName: string; readonly encryptionKey: IKey };
   readonly userPool: IUserPool;
   readonly webClient: IUserPoolClient;
   /** The token issuer, `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`. */
@@ -194,6 +197,13 @@ export class ApiStack extends Stack {
       fn.bindTable('TABLE_NAME', props.tables[area], 'readWrite');
       // Referral changes write their notifications in the same transaction; GET /api/notifications reads them.
       if (area === 'referrals') fn.bindTable('OUTBOX_TABLE_NAME', props.tables.outbox, 'readWrite');
+      // Documents attached to referrals: presigned uploads and downloads, copy, size, read and delete.
+      if (area === 'referrals')
+        fn.bindAttachments(
+          'ATTACHMENTS_BUCKET',
+          props.attachments.bucketName,
+          props.attachments.encryptionKey,
+        );
       // Every function appends to the audit trail; only the directory (GET /api/audit) reads it, with
       // Query on its record, person (gsi1) and child (gsi2) keys.
       if (area === 'directory') fn.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append', 'read');

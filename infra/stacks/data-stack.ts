@@ -2,21 +2,33 @@ import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { TABLE_IDS, TABLES, type TableId } from '../../shared/deployment/tables.ts';
+import { AttachmentsBucket } from '../constructs/attachments-bucket.ts';
 import { PortalTable } from '../constructs/portal-table.ts';
+
+export interface DataStackProps extends StackProps {
+  /** The attachments bucket's name (attachments-bucket.ts `attachmentsBucketName`). */
+  readonly attachmentsBucketName: string;
+  /** The portal's CloudFront domain: the only origin that may upload and download documents. */
+  readonly portalDomainName: string;
+}
 
 /**
  * The portal's data: one DynamoDB table per entry in shared/deployment/tables.ts (guidance,
  * referrals, outbox, board, early-help, directory, audit), encrypted with customer-managed keys: one for the
  * records, one for the outbox alone. The e-mail notifier reads the outbox's stream, and reading a
  * stream grants use of its table's key; with a key of its own, that grant opens nothing else.
+ * Documents attached to referrals are kept in a bucket under the records' key.
  */
 export class DataStack extends Stack {
   readonly key: Key;
   readonly outboxKey: Key;
   readonly tables: Record<TableId, PortalTable>;
+  readonly attachments: AttachmentsBucket;
 
-  constructor(scope: Construct, id: string, props: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
+    // Access logs are delivered under a bucket policy, not ACLs (as in WebStack); read from context, so set first.
+    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
     this.key = new Key(this, 'DataKey', {
       description: "Partnership portal: encrypts the portal's DynamoDB tables",
       enableKeyRotation: true,
@@ -38,6 +50,11 @@ export class DataStack extends Stack {
       });
     }
     this.tables = tables;
+    this.attachments = new AttachmentsBucket(this, 'Attachments', {
+      bucketName: props.attachmentsBucketName,
+      encryptionKey: this.key,
+      webOrigin: `https://${props.portalDomainName}`,
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type App, Tags } from 'aws-cdk-lib';
 import { ASSET_MANIFEST_FILE, type AssetManifest } from '../../shared/views/layout.ts';
+import { attachmentsBucketName, attachmentsOrigin } from '../constructs/attachments-bucket.ts';
 import { ApiStack } from './api-stack.ts';
 import { AuthStack, authOrigin } from './auth-stack.ts';
 import { DataStack } from './data-stack.ts';
@@ -40,8 +41,9 @@ export interface Portal {
 
 /**
  * The portal's stacks, wired as docs/architecture.md draws them. Deployment order follows the references:
- * Waf (us-east-1) and Data, then Web (CloudFront, the site, the API's endpoint), then Auth (its web
- * client returns to CloudFront's domain), then Api (authorizer, routes and one function per area).
+ * Waf (us-east-1), then Web (CloudFront, the site, the API's endpoint), then Data (the attachments
+ * bucket's CORS names CloudFront's domain), then Auth (its web client returns to CloudFront's domain),
+ * then Api (authorizer, routes and one function per area).
  */
 export function createPortal(app: App, props: PortalProps): Portal {
   const prefix = props.stackPrefix ?? 'Portal';
@@ -53,10 +55,7 @@ export function createPortal(app: App, props: PortalProps): Portal {
     description:
       'Partnership portal: the web ACL in front of CloudFront (CLOUDFRONT scope lives in us-east-1)',
   });
-  const data = new DataStack(app, `${prefix}-Data`, {
-    env,
-    description: 'Partnership portal: DynamoDB tables and their key',
-  });
+  const attachments = attachmentsBucketName(prefix, props.account, props.region);
   const web = new WebStack(app, `${prefix}-Web`, {
     env,
     crossRegionReferences: true,
@@ -64,6 +63,13 @@ export function createPortal(app: App, props: PortalProps): Portal {
     webAssetPath: props.webAssetPath,
     webAclArn: waf.webAclArn,
     authOrigin: authOrigin(authDomainPrefix, props.region),
+    attachmentsOrigin: attachmentsOrigin(attachments, props.region),
+  });
+  const data = new DataStack(app, `${prefix}-Data`, {
+    env,
+    description: 'Partnership portal: DynamoDB tables, the attachments bucket and their key',
+    attachmentsBucketName: attachments,
+    portalDomainName: web.distribution.distributionDomainName,
   });
   const auth = new AuthStack(app, `${prefix}-Auth`, {
     env,
@@ -78,6 +84,7 @@ export function createPortal(app: App, props: PortalProps): Portal {
     description: 'Partnership portal: the API routes, JWT authorizer and one function per area',
     httpApi: web.httpApi,
     tables: data.tables,
+    attachments: { bucketName: attachments, encryptionKey: data.key },
     userPool: auth.userPool,
     webClient: auth.webClient,
     issuer: auth.issuer,

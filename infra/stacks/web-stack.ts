@@ -52,6 +52,8 @@ export interface WebStackProps extends StackProps {
   readonly webAclArn: string;
   /** The Cognito sign-in origin, `https://<prefix>.auth.<region>.amazoncognito.com`: the callback page calls its token endpoint. */
   readonly authOrigin: string;
+  /** The attachments bucket's origin: the browser uploads documents to it directly (presigned POST). */
+  readonly attachmentsOrigin?: string;
   /** Steady requests a second across the whole API. @default 50 */
   readonly apiRateLimit?: number;
   /** @default 100 */
@@ -169,7 +171,7 @@ export class WebStack extends Stack {
       comment: 'Partnership portal: security headers for a static GOV.UK Frontend site and its API',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy(props.authOrigin),
+          contentSecurityPolicy: contentSecurityPolicy(props.authOrigin, props.attachmentsOrigin),
           override: true,
         },
         strictTransportSecurity: {
@@ -366,16 +368,17 @@ export class WebStack extends Stack {
 
 /**
  * The CSP for a static GOV.UK Frontend site: every script, style, font and image from the site itself,
- * no inline script or style, no framing; the callback page posts to Cognito's token endpoint.
+ * no inline script or style, no framing; the callback page posts to Cognito's token endpoint, and a
+ * referral's page uploads documents to the attachments bucket.
  */
-export function contentSecurityPolicy(authOrigin: string): string {
+export function contentSecurityPolicy(authOrigin: string, attachmentsOrigin?: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src 'self' ${authOrigin}`,
+    `connect-src 'self' ${authOrigin}${attachmentsOrigin ? ` ${attachmentsOrigin}` : ''}`,
     `form-action 'self' ${authOrigin}`,
     "object-src 'none'",
     "base-uri 'self'",

@@ -117,6 +117,7 @@ describe('function bundles', () => {
         MATCH_KEY_SECRET: 'a-test-match-key-secret-of-at-least-32-characters',
         AUDIT_SUBJECT_SECRET: 'a-test-audit-subject-secret-of-at-least-32-characters',
         OUTBOX_TABLE_NAME: 'test-outbox',
+        ATTACHMENTS_BUCKET: 'test-attachments',
         GUIDANCE_URL: 'https://api.example.org/api/guidance',
         SERVICES_URL: 'https://api.example.org/api/services',
         REFERRALS_URL: 'https://api.example.org',

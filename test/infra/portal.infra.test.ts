@@ -107,10 +107,19 @@ describe('cdk-nag (AwsSolutions)', () => {
         'AwsSolutions-SMG4',
       ].sort(),
     );
-    // Unauthenticated routes are exactly PUBLIC_ROUTES; IAM wildcards only on CDK's site-deployment role.
+    // Unauthenticated routes are exactly PUBLIC_ROUTES; IAM wildcards only on CDK's site-deployment role,
+    // and the referrals function's two prefixes of attached documents (their keys are made as they are attached).
     expect(acknowledged.filter((a) => a.id === 'AwsSolutions-APIG4')).toHaveLength(PUBLIC_ROUTES.length);
     const wildcards = acknowledged.filter((a) => a.id.startsWith('AwsSolutions-IAM'));
-    expect(new Set(wildcards.map((a) => a.path))).toEqual(new Set(['Portal-Web/DeploySiteRole']));
+    expect(new Set(wildcards.map((a) => a.path))).toEqual(
+      new Set(['Portal-Web/DeploySiteRole', 'Portal-Api/ReferralsFunctionRole']),
+    );
+    expect(wildcards.filter((a) => a.path === 'Portal-Api/ReferralsFunctionRole').map((a) => a.id)).toEqual(
+      ['incoming', 'referrals'].map(
+        (prefix) =>
+          `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::portal-attachments-111111111111-eu-west-2/${prefix}/*]`,
+      ),
+    );
   });
 
   it('does report an unacknowledged finding, so the check can fail', () => {
@@ -238,6 +247,7 @@ describe('functions', () => {
       // child under the subject key, which the directory needs to search them.
       const extra = {
         referrals: [
+          'ATTACHMENTS_BUCKET',
           'AUDIT_SUBJECT_SECRET',
           'GUIDANCE_URL',
           'MATCH_KEY_SECRET',
@@ -360,10 +370,14 @@ describe('functions', () => {
         expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
       );
       const onKey = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+      // Through DynamoDB only; the referrals function also through S3, for attached documents.
+      const services = area === 'referrals' ? ['dynamodb', 's3'] : ['dynamodb'];
       for (const s of onKey)
-        expect(s.Condition).toEqual({
-          StringEquals: { 'kms:ViaService': 'dynamodb.eu-west-2.amazonaws.com' },
-        });
+        expect(
+          services.map((service) => ({
+            StringEquals: { 'kms:ViaService': `${service}.eu-west-2.amazonaws.com` },
+          })),
+        ).toContainEqual(s.Condition);
     }
   });
 });

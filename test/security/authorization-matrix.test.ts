@@ -22,6 +22,7 @@ import {
   MISSING_VERSION,
   type Row,
 } from '../support/security-matrix.ts';
+import { attachmentRows } from '../support/security-matrix-attachments.ts';
 import { consultationRows } from '../support/security-matrix-consultations.ts';
 import { episodeRows } from '../support/security-matrix-episodes.ts';
 import { coreRows } from '../support/security-matrix-rows.ts';
@@ -87,7 +88,13 @@ const ctx: MatrixContext = {
     return fx;
   },
 };
-const ROWS: Row[] = [...coreRows(ctx), ...episodeRows(ctx), ...serviceRows(ctx), ...consultationRows(ctx)];
+const ROWS: Row[] = [
+  ...coreRows(ctx),
+  ...episodeRows(ctx),
+  ...serviceRows(ctx),
+  ...consultationRows(ctx),
+  ...attachmentRows(ctx),
+];
 
 /** What an answer shows of a record beyond what the same caller's own read of it shows. */
 async function beyondOwnRead(caller: Caller, shown: unknown, path: string): Promise<string[]> {

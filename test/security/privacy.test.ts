@@ -5,6 +5,7 @@ import { createDocumentClient } from '../../functions/platform/dynamo.ts';
 import { TABLE_IDS, TABLES } from '../../shared/deployment/tables.ts';
 import type { Referral, ReferralContent } from '../../shared/referrals/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
+import { pdf } from '../support/document-bytes.ts';
 import { completeReferral } from '../support/referral-fixtures.ts';
 import { DECISION } from '../support/security-fixtures.ts';
 import {
@@ -330,6 +331,29 @@ describe('a canary child through every referral route', () => {
         })
       ).status,
     ).toBe(409);
+    // A body map named after her, attached by the police, read by the front door and refused to the
+    // school: her name is the document's, never the trail's or the logs'.
+    const attached = (
+      await call('referrerB', 'POST', `/api/referrals/${again.id}/attachments`, {
+        body: {
+          fileName: `${CANARY.firstName} ${CANARY.lastName} body map.pdf`,
+          size: pdf().length,
+          kind: 'body-map',
+        },
+      })
+    ).body as unknown as {
+      attachment: { id: string };
+      upload: { url: string; fields: Record<string, string> };
+    };
+    const form = new FormData();
+    for (const [name, value] of Object.entries(attached.upload.fields)) form.append(name, value);
+    form.append('file', new Blob([pdf()]), `${CANARY.lastName}.pdf`);
+    expect((await api.storage(attached.upload.url, { method: 'POST', body: form })).status).toBe(204);
+    const document = `/api/referrals/${again.id}/attachments/${attached.attachment.id}`;
+    expect((await call('referrerB', 'POST', `${document}/complete`)).status).toBe(200);
+    expect((await call('triage', 'GET', `/api/referrals/${again.id}/attachments`)).status).toBe(200);
+    expect((await call('triage', 'GET', `${document}/download`)).status).toBe(200);
+    expect((await call('referrerA', 'GET', `${document}/download`)).status).toBe(404);
     // The school's referral answered the call.
     const answered = (await call('triage', 'GET', `/api/consultations/${callId}`)).body as { view?: string };
     expect(answered.view).toBe('received');

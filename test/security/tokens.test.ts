@@ -244,6 +244,19 @@ describe('agency and roles come from the token only', () => {
             wrong.push(`${write.route}: took ${text.slice(0, 200)} from the body`);
           continue;
         }
+        if (write.route.endsWith('/attachments/{attachmentId}/complete')) {
+          // A document's uploader is whoever attached it, its status the store's, whatever a body says.
+          const { attachment } = JSON.parse(text) as {
+            attachment?: { id?: string; status?: string; uploadedBy?: { agencyId?: string } };
+          };
+          if (
+            attachment?.uploadedBy?.agencyId !== AGENCY_A ||
+            attachment.status !== 'ready' ||
+            attachment.id === smuggled.id
+          )
+            wrong.push(`${write.route}: took ${text.slice(0, 200)} from the body`);
+          continue;
+        }
         if (after.agencyId !== AGENCY_A) wrong.push(`${write.route}: agency became ${after.agencyId}`);
         if (after.status === 'closed' && write.route !== 'POST /api/referrals/{id}/close')
           wrong.push(`${write.route}: status taken from the body`);

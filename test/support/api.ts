@@ -11,7 +11,11 @@ import type { PlatformDeps } from '../../functions/platform/http.ts';
 import { createTokenVerifier } from '../../functions/platform/identity.ts';
 import { createLogger } from '../../functions/platform/logger.ts';
 import { createCursorCodec } from '../../functions/platform/pagination.ts';
-import { createAreaApps } from '../../infra/local/areas.ts';
+import { createAreaApps, DEFAULT_ATTACHMENTS_DIR } from '../../infra/local/areas.ts';
+import {
+  createLocalAttachmentStore,
+  type LocalAttachmentStore,
+} from '../../infra/local/attachment-storage-local.ts';
 import { createDevIssuer, type DevIssuer } from '../../infra/local/dev-auth.ts';
 import { DEMO_USERS, type DemoUser } from '../../infra/seed/demo-data.ts';
 import { seedDemoData } from '../../infra/seed/seed.ts';
@@ -42,6 +46,8 @@ export interface TestApi {
   /** Every command sent to the store, with the table or index it named (for "one Query, no Scan" checks). */
   storeCalls: { command: string; table?: string; index?: string }[];
   request(method: string, path: string, options?: RequestOptions): Promise<Response>;
+  /** A request to an upload or download address the attachments storage gave (answered in-process). */
+  storage(url: string, init?: RequestInit): Promise<Response>;
   tokenFor(username: string, claims?: Record<string, unknown>): Promise<string>;
   user(username: string): DemoUser;
   close(): Promise<void>;
@@ -52,7 +58,9 @@ export interface TestApi {
  * `app.request()` and routed by path exactly as API Gateway and the local runtime route them.
  * Tokens are signed by a test issuer and verified against its published JWKS.
  */
-export async function createTestApi(options: { seed?: boolean; clock?: () => Date } = {}): Promise<TestApi> {
+export async function createTestApi(
+  options: { seed?: boolean; clock?: () => Date; attachments?: LocalAttachmentStore } = {},
+): Promise<TestApi> {
   const store = await createTestStore();
   const clock = options.clock ?? (() => new Date());
   // Agencies and guidance only: each test file makes the referrals and actions it reasons about.
@@ -87,7 +95,18 @@ export async function createTestApi(options: { seed?: boolean; clock?: () => Dat
     logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
     cursors: createCursorCodec('test-cursor-secret-of-at-least-32-characters', clock),
   };
-  const apps = createAreaApps(store.db, store.tables, platform, { pageAssets: STUB_ASSETS });
+  // Attached documents in the local runtime's folder, its upload and download addresses answered in-process.
+  const documents =
+    options.attachments ??
+    createLocalAttachmentStore({
+      dir: DEFAULT_ATTACHMENTS_DIR,
+      baseUrl: () => 'http://attachments.test',
+      clock,
+    });
+  const apps = createAreaApps(store.db, store.tables, platform, {
+    pageAssets: STUB_ASSETS,
+    attachments: documents.storage,
+  });
   const user = (username: string) => {
     const found = DEMO_USERS.find((u) => u.username === username);
     if (!found) throw new Error(`No demo user ${username}`);
@@ -123,6 +142,7 @@ export async function createTestApi(options: { seed?: boolean; clock?: () => Dat
       };
       return apps[area].request(path, init);
     },
+    storage: async (url, init) => documents.app.request(url, init),
     close: () => store.drop(),
   };
 }
@@ -162,6 +182,7 @@ export function clockedTestApi(start: string, ready?: (api: TestApi) => void) {
       return current().storeCalls;
     },
     request: (method, path, options) => current().request(method, path, options),
+    storage: (url, init) => current().storage(url, init),
     tokenFor: (username, claims) => current().tokenFor(username, claims),
     user: (username) => current().user(username),
     close: () => current().close(),

@@ -4,6 +4,7 @@ import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
 import type { Referral, ReferralContent, ReferralStatus } from '../../shared/referrals/schema.ts';
 import type { TestApi } from './api.ts';
 import { completeReferral } from './referral-fixtures.ts';
+import { attachmentFixtures } from './security-attachments.ts';
 import { episodeFixtures } from './security-episodes.ts';
 import { serviceFixtures } from './security-services.ts';
 
@@ -65,6 +66,7 @@ export function fixtures(api: TestApi) {
     },
     episodes: episodeFixtures(api),
     services: serviceFixtures(api),
+    attachments: attachmentFixtures(api),
 
     async referral(
       status: ReferralStatus,

@@ -8,6 +8,7 @@ import { referralRoutes } from '../../functions/referrals/routes.ts';
 import { servicesRoutes } from '../../functions/services/routes.ts';
 import type { TestApi } from './api.ts';
 import { completeReferral } from './referral-fixtures.ts';
+import { attachmentInput } from './security-attachments.ts';
 import { callInput, callKey } from './security-consultations.ts';
 import {
   assessmentInput,
@@ -220,6 +221,25 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
     ok: 201,
     async prepare() {
       return { path: '/api/consultations', headers: { 'idempotency-key': callKey() }, body: callInput() };
+    },
+  },
+  {
+    route: 'POST /api/referrals/{id}/attachments',
+    as: 'referrerA',
+    ok: 201,
+    async prepare(fx) {
+      const r = await fx.referral('submitted');
+      return { path: `/api/referrals/${r.id}/attachments`, body: attachmentInput() };
+    },
+  },
+  {
+    route: 'POST /api/referrals/{id}/attachments/{attachmentId}/complete',
+    as: 'referrerA',
+    ok: 200,
+    async prepare(fx) {
+      const r = await fx.referral('submitted');
+      const uploaded = await fx.attachments.uploaded(r.id);
+      return { path: `/api/referrals/${r.id}/attachments/${uploaded.id}/complete` };
     },
   },
   {

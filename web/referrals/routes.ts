@@ -25,6 +25,7 @@ export const REFERRAL_PAGES: PageDefinition[] = [
   page('/referrals/view/', 'Referral', 'referrals/pages/view', 'Loading the referral…'),
   page('/referrals/decide/', 'Record the decision', 'referrals/pages/view', 'Loading the referral…'),
   page('/referrals/withdraw/', 'Withdraw the referral', 'referrals/pages/view', 'Loading the referral…'),
+  page('/referrals/documents/', 'Add a document', 'referrals/pages/documents', 'Loading the referral…'),
   page('/referrals/queue/', 'Front Door queue', 'referrals/pages/queue', 'Loading the queue…'),
   page(
     '/referrals/consultations/',

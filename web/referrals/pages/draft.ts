@@ -19,6 +19,7 @@ import { ApiError } from '../../platform/api.ts';
 import { boot } from '../../platform/chrome.ts';
 import { type ErrorSummaryItem, FormPage, mount, setTitle, WarningText } from '../../platform/ui.ts';
 import { ReferralAnswers } from '../answers.ts';
+import { DocumentsSection, documentsUrl } from '../documents.ts';
 import { Caption, DraftPage } from '../draft.ts';
 import { fieldTarget, type SectionState, sectionStates, suggestedLevelOf } from '../progress.ts';
 import { isOptional, SECTIONS, sectionUrl } from '../sections.ts';
@@ -180,6 +181,7 @@ function CheckAnswers(props: {
           : null
       }
       <${ReferralAnswers} referral=${referral} framework=${framework} level=${level} changeLinks=${true} agencyKind=${props.agencyKind} />
+      <${DocumentsSection} referralId=${referral.id} addHref=${documentsUrl(referral.id, true)} />
       <h2 class="govuk-heading-m">Now send your referral</h2>
       <p class="govuk-body">
         By sending this referral you confirm that, to the best of your knowledge, the details are correct, and that the

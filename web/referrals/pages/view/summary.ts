@@ -7,6 +7,7 @@ import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../../../shared/directory/me.ts';
 import type { Framework } from '../../../../shared/guidance/schema.ts';
+import { canAttach } from '../../../../shared/referrals/attachments.ts';
 import { canReassign, canTransition } from '../../../../shared/referrals/lifecycle.ts';
 import { clockDescription } from '../../../../shared/referrals/priority.ts';
 import type { TimelineEntry } from '../../../../shared/referrals/schema.ts';
@@ -19,6 +20,7 @@ import {
   setTitle,
 } from '../../../platform/ui.ts';
 import { ReferralAnswers } from '../../answers.ts';
+import { DocumentsSection, documentsUrl } from '../../documents.ts';
 import { sectionUrl } from '../../sections.ts';
 import { DueTime, PriorityTag, Timeline } from '../../status.ts';
 import {
@@ -189,6 +191,10 @@ export function ReferralPage(props: {
       }
       <h2 class="govuk-heading-m app-section-heading">The referral</h2>
       <${ReferralAnswers} referral=${referral} framework=${framework} level=${level} headingLevel=${3} />
+      <${DocumentsSection}
+        referralId=${referral.id}
+        addHref=${canAttach(actorOf(me), referral).ok ? documentsUrl(referral.id) : null}
+      />
       ${canNote ? html`<${AddNote} referral=${referral} onAdded=${props.onNote} />` : null}
       <h2 class="govuk-heading-m app-section-heading">What has happened</h2>
       <${Timeline} entries=${referral.timeline as TimelineEntry[]} agencies=${agencies} />
