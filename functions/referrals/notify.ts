@@ -8,6 +8,36 @@ import { audienceAgency, FRONT_DOOR_AUDIENCE, outboxAudience } from './keys.ts';
  * audience (the front door's, or the referrer's agency's). The email holds the subject, the body and a
  * link, never a child's details. Locally the outbox is read in the portal instead (`/notifications/`).
  */
+/**
+ * The GOV.UK Notify email template the portal sends through (its id is a deploy-time parameter; the
+ * template itself is made in Notify, from this text). Locally, the mail page renders each outbox
+ * message with it, so what a team mailbox would receive can be read without Notify.
+ */
+export const NOTIFY_EMAIL_TEMPLATE = {
+  subject: '((subject))',
+  body: [
+    '((body))',
+    '',
+    'Open it in the portal (you will be asked to sign in):',
+    '((link))',
+    '',
+    'This is an automatic email from the Northshire Safeguarding Partnership portal. Do not reply to it.',
+  ].join('\n'),
+} as const;
+
+/** The email Notify makes of the template: each `((name))` replaced by its personalisation. */
+export function renderNotifyEmail(
+  personalisation: { subject: string; body: string; link: string },
+  template: { subject: string; body: string } = NOTIFY_EMAIL_TEMPLATE,
+): { subject: string; body: string } {
+  const fill = (text: string) =>
+    text.replace(
+      /\(\((subject|body|link)\)\)/g,
+      (_, name: 'subject' | 'body' | 'link') => personalisation[name],
+    );
+  return { subject: fill(template.subject), body: fill(template.body) };
+}
+
 export interface EmailSender {
   /** One email through a Notify template with `subject`, `body` and `link` placeholders. */
   send(

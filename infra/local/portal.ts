@@ -33,6 +33,7 @@ import { createAreaApps } from './areas.ts';
 import { createLocalAttachmentStore, LOCAL_STORAGE_PATH } from './attachment-storage-local.ts';
 import { createDevIssuer, type DevIssuer } from './dev-auth.ts';
 import { type RunningStore, startDynamoDbLocal } from './dynamodb-local.ts';
+import { LOCAL_MAIL_PATH, localEmails, renderLocalMailPage } from './local-mail.ts';
 import { sameOriginRedirect } from './same-origin-redirects.ts';
 import { ensureTables, localTableNames, type TableNames } from './tables.ts';
 
@@ -205,6 +206,12 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }),
     );
     root.use('*', compress());
+    // What GOV.UK Notify would have emailed, read from the outbox (this runtime's alone: no Notify here).
+    root.get(LOCAL_MAIL_PATH, async (c) =>
+      pageAssets
+        ? c.html(renderLocalMailPage(pageAssets, await localEmails(db, tables, url)))
+        : c.text('Build the web front end first (npm run build:web)', 503),
+    );
     // The pages the guidance and services functions render, sent as CloudFront's function sends them in AWS.
     for (const page of SERVER_RENDERED_PAGES) {
       root.get(page.path, (c) => {

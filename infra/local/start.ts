@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../shared/platform/roles.ts';
 import { buildWeb } from '../../web/build.ts';
 import { DEMO_AGENCIES, DEMO_USERS } from '../seed/demo-data.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
+import { LOCAL_MAIL_PATH } from './local-mail.ts';
 import { startLocalPortal } from './portal.ts';
 
 /** `npm start`: the whole portal on this machine, seeded with synthetic demo data. Ctrl-C stops it. */
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   say(
     `  DynamoDB Local: port ${config.DYNAMODB_LOCAL_PORT} (it listens on every interface: keep that port firewalled)`,
   );
+  say(`  emails: ${portal.url}${LOCAL_MAIL_PATH} shows each one as GOV.UK Notify would send it`);
   say('');
   say('Sign in at /sign-in/ as any of these synthetic demo users:');
   for (const user of DEMO_USERS) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../functions/platform/logger.ts';
 import { notificationFor } from '../../functions/referrals/notifications.ts';
-import { createOutboxDelivery } from '../../functions/referrals/notify.ts';
+import { createOutboxDelivery, renderNotifyEmail } from '../../functions/referrals/notify.ts';
 
 /** Email delivery of the outbox through GOV.UK Notify (AWS only), with a fake sender. */
 function setup(
@@ -64,5 +64,24 @@ describe('emailing the outbox', () => {
     ]);
     expect(result).toEqual({ sent: 0, skipped: 1 });
     expect(sent).toEqual([]);
+  });
+});
+
+describe('the Notify template', () => {
+  it('fills each placeholder with its personalisation, once, as Notify does', () => {
+    const email = renderNotifyEmail({
+      subject: 'Referral NSP-2026-0042 was decided',
+      body: 'The front door has decided referral NSP-2026-0042. ((link)) stays as written.',
+      link: 'https://portal.northshire.example/referrals/view/?id=01J',
+    });
+    expect(email.subject).toBe('Referral NSP-2026-0042 was decided');
+    expect(email.body.split('\n')).toEqual([
+      'The front door has decided referral NSP-2026-0042. ((link)) stays as written.',
+      '',
+      'Open it in the portal (you will be asked to sign in):',
+      'https://portal.northshire.example/referrals/view/?id=01J',
+      '',
+      'This is an automatic email from the Northshire Safeguarding Partnership portal. Do not reply to it.',
+    ]);
   });
 });
