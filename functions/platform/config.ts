@@ -89,6 +89,8 @@ export const NotifyEnvSchema = z.object({
   NOTIFY_TEMPLATE_ID: nonEmpty,
   FRONT_DOOR_EMAIL: z.email('must be an email address'),
   DIRECTORY_TABLE_NAME: nonEmpty,
+  /** The outbox's table: where the notifier records what it has emailed (DELIVERED# items only). */
+  OUTBOX_TABLE_NAME: nonEmpty,
   PORTAL_URL: z.url('must be a URL'),
   LOG_LEVEL: logLevel,
 });

@@ -19,7 +19,8 @@ import type { TriageView } from '../../shared/referrals/schema.ts';
  * - `REMINDER#<id> / DUE_SOON`            a referral already reminded about
  * - `STATS / M#<yyyy-mm>#AGENCY#<id>` and `STATS / Q#<yyyy-Qn>#AGENCY#<id>` dashboard counters,
  *   updated in the same transactions
- * and in the outbox's own table, `OUTBOX#<audience> / <at>#<id>`: notifications, expiring by TTL.
+ * and in the outbox's own table, `OUTBOX#<audience> / <at>#<id>`: notifications, expiring by TTL;
+ * `DELIVERED#<notification id> / EMAIL`: one emailed (the notifier's own record, by TTL too).
  */
 type Key = { pk: string; sk: string };
 
@@ -109,6 +110,13 @@ export const outboxKey = (audience: Audience, at: string, id: string): Key => ({
 /** The audience an outbox item's partition key names, or null for an item that is no notification. */
 export const outboxAudience = (pk: string): string | null =>
   pk.startsWith(OUTBOX_PREFIX) ? pk.slice(OUTBOX_PREFIX.length) : null;
+
+/** In the outbox's table: a notification emailed, so a retried stream batch does not email it twice. */
+export const DELIVERY_PREFIX = 'DELIVERED#';
+export const deliveryKey = (notificationId: string): Key => ({
+  pk: `${DELIVERY_PREFIX}${notificationId}`,
+  sk: 'EMAIL',
+});
 
 /** The front door's members, as they have used the queue: whom a manager can reassign a referral to. */
 export const FRONT_DOOR_TEAM_PK = 'TEAM#front-door';

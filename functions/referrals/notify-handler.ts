@@ -4,11 +4,13 @@ import { createAgencyNames } from '../platform/agency-names.ts';
 import { functionConfigFromEnv, NotifyEnvSchema } from '../platform/config.ts';
 import { createDocumentClient } from '../platform/dynamo.ts';
 import { createLogger } from '../platform/logger.ts';
+import { createDynamoDeliveryLog } from './delivery-log.ts';
 import { createOutboxDelivery } from './notify.ts';
 
 /** The outbox's Lambda entry: the referrals table's stream → GOV.UK Notify emails. */
 const config = functionConfigFromEnv(NotifyEnvSchema);
 const notify = new NotifyClient(config.NOTIFY_API_KEY);
+const db = createDocumentClient();
 const deliver = createOutboxDelivery({
   sender: {
     async send(to, personalisation, reference) {
@@ -16,21 +18,31 @@ const deliver = createOutboxDelivery({
     },
   },
   frontDoorEmail: config.FRONT_DOOR_EMAIL,
-  agencyEmails: createAgencyNames(createDocumentClient(), config.DIRECTORY_TABLE_NAME, () => new Date())
-    .notifyEmails,
+  agencyEmails: createAgencyNames(db, config.DIRECTORY_TABLE_NAME, () => new Date()).notifyEmails,
+  deliveries: createDynamoDeliveryLog(db, config.OUTBOX_TABLE_NAME),
   portalUrl: config.PORTAL_URL,
   logger: createLogger({ level: config.LOG_LEVEL }),
 });
 
 interface StreamEvent {
-  Records: { eventName?: string; dynamodb?: { NewImage?: Record<string, unknown> } }[];
+  Records: {
+    eventName?: string;
+    dynamodb?: { NewImage?: Record<string, unknown>; SequenceNumber?: string };
+  }[];
 }
 
-export const handler = async (event: StreamEvent) =>
-  deliver(
+/**
+ * Reports a failed send as a partial batch failure (the event source's ReportBatchItemFailures): the
+ * stream retries from that record, and the delivery log skips what the first try already sent.
+ */
+export const handler = async (event: StreamEvent) => {
+  const result = await deliver(
     event.Records.map((r) => ({
       eventName: r.eventName,
+      sequenceNumber: r.dynamodb?.SequenceNumber,
       // biome-ignore lint/suspicious/noExplicitAny: the stream's attribute values are DynamoDB's wire format.
       item: r.dynamodb?.NewImage ? unmarshall(r.dynamodb.NewImage as any) : undefined,
     })),
   );
+  return { batchItemFailures: result.failed.map((itemIdentifier) => ({ itemIdentifier })) };
+};

@@ -62,12 +62,31 @@ export interface OutboxDeliveryDeps {
 export interface OutboxRecord {
   eventName?: string;
   item?: Record<string, unknown>;
+  /** The record's place in its shard: what a partial batch failure reports. */
+  sequenceNumber?: string;
 }
 
-export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
-  return async (records: readonly OutboxRecord[]): Promise<{ sent: number; skipped: number }> => {
-    let sent = 0;
-    let skipped = 0;
+/**
+ * Which notifications have been emailed, by id (Notify's `reference`): a batch that is retried after
+ * a failure skips the ones already sent, so nobody gets the same email twice.
+ */
+export interface DeliveryLog {
+  wasSent(notificationId: string): Promise<boolean>;
+  recordSent(notificationId: string): Promise<void>;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  skipped: number;
+  /** Already emailed by an earlier try of the same batch. */
+  alreadySent: number;
+  /** The sequence number of the record that failed: the stream retries from it, and nothing after it is sent now. */
+  failed: string[];
+}
+
+export function createOutboxDelivery(deps: OutboxDeliveryDeps & { deliveries: DeliveryLog }) {
+  return async (records: readonly OutboxRecord[]): Promise<DeliveryResult> => {
+    const result: DeliveryResult = { sent: 0, skipped: 0, alreadySent: 0, failed: [] };
     for (const record of records) {
       const pk = record.item?.pk;
       const audience = typeof pk === 'string' ? outboxAudience(pk) : null;
@@ -78,28 +97,54 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
         expiresAt: _e,
         ...notification
       } = record.item as Record<string, unknown> & Notification;
-      const to =
-        audience === FRONT_DOOR_AUDIENCE
-          ? deps.frontDoorEmail
-          : (await deps.agencyEmails()).get(audienceAgency(audience) ?? audience);
-      if (!to) {
-        // An agency with no mailbox set still sees its messages in the portal.
-        deps.logger.log('warn', 'no mailbox for a notification', { audience, kind: notification.kind });
-        skipped++;
-        continue;
+      try {
+        if (await deps.deliveries.wasSent(notification.id)) {
+          result.alreadySent++;
+          continue;
+        }
+        const to =
+          audience === FRONT_DOOR_AUDIENCE
+            ? deps.frontDoorEmail
+            : (await deps.agencyEmails()).get(audienceAgency(audience) ?? audience);
+        if (!to) {
+          // An agency with no mailbox set still sees its messages in the portal.
+          deps.logger.log('warn', 'no mailbox for a notification', { audience, kind: notification.kind });
+          result.skipped++;
+          continue;
+        }
+        await deps.sender.send(
+          to,
+          {
+            subject: notification.subject,
+            body: notification.body,
+            link: new URL(notification.link, deps.portalUrl).toString(),
+          },
+          notification.id,
+        );
+      } catch (error) {
+        // Stop here: the stream retries from this record, in order, and the log skips what was sent.
+        deps.logger.log('warn', 'a notification could not be emailed', {
+          kind: notification.kind,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
+        result.failed.push(record.sequenceNumber ?? notification.id);
+        break;
       }
-      await deps.sender.send(
-        to,
-        {
-          subject: notification.subject,
-          body: notification.body,
-          link: new URL(notification.link, deps.portalUrl).toString(),
-        },
-        notification.id,
+      result.sent++;
+      // Sent: a failure to record it is logged, not retried (a retry would email it again).
+      await deps.deliveries.recordSent(notification.id).catch((error: unknown) =>
+        deps.logger.log('error', 'an emailed notification could not be recorded as sent', {
+          kind: notification.kind,
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
       );
-      sent++;
     }
-    deps.logger.log('info', 'notifications emailed', { sent, skipped });
-    return { sent, skipped };
+    deps.logger.log('info', 'notifications emailed', {
+      sent: result.sent,
+      skipped: result.skipped,
+      alreadySent: result.alreadySent,
+      failed: result.failed.length,
+    });
+    return result;
   };
 }

@@ -171,6 +171,23 @@ export class PortalFunction extends NodejsFunction {
   }
 
   /**
+   * Lets the notifier keep its record of what it has emailed in the outbox's table: GetItem and
+   * PutItem only, and only on `DELIVERED#…` items (IAM's `dynamodb:LeadingKeys`). The notifications
+   * themselves reach it on the stream; it can change none of them.
+   */
+  bindDeliveryLog(envName: string, table: PortalTable): this {
+    this.addEnvironment(envName, table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DELIVERED#*'] } },
+      }),
+    );
+    return this.grantKeyThroughDynamo(table);
+  }
+
+  /**
    * Lets the function record revocations on people's records (`USER#…`) and nothing else in the
    * directory table: UpdateItem only, limited by IAM's `dynamodb:LeadingKeys`.
    */

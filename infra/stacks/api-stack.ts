@@ -15,8 +15,9 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { AREA_PATH_PREFIXES, areaForPath, PUBLIC_ROUTES } from '../../shared/deployment/routes.ts';
 import { AREAS, type Area, type TableId } from '../../shared/deployment/tables.ts';
@@ -94,6 +95,8 @@ export class ApiStack extends Stack {
   readonly functions: Record<Area, PortalFunction>;
   readonly reminders: PortalFunction;
   readonly driftAlarms: PortalFunction;
+  /** The dead-letter queue of the scheduled jobs and the notifier. */
+  readonly failedEvents: Queue;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -222,6 +225,19 @@ export class ApiStack extends Stack {
     this.functions = functions;
 
     // "About to be overdue" reminders to the front door (the referrals issue, item 4).
+    // What the scheduled jobs and the notifier could not do after their retries: kept two weeks for an
+    // operator, never dropped. It holds the event's metadata (which job, which records), no record itself.
+    const failedEvents = new Queue(this, 'FailedEvents', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(failedEvents).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the scheduled jobs and the notifier.',
+    });
+    this.failedEvents = failedEvents;
+
     const reminders = new PortalFunction(this, 'RemindersFunction', {
       entry: 'functions/referrals/reminders-handler.ts',
       description: 'Partnership portal: reminds the front door of referrals about to be overdue',
@@ -233,7 +249,7 @@ export class ApiStack extends Stack {
     new Rule(this, 'RemindersSchedule', {
       description: 'Every 15 minutes: remind the front door of referrals due within two hours',
       schedule: Schedule.rate(Duration.minutes(15)),
-      targets: [new LambdaFunction(reminders, { retryAttempts: 2 })],
+      targets: [new LambdaFunction(reminders, { retryAttempts: 2, deadLetterQueue: failedEvents })],
     });
     this.reminders = reminders;
 
@@ -250,7 +266,7 @@ export class ApiStack extends Stack {
     new Rule(this, 'DriftAlarmsSchedule', {
       description: 'Every hour: alarm early-help episodes whose timers have run out',
       schedule: Schedule.rate(Duration.hours(1)),
-      targets: [new LambdaFunction(driftAlarms, { retryAttempts: 2 })],
+      targets: [new LambdaFunction(driftAlarms, { retryAttempts: 2, deadLetterQueue: failedEvents })],
     });
     this.driftAlarms = driftAlarms;
 
@@ -272,6 +288,7 @@ export class ApiStack extends Stack {
         },
       });
       notifier.bindAgencyNames('DIRECTORY_TABLE_NAME', props.tables.directory);
+      notifier.bindDeliveryLog('OUTBOX_TABLE_NAME', props.tables.outbox);
       Validations.of(notifier.role ?? notifier).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:
@@ -281,7 +298,14 @@ export class ApiStack extends Stack {
         new DynamoEventSource(props.tables.outbox.table, {
           startingPosition: StartingPosition.LATEST,
           batchSize: 25,
-          retryAttempts: 3,
+          // A failed send is reported alone (notify-handler.ts), the batch halved on an error, and what
+          // still fails after the retries goes to the failed-events queue; sends are logged by
+          // notification, so no retry emails anyone twice.
+          reportBatchItemFailures: true,
+          bisectBatchOnError: true,
+          retryAttempts: 5,
+          maxRecordAge: Duration.hours(24),
+          onFailure: new SqsDlq(failedEvents),
           filters: [
             FilterCriteria.filter({
               eventName: FilterRule.isEqual('INSERT'),

@@ -38,6 +38,53 @@ describe('GOV.UK Notify delivery', () => {
     expect(filter).toContain('INSERT');
   });
 
+  it('reports a failed send alone, halves a failing batch, and sends what still fails to the failed-events queue', () => {
+    const mapping = Object.values(api.findResources('AWS::Lambda::EventSourceMapping'))[0] as {
+      Properties: Record<string, unknown>;
+    };
+    expect(mapping.Properties).toMatchObject({
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      MaximumRecordAgeInSeconds: 86_400,
+    });
+    const queues = Object.keys(api.findResources('AWS::SQS::Queue'));
+    expect(queues).toHaveLength(1);
+    expect(JSON.stringify(mapping.Properties.DestinationConfig)).toContain(queues[0]);
+  });
+
+  it('lets the notifier write only its own record of what it emailed (DELIVERED# items) in the outbox table', () => {
+    const policies = Object.entries(api.findResources('AWS::IAM::Policy')).filter(([id]) =>
+      id.startsWith('NotifyFunction'),
+    );
+    const statements = policies.flatMap(
+      ([, p]) =>
+        (p as { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } }).Properties
+          .PolicyDocument.Statement,
+    );
+    const writes = statements.filter((st) => JSON.stringify(st.Action).includes('PutItem'));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.Action).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(JSON.stringify(writes[0]?.Resource)).toContain('OutboxTable');
+    expect(writes[0]?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DELIVERED#*'] },
+    });
+  });
+
+  it('gives the scheduled jobs’ rules retries and the same dead-letter queue', () => {
+    const rules = Object.values(api.findResources('AWS::Events::Rule')) as {
+      Properties: { Targets: { RetryPolicy?: unknown; DeadLetterConfig?: { Arn: unknown } }[] };
+    }[];
+    expect(rules.length).toBeGreaterThanOrEqual(2);
+    const queue = Object.keys(api.findResources('AWS::SQS::Queue'))[0] ?? 'none';
+    for (const rule of rules) {
+      for (const target of rule.Properties.Targets) {
+        expect(target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
+        expect(JSON.stringify(target.DeadLetterConfig?.Arn)).toContain(queue);
+      }
+    }
+  });
+
   it('takes the API key from Secrets Manager at deploy time, never as a literal', () => {
     const fns = Object.entries(api.findResources('AWS::Lambda::Function')) as [
       string,

@@ -105,6 +105,8 @@ describe('cdk-nag (AwsSolutions)', () => {
         'AwsSolutions-L1',
         'AwsSolutions-S1',
         'AwsSolutions-SMG4',
+        // The failed-events queue is itself the dead-letter queue: it has none of its own.
+        'AwsSolutions-SQS3',
       ].sort(),
     );
     // Unauthenticated routes are exactly PUBLIC_ROUTES; IAM wildcards only on CDK's site-deployment role,

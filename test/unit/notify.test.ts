@@ -22,6 +22,8 @@ function setup(
     agencyEmails: async () => new Map(Object.entries(agencyEmails)),
     portalUrl: 'https://portal.example.org',
     logger: silentLogger,
+    // What was emailed before is the API test's (test/api/notify-delivery.api.test.ts, the real store).
+    deliveries: { wasSent: async () => false, recordSent: async () => {} },
   });
   return { deliver, sent };
 }
@@ -43,7 +45,7 @@ describe('emailing the outbox', () => {
       outbox('TRIAGE', notificationFor.submitted('2026-04-02T09:00:00.000Z', referral)),
       outbox('AGENCY#brookfield-primary', notificationFor.decided('2026-04-03T09:00:00.000Z', referral)),
     ]);
-    expect(result).toEqual({ sent: 2, skipped: 0 });
+    expect(result).toEqual({ sent: 2, skipped: 0, alreadySent: 0, failed: [] });
     expect(sent.map((s) => s.to)).toEqual([
       'frontdoor@northshire.example.org',
       'safeguarding@brookfield.example.org',
@@ -62,7 +64,7 @@ describe('emailing the outbox', () => {
       { eventName: 'MODIFY', item: { pk: 'OUTBOX#TRIAGE', sk: 'x' } },
       outbox('AGENCY#harbour-family-support', notificationFor.decided('2026-04-03T09:00:00.000Z', referral)),
     ]);
-    expect(result).toEqual({ sent: 0, skipped: 1 });
+    expect(result).toEqual({ sent: 0, skipped: 1, alreadySent: 0, failed: [] });
     expect(sent).toEqual([]);
   });
 });
