@@ -2,6 +2,7 @@ import { createAuditWriter } from '../platform/audit.ts';
 import { functionConfigFromEnv, ReminderEnvSchema } from '../platform/config.ts';
 import { createDocumentClient } from '../platform/dynamo.ts';
 import { createLogger } from '../platform/logger.ts';
+import { createMetricWriter } from '../platform/metrics.ts';
 import { createReminderJob } from './reminders.ts';
 import { createDynamoReferralStore } from './store.ts';
 
@@ -14,6 +15,7 @@ const run = createReminderJob({
   audit: createAuditWriter(db, config.AUDIT_TABLE_NAME, clock),
   clock,
   logger: createLogger({ level: config.LOG_LEVEL }),
+  metrics: createMetricWriter(),
 });
 
 export const handler = async (event: { id?: string }): Promise<{ sent: number }> => ({

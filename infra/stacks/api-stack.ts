@@ -97,6 +97,8 @@ export class ApiStack extends Stack {
   readonly driftAlarms: PortalFunction;
   /** The dead-letter queue of the scheduled jobs and the notifier. */
   readonly failedEvents: Queue;
+  /** The GOV.UK Notify sender, when email is configured. */
+  readonly notifier?: PortalFunction;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -287,6 +289,7 @@ export class ApiStack extends Stack {
           LOG_LEVEL: props.logLevel ?? 'info',
         },
       });
+      this.notifier = notifier;
       notifier.bindAgencyNames('DIRECTORY_TABLE_NAME', props.tables.directory);
       notifier.bindDeliveryLog('OUTBOX_TABLE_NAME', props.tables.outbox);
       Validations.of(notifier.role ?? notifier).acknowledge({

@@ -6,6 +6,7 @@ import { attachmentsBucketName, attachmentsOrigin } from '../constructs/attachme
 import { ApiStack } from './api-stack.ts';
 import { AuthStack, authOrigin } from './auth-stack.ts';
 import { DataStack } from './data-stack.ts';
+import { MonitoringStack } from './monitoring-stack.ts';
 import { WafStack } from './waf-stack.ts';
 import { WebStack } from './web-stack.ts';
 
@@ -37,13 +38,14 @@ export interface Portal {
   readonly web: WebStack;
   readonly auth: AuthStack;
   readonly api: ApiStack;
+  readonly monitoring: MonitoringStack;
 }
 
 /**
  * The portal's stacks, wired as docs/architecture.md draws them. Deployment order follows the references:
  * Waf (us-east-1), then Web (CloudFront, the site, the API's endpoint), then Data (the attachments
  * bucket's CORS names CloudFront's domain), then Auth (its web client returns to CloudFront's domain),
- * then Api (authorizer, routes and one function per area).
+ * then Api (authorizer, routes and one function per area), then Monitoring (alarms on all of it).
  */
 export function createPortal(app: App, props: PortalProps): Portal {
   const prefix = props.stackPrefix ?? 'Portal';
@@ -94,6 +96,21 @@ export function createPortal(app: App, props: PortalProps): Portal {
     ...(props.notify ? { notify: props.notify } : {}),
   });
 
-  for (const stack of [waf, data, web, auth, api]) Tags.of(stack).add('Project', 'partnership-portal');
-  return { waf, data, web, auth, api };
+  const monitoring = new MonitoringStack(app, `${prefix}-Monitoring`, {
+    env,
+    description: 'Partnership portal: alarms to the operators’ topic, and the dashboard',
+    functions: {
+      ...api.functions,
+      reminders: api.reminders,
+      'drift-alarms': api.driftAlarms,
+      ...(api.notifier ? { notifier: api.notifier } : {}),
+    },
+    tables: data.tables,
+    httpApi: web.httpApi,
+    failedEvents: api.failedEvents,
+  });
+
+  for (const stack of [waf, data, web, auth, api, monitoring])
+    Tags.of(stack).add('Project', 'partnership-portal');
+  return { waf, data, web, auth, api, monitoring };
 }

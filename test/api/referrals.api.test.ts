@@ -481,12 +481,25 @@ describe('notifications', () => {
     const { createDynamoReferralStore } = await import('../../functions/referrals/store.ts');
     const { createAuditWriter } = await import('../../functions/platform/audit.ts');
     const { silentLogger } = await import('../../functions/platform/logger.ts');
+    const { createMetricWriter } = await import('../../functions/platform/metrics.ts');
+    const metricLines: string[] = [];
     const job = createReminderJob({
       store: createDynamoReferralStore(api.store.db, api.store.tables.referrals, api.store.tables.outbox),
       audit: createAuditWriter(api.store.db, api.store.tables.audit, now),
       clock: now,
       logger: silentLogger,
+      metrics: createMetricWriter((line) => metricLines.push(line), now),
     });
+    /** The last run's count of open referrals past their decision time, as CloudWatch would read it. */
+    const overdue = () => {
+      const line = JSON.parse(metricLines.at(-1) ?? '{}') as {
+        DecisionsOverdue?: number;
+        _aws?: { CloudWatchMetrics: { Namespace: string; Metrics: { Name: string }[] }[] };
+      };
+      expect(line._aws?.CloudWatchMetrics[0]?.Namespace).toBe('PartnershipPortal');
+      expect(line._aws?.CloudWatchMetrics[0]?.Metrics.map((m) => m.Name)).toContain('DecisionsOverdue');
+      return line.DecisionsOverdue ?? -1;
+    };
     const reminders = async () =>
       (
         (await (await api.request('GET', '/api/notifications?limit=100', { as: 'grace' })).json()) as {
@@ -500,6 +513,11 @@ describe('notifications', () => {
     expect(await job()).toBe(0);
     expect(await reminders()).toHaveLength(1);
     expect((await auditFor(submitted.id)).filter((e) => e.action === 'referral.remind')).toHaveLength(1);
+    // Due at 4pm: not overdue at 2:30pm; at 5pm it is, and the metric the overdue alarm reads counts it.
+    const before = overdue();
+    at('2026-07-09T16:30:00Z');
+    await job();
+    expect(overdue()).toBe(before + 1);
   });
 });
 
