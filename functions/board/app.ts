@@ -1,6 +1,8 @@
 import { ulid } from 'ulid';
+import { canVerify } from '../../shared/board/evidence.ts';
 import { canClose, daysBetween } from '../../shared/board/rules.ts';
 import type { Action, ProgressUpdate } from '../../shared/board/schema.ts';
+import type { Role } from '../../shared/platform/roles.ts';
 import type { AgencyNames } from '../platform/agency-names.ts';
 import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
 import {
@@ -16,6 +18,7 @@ import {
 import type { Principal } from '../platform/identity.ts';
 import { bindRoute } from '../platform/routing.ts';
 import { shownAsIs } from '../platform/shown.ts';
+import { bindChallengeRoutes } from './challenge-handlers.ts';
 import { actionPlanCsv, dashboardOf, summaryOf, ukToday, viewOf } from './plan-views.ts';
 import {
   addProgress,
@@ -26,6 +29,7 @@ import {
   getAction,
   listActions,
   updateAction,
+  verifyUpdate,
 } from './routes.ts';
 import { type BoardStore, newUpdateId } from './store.ts';
 
@@ -53,9 +57,9 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     if (!action) throw new NotFound('There is no such action');
     return action;
   };
-  /** A board member's edit: read, check the version they read, and refuse edits to a closed action. */
-  const editable = async (c: AppContext, id: string) => {
-    const me = writer(c);
+  /** A write by one of `role`: read, and check the version they read. */
+  const atVersion = async (c: AppContext, id: string, role: Role = 'board') => {
+    const me = signedInAs(c, role);
     const expected = ifMatchVersion(c);
     const action = await existing(id);
     if (action.version !== expected)
@@ -63,6 +67,11 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
         'Someone else changed this action since you read it',
         shownAsIs(viewOf(action, today())),
       );
+    return { me, action, expected };
+  };
+  /** A board member's edit: as atVersion, and refused on a closed action. */
+  const editable = async (c: AppContext, id: string) => {
+    const { me, action, expected } = await atVersion(c, id);
     if (action.status === 'complete')
       throw new Conflict(
         'This action is closed: it can no longer be changed',
@@ -124,9 +133,9 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
   bindRoute(app, getAction, async (c) => {
     reader(c);
     const action = await existing(c.req.valid('param').id);
-    const updates = await store.updates(action.id);
+    const [updates, challenges] = await Promise.all([store.updates(action.id), store.challenges(action.id)]);
     c.header('etag', etag(action.version));
-    return c.json({ ...viewOf(action, today()), updates }, 200);
+    return c.json({ ...viewOf(action, today()), updates, challenges }, 200);
   });
 
   bindRoute(app, updateAction, async (c) => {
@@ -155,13 +164,29 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
 
   bindRoute(app, addProgress, async (c) => {
     const { id } = c.req.valid('param');
-    const input = c.req.valid('json');
+    const { measureCurrent, ...input } = c.req.valid('json');
     const { me, action, expected } = await editable(c, id);
+    if (measureCurrent !== undefined && !action.outcomeMeasure) {
+      throw new Unprocessable('This action has no outcome measure to give a value for', [
+        {
+          field: 'measureCurrent',
+          reason: 'the action has no outcome measure: add one to its details first',
+        },
+      ]);
+    }
     const at = clock().toISOString();
+    const updateId = newUpdateId(at);
+    const outcomeMeasure =
+      action.outcomeMeasure && measureCurrent !== undefined
+        ? { ...action.outcomeMeasure, current: measureCurrent }
+        : action.outcomeMeasure;
     const progressed: Action = {
       ...action,
       ...(input.status ? { status: input.status } : {}),
+      ...(outcomeMeasure ? { outcomeMeasure } : {}),
       lastUpdateAt: at,
+      // The evidence rule compares with the rules' rating just before the update (evidence.ts).
+      latestUpdate: { id: updateId, by: person(me), ragBefore: viewOf(action, today()).ragComputed },
       updateCount: action.updateCount + 1,
       updatedAt: at,
       version: expected + 1,
@@ -170,16 +195,41 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     const ragThen = viewOf(progressed, today()).rag;
     progressed.ragHistory = [...action.ragHistory, ragThen];
     const update: ProgressUpdate = {
-      id: newUpdateId(at),
+      id: updateId,
       at,
       by: person(me),
       narrative: input.narrative,
       evidence: input.evidence,
       ragThen,
       statusThen: progressed.status,
+      ...(outcomeMeasure ? { measureThen: outcomeMeasure.current } : {}),
     };
-    await store.save(progressed, expected, auditPut(c, me, 'action.progress', id), update);
+    const what = measureCurrent === undefined ? undefined : 'outcome measure';
+    await store.save(progressed, expected, auditPut(c, me, 'action.progress', id, what), { update });
     return respond(c, progressed);
+  });
+
+  bindRoute(app, verifyUpdate, async (c) => {
+    const { id, updateId } = c.req.valid('param');
+    const { me, action, expected } = await editable(c, id);
+    const update = (await store.updates(id)).find((u) => u.id === updateId);
+    if (!update) throw new NotFound('There is no such progress update on this action');
+    const check = canVerify({ byUserId: update.by.userId, verified: update.verified }, me.userId);
+    if (!check.ok) throw new Unprocessable(check.reason, [{ field: 'updateId', reason: check.reason }]);
+    const at = clock().toISOString();
+    const verified = { by: person(me), at };
+    // Only the latest update's verification can lift the RAG; an earlier one is kept on its update.
+    const latest = action.latestUpdate;
+    const saved: Action = {
+      ...action,
+      ...(latest?.id === updateId ? { latestUpdate: { ...latest, verified } } : {}),
+      updatedAt: at,
+      version: expected + 1,
+    };
+    await store.save(saved, expected, auditPut(c, me, 'action.verify', id, `update ${updateId}`), {
+      update: { ...update, verified },
+    });
+    return respond(c, saved);
   });
 
   bindRoute(app, closeAction, async (c) => {
@@ -204,6 +254,8 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
     return respond(c, closed);
   });
 
+  bindChallengeRoutes(app, { store, clock, agencies: deps.agencies, atVersion, auditPut, respond, person });
+
   bindRoute(app, exportCsv, async (c) => {
     reader(c);
     const [actions, names] = await Promise.all([store.allActions(), deps.agencies.names()]);
@@ -217,8 +269,12 @@ export function createBoardApp(deps: BoardDeps): AreaApp {
 
   bindRoute(app, dashboard, async (c) => {
     reader(c);
-    const [actions, names] = await Promise.all([store.allActions(), deps.agencies.names()]);
-    return c.json(dashboardOf(actions, names, today()), 200);
+    const [actions, names, challenges] = await Promise.all([
+      store.allActions(),
+      deps.agencies.names(),
+      store.openChallenges(),
+    ]);
+    return c.json(dashboardOf(actions, names, today(), challenges), 200);
   });
 
   return app;

@@ -6,7 +6,13 @@ import {
   THEMES,
 } from '../../shared/board/labels.ts';
 import { computeRag, effectiveDueDate, needsEscalation } from '../../shared/board/rules.ts';
-import type { Action, ActionSummary, ActionView } from '../../shared/board/schema.ts';
+import type {
+  Action,
+  ActionSummary,
+  ActionView,
+  Challenge,
+  OpenChallenge,
+} from '../../shared/board/schema.ts';
 import { toCsv } from '../../shared/platform/csv.ts';
 
 /**
@@ -28,6 +34,15 @@ export function viewOf(action: Action, today: string): ActionView {
       revisedDueDate: action.revisedDueDate,
       lastUpdateAt: action.lastUpdateAt,
       override: action.ragOverride,
+      latestUpdate: action.latestUpdate && {
+        ragBefore: action.latestUpdate.ragBefore,
+        byUserId: action.latestUpdate.by.userId,
+        verified: action.latestUpdate.verified && {
+          byUserId: action.latestUpdate.verified.by.userId,
+          byName: action.latestUpdate.verified.by.name,
+        },
+      },
+      outcomeMeasure: action.outcomeMeasure,
     },
     today,
   );
@@ -112,8 +127,31 @@ export function actionPlanCsv(
   return toCsv(CSV_HEADINGS, rows, { bom: true });
 }
 
+/**
+ * The challenges waiting for a response, soonest due first, each with its action's reference and
+ * title; overdue once its due day has passed (it is due by the end of that day).
+ */
+export function openChallengesOf(
+  challenges: readonly Challenge[],
+  actions: readonly Action[],
+  day: string,
+): OpenChallenge[] {
+  const byId = new Map(actions.map((a) => [a.id, a]));
+  return challenges.flatMap((c) => {
+    const action = byId.get(c.actionId);
+    if (!action || c.response) return [];
+    const { reference, title, ownerAgencyId } = action;
+    return [{ ...c, reference, title, ownerAgencyId, overdue: c.dueDate < day }];
+  });
+}
+
 /** The dashboard's figures on `day`: by RAG, by theme and by owner, with what is overdue or escalated. */
-export function dashboardOf(actions: readonly Action[], names: ReadonlyMap<string, string>, day: string) {
+export function dashboardOf(
+  actions: readonly Action[],
+  names: ReadonlyMap<string, string>,
+  day: string,
+  challenges: readonly Challenge[] = [],
+) {
   const views = actions.map((a) => viewOf(a, day));
   const zero = () => ({ red: 0, amber: 0, green: 0 });
   const byRag = zero();
@@ -145,6 +183,7 @@ export function dashboardOf(actions: readonly Action[], names: ReadonlyMap<strin
     escalated: open
       .filter((v) => v.escalate)
       .map((v) => ({ ...summaryOf(v), escalationReasons: v.escalationReasons })),
+    challenges: openChallengesOf(challenges, actions, day),
     rags: [...RAG_RATINGS],
   };
 }

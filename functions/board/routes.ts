@@ -5,7 +5,11 @@ import {
   ActionPatchSchema,
   ActionSummarySchema,
   ActionViewSchema,
+  ChallengeInputSchema,
+  ChallengeResponseInputSchema,
+  ChallengeSchema,
   CloseInputSchema,
+  OpenChallengeSchema,
   ProgressInputSchema,
   ProgressUpdateSchema,
 } from '../../shared/board/schema.ts';
@@ -25,10 +29,16 @@ import {
 /** The board area's HTTP contract. Reads: board and the front door; writes: board. */
 const tags = ['board'];
 const idParams = ulidParams('an action id');
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const ulidOf = (what: string) => z.string().check(z.regex(ULID, `is not ${what}`));
+/** An action's id and one of its progress updates' or challenges'. */
+const updateParams = z.extend(idParams, { updateId: ulidOf('a progress update id') });
+const challengeParams = z.extend(idParams, { challengeId: ulidOf('a challenge id') });
 const writeResponses = versionedWriteResponses(
   { description: 'The action as it now stands; its ETag is its version', schema: ActionViewSchema },
   {
-    forbidden: 'Not a board member',
+    forbidden:
+      'Not a board member (a challenge: not the chair; a response: not of the owner agency, or the challenger)',
     notFound: 'No such action',
     conflict: 'Changed by someone else since you read it; the current record is included',
   },
@@ -84,7 +94,13 @@ export const getAction = createRoute({
   security,
   request: { params: idParams },
   responses: {
-    200: json('The action', z.extend(ActionViewSchema, { updates: z.array(ProgressUpdateSchema) })),
+    200: json(
+      'The action',
+      z.extend(ActionViewSchema, {
+        updates: z.array(ProgressUpdateSchema),
+        challenges: z.array(ChallengeSchema),
+      }),
+    ),
     404: problem('No such action'),
   },
 });
@@ -102,6 +118,39 @@ export const addProgress = actionChange(
   'Append a progress update (who, when, narrative, evidence, the RAG then); send If-Match',
   ProgressInputSchema,
 );
+
+export const verifyUpdate = createRoute({
+  method: 'post',
+  path: '/api/board/actions/{id}/updates/{updateId}/verify',
+  tags,
+  summary:
+    'Verify a progress update as a second board member (never its author): a better RAG than before the update needs this or a measure that moved toward its target; send If-Match',
+  security,
+  request: { params: updateParams, headers: ifMatchHeaders },
+  responses: writeResponses,
+});
+
+export const addChallenge = actionChange(
+  'post',
+  '/challenges',
+  "The independent chair's challenge (board-chair): the owner agency's response is due in 10 working days; send If-Match",
+  ChallengeInputSchema,
+);
+
+export const respondToChallenge = createRoute({
+  method: 'post',
+  path: '/api/board/actions/{id}/challenges/{challengeId}/response',
+  tags,
+  summary:
+    "The owner agency's response to a challenge: a board member of the action's owner agency, not the challenger; send If-Match",
+  security,
+  request: {
+    params: challengeParams,
+    headers: ifMatchHeaders,
+    body: body(ChallengeResponseInputSchema),
+  },
+  responses: writeResponses,
+});
 
 export const closeAction = actionChange(
   'post',
@@ -133,6 +182,8 @@ export const DashboardSchema = z.object({
   ),
   overdue: z.array(ActionSummarySchema),
   escalated: z.array(z.extend(ActionSummarySchema, { escalationReasons: z.array(z.string()) })),
+  /** The chair's challenges waiting for the owner agency's response, soonest due first. */
+  challenges: z.array(OpenChallengeSchema),
   rags: z.array(z.enum(RAG_RATINGS)),
 });
 
@@ -140,7 +191,8 @@ export const dashboard = createRoute({
   method: 'get',
   path: '/api/board/dashboard',
   tags,
-  summary: 'The plan in figures: actions by RAG, theme and owner agency; overdue and escalated actions',
+  summary:
+    "The plan in figures: actions by RAG, theme and owner agency; overdue and escalated actions; the chair's challenges waiting for a response",
   security,
   responses: {
     200: json('The figures', DashboardSchema),
@@ -156,5 +208,8 @@ export const boardRoutes = [
   getAction,
   updateAction,
   addProgress,
+  verifyUpdate,
+  addChallenge,
+  respondToChallenge,
   closeAction,
 ];

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { effectiveDueDate } from '../../shared/board/rules.ts';
-import type { Action, ProgressUpdate } from '../../shared/board/schema.ts';
+import type { Action, Challenge, ProgressUpdate } from '../../shared/board/schema.ts';
 import type { AuditPut } from '../platform/audit.ts';
 import { Conflict } from '../platform/errors.ts';
 import type { Page, StoreKey } from '../platform/pagination.ts';
@@ -9,6 +9,10 @@ import { shownAsIs } from '../platform/shown.ts';
 import { tableOf, transact, withoutKey } from '../platform/table.ts';
 import {
   actionKey,
+  CHALLENGE_PREFIX,
+  challengeKey,
+  OPEN_CHALLENGES_PK,
+  openChallengeKeys,
   PLAN_PK,
   planKeys,
   referenceClaimKey,
@@ -19,16 +23,28 @@ import {
 
 const nextUlid = monotonicFactory();
 
-/** The board table's store (its keys in keys.ts): actions, their progress updates and the plan. */
+/** What a write to an action saves beside it: a new or verified update, a new or answered challenge. */
+export interface ActionWrite {
+  update?: ProgressUpdate;
+  challenge?: Challenge;
+}
+
+/** The board table's store (its keys in keys.ts): actions, their updates and challenges, and the plan. */
 export interface BoardStore {
   get(id: string): Promise<Action | null>;
   updates(id: string): Promise<ProgressUpdate[]>;
+  challenges(id: string): Promise<Challenge[]>;
+  /** Every challenge still waiting for its response, soonest due first. */
+  openChallenges(): Promise<Challenge[]>;
   listActions(options: { limit: number; startKey?: StoreKey }): Promise<Page<Action>>;
   /** Every action in the plan (a plan is tens of actions, not thousands). */
   allActions(): Promise<Action[]>;
   create(action: Action, audit: AuditPut): Promise<void>;
-  /** Saves an action still at `expectedVersion`, with a progress update if given; Conflict with the current record otherwise. */
-  save(action: Action, expectedVersion: number, audit: AuditPut, update?: ProgressUpdate): Promise<void>;
+  /**
+   * Saves an action still at `expectedVersion`, with the update or challenge given (each written as
+   * it now is: the action's version guards both); Conflict with the current record otherwise.
+   */
+  save(action: Action, expectedVersion: number, audit: AuditPut, write?: ActionWrite): Promise<void>;
 }
 
 function actionItem(action: Action): Record<string, unknown> {
@@ -41,6 +57,17 @@ function actionItem(action: Action): Record<string, unknown> {
 
 const stripAction = ({ pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...action }: Record<string, unknown>) =>
   action as Action;
+
+function challengeItem(challenge: Challenge): Record<string, unknown> {
+  return {
+    ...challengeKey(challenge.actionId, challenge.id),
+    ...challenge,
+    ...(challenge.response ? {} : openChallengeKeys(challenge.dueDate, challenge.id)),
+  };
+}
+
+const stripChallenge = ({ pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...c }: Record<string, unknown>) =>
+  c as Challenge;
 
 export function newUpdateId(at: string): string {
   return nextUlid(Date.parse(at));
@@ -67,6 +94,21 @@ export function createDynamoBoardStore(db: DynamoDBDocumentClient, tableName: st
       });
       return items.map((item) => withoutKey(item) as ProgressUpdate);
     },
+    async challenges(id) {
+      const items = await table.all({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+        ExpressionAttributeValues: { ':pk': updatesPartition(id), ':c': CHALLENGE_PREFIX },
+      });
+      return items.map(stripChallenge);
+    },
+    async openChallenges() {
+      const items = await table.all({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': OPEN_CHALLENGES_PK },
+      });
+      return items.map(stripChallenge);
+    },
     async listActions({ limit, startKey }) {
       const page = await table.page({ ...PLAN_QUERY, Limit: limit, ExclusiveStartKey: startKey });
       return { ...page, items: page.items.map(stripAction) };
@@ -87,9 +129,15 @@ export function createDynamoBoardStore(db: DynamoDBDocumentClient, tableName: st
         },
       );
     },
-    async save(action, expectedVersion, audit, update) {
+    async save(action, expectedVersion, audit, write = {}) {
       const items = [table.putAtVersion(actionItem(action), expectedVersion), audit];
-      if (update) items.push(table.putNew({ ...updateKey(action.id, update.at, update.id), ...update }));
+      const { update, challenge } = write;
+      if (update) {
+        const item = { ...updateKey(action.id, update.at, update.id), ...update };
+        // A new update is never verified: it may not overwrite anything. A verification rewrites its update.
+        items.push(update.verified ? table.put(item) : table.putNew(item));
+      }
+      if (challenge) items.push(table.put(challengeItem(challenge)));
       await transact(db, items, async (codes) => {
         if (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) {
           throw new Conflict(

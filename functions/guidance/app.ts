@@ -3,10 +3,11 @@ import { SERVER_RENDERED_PAGES } from '../../shared/deployment/routes.ts';
 import { checkIndicators, findFrameworkProblems, searchIndicators } from '../../shared/guidance/check.ts';
 import { type CheckerServices, servicesSearchFor } from '../../shared/guidance/checker-services.ts';
 import { compareFrameworks } from '../../shared/guidance/diff.ts';
-import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
+import type { EditorRef, GuidanceVersion } from '../../shared/guidance/schema.ts';
+import { APPROVAL_NEEDED, approvalRefusal, isApproved, withEditor } from '../../shared/guidance/sign-off.ts';
 import { findRouteProblems, routesFor } from '../../shared/guidance/specific-routes.ts';
 import type { AssetManifest } from '../../shared/views/layout.ts';
-import { Conflict, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
+import { Conflict, Forbidden, InvalidRequest, NotFound, Unprocessable } from '../platform/errors.ts';
 import {
   type AppContext,
   type AreaApp,
@@ -24,6 +25,7 @@ import type { ServicesSource } from '../platform/services-source.ts';
 import { shownAsIs } from '../platform/shown.ts';
 import { servicesForAnswer } from './checker-services.ts';
 import {
+  approveVersion,
   checkGuidance,
   compareVersions,
   createDraft,
@@ -113,6 +115,7 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
   const editor = (c: AppContext) => signedInAs(c, 'guidance-editor');
   /** An editor's write to a draft: who, and the revision they read (If-Match). */
   const draftEdit = (c: AppContext) => ({ me: editor(c), expected: ifMatchVersion(c) });
+  const refOf = (me: Principal): EditorRef => ({ id: me.userId, name: me.name });
 
   bindRoute(app, getGuidanceVersion, async (c) => {
     const version = await visibleVersion(c, c.req.valid('param').version);
@@ -178,6 +181,7 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
       version: latest + 1,
       status: 'draft',
       framework: source.framework,
+      editedBy: [refOf(me)],
       createdAt: now,
       updatedAt: now,
       revision: 1,
@@ -203,16 +207,42 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     const routeProblems = findRouteProblems(framework);
     if (routeProblems.length)
       throw new Unprocessable('Fix the specific routes before saving the draft', routeProblems);
+    // Any change withdraws an approval (what is published must be the text approved), and its
+    // author joins those who may not approve the draft.
+    const { approvedBy, approvedAt: _approvedAt, ...unapproved } = existing;
     const saved: GuidanceVersion = {
-      ...existing,
+      ...unapproved,
       framework,
       ...(changeSummary !== undefined ? { changeSummary } : {}),
+      editedBy: withEditor(existing, refOf(me)),
       updatedAt: deps.clock().toISOString(),
       revision: expected + 1,
     };
-    await deps.store.saveDraft(saved, expected, auditPut(c, me, 'guidance.edit', number));
+    const withdrawn = approvedBy ? `approval by ${approvedBy.name} withdrawn` : undefined;
+    await deps.store.saveDraft(saved, expected, auditPut(c, me, 'guidance.edit', number, withdrawn));
     c.header('etag', etag(saved.revision));
     return c.json(saved, 200);
+  });
+
+  bindRoute(app, approveVersion, async (c) => {
+    const { me, expected } = draftEdit(c);
+    const { version: number } = c.req.valid('param');
+    const draft = await visibleVersion(c, number);
+    const refusal = approvalRefusal(draft, me.userId);
+    if (refusal?.kind === 'own-draft') throw new Forbidden(refusal.reason);
+    if (refusal) throw new Conflict(refusal.reason, shownAsIs(draft));
+    // Approving is a write at the revision read: text changed since then is refused by the store (409).
+    const now = deps.clock().toISOString();
+    const approved: GuidanceVersion = {
+      ...draft,
+      approvedBy: refOf(me),
+      approvedAt: now,
+      updatedAt: now,
+      revision: expected + 1,
+    };
+    await deps.store.saveDraft(approved, expected, auditPut(c, me, 'guidance.approve', number));
+    c.header('etag', etag(approved.revision));
+    return c.json(approved, 200);
   });
 
   bindRoute(app, publishVersion, async (c) => {
@@ -222,6 +252,8 @@ export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
     const draft = await visibleVersion(c, number);
     if (draft.status !== 'draft')
       throw new Conflict(`Version ${number} is already ${draft.status}`, shownAsIs(draft));
+    if (!isApproved(draft))
+      throw new Unprocessable(APPROVAL_NEEDED, [{ field: 'approvedBy', reason: APPROVAL_NEEDED }]);
     const problems = findFrameworkProblems(draft.framework);
     if (problems.length) {
       throw new Unprocessable(

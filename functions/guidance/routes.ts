@@ -1,4 +1,5 @@
 import {
+  EditorRefSchema,
   FrameworkSchema,
   GuidanceVersionSchema,
   IndicatorSchema,
@@ -28,6 +29,8 @@ export const VersionSummarySchema = z.object({
   changeSummary: z.optional(z.string()),
   effectiveFrom: z.optional(z.string()),
   publishedAt: z.optional(z.string()),
+  approvedBy: z.optional(EditorRefSchema),
+  approvedAt: z.optional(z.string()),
   updatedAt: z.string(),
 });
 
@@ -214,6 +217,27 @@ export const updateDraft = createRoute({
   },
 });
 
+export const approveVersion = createRoute({
+  method: 'post',
+  path: '/api/guidance/versions/{version}/approve',
+  tags: ['guidance'],
+  summary:
+    'Approve a draft for publishing (a guidance editor who neither started nor changed it); send If-Match with its ETag. Any later edit withdraws the approval',
+  security: bearer,
+  request: {
+    params: versionParams,
+    headers: ifMatchHeaders,
+  },
+  responses: {
+    200: json('The approved draft', GuidanceVersionSchema),
+    401: problem('Not signed in'),
+    403: problem('Not a guidance editor, or one who started or changed the draft'),
+    404: problem('No such version'),
+    409: problem('Not a draft, already approved, or changed since you read it'),
+    428: problem('If-Match missing'),
+  },
+});
+
 export const PublishRequestSchema = z.strictObject({
   changeSummary: z
     .string({ error: 'Enter a summary of what changed' })
@@ -242,7 +266,9 @@ export const publishVersion = createRoute({
     403: problem('Not a guidance editor'),
     404: problem('No such version'),
     409: problem('Already published, or changed since you read it'),
-    422: problem('The content has problems that must be fixed first'),
+    422: problem(
+      'Not approved by a second guidance editor, or the content has problems that must be fixed first',
+    ),
   },
 });
 
@@ -289,6 +315,7 @@ export const guidanceRoutes = [
   searchGuidance,
   createDraft,
   updateDraft,
+  approveVersion,
   publishVersion,
   compareVersions,
 ];

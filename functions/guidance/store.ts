@@ -8,7 +8,14 @@ import { CURRENT_KEY, GUIDANCE_PK, VERSION_PREFIX, versionKey } from './keys.ts'
 
 export type VersionSummary = Pick<
   GuidanceVersion,
-  'version' | 'status' | 'changeSummary' | 'effectiveFrom' | 'publishedAt' | 'updatedAt'
+  | 'version'
+  | 'status'
+  | 'changeSummary'
+  | 'effectiveFrom'
+  | 'publishedAt'
+  | 'approvedBy'
+  | 'approvedAt'
+  | 'updatedAt'
 >;
 
 export interface GuidanceStore {
@@ -23,7 +30,7 @@ export interface GuidanceStore {
   putPublished(version: GuidanceVersion, audit: AuditPut): Promise<void>;
   /** Creates a draft under a number no other version has; Conflict if someone took it first. */
   createDraft(draft: GuidanceVersion, audit: AuditPut): Promise<void>;
-  /** Saves a draft if it is still a draft at `expectedRevision`; Conflict otherwise. */
+  /** Saves a draft (a change, or its approval) if it is still a draft at `expectedRevision`; Conflict otherwise. */
   saveDraft(draft: GuidanceVersion, expectedRevision: number, audit: AuditPut): Promise<void>;
   /**
    * Publishes a draft at `expectedRevision` in one transaction: the draft becomes published, the
@@ -77,7 +84,8 @@ export function createDynamoGuidanceStore(db: DynamoDBDocumentClient, tableName:
     async versions() {
       return (await table.all({
         ...NEWEST_FIRST,
-        ProjectionExpression: 'version, #s, changeSummary, effectiveFrom, publishedAt, updatedAt',
+        ProjectionExpression:
+          'version, #s, changeSummary, effectiveFrom, publishedAt, approvedBy, approvedAt, updatedAt',
         ExpressionAttributeNames: { '#s': 'status' },
       })) as VersionSummary[];
     },

@@ -1,15 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ActionFields } from '../../shared/board/schema.ts';
 import type { LevelNumber } from '../../shared/guidance/schema.ts';
 import type { Outcome, ReferralContent } from '../../shared/referrals/schema.ts';
 import { NONE_FITTED_REASONS } from '../../shared/services/labels.ts';
 import type { TableNames } from '../local/tables.ts';
+import { seedDemoBoard } from './demo-board.ts';
 import { JOURNEY_CHILD } from './demo-data.ts';
 import {
   CHILD_VIEWS,
   concernsFrom,
   furtherAnswers,
-  LEADS,
   PARENT_FIRST_NAMES,
   RATIONALES,
   TRIED_SO_FAR,
@@ -283,156 +282,6 @@ export async function seedDemoActivity(
   );
 
   progress('  the board’s action plan');
-  const today = (offsetDays: number) =>
-    new Date(realNow.getTime() + offsetDays * DAY).toISOString().slice(0, 10);
-  const actions: (Partial<ActionFields> & {
-    title: string;
-    updates: { daysAgo: number; narrative: string; status?: string }[];
-    close?: boolean;
-  })[] = [
-    {
-      title: 'Joint commissioning of early help for exploitation',
-      theme: 'joint-commissioning',
-      // Cites the front door's unmet need: the dashboard shows it beside the joint-commissioning actions.
-      source: {
-        kind: 'unmet_need',
-        reference: 'Unmet need recorded at the front door, 2026',
-        paragraph: 'Safety and exploitation',
-      },
-      ownerAgencyId: 'northshire-council',
-      // Due in 12 days with its last update 60 days old: amber until someone reports progress (journey 5).
-      dueDate: today(12),
-      updates: [
-        { daysAgo: 60, narrative: 'Needs analysis shared with health and police.', status: 'in_progress' },
-      ],
-    },
-    {
-      title: 'Every partner uses the threshold checker before referring',
-      theme: 'thresholds',
-      ownerAgencyId: 'northshire-partnership',
-      dueDate: today(75),
-      updates: [
-        {
-          daysAgo: 12,
-          narrative: 'Police briefings on the new guidance done in all three districts.',
-          status: 'in_progress',
-        },
-      ],
-    },
-    {
-      title: 'Referrers hear the outcome of every early-help referral',
-      theme: 'early-help',
-      ownerAgencyId: 'northshire-front-door',
-      dueDate: today(40),
-      updates: [
-        {
-          daysAgo: 20,
-          narrative: 'Feedback now sent through the portal for every decision.',
-          status: 'in_progress',
-        },
-      ],
-    },
-    {
-      title: 'Multi-agency neglect toolkit refreshed and trained',
-      theme: 'neglect',
-      ownerAgencyId: 'northshire-community-health',
-      dueDate: today(-35),
-      updates: [
-        { daysAgo: 70, narrative: 'Trainer recruitment delayed.', status: 'in_progress' },
-        { daysAgo: 40, narrative: 'Still no trainer; escalated to the executive group.', status: 'blocked' },
-      ],
-    },
-    {
-      title: 'Domestic abuse notifications to schools within 24 hours',
-      theme: 'domestic-abuse',
-      ownerAgencyId: 'northshire-police',
-      dueDate: today(-5),
-      updates: [{ daysAgo: 45, narrative: 'Pilot in the north district.', status: 'in_progress' }],
-    },
-    {
-      title: 'Care leavers’ housing pathway agreed with district councils',
-      theme: 'care-leavers',
-      ownerAgencyId: 'northshire-council',
-      dueDate: today(10),
-      updates: [],
-    },
-    {
-      title: 'Audit of decisions made at the front door',
-      theme: 'thresholds',
-      ownerAgencyId: 'northshire-partnership',
-      dueDate: today(-60),
-      updates: [{ daysAgo: 90, narrative: 'Audit completed; report to the board.', status: 'in_progress' }],
-      close: true,
-    },
-    {
-      title: 'Children’s mental health support in every secondary school',
-      theme: 'mental-health',
-      ownerAgencyId: 'northshire-community-health',
-      dueDate: today(120),
-      updates: [
-        { daysAgo: 5, narrative: 'Two mental health support teams recruited.', status: 'in_progress' },
-      ],
-    },
-    {
-      title: 'Missing-from-education protocol shared with academies',
-      theme: 'education',
-      ownerAgencyId: 'northshire-academy',
-      dueDate: today(30),
-      updates: [
-        {
-          daysAgo: 25,
-          narrative: 'Protocol drafted; consultation with headteachers.',
-          status: 'in_progress',
-        },
-      ],
-    },
-    {
-      title: 'Safeguarding training for voluntary sector volunteers',
-      theme: 'workforce',
-      ownerAgencyId: 'harbour-family-support',
-      dueDate: today(55),
-      updates: [],
-    },
-  ];
-  for (const [n, a] of actions.entries()) {
-    at(realNow.getTime() - 120 * DAY);
-    const { updates, close, ...fieldsIn } = a;
-    let saved = await call<Saved>('tom', 'POST', '/api/board/actions', {
-      reference: `BA-${String(n + 1).padStart(3, '0')}`,
-      description: `${a.title}: an action of the partnership's plan (synthetic demo data).`,
-      source:
-        fieldsIn.source ??
-        (n % 2
-          ? { kind: 'business_plan', reference: 'Partnership business plan 2026–27' }
-          : { kind: 'inspection', reference: 'Inspection of children’s services', paragraph: String(n + 1) }),
-      lead: LEADS[fieldsIn.ownerAgencyId ?? ''] ?? 'Partnership business manager',
-      contributingAgencyIds: [],
-      startDate: today(-120),
-      ...fieldsIn,
-    });
-    for (const u of updates) {
-      at(realNow.getTime() - u.daysAgo * DAY);
-      saved = await call<Saved>(
-        'tom',
-        'POST',
-        `/api/board/actions/${saved.id}/updates`,
-        { narrative: u.narrative, ...(u.status ? { status: u.status } : {}) },
-        { 'if-match': `"${saved.version}"` },
-      );
-    }
-    if (close) {
-      at(realNow.getTime() - 50 * DAY);
-      await call(
-        'tom',
-        'POST',
-        `/api/board/actions/${saved.id}/close`,
-        {
-          evidence: [{ title: 'Audit report to the board' }],
-          signOff: { name: 'Helen Marsh', role: 'Independent chair' },
-        },
-        { 'if-match': `"${saved.version}"` },
-      );
-    }
-  }
+  await seedDemoBoard(seed);
   at(realNow.getTime());
 }

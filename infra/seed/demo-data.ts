@@ -115,7 +115,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     name: 'Helen Marsh',
     email: 'helen.marsh@example.org',
     jobTitle: 'Independent chair and scrutineer',
-    roles: ['board'],
+    roles: ['board', 'board-chair'],
     agencyId: 'northshire-partnership',
   },
   {
@@ -144,6 +144,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
     jobTitle: 'System owner',
     roles: ['admin'],
     agencyId: 'northshire-council',
+  },
+  {
+    // The second guidance editor: a version Tom drafts is published only once someone else approves it.
+    sub: sub(13),
+    username: 'femi',
+    name: 'Femi Adeyemi',
+    email: 'femi.adeyemi@example.org',
+    jobTitle: 'Learning and development lead',
+    roles: ['guidance-editor'],
+    agencyId: 'northshire-partnership',
   },
 ];
 

@@ -4,10 +4,10 @@ import { createDynamoDirectoryStore } from '../../functions/directory/store.ts';
 import { createDynamoGuidanceStore } from '../../functions/guidance/store.ts';
 import { createAuditWriter } from '../../functions/platform/audit.ts';
 import type { Agency } from '../../shared/directory/schema.ts';
-import type { GuidanceVersion } from '../../shared/guidance/schema.ts';
+import type { EditorRef, GuidanceVersion } from '../../shared/guidance/schema.ts';
 import type { TableNames } from '../local/tables.ts';
 import { seedDemoActivity } from './demo-activity.ts';
-import { DEMO_AGENCIES } from './demo-data.ts';
+import { DEMO_AGENCIES, DEMO_USERS } from './demo-data.ts';
 import { seedDemoEpisodes } from './demo-episodes.ts';
 import { seedDemoServices } from './demo-services.ts';
 import { illustrativeFramework } from './guidance-framework.ts';
@@ -21,6 +21,13 @@ const SEED_MARKER = seedMarkerKey('demo-v4');
  */
 const ACTIVITY_MARKER = seedMarkerKey('demo-v2');
 const EPISODES_MARKER = seedMarkerKey('demo-v3');
+
+/** A demo guidance editor as a version records them. */
+function editorRef(username: string): EditorRef {
+  const user = DEMO_USERS.find((u) => u.username === username);
+  if (!user) throw new Error(`No demo user ${username}`);
+  return { id: user.sub, name: user.name };
+}
 
 /**
  * Seeds the synthetic demo data once: the agencies and the first published guidance. It goes through
@@ -67,6 +74,10 @@ export async function seedDemoData(
       effectiveFrom: '2026-04-01',
       publishedAt: now,
       publishedBy: 'Northshire Safeguarding Partnership',
+      // Signed off as every version is: drafted by one guidance editor, approved by a second.
+      editedBy: [editorRef('tom')],
+      approvedBy: editorRef('femi'),
+      approvedAt: now,
       createdAt: now,
       updatedAt: now,
       revision: 1,

@@ -1,4 +1,5 @@
 import * as z from '../platform/zod.ts';
+import { type LatestUpdate, type MeasureValues, withEvidence } from './evidence.ts';
 import { type ActionStatus, RAG_RATINGS, type Rag } from './labels.ts';
 
 /**
@@ -109,6 +110,9 @@ export interface RagInput {
   /** When the latest progress update was made (ISO timestamp); absent when there has been none. */
   lastUpdateAt?: string | undefined;
   override?: RagOverride | undefined;
+  /** The latest update's evidence (evidence.ts): a better rating than before it needs some. */
+  latestUpdate?: LatestUpdate | undefined;
+  outcomeMeasure?: MeasureValues | undefined;
 }
 
 export interface RagResult {
@@ -132,12 +136,17 @@ function dueIn(days: number): string {
  * 3. due within 14 days (today up to 14 days ahead) and no update in the last 30 days → amber;
  * 4. blocked → amber at least (a blocked action is never green);
  * 5. otherwise green.
+ * Then the evidence rule (evidence.ts): a rating better than the one before the latest update stands
+ * only when the outcome measure moved toward its target or a second board member verified the update.
  * Amber gives every amber reason that applies. An override (which must carry a justification of at
  * least 10 characters, else `InvalidOverrideError`) wins, and counts as overridden even when it agrees
  * with the computed rating, because the board chose it and it will keep winning as the dates move.
  */
 export function computeRag(input: RagInput, today: string): RagResult {
-  const computed = computeWithoutOverride(input, today);
+  const dated = computeWithoutOverride(input, today);
+  // Closing needs evidence and a sign-off of its own, so a complete action is green whatever the update.
+  const computed =
+    input.status === 'complete' ? dated : withEvidence(dated, input.latestUpdate, input.outcomeMeasure);
   if (!input.override)
     return { rag: computed.rag, computed: computed.rag, overridden: false, reason: computed.reason };
   const problems = validateOverride(input.override);

@@ -85,6 +85,17 @@ export const ProgressInputSchema = z.strictObject({
   narrative: required(4000, 'Describe the progress', 'multiline'),
   evidence: z._default(z.array(EvidenceSchema).check(z.maxLength(10)), []),
   status: z.optional(z.enum(OPEN_STATUSES)),
+  /** The outcome measure's value now, as "70%": it becomes the measure's current value. */
+  measureCurrent: z.optional(required(120, 'Enter the outcome measure’s value now')),
+});
+
+/** The independent chair's challenge on an action, and the owner agency's response. */
+export const MAX_CHALLENGE_LENGTH = 2000;
+export const ChallengeInputSchema = z.strictObject({
+  text: required(MAX_CHALLENGE_LENGTH, 'Enter the challenge', 'multiline'),
+});
+export const ChallengeResponseInputSchema = z.strictObject({
+  text: required(4000, 'Enter the response', 'multiline'),
 });
 
 export const CloseInputSchema = z.strictObject({
@@ -108,6 +119,15 @@ export const ActionSchema = z.extend(ActionFieldsSchema, {
   /** The RAG recorded with each progress update, oldest first. */
   ragHistory: z.array(z.enum(RAG_RATINGS)),
   lastUpdateAt: z.optional(z.string()),
+  /** The latest update as the evidence rule reads it (absent on updates made before the rule). */
+  latestUpdate: z.optional(
+    z.object({
+      id: z.string(),
+      by: PersonRef,
+      ragBefore: z.enum(RAG_RATINGS),
+      verified: z.optional(z.object({ by: PersonRef, at: z.string() })),
+    }),
+  ),
   updateCount: z.int(),
   closed: z.optional(
     z.object({
@@ -142,8 +162,33 @@ export const ProgressUpdateSchema = z.object({
   evidence: z.array(EvidenceSchema),
   ragThen: z.enum(RAG_RATINGS),
   statusThen: z.enum(ACTION_STATUSES),
+  /** The outcome measure's current value when the update was added. */
+  measureThen: z.optional(z.string()),
+  /** A second board member's check that the update is borne out. */
+  verified: z.optional(z.object({ by: PersonRef, at: z.string() })),
 });
 export type ProgressUpdate = z.infer<typeof ProgressUpdateSchema>;
+
+export const ChallengeSchema = z.object({
+  id: z.string(),
+  actionId: z.string(),
+  text: z.string(),
+  by: PersonRef,
+  at: z.string(),
+  /** The owner agency's response is due by the end of this day: 10 working days after the challenge. */
+  dueDate: z.iso.date(),
+  response: z.optional(z.object({ text: z.string(), by: PersonRef, at: z.string() })),
+});
+export type Challenge = z.infer<typeof ChallengeSchema>;
+
+/** A challenge waiting for a response, as the dashboard lists it. */
+export const OpenChallengeSchema = z.extend(ChallengeSchema, {
+  reference: z.string(),
+  title: z.string(),
+  ownerAgencyId: z.string(),
+  overdue: z.boolean(),
+});
+export type OpenChallenge = z.infer<typeof OpenChallengeSchema>;
 
 /** What the plan's list shows. */
 export const ActionSummarySchema = z.object({

@@ -120,6 +120,10 @@ export type Framework = z.infer<typeof FrameworkSchema>;
 export const GUIDANCE_STATUSES = ['draft', 'published', 'superseded'] as const;
 export type GuidanceStatus = (typeof GUIDANCE_STATUSES)[number];
 
+/** A guidance editor as a version records them: their user id (the token's subject) and their name then. */
+export const EditorRefSchema = z.strictObject({ id: z.string(), name: z.string() });
+export type EditorRef = z.infer<typeof EditorRefSchema>;
+
 export const GuidanceVersionSchema = z.strictObject({
   version: z.int().check(z.positive()),
   status: z.enum(GUIDANCE_STATUSES),
@@ -129,6 +133,14 @@ export const GuidanceVersionSchema = z.strictObject({
   effectiveFrom: z.optional(z.iso.date()),
   publishedAt: z.optional(z.iso.datetime()),
   publishedBy: z.optional(z.string()),
+  /**
+   * Who started the draft and everyone who changed it since: none of them may approve it. Absent on
+   * versions made before sign-off existed.
+   */
+  editedBy: z.optional(z.array(EditorRefSchema)),
+  /** The second guidance editor who approved this text; any later edit withdraws it. */
+  approvedBy: z.optional(EditorRefSchema),
+  approvedAt: z.optional(z.iso.datetime()),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Optimistic-concurrency counter for drafts. */

@@ -4,6 +4,8 @@ export const ROLES = [
   'triage',
   'front-door-manager',
   'board',
+  // The board's independent chair: records challenges on the action plan (board members do the rest).
+  'board-chair',
   'guidance-editor',
   'directory-editor',
   'admin',
@@ -19,6 +21,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   triage: 'Front door (triage)',
   'front-door-manager': 'Front door manager',
   board: 'Safeguarding board',
+  'board-chair': 'Independent chair of the board',
   'guidance-editor': 'Guidance editor',
   'directory-editor': 'Directory editor',
   admin: 'System owner',

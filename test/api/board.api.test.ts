@@ -42,14 +42,18 @@ describe('actions and their RAG', () => {
     expect(action).toMatchObject({ status: 'not_started', rag: 'green', version: 1, escalate: false });
   });
 
-  it('turns amber when due within 14 days with no update in 30, and green again after an update', async () => {
-    const action = await create({ dueDate: '2026-11-10' });
+  it('turns amber when due within 14 days with no update in 30, and green again after an update that moves its measure', async () => {
+    const action = await create({
+      dueDate: '2026-11-10',
+      outcomeMeasure: { measure: 'Specification agreed', baseline: '0%', target: '100%', current: '0%' },
+    });
     expect(action.rag).toBe('amber');
     expect(action.ragReason).toMatch(/Due in 8 days and no update yet/);
     const res = await send('POST', `/api/board/actions/${action.id}/updates`, 1, {
       narrative: 'Specification agreed with health and police.',
       evidence: [{ title: 'Draft specification v2', url: 'https://example.org/spec-v2' }],
       status: 'in_progress',
+      measureCurrent: '60%',
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({

@@ -38,9 +38,15 @@ describe('consent read from the guidance version', () => {
       body: { framework },
     });
     expect(saved.status).toBe(200);
+    // Femi, the second guidance editor, signs it off; then Tom publishes it.
+    const approved = await api.request('POST', '/api/guidance/versions/2/approve', {
+      as: 'femi',
+      headers: { 'if-match': '"2"' },
+    });
+    expect(approved.status).toBe(200);
     const published = await api.request('POST', '/api/guidance/versions/2/publish', {
       as: 'tom',
-      headers: { 'if-match': '"2"' },
+      headers: { 'if-match': '"3"' },
       body: {
         changeSummary: 'Level 3 no longer needs consent before a referral.',
         effectiveFrom: '2026-03-02',

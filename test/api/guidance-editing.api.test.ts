@@ -181,9 +181,17 @@ describe('drafting and publishing a new version (guidance editors)', () => {
   });
 
   it('publishes with a change summary and effective date; the public sees it at once and the checker uses it', async () => {
+    // A second guidance editor signs the draft off first (guidance-sign-off.api.test.ts has the rules).
+    const approved = await api.request('POST', '/api/guidance/versions/2/approve', {
+      as: 'femi',
+      headers: { 'if-match': '"2"' },
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.headers.get('etag')).toBe('"3"');
+
     const missing = await api.request('POST', '/api/guidance/versions/2/publish', {
       as: 'tom',
-      headers: { 'if-match': '"2"' },
+      headers: { 'if-match': '"3"' },
       body: { effectiveFrom: '2026-12-01' },
     });
     expect(missing.status).toBe(400);
@@ -193,11 +201,16 @@ describe('drafting and publishing a new version (guidance editors)', () => {
 
     const res = await api.request('POST', '/api/guidance/versions/2/publish', {
       as: 'tom',
-      headers: { 'if-match': '"2"' },
+      headers: { 'if-match': '"3"' },
       body: { changeSummary: 'Frequent shouting at home moves to level 3.', effectiveFrom: '2026-12-01' },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ version: 2, status: 'published', publishedBy: 'Tom Ashworth' });
+    expect(await res.json()).toMatchObject({
+      version: 2,
+      status: 'published',
+      publishedBy: 'Tom Ashworth',
+      approvedBy: { id: api.user('femi').sub, name: 'Femi Adeyemi' },
+    });
 
     const current = (await (await api.request('GET', '/api/guidance')).json()) as GuidanceVersion;
     expect(current).toMatchObject({
@@ -218,7 +231,7 @@ describe('drafting and publishing a new version (guidance editors)', () => {
   it('never changes a published version', async () => {
     const again = await api.request('POST', '/api/guidance/versions/2/publish', {
       as: 'tom',
-      headers: { 'if-match': '"3"' },
+      headers: { 'if-match': '"4"' },
       body: { changeSummary: 'Again', effectiveFrom: '2026-12-01' },
     });
     expect(again.status).toBe(409);
@@ -234,7 +247,12 @@ describe('drafting and publishing a new version (guidance editors)', () => {
 
   it('audits every write, and the refused attempts', async () => {
     const entries = await auditTrail(api, 'guidance', '2');
-    expect(entries.map((e) => e.action)).toEqual(['guidance.draft', 'guidance.edit', 'guidance.publish']);
+    expect(entries.map((e) => e.action)).toEqual([
+      'guidance.draft',
+      'guidance.edit',
+      'guidance.approve',
+      'guidance.publish',
+    ]);
     const denied = await actorTrail(api, api.user('amira').sub);
     expect(denied.filter((e) => e.outcome === 'denied').length).toBeGreaterThanOrEqual(2);
   });

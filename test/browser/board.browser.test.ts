@@ -1,7 +1,8 @@
 /**
  * Journeys 5 and 6, "Run the board" and "Read the partnership": Tom, by keyboard alone, signs in,
  * opens "Joint commissioning of early help for exploitation" (amber in the demo data: due in 12 days,
- * its last update 60 days old), adds a progress update with evidence and sees it turn green, sees the
+ * its last update 60 days old), adds a progress update with evidence and a measure that moved toward its
+ * target, and sees it turn green, sees the
  * change on the dashboard, downloads the CSV for the board papers and meets the new-action form's
  * errors. Then two members update one action at once: the second is told someone else changed it,
  * with what changed, and sends theirs again. The front door reads the plan but cannot change it.
@@ -114,6 +115,11 @@ describe('the action plan and the dashboard, as the business manager, by keyboar
     await page.keyboard.press('Tab');
     expect((await focused(page)).id).toBe('evidence-url');
     await page.keyboard.type('https://example.org/panel-minutes');
+    // The outcome measure has moved: a better RAG needs that (or a second member's verification).
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).id).toBe('measure-current');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('52%');
     await tabTo(page, (el) => el.tag === 'button' && el.text === 'Add progress update');
     await page.keyboard.press('Enter');
 
@@ -121,7 +127,7 @@ describe('the action plan and the dashboard, as the business manager, by keyboar
     const banner = page.locator('.govuk-notification-banner--success');
     await banner.waitFor();
     expect(await readable(banner)).toContain(
-      'Progress update added The RAG is now green (it was amber): On track: due in 12 days.',
+      'Progress update added The RAG is now green (it was amber): On track: due in 12 days; the outcome measure has moved toward its target (baseline 40%, now 52%, target 75%).',
     );
     expect(await readable(rag)).toContain('RAG: Green In progress On track: due in 12 days');
     const newest = page.locator('.app-board-update').first();
@@ -198,7 +204,9 @@ describe('the action plan and the dashboard, as the business manager, by keyboar
     const csv = await readFile((await download.path()) ?? 'missing', 'utf8');
     const line = csv.split('\r\n').find((l) => l.startsWith('BA-001,'));
     expect(line).toContain(`BA-001,${JOINT},Joint commissioning,`);
-    expect(line).toContain(',In progress,GREEN,On track: due in 12 days,No,');
+    expect(line).toContain(
+      ',In progress,GREEN,"On track: due in 12 days; the outcome measure has moved toward its target (baseline 40%, now 52%, target 75%)",No,',
+    );
     await page.getByText(/^Downloaded action-plan-/).waitFor();
 
     // The printed plan: the table without the buttons and filters.

@@ -1,6 +1,7 @@
 /**
  * Journey 7, "Change the guidance": Tom, a guidance editor, starts a draft, moves "Frequent shouting
- * or verbal aggression at home" from level 2 to level 3, sees it in the comparison, and publishes it
+ * or verbal aggression at home" from level 2 to level 3 and sees it in the comparison; he cannot
+ * approve his own draft, so Femi, the second editor, approves it by keyboard; then Tom publishes it
  * with a change summary and an effective date (the publish form by keyboard alone). Then the public
  * guidance shows version 2 and its summary, and the checker answers level 3 for hungry + shouting.
  * Also: a stale save gets "Someone else changed this draft"; other roles cannot edit.
@@ -36,7 +37,7 @@ beforeEach(async () => {
 });
 
 describe('changing the guidance, as a guidance editor', () => {
-  it('drafts, moves an indicator from level 2 to 3, compares, publishes; the public then sees version 2', async () => {
+  it('drafts, moves an indicator from level 2 to 3, compares; a second editor approves; publishes; the public sees version 2', async () => {
     expect(shouting?.level).toBe(2);
 
     // Signed out, the editor asks you to sign in.
@@ -94,10 +95,49 @@ describe('changing the guidance, as a guidance editor', () => {
     expect(row).toContain(shouting?.text);
     expect(row).toMatch(/Level 2.*Level 3/);
     expect(await page.locator('main').textContent()).toContain('1 indicator moved level');
+    expect(await page.getByRole('link', { name: 'Publish version 2' }).count()).toBe(0);
+    expect(squash(await page.locator('#publish-waits').textContent())).toContain(
+      'Version 2 can be published once a second guidance editor has approved it.',
+    );
     expect(await axeViolations(page)).toEqual([]);
 
+    // Tom drafted it, so he is told a second editor must approve it, and is offered no approving or publishing.
+    await page.getByRole('link', { name: 'Keep editing' }).click();
+    await page.waitForURL('**/guidance/edit/draft/?v=2');
+    expect(await page.locator('#draft-approval').textContent()).toBe(
+      'Waiting for approval by a second editor',
+    );
+    expect(squash(await page.locator('#sign-off').textContent())).toContain(
+      'You started or changed this draft, so a second guidance editor must approve it',
+    );
+    expect(await page.getByRole('button', { name: 'Approve this version' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Publish this version' }).count()).toBe(0);
+
+    // Femi, the second editor, approves it by keyboard alone, in a session of her own.
+    const femi = await live.signedInPage('femi');
+    await femi.goto(`${live.portal.url}/guidance/edit/draft/?v=2`);
+    await femi.locator('#draft-approval').waitFor();
+    expect(await femi.locator('#draft-approval').textContent()).toBe(
+      'Waiting for approval by a second editor',
+    );
+    expect(squash(await femi.locator('.govuk-warning-text').textContent())).toContain(
+      'Approving means you have read this version and agree it can be published as it stands.',
+    );
+    expect(await axeViolations(femi)).toEqual([]);
+    await tabTo(femi, (el) => el.tag === 'button' && el.text === 'Approve this version');
+    await femi.keyboard.press('Enter');
+    await femi.locator('.govuk-notification-banner--success', { hasText: 'Version 2 approved' }).waitFor();
+    expect(await femi.locator('#draft-approval').textContent()).toMatch(/^Approved by Femi Adeyemi on \d/);
+    expect(await femi.getByRole('button', { name: 'Approve this version' }).count()).toBe(0);
+    expect(await axeViolations(femi)).toEqual([]);
+
+    // Tom, on reloading, sees the approval and may publish.
+    await page.reload();
+    await page.locator('#draft-approval').waitFor();
+    expect(await page.locator('#draft-approval').textContent()).toMatch(/^Approved by Femi Adeyemi on \d/);
+
     // Publish, by keyboard alone. An empty form first: the error summary takes focus.
-    await page.getByRole('link', { name: 'Publish version 2' }).click();
+    await page.getByRole('link', { name: 'Publish this version' }).click();
     await page.waitForURL('**/guidance/edit/publish/?v=2');
     await page.locator('#change-summary').waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -159,6 +199,9 @@ describe('changing the guidance, as a guidance editor', () => {
       await pub.getByRole('link', { name: 'See exactly what changed in version 2' }).click();
       await pub.waitForURL('**/guidance/version/?v=2');
       await pub.locator('table.app-changes').waitFor();
+      expect(await readable(pub.locator('.govuk-summary-list__row', { hasText: 'Approved' }))).toMatch(
+        /^Approved \d{1,2} \w+ \d{4} by Femi Adeyemi, the second guidance editor$/,
+      );
       expect(squash(await pub.locator('table.app-changes tbody').textContent())).toContain(shouting?.text);
 
       // The checker: hungry + shouting now answers level 3, against version 2.

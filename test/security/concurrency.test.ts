@@ -376,7 +376,7 @@ describe('the directory and the guidance', () => {
   });
 
   it('ten publications of one draft at once: published once, one current version, one superseded', async () => {
-    const draft = await fx.cleanDraft();
+    const draft = await fx.approvedDraft();
     const before = await read<{ items: { version: number; status: string }[] }>(
       '/api/guidance/versions',
       'editor',
@@ -403,6 +403,23 @@ describe('the directory and the guidance', () => {
     );
     const current = await read<GuidanceVersion>('/api/guidance', 'editor');
     expect(current.version).toBe(draft.version);
+  });
+
+  it('ten approvals of one draft at once: approved once, the rest refused', async () => {
+    const draft = await fx.draftToApprove();
+    const { winners } = await race(
+      times(
+        10,
+        () => () =>
+          api.request('POST', `/api/guidance/versions/${draft.version}/approve`, {
+            token: tokens.editor as string,
+            headers: { 'if-match': `"${draft.revision}"` },
+          }),
+      ),
+    );
+    expect(winners).toHaveLength(1);
+    const approved = await read<GuidanceVersion>(`/api/guidance/versions/${draft.version}`, 'editor');
+    expect(approved.revision).toBe(draft.revision + 1);
   });
 
   it('ten saves of one draft at once: one saved, the rest told it changed', async () => {

@@ -244,6 +244,32 @@ describe('agency and roles come from the token only', () => {
             wrong.push(`${write.route}: took ${text.slice(0, 200)} from the body`);
           continue;
         }
+        if (write.route === 'POST /api/guidance/versions/{version}/approve') {
+          // The approver is the token's caller (the suites' editor, Tom), whatever a body says.
+          const version = after as { approvedBy?: { id?: string }; status?: unknown; revision?: unknown };
+          if (
+            version.approvedBy?.id !== api.user('tom').sub ||
+            version.status !== 'draft' ||
+            version.revision === 99
+          )
+            wrong.push(`${write.route}: took ${text.slice(0, 200)} from the body`);
+          continue;
+        }
+        if (write.route === 'POST /api/board/actions/{id}/updates/{updateId}/verify') {
+          // The verifier is the token's caller (the suites' board member, Helen), whatever a body says.
+          const action = after as {
+            latestUpdate?: { verified?: { by?: { userId?: string } } };
+            status?: unknown;
+            version?: unknown;
+          };
+          if (
+            action.latestUpdate?.verified?.by?.userId !== api.user('helen').sub ||
+            action.status === 'closed' ||
+            action.version === 99
+          )
+            wrong.push(`${write.route}: took ${text.slice(0, 200)} from the body`);
+          continue;
+        }
         if (write.route.endsWith('/attachments/{attachmentId}/complete')) {
           // A document's uploader is whoever attached it, its status the store's, whatever a body says.
           const { attachment } = JSON.parse(text) as {

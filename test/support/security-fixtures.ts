@@ -5,7 +5,9 @@ import type { Referral, ReferralContent, ReferralStatus } from '../../shared/ref
 import type { TestApi } from './api.ts';
 import { completeReferral } from './referral-fixtures.ts';
 import { attachmentFixtures } from './security-attachments.ts';
+import { boardFixtures } from './security-board.ts';
 import { episodeFixtures } from './security-episodes.ts';
+import { guidanceSignOff } from './security-guidance.ts';
 import { serviceFixtures } from './security-services.ts';
 
 /**
@@ -57,6 +59,7 @@ export function fixtures(api: TestApi) {
         ...(body !== undefined ? { body } : {}),
       }),
     );
+  const signOff = guidanceSignOff(api);
 
   const self = {
     /** Leon, one of the front door once he has used the queue: whom a manager can hand a referral to. */
@@ -67,6 +70,7 @@ export function fixtures(api: TestApi) {
     episodes: episodeFixtures(api),
     services: serviceFixtures(api),
     attachments: attachmentFixtures(api),
+    board: boardFixtures(api),
 
     async referral(
       status: ReferralStatus,
@@ -150,11 +154,20 @@ export function fixtures(api: TestApi) {
       );
     },
 
+    /** The open draft, clean and approved by a second editor (security-guidance.ts), ready to publish. */
+    approvedDraft: async (): Promise<GuidanceVersion> => signOff.approve(await self.cleanDraft()),
+
+    /** A new draft that the suites' editor caller (Tom) has not changed, so he may approve it. */
+    async draftToApprove(): Promise<GuidanceVersion> {
+      await self.noDraft();
+      return signOff.startAsFemi();
+    },
+
     /** Publishes any open draft, so a new one can be started. */
     async noDraft(): Promise<void> {
       const open = (await self.versions()).find((v) => v.status === 'draft');
       if (!open) return;
-      const draft = await self.cleanDraft();
+      const draft = await self.approvedDraft();
       await ok(
         api.request('POST', `/api/guidance/versions/${draft.version}/publish`, {
           as: 'tom',

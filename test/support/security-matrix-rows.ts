@@ -14,6 +14,7 @@ import {
   signedIn,
   simple,
 } from './security-matrix.ts';
+import { boardEvidenceRows } from './security-matrix-board.ts';
 import { referralRows } from './security-matrix-referrals.ts';
 
 /** The matrix's rows for the directory, the platform, the guidance, the referrals (security-matrix-referrals.ts) and the board. */
@@ -71,7 +72,9 @@ export function coreRows(ctx: MatrixContext): Row[] {
       check(caller, body) {
         const me = body as { roles: string[]; agency: { id: string } | null };
         expect(me.agency?.id ?? null).toBe(caller === 'noAgency' ? null : CALLER_AGENCY[caller]);
-        expect(me.roles).toHaveLength(caller === 'noRole' ? 0 : caller === 'frontDoorManager' ? 2 : 1);
+        // The manager has the front door's role too; the board caller, Helen, is also its chair.
+        const two = caller === 'frontDoorManager' || caller === 'board';
+        expect(me.roles).toHaveLength(caller === 'noRole' ? 0 : two ? 2 : 1);
       },
     },
     simple('GET /api/agencies', signedIn(200)),
@@ -224,11 +227,28 @@ export function coreRows(ctx: MatrixContext): Row[] {
       },
     },
     {
+      // The editor (Tom) approves a draft Femi started; the author's own approval is the API tests' (guidance-sign-off).
+      route: 'POST /api/guidance/versions/{version}/approve',
+      targets: ['published', 'draft', 'missing'],
+      expect: only({ editor: [409, 200, 404] }),
+      async prepare(target, _caller, succeeds) {
+        const v =
+          target === 'draft' && succeeds ? await ctx.fx.draftToApprove() : await versionFor(target, false);
+        return {
+          path: `/api/guidance/versions/${v.version}/approve`,
+          headers: { 'if-match': `"${v.revision}"` },
+          ids: [String(v.version)],
+        };
+      },
+    },
+    {
       route: 'POST /api/guidance/versions/{version}/publish',
       targets: ['published', 'draft', 'missing'],
       expect: only({ editor: [409, 200, 404] }),
-      async prepare(target) {
-        const v = await versionFor(target, false);
+      async prepare(target, _caller, succeeds) {
+        // Only an approved draft is published.
+        const v =
+          target === 'draft' && succeeds ? await ctx.fx.approvedDraft() : await versionFor(target, false);
         return {
           path: `/api/guidance/versions/${v.version}/publish`,
           headers: { 'if-match': `"${v.revision}"` },
@@ -259,6 +279,7 @@ export function coreRows(ctx: MatrixContext): Row[] {
     actionRow('POST /api/board/actions/{id}/updates', only({ board: [200, 404] }), () => ({
       narrative: 'Progress recorded by the matrix.',
     })),
+    ...boardEvidenceRows(ctx),
     actionRow('POST /api/board/actions/{id}/close', only({ board: [200, 404] }), () => ({
       evidence: [{ title: 'Signed audit report' }],
       signOff: { name: 'Helen Marsh', role: 'Independent chair' },

@@ -155,11 +155,21 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
     },
   },
   {
+    // Tom approves a draft Femi started: the author of a draft cannot approve it.
+    route: 'POST /api/guidance/versions/{version}/approve',
+    as: 'editor',
+    ok: 200,
+    async prepare(fx) {
+      const draft = await fx.draftToApprove();
+      return { path: `/api/guidance/versions/${draft.version}/approve`, headers: ifMatch(draft.revision) };
+    },
+  },
+  {
     route: 'POST /api/guidance/versions/{version}/publish',
     as: 'editor',
     ok: 200,
     async prepare(fx) {
-      const draft = await fx.cleanDraft();
+      const draft = await fx.approvedDraft();
       return {
         path: `/api/guidance/versions/${draft.version}/publish`,
         headers: ifMatch(draft.revision),
@@ -287,6 +297,44 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
         path: `/api/board/actions/${a.id}/updates`,
         headers: ifMatch(a.version),
         body: { narrative: 'Specification agreed.', status: 'in_progress' },
+      };
+    },
+  },
+  {
+    // Helen verifies the update Tom posted: never its author.
+    route: 'POST /api/board/actions/{id}/updates/{updateId}/verify',
+    as: 'board',
+    ok: 200,
+    async prepare(fx) {
+      const a = await fx.board.updated();
+      return { path: `/api/board/actions/${a.id}/updates/${a.updateId}/verify`, headers: ifMatch(a.version) };
+    },
+  },
+  {
+    // The board caller, Helen, is the chair.
+    route: 'POST /api/board/actions/{id}/challenges',
+    as: 'board',
+    ok: 200,
+    async prepare(fx) {
+      const a = await fx.action();
+      return {
+        path: `/api/board/actions/${a.id}/challenges`,
+        headers: ifMatch(a.version),
+        body: { text: 'What evidence shows the change reached children?' },
+      };
+    },
+  },
+  {
+    // Helen answers for the partnership, the owner, another chair's challenge.
+    route: 'POST /api/board/actions/{id}/challenges/{challengeId}/response',
+    as: 'board',
+    ok: 200,
+    async prepare(fx) {
+      const a = await fx.board.challenged();
+      return {
+        path: `/api/board/actions/${a.id}/challenges/${a.challengeId}/response`,
+        headers: ifMatch(a.version),
+        body: { text: 'An audit of 30 cases goes to the next board.' },
       };
     },
   },

@@ -43,7 +43,21 @@ describe('the audit trail’s words', () => {
     /'((?:referral|consultation)\.[a-z_.-]+)'/g,
   );
 
-  it.each([...earlyHelpActions, ...referralActions])('describes %s in words', (action) => {
+  // The board's plan audits as action.*: its challenge and verification too.
+  const boardActions = matches(sources('functions/board'), /'(action\.[a-z_.-]+)'/g);
+
+  it('finds the board’s actions in its sources', () => {
+    expect(boardActions).toEqual(
+      expect.arrayContaining([
+        'action.progress',
+        'action.verify',
+        'action.challenge',
+        'action.challenge_response',
+      ]),
+    );
+  });
+
+  it.each([...earlyHelpActions, ...referralActions, ...boardActions])('describes %s in words', (action) => {
     expect(auditActionLabel(action as string)).not.toBe(action);
   });
 

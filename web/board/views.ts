@@ -75,6 +75,34 @@ export function canEditBoard(me: Me | null): boolean {
   return !!me && me.roles.includes('board');
 }
 
+/** The independent chair, who challenges the plan's actions. */
+export function canChallenge(me: Me | null): boolean {
+  return !!me && me.roles.includes('board-chair');
+}
+
+/** A second board member may verify an update: never its author, and only once. */
+export function canVerifyUpdate(
+  me: Me | null,
+  update: { by: { userId: string }; verified?: unknown },
+): boolean {
+  return canEditBoard(me) && !!me && update.by.userId !== me.userId && !update.verified;
+}
+
+/** A board member of the owner agency, not the challenger, responds to an open challenge. */
+export function canRespondTo(
+  me: Me | null,
+  action: { ownerAgencyId: string },
+  challenge: { by: { userId: string }; response?: unknown },
+): boolean {
+  return (
+    canEditBoard(me) &&
+    !!me &&
+    !challenge.response &&
+    challenge.by.userId !== me.userId &&
+    me.agency?.id === action.ownerAgencyId
+  );
+}
+
 /**
  * A board page until it has what it shows: loading, not for this person (or nobody signed in), or
  * failed with "Try again". The heading is drawn as the loaded page draws it.

@@ -3,7 +3,7 @@
  * referral figures' shapes. Types only, so no zod reaches the page.
  */
 import type { Theme } from '../../shared/board/labels.ts';
-import type { ActionSummary } from '../../shared/board/schema.ts';
+import type { ActionSummary, OpenChallenge } from '../../shared/board/schema.ts';
 
 /** GET /api/board/dashboard, as functions/board/routes.ts's DashboardSchema has it. */
 export interface RagCounts {
@@ -19,6 +19,8 @@ export interface Dashboard {
   byOwner: (RagCounts & { agencyId: string; agencyName: string; overdue: number })[];
   overdue: ActionSummary[];
   escalated: (ActionSummary & { escalationReasons: string[] })[];
+  /** The chair's challenges waiting for the owner agency's response, soonest due first. */
+  challenges: OpenChallenge[];
 }
 
 /** GET /api/stats/referrals and its quarters' figures (shared/referrals/stats.ts). */

@@ -175,6 +175,9 @@ export interface VersionSummary {
   changeSummary?: string;
   effectiveFrom?: string;
   publishedAt?: string;
+  /** The second guidance editor who approved it, and when. */
+  approvedBy?: { id: string; name: string };
+  approvedAt?: string;
   updatedAt: string;
 }
 

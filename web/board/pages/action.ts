@@ -24,6 +24,7 @@ import { currentAction } from '../api.ts';
 import { describeChanges } from '../banners.ts';
 import type { ActionWithUpdates } from '../labels.ts';
 import { actionUrl, BoardPageState, canEditBoard, canReadBoard } from '../views.ts';
+import { ChallengeForm, RespondForm } from './action/challenge-form.ts';
 import { CloseForm } from './action/close-form.ts';
 import { DetailsForm } from './action/details-form.ts';
 import { DueForm } from './action/due-form.ts';
@@ -32,6 +33,7 @@ import { ADDRESSES, BackToAction, readRoute, type Step } from './action/navigati
 import { ProgressForm } from './action/progress-form.ts';
 import { RagForm } from './action/rag-form.ts';
 import { ActionDetails } from './action/summary.ts';
+import { VerifyForm } from './action/verify-form.ts';
 
 /** The action in the address, with the agencies' names; no action when there is none at that address. */
 async function loadAction(id: string): Promise<{ action: ActionWithUpdates | null; agencies: AgencyName[] }> {
@@ -86,7 +88,7 @@ function ActionPage(): VNode {
     try {
       return await apiGet<ActionWithUpdates>(`/board/actions/${action.id}`);
     } catch {
-      return { ...fallback, updates: action.updates };
+      return { ...fallback, updates: action.updates, challenges: action.challenges };
     }
   };
 
@@ -113,7 +115,9 @@ function ActionPage(): VNode {
 
   const focus = navigations > 0;
   const step = route.step;
-  if (step && (!canEditBoard(me) || action.status === 'complete')) {
+  // The chair may challenge a closed action, and its owner respond: how it was closed is fair game.
+  const closedOk = step === 'challenge' || step === 'respond';
+  if (step && (!canEditBoard(me) || (action.status === 'complete' && !closedOk))) {
     setTitle(action.status === 'complete' ? 'This action is closed' : 'You cannot change the action plan');
     return html`
       <${BackToAction} action=${action} />
@@ -150,6 +154,12 @@ function View(props: {
       return html`<${RagForm} ...${p} />`;
     case 'close':
       return html`<${CloseForm} ...${p} />`;
+    case 'verify':
+      return html`<${VerifyForm} ...${p} />`;
+    case 'challenge':
+      return html`<${ChallengeForm} ...${p} />`;
+    case 'respond':
+      return html`<${RespondForm} ...${p} />`;
     default:
       return html`<${ActionDetails} action=${p.action} me=${p.me} agencies=${p.agencies} flash=${props.flash} conflict=${props.conflict} focus=${p.focus} />`;
   }

@@ -8,6 +8,7 @@
  *   /guidance/edit/draft/?v=N&add=1                 add an indicator
  *   /guidance/edit/compare/?v=N                     what the draft changes, against the current version
  *   /guidance/edit/publish/?v=N                     change summary and effective date, then publish
+ *                                                   (once a second editor has approved the draft)
  *
  * Every save is a PUT of the whole framework with If-Match: the draft's revision. A refused save
  * (409) says someone else changed the draft and offers a reload; nothing is overwritten silently.
@@ -153,6 +154,7 @@ function EditorPage(): VNode {
   return html`<${VersionPage}
     route=${route}
     draft=${draftState.draft}
+    me=${me}
     flash=${flash}
     focus=${focus}
     published=${publishedVersion === route.version}

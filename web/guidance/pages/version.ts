@@ -68,6 +68,14 @@ function VersionView(props: { guidance: GuidanceVersion; changes: Changes; onRet
               </div>`
             : null
         }
+        ${
+          guidance.approvedBy && guidance.approvedAt
+            ? html`<div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Approved</dt>
+                <dd class="govuk-summary-list__value">${formatDate(guidance.approvedAt)} by ${guidance.approvedBy.name}, the second guidance editor</dd>
+              </div>`
+            : null
+        }
       </dl>
       ${
         guidance.status === 'superseded'

@@ -35,6 +35,14 @@ function VersionList(props: { items: VersionSummary[] }): VNode {
                     </div>`
                   : null
               }
+              ${
+                v.approvedBy && v.approvedAt
+                  ? html`<div class="govuk-summary-list__row">
+                      <dt class="govuk-summary-list__key">Approved</dt>
+                      <dd class="govuk-summary-list__value">${formatDate(v.approvedAt)} by ${v.approvedBy.name}</dd>
+                    </div>`
+                  : null
+              }
               <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">What changed</dt>
                 <dd class="govuk-summary-list__value">${v.changeSummary ?? 'No summary was given.'}</dd>

@@ -8,8 +8,36 @@ import type { ActionView } from '../../../../shared/board/schema.ts';
 import { type RecordRoute, recordAddresses } from '../../../platform/record-forms.ts';
 import { actionUrl } from '../../views.ts';
 
-export type Step = 'progress' | 'details' | 'due' | 'rag' | 'close';
-const STEPS: Step[] = ['progress', 'details', 'due', 'rag', 'close'];
+export type Step = 'progress' | 'details' | 'due' | 'rag' | 'close' | 'verify' | 'challenge' | 'respond';
+const STEPS: Step[] = ['progress', 'details', 'due', 'rag', 'close', 'verify', 'challenge', 'respond'];
+
+/** The part of the action a form is about (`&update=` to verify, `&challenge=` to respond to). */
+export type Part = 'update' | 'challenge';
+const partUrl = (id: string, step: Step, part: Part, partId: string) =>
+  actionUrl(id, `&do=${step}&${part}=${encodeURIComponent(partId)}`);
+
+export function readPart(part: Part): string {
+  return new URLSearchParams(window.location.search).get(part) ?? '';
+}
+
+/** A link to a form about one update or challenge: the address changes without reloading, as StepLink's. */
+export function PartLink(props: {
+  id: string;
+  step: Step;
+  part: Part;
+  partId: string;
+  children: unknown;
+  classes?: string;
+}): VNode {
+  const href = partUrl(props.id, props.step, props.part, props.partId);
+  const onClick = (event: MouseEvent) => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    window.history.pushState(null, '', href);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  };
+  return html`<a class=${props.classes ?? 'govuk-link'} href=${href} onClick=${onClick}>${props.children}</a>`;
+}
 
 export type Route = RecordRoute<Step>;
 

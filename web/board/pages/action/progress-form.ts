@@ -1,4 +1,8 @@
-/** Add a progress update: what was done, its evidence (optional) and the status. */
+/**
+ * Add a progress update: what was done, its evidence (optional), the outcome measure's value now (when
+ * the action has one: a better RAG needs it to move toward its target, or a second member to verify
+ * the update) and the status.
+ */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
@@ -21,6 +25,8 @@ export function ProgressForm(props: FormProps): VNode {
   const [evidenceTitle, setEvidenceTitle] = useState('');
   const [evidenceUrl, setEvidenceUrl] = useState('');
   const [status, setStatus] = useState<ActionStatus | null>(null);
+  const measure = action.outcomeMeasure;
+  const [measureNow, setMeasureNow] = useState(measure?.current ?? '');
   const s = useFormState();
   const shownStatus = status ?? action.status;
 
@@ -35,8 +41,14 @@ export function ProgressForm(props: FormProps): VNode {
     if (!title && url) found['evidence-title'] = 'Describe the evidence the link goes to';
     else found['evidence-title'] = tooLong('The description of the evidence', title, 200) ?? '';
     found['evidence-url'] = checkEvidenceUrl(url) ?? '';
+    const now = measureNow.trim();
+    if (measure) {
+      found['measure-current'] = !now
+        ? 'Enter the outcome measure’s value now'
+        : (tooLong('The outcome measure’s value', now, 120) ?? '');
+    }
     if (Object.values(found).some(Boolean)) {
-      s.fail(found, ['narrative', 'evidence-title', 'evidence-url']);
+      s.fail(found, ['narrative', 'evidence-title', 'evidence-url', 'measure-current']);
       return;
     }
     const before = action;
@@ -48,9 +60,15 @@ export function ProgressForm(props: FormProps): VNode {
         narrative: text,
         evidence: title ? [{ title, ...(url ? { url } : {}) }] : [],
         ...(status && status !== action.status ? { status } : {}),
+        ...(measure ? { measureCurrent: now } : {}),
       },
       flash: (saved) => ({ heading: 'Progress update added', body: ragChange(before, saved) }),
-      fieldId: (field) => (field === 'narrative' || field === 'status' ? field : evidenceFieldId(field)),
+      fieldId: (field) =>
+        field === 'narrative' || field === 'status'
+          ? field
+          : field === 'measureCurrent'
+            ? 'measure-current'
+            : evidenceFieldId(field),
       fallbackId: 'narrative',
     });
   };
@@ -87,6 +105,21 @@ export function ProgressForm(props: FormProps): VNode {
           />
           <${EvidenceUrlInput} id="evidence-url" value=${evidenceUrl} error=${s.fields['evidence-url']} onInput=${setEvidenceUrl} />
         </fieldset>
+        ${
+          measure
+            ? html`<${TextInput}
+                id="measure-current"
+                name="measureCurrent"
+                label=${`${measure.measure}: the value now`}
+                labelClasses="govuk-label--m"
+                hint=${`Baseline ${measure.baseline || 'not given'}, target ${measure.target || 'not given'}. The RAG can get better only when this moves toward the target, or a second board member verifies the update.`}
+                value=${measureNow}
+                error=${s.fields['measure-current']}
+                inputClasses="govuk-input--width-10"
+                onInput=${setMeasureNow}
+              />`
+            : null
+        }
         <${Radios}
           idPrefix="status"
           name="status"

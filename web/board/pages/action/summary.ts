@@ -12,9 +12,10 @@ import { type AgencyName, agencyName } from '../../../platform/agencies.ts';
 import { formatDate, formatDateTime, PageHeading, setTitle } from '../../../platform/ui.ts';
 import { ConflictBanner, SuccessBanner } from '../../banners.ts';
 import type { ActionWithUpdates } from '../../labels.ts';
-import { canEditBoard, EscalatedTag, RagTag, StatusTag } from '../../views.ts';
+import { canEditBoard, canVerifyUpdate, EscalatedTag, RagTag, StatusTag } from '../../views.ts';
+import { Challenges } from './challenges.ts';
 import type { Conflict, Flash } from './form-helpers.ts';
-import { type Step, StepLink } from './navigation.ts';
+import { PartLink, type Step, StepLink } from './navigation.ts';
 
 function Row(props: {
   key?: string;
@@ -207,10 +208,22 @@ export function ActionDetails(props: {
                       ? html`<p class="govuk-body govuk-!-margin-bottom-1">Evidence:</p><${EvidenceList} evidence=${u.evidence} />`
                       : null
                   }
+                  ${u.measureThen ? html`<p class="govuk-body-s app-board-muted">Outcome measure then: ${u.measureThen}</p>` : null}
+                  <p class="govuk-body-s app-board-muted">
+                    ${u.verified ? `Verified by ${u.verified.by.name} on ${formatDateTime(u.verified.at)}.` : 'Not verified by a second board member.'}
+                    ${
+                      editable && canVerifyUpdate(props.me, u)
+                        ? html` <${PartLink} id=${action.id} step="verify" part="update" partId=${u.id}>
+                            Verify this update<span class="govuk-visually-hidden"> of ${formatDateTime(u.at)}</span>
+                          </${PartLink}>`
+                        : null
+                    }
+                  </p>
                 </li>
               `,
             )}
           </ol>`
     }
+    <${Challenges} action=${action} me=${props.me} agencies=${agencies} />
   `;
 }

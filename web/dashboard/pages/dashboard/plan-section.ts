@@ -1,6 +1,7 @@
 /**
- * The dashboard's action plan section: actions by RAG, by theme and by owner agency (with how many are
- * overdue), and the overdue and escalated actions themselves.
+ * The dashboard's action plan section: actions by RAG, the chair's challenges waiting for a response
+ * (due dates, overdue marked), by theme and by owner agency (with how many are overdue), and the
+ * overdue and escalated actions themselves.
  */
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
@@ -10,7 +11,7 @@ import { actionUrl, dueText } from '../../../board/views.ts';
 import { BarChart, type BarRow } from '../../../platform/charts/bars.ts';
 import { Legend, RAG_STYLES } from '../../../platform/charts/basics.ts';
 import { FiguresTable, type TableColumn } from '../../../platform/charts/figures.ts';
-import { AfterPaint, percent, plural } from '../../../platform/ui.ts';
+import { AfterPaint, formatDate, percent, plural, Tag } from '../../../platform/ui.ts';
 import type { Dashboard, RagCounts } from '../../api.ts';
 
 /** The columns after the first of a table split by RAG. */
@@ -45,6 +46,35 @@ function ActionList<T extends ActionSummary>(props: {
       `,
     )}
   </ul>`;
+}
+
+/** The chair's challenges still waiting for the owner agency, soonest due first. */
+function OpenChallenges(props: {
+  challenges: Dashboard['challenges'];
+  owner: (id: string) => string;
+}): VNode {
+  const { challenges } = props;
+  return html`
+    <h3 class="govuk-heading-m" id="challenges">Challenges waiting for a response (${challenges.length})</h3>
+    ${
+      challenges.length === 0
+        ? html`<p class="govuk-body">Every challenge from the independent chair has its response.</p>`
+        : html`<ul class="govuk-list app-dashboard-list app-dashboard-challenges">
+            ${challenges.map(
+              (c) => html`
+                <li key=${c.id}>
+                  <a class="govuk-link" href=${`${actionUrl(c.actionId)}#challenges`}>${c.reference}: ${c.title}</a>
+                  ${c.overdue ? html` <${Tag} text="Overdue" colour="red" classes="app-tag--inline" />` : null}
+                  <span class="app-dashboard-list__meta">
+                    ${props.owner(c.ownerAgencyId)} to respond by ${formatDate(c.dueDate)}${c.overdue ? ' (overdue)' : ''}. ${c.by.name}
+                    asked on ${formatDate(c.at)}: “${c.text.length > 160 ? `${c.text.slice(0, 157)}…` : c.text}”
+                  </span>
+                </li>
+              `,
+            )}
+          </ul>`
+    }
+  `;
 }
 
 export function PlanFigures(props: { dashboard: Dashboard }): VNode {
@@ -93,6 +123,11 @@ export function PlanFigures(props: { dashboard: Dashboard }): VNode {
       columns=${[{ heading: 'RAG' }, { heading: 'Actions', numeric: true }, { heading: 'Share', numeric: true }]}
       rows=${RAG_RATINGS.map((rag) => [RAG_LABELS[rag], d.byRag[rag], percent((100 * d.byRag[rag]) / d.total)])}
       foot=${['Total', d.total, '100%']}
+    />
+
+    <${OpenChallenges}
+      challenges=${d.challenges ?? []}
+      owner=${(id: string) => owners.find((o) => o.agencyId === id)?.agencyName ?? id}
     />
 
     <${AfterPaint}>

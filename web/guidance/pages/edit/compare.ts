@@ -3,10 +3,12 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { GuidanceVersion } from '../../../../shared/guidance/schema.ts';
+import { isApproved } from '../../../../shared/guidance/sign-off.ts';
 import { apiGet } from '../../../platform/api.ts';
 import { Loading, PageHeading, ProblemState, setTitle } from '../../../platform/ui.ts';
 import { ChangesView, type VersionChanges } from '../../changes.ts';
 import { BackLink, NavLink, urls } from './navigation.ts';
+import { PublishWaits } from './sign-off.ts';
 
 type ChangesState =
   | { kind: 'loading' }
@@ -53,8 +55,9 @@ export function Compare(props: { draft: GuidanceVersion; focus: boolean }): VNod
       }
       ${
         draft.status === 'draft'
-          ? html`<div class="govuk-button-group">
-              <${NavLink} href=${urls.publish(draft.version)} classes="govuk-button">Publish version ${draft.version}</${NavLink}>
+          ? html`${isApproved(draft) ? null : html`<${PublishWaits} version=${draft.version} />`}
+            <div class="govuk-button-group">
+              ${isApproved(draft) ? html`<${NavLink} href=${urls.publish(draft.version)} classes="govuk-button">Publish version ${draft.version}</${NavLink}>` : null}
               <${NavLink} href=${urls.draft(draft.version)}>Keep editing</${NavLink}>
             </div>`
           : null

@@ -2,8 +2,10 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { Me } from '../../../../shared/directory/me.ts';
 import { searchIndicators } from '../../../../shared/guidance/check.ts';
 import type { GuidanceVersion } from '../../../../shared/guidance/schema.ts';
+import { isApproved } from '../../../../shared/guidance/sign-off.ts';
 import { LevelTag } from '../../../../shared/guidance/views/basics.ts';
 import { groupIndicators } from '../../../../shared/guidance/views/indicators.ts';
 import { HighlightedIndicator, queryWords } from '../../../../shared/guidance/views/search.ts';
@@ -11,6 +13,7 @@ import { formatDateTime, NotificationBanner, PageHeading, setTitle, Table } from
 import { StatusTag } from '../../changes.ts';
 import { DraftRoutes } from './draft-routes.ts';
 import { BackLink, type Flash, NavLink, navigate, urls } from './navigation.ts';
+import { approvalText, SignOff } from './sign-off.ts';
 
 const INDICATOR_HEAD = [
   'Indicator',
@@ -34,6 +37,10 @@ function DraftFacts(props: { draft: GuidanceVersion }): VNode {
         <dt class="govuk-summary-list__key">Last saved</dt>
         <dd class="govuk-summary-list__value">${formatDateTime(draft.updatedAt)}</dd>
       </div>
+      <div class="govuk-summary-list__row">
+        <dt class="govuk-summary-list__key">Approval</dt>
+        <dd class="govuk-summary-list__value" id="draft-approval">${approvalText(draft)}</dd>
+      </div>
     </dl>
   `;
 }
@@ -43,6 +50,8 @@ export function DraftOverview(props: {
   query: string;
   flash: Flash | null;
   focus: boolean;
+  me: Me;
+  onApproved: (approved: GuidanceVersion, flash: Omit<Flash, 'id'>) => void;
 }): VNode {
   const { draft, query } = props;
   const { framework } = draft;
@@ -68,8 +77,9 @@ export function DraftOverview(props: {
       <div class="govuk-button-group">
         <${NavLink} href=${urls.add(draft.version)} classes="govuk-button govuk-button--secondary">Add an indicator</${NavLink}>
         <${NavLink} href=${urls.compare(draft.version)}>Compare with the current version</${NavLink}>
-        <${NavLink} href=${urls.publish(draft.version)}>Publish this version</${NavLink}>
+        ${isApproved(draft) ? html`<${NavLink} href=${urls.publish(draft.version)}>Publish this version</${NavLink}>` : null}
       </div>
+      <${SignOff} key=${draft.revision} draft=${draft} me=${props.me} onApproved=${props.onApproved} />
       <h2 class="govuk-heading-l">Indicators</h2>
       <form action="/guidance/edit/draft/" method="get" role="search" aria-label="Indicators in this draft" onSubmit=${onFind}>
         <input type="hidden" name="v" value=${String(draft.version)} />

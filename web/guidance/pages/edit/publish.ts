@@ -3,6 +3,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GuidanceVersion } from '../../../../shared/guidance/schema.ts';
+import { isApproved } from '../../../../shared/guidance/sign-off.ts';
 import { ApiError, apiRequest } from '../../../platform/api.ts';
 import {
   Button,
@@ -20,6 +21,7 @@ import { describeChanges } from '../../changes.ts';
 import { useChanges } from './compare.ts';
 import { BackLink, NavLink, urls } from './navigation.ts';
 import { ConflictBanner, describeRefusal, isConflict } from './saving.ts';
+import { approvalText, PublishWaits } from './sign-off.ts';
 
 export function Published(props: { version: GuidanceVersion }): VNode {
   const { version } = props;
@@ -122,6 +124,18 @@ export function Publish(props: {
     }
   };
 
+  if (!isApproved(draft)) {
+    // Only an approved draft is published (the API refuses any other): the page says why, with no form.
+    return html`
+      <${BackLink} href=${urls.draft(draft.version)} text=${`Draft version ${draft.version}`} />
+      <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+        <${PageHeading} caption="Edit the threshold guidance" text=${`Publish version ${draft.version}`} size="l" focus=${props.focus} />
+        <div class="govuk-inset-text">${approvalText(draft)}.</div>
+        <${PublishWaits} version=${draft.version} />
+      </div></div>
+    `;
+  }
+
   return html`
     <${FormPage}
       back=${html`<${BackLink} href=${urls.draft(draft.version)} text=${`Draft version ${draft.version}`} />`}
@@ -130,6 +144,7 @@ export function Publish(props: {
       banner=${conflict ? html`<${ConflictBanner} key=${s.submissions} what="The version was not published" />` : null}
     >
       <${PageHeading} caption="Edit the threshold guidance" text=${`Publish version ${draft.version}`} size="l" focus=${props.focus && s.errors.length === 0} />
+      <p class="govuk-body" id="publish-approval">${approvalText(draft)}.</p>
       <p class="govuk-body">
         When you publish, version ${draft.version} becomes the guidance everyone sees and the checker uses, and
         version ${draft.version - 1} is kept as a superseded version. A published version cannot be changed.

@@ -2,6 +2,7 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
+import type { Me } from '../../../../shared/directory/me.ts';
 import type { GuidanceVersion } from '../../../../shared/guidance/schema.ts';
 import { PageHeading, setTitle } from '../../../platform/ui.ts';
 import { Compare } from './compare.ts';
@@ -24,6 +25,7 @@ function NotADraft(props: { version: GuidanceVersion }): VNode {
 export function VersionPage(props: {
   route: VersionRoute;
   draft: GuidanceVersion;
+  me: Me;
   flash: Flash | null;
   focus: boolean;
   onSaved: (saved: GuidanceVersion, flash: Omit<Flash, 'id'>) => void;
@@ -36,7 +38,7 @@ export function VersionPage(props: {
   if (draft.status !== 'draft') return html`<${NotADraft} version=${draft} />`;
   switch (route.page) {
     case 'draft':
-      return html`<${DraftOverview} draft=${draft} query=${route.query} flash=${props.flash} focus=${props.focus} />`;
+      return html`<${DraftOverview} draft=${draft} query=${route.query} flash=${props.flash} focus=${props.focus} me=${props.me} onApproved=${props.onSaved} />`;
     case 'publish':
       return html`<${Publish} draft=${draft} focus=${props.focus} onPublished=${props.onPublished} />`;
     case 'add':

@@ -3,6 +3,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { GuidanceVersion } from '../../../../shared/guidance/schema.ts';
+import { isApproved } from '../../../../shared/guidance/sign-off.ts';
 import { ApiError, apiGet, apiRequest } from '../../../platform/api.ts';
 import {
   Button,
@@ -18,6 +19,7 @@ import {
 import { StatusTag, type VersionSummary } from '../../changes.ts';
 import { type Flash, NavLink, navigate, urls } from './navigation.ts';
 import { describeRefusal } from './saving.ts';
+import { approvalText } from './sign-off.ts';
 
 type ListState =
   | { kind: 'loading' }
@@ -83,8 +85,9 @@ export function VersionsList(props: {
       ${props.flash ? html`<${NotificationBanner} key=${props.flash.id} type="success" heading=${props.flash.heading}>${props.flash.body ? html`<p class="govuk-body">${props.flash.body}</p>` : null}</${NotificationBanner}>` : null}
       ${heading}
       <p class="govuk-body">
-        Draft a new version, change its indicators, compare it with the current version, then publish it with a summary
-        of what changed and the date it takes effect. Published versions never change.
+        Draft a new version, change its indicators, compare it with the current version, then, once a second guidance
+        editor has approved it, publish it with a summary of what changed and the date it takes effect. Published
+        versions never change.
       </p>
       ${
         problem
@@ -102,11 +105,11 @@ export function VersionsList(props: {
           ? html`
             <div class="app-draft-card">
               <h2 class="govuk-heading-m">Version ${draft.version} is a draft</h2>
-              <p class="govuk-body">Last saved ${formatDateTime(draft.updatedAt)}.</p>
+              <p class="govuk-body">Last saved ${formatDateTime(draft.updatedAt)}. ${approvalText(draft)}.</p>
               <div class="govuk-button-group">
                 <${NavLink} href=${urls.draft(draft.version)} classes="govuk-button">Continue editing draft version ${draft.version}</${NavLink}>
                 <${NavLink} href=${urls.compare(draft.version)}>Compare with the current version</${NavLink}>
-                <${NavLink} href=${urls.publish(draft.version)}>Publish</${NavLink}>
+                ${isApproved(draft) ? html`<${NavLink} href=${urls.publish(draft.version)}>Publish</${NavLink}>` : null}
               </div>
             </div>
           `
