@@ -1,4 +1,6 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
+import { Schedule } from 'aws-cdk-lib/aws-events';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { TABLE_IDS, TABLES, type TableId } from '../../shared/deployment/tables.ts';
@@ -23,6 +25,8 @@ export class DataStack extends Stack {
   readonly key: Key;
   readonly outboxKey: Key;
   readonly tables: Record<TableId, PortalTable>;
+  /** Daily and monthly backups of every table. */
+  readonly backupPlan: BackupPlan;
   readonly attachments: AttachmentsBucket;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
@@ -55,6 +59,45 @@ export class DataStack extends Stack {
       encryptionKey: this.key,
       webOrigin: `https://${props.portalDomainName}`,
     });
+    this.backupPlan = this.backUp(Object.values(tables));
+  }
+
+  /**
+   * AWS Backup, beside point-in-time recovery (which reaches back 35 days only): every table daily,
+   * kept 35 days, and monthly, kept seven years (a child's record outlives their childhood), in a
+   * vault of its own encrypted with the records' key and kept if the stack goes.
+   */
+  private backUp(tables: PortalTable[]): BackupPlan {
+    const vault = new BackupVault(this, 'BackupVault', {
+      encryptionKey: this.key,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const plan = new BackupPlan(this, 'BackupPlan', { backupVault: vault });
+    plan.addRule(
+      new BackupPlanRule({
+        ruleName: 'Daily',
+        scheduleExpression: Schedule.cron({ hour: '2', minute: '0' }),
+        deleteAfter: Duration.days(35),
+      }),
+    );
+    plan.addRule(
+      new BackupPlanRule({
+        ruleName: 'Monthly',
+        scheduleExpression: Schedule.cron({ day: '1', hour: '3', minute: '0' }),
+        moveToColdStorageAfter: Duration.days(90),
+        deleteAfter: Duration.days(7 * 365),
+      }),
+    );
+    const selection = plan.addSelection('Tables', {
+      resources: tables.map((t) => BackupResource.fromDynamoDbTable(t.table)),
+    });
+    for (const policy of ['AWSBackupServiceRolePolicyForBackup', 'AWSBackupServiceRolePolicyForRestores'])
+      Validations.of(selection).acknowledge({
+        id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/${policy}]`,
+        reason:
+          'AWS Backup’s own service role policy is what AWS documents for a backup selection; the role is assumable by AWS Backup only.',
+      });
+    return plan;
   }
 }
 

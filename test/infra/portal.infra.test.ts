@@ -101,6 +101,8 @@ describe('cdk-nag (AwsSolutions)', () => {
         'AwsSolutions-CFR1',
         'AwsSolutions-CFR3',
         'AwsSolutions-CFR4',
+        // AWS Backup's own service role policies, on the backup selection's role only.
+        'AwsSolutions-IAM4',
         'AwsSolutions-IAM5',
         'AwsSolutions-L1',
         'AwsSolutions-S1',
@@ -112,7 +114,9 @@ describe('cdk-nag (AwsSolutions)', () => {
     // Unauthenticated routes are exactly PUBLIC_ROUTES; IAM wildcards only on CDK's site-deployment role,
     // and the referrals function's two prefixes of attached documents (their keys are made as they are attached).
     expect(acknowledged.filter((a) => a.id === 'AwsSolutions-APIG4')).toHaveLength(PUBLIC_ROUTES.length);
-    const wildcards = acknowledged.filter((a) => a.id.startsWith('AwsSolutions-IAM'));
+    const managed = acknowledged.filter((a) => a.id.startsWith('AwsSolutions-IAM4'));
+    expect(new Set(managed.map((a) => a.path))).toEqual(new Set(['Portal-Data/BackupPlan/Tables']));
+    const wildcards = acknowledged.filter((a) => a.id.startsWith('AwsSolutions-IAM5'));
     expect(new Set(wildcards.map((a) => a.path))).toEqual(
       new Set(['Portal-Web/DeploySiteRole', 'Portal-Api/ReferralsFunctionRole']),
     );
