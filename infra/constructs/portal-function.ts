@@ -17,7 +17,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * - `readWrite`: `read` plus put, update and delete items (transactions need no other action).
  * - `append`: put new items only, for the audit trail: nothing in it is ever updated or deleted.
  */
-export type TableAccess = 'read' | 'readWrite' | 'append';
+/** `write` puts and updates but never deletes; `readWrite` may also delete (no function batch-writes). */
+export type TableAccess = 'read' | 'write' | 'readWrite' | 'append';
 
 const READ_ACTIONS = [
   'dynamodb:GetItem',
@@ -27,13 +28,8 @@ const READ_ACTIONS = [
 ];
 const TABLE_ACTIONS: Record<TableAccess, readonly string[]> = {
   read: READ_ACTIONS,
-  readWrite: [
-    ...READ_ACTIONS,
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
-    'dynamodb:BatchWriteItem',
-  ],
+  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  readWrite: [...READ_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
   append: ['dynamodb:PutItem'],
 };
 

@@ -245,7 +245,8 @@ export class ApiStack extends Stack {
       description: 'Partnership portal: reminds the front door of referrals about to be overdue',
       environment: { LOG_LEVEL: props.logLevel ?? 'info' },
     });
-    reminders.bindTable('TABLE_NAME', props.tables.referrals, 'readWrite');
+    // Reminders mark referrals as reminded: they never delete one.
+    reminders.bindTable('TABLE_NAME', props.tables.referrals, 'read', 'write');
     reminders.bindTable('OUTBOX_TABLE_NAME', props.tables.outbox, 'append');
     reminders.bindTable('AUDIT_TABLE_NAME', props.tables.audit, 'append');
     new Rule(this, 'RemindersSchedule', {

@@ -184,6 +184,22 @@ describe('subject access: the key that files audit entries by child, and who rea
 });
 
 describe('each function and its tables', () => {
+  it('grants no batch write to any role (no function batch-writes), and no delete to the reminders job', () => {
+    const roleOf = functionRoles();
+    const reminders = roleOf[portal.api.getLogicalId(portal.api.reminders.node.defaultChild as CfnElement)];
+    const found = allStatements().flatMap(({ roles, statement }) =>
+      actionsOf(statement)
+        .filter(
+          (a) =>
+            a === 'dynamodb:BatchWriteItem' ||
+            (a === 'dynamodb:DeleteItem' && roles.includes(reminders ?? '')),
+        )
+        .map((a) => `${roles.join(',')}: ${a}`),
+    );
+    expect(reminders).toBeDefined();
+    expect(found).toEqual([]);
+  });
+
   it('reaches only its own table and the audit table (referrals: and the outbox); the board and the notifier only read agencies (AGENCY partition); standing is read, and revoked, by leading key only', () => {
     const ids = tableIds();
     const roleOf = functionRoles();
