@@ -11,12 +11,27 @@ import { type MediaContent, type ResponseDeclaration, type RouteDeclaration, tak
 type JsonSchema = Record<string, unknown>;
 type Io = 'input' | 'output';
 
+/**
+ * JSON Schema's `pattern` has no flags: a regex with `i` (or `m`, `s`…) would be written into the
+ * document without it and refuse data the portal accepts. So the document is not made from one.
+ */
+function refuseFlaggedPatterns(schema: $ZodType): void {
+  const checks = (schema._zod.def as { checks?: { _zod: { def: { pattern?: unknown } } }[] }).checks ?? [];
+  for (const check of checks) {
+    const pattern = check._zod.def.pattern;
+    if (!(pattern instanceof RegExp)) continue;
+    if (pattern.flags.replace(/[gu]/g, ''))
+      throw new Error(`${pattern} has flags JSON Schema cannot carry: spell them out (e.g. [A-Za-z])`);
+  }
+}
+
 function jsonSchema(schema: $ZodType, io: Io): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
     io,
     target: 'draft-2020-12',
     // A transform or a custom check has no JSON Schema: it is described as what it accepts.
     unrepresentable: 'any',
+    override: ({ zodSchema }) => refuseFlaggedPatterns(zodSchema as $ZodType),
   }) as JsonSchema;
   return rest;
 }

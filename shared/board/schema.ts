@@ -23,7 +23,7 @@ export const ActionFieldsSchema = z.strictObject({
     .check(
       z.trim(),
       z.regex(
-        /^[A-Z0-9][A-Z0-9./-]{1,19}$/i,
+        /^[A-Za-z0-9][A-Za-z0-9./-]{1,19}$/,
         'Use 2 to 20 letters, digits, dots, slashes or hyphens, like BA-014',
       ),
     ),

@@ -38,7 +38,8 @@ export const SEX_LABELS: Record<Sex, string> = {
   unborn: 'Unborn',
 };
 
-export const UK_POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
+/** Either case, spelt out rather than with the `i` flag: the OpenAPI document's JSON Schema has no flags. */
+export const UK_POSTCODE = /^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$/;
 
 export const CONSENT_STATUSES = ['given', 'refused', 'not_sought'] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];

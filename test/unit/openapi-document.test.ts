@@ -56,4 +56,36 @@ describe('the OpenAPI document', () => {
       ]),
     );
   });
+
+  it('writes patterns JSON Schema reads as the portal does: no flags, so lower-case postcodes and references still match', () => {
+    const patterns: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === 'pattern' && typeof value === 'string') patterns.push(value);
+          else walk(value);
+        }
+      }
+    };
+    walk(doc.paths);
+    expect(patterns.length).toBeGreaterThan(20);
+    // A JSON Schema validator compiles each pattern as it stands, with no flags.
+    for (const pattern of patterns) expect(() => new RegExp(pattern, 'u')).not.toThrow();
+    const body = (method: string, path: string) =>
+      JSON.stringify(operation(method, path)?.requestBody?.content['application/json']?.schema);
+    const postcode = /"postcode":\{[^}]*"pattern":"((?:[^"\\]|\\.)*)"/.exec(
+      body('post', '/api/referrals'),
+    )?.[1];
+    expect(postcode).toBeDefined();
+    for (const value of ['NS1 2AB', 'ns1 2ab', 'Ns12Ab'])
+      expect(new RegExp(JSON.parse(`"${postcode}"`), 'u').test(value)).toBe(true);
+    expect(new RegExp(JSON.parse(`"${postcode}"`), 'u').test('not a postcode')).toBe(false);
+    const reference = /"reference":\{[^}]*"pattern":"((?:[^"\\]|\\.)*)"/.exec(
+      body('post', '/api/board/actions'),
+    )?.[1];
+    expect(reference).toBeDefined();
+    for (const value of ['BA-014', 'ba-014'])
+      expect(new RegExp(JSON.parse(`"${reference}"`), 'u').test(value)).toBe(true);
+  });
 });
