@@ -40,7 +40,7 @@ export interface BoardDeps extends PlatformDeps {
 
 /** The board's action plan: read by the board and the front door, written by the board (plan-views.ts for what is shown). */
 export function createBoardApp(deps: BoardDeps): AreaApp {
-  const app = createAreaApp(deps);
+  const app = createAreaApp(deps, 'board');
   const { store, cursors, clock, audit } = deps;
   const today = () => ukToday(clock());
   const person = (me: Principal) => ({ userId: me.userId, name: me.name });

@@ -1,3 +1,5 @@
+// First: the secrets are read before the configuration is.
+import '../platform/secrets-at-start.ts';
 import { handle } from 'hono/aws-lambda';
 import { createAgencyNames } from '../platform/agency-names.ts';
 import { BoardEnvSchema, functionConfigFromEnv } from '../platform/config.ts';

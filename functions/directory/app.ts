@@ -37,7 +37,7 @@ export interface DirectoryDeps extends PlatformDeps, PeopleDeps {
 
 /** The directory: partner agencies, `/api/me`, and the platform's health and OpenAPI routes. */
 export function createDirectoryApp(deps: DirectoryDeps): AreaApp {
-  const app = createAreaApp(deps);
+  const app = createAreaApp(deps, 'directory');
   const { store, audit, clock, cursors } = deps;
 
   bindRoute(app, health, async (c) => {

@@ -1,3 +1,5 @@
+// First: the secrets are read before the configuration is.
+import '../platform/secrets-at-start.ts';
 import { handle } from 'hono/aws-lambda';
 import { DirectoryEnvSchema, functionConfigFromEnv } from '../platform/config.ts';
 import { lambdaPlatform } from '../platform/lambda.ts';

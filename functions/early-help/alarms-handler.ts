@@ -2,6 +2,7 @@ import { createAuditWriter } from '../platform/audit.ts';
 import { functionConfigFromEnv, ReminderEnvSchema } from '../platform/config.ts';
 import { createDocumentClient } from '../platform/dynamo.ts';
 import { createLogger } from '../platform/logger.ts';
+import { createMetricWriter } from '../platform/metrics.ts';
 import { createDynamoDriftAlarmStore } from './alarm-store.ts';
 import { createDriftAlarmJob } from './alarms.ts';
 import { createDynamoEarlyHelpStore } from './store.ts';
@@ -20,6 +21,7 @@ const run = createDriftAlarmJob({
   audit: createAuditWriter(db, config.AUDIT_TABLE_NAME, clock),
   clock,
   logger: createLogger({ level: config.LOG_LEVEL }),
+  metrics: createMetricWriter(),
 });
 
 export const handler = async (event: { id?: string }): Promise<{ sent: number }> => ({

@@ -4,6 +4,7 @@ import type { Timer } from '../../shared/early-help/timers.ts';
 import { ukDateOf } from '../../shared/platform/working-days.ts';
 import type { AuditWriter } from '../platform/audit.ts';
 import type { Logger } from '../platform/logger.ts';
+import { type MetricWriter, noMetrics } from '../platform/metrics.ts';
 import type { StoreKey } from '../platform/pagination.ts';
 import type { Item } from '../platform/table.ts';
 import { type Audience, agencyAudience, FRONT_DOOR_AUDIENCE, outboxKey } from '../referrals/keys.ts';
@@ -50,6 +51,7 @@ function notification(audience: Audience, at: string, summary: StoredSummary, ru
  * to) and one to the front door, at most once per timer. Each is audited as the system's write.
  * It reads the front door's overdue list, a key condition on the due date, never every episode.
  * First it finishes any re-listing a change of standards left (relisting.ts), so that list is right.
+ * Each run counts the alarms it raised (`DriftAlarmsRaised`), none about which episode.
  */
 export function createDriftAlarmJob(deps: {
   store: Pick<EarlyHelpStore, 'list' | 'standards' | 'openEpisodes' | 'relist' | 'saveRelisting'>;
@@ -57,8 +59,10 @@ export function createDriftAlarmJob(deps: {
   audit: AuditWriter;
   clock: () => Date;
   logger: Logger;
+  metrics?: MetricWriter;
 }) {
   const relist = createRelisting(deps);
+  const metrics = deps.metrics ?? noMetrics;
   return async (runId: string = crypto.randomUUID()): Promise<number> => {
     // A failed re-listing does not hold the alarms back: the next run resumes it.
     await relist(SCHEDULED_BUDGET).catch((error: unknown) =>
@@ -99,6 +103,7 @@ export function createDriftAlarmJob(deps: {
       startKey = page.lastKey;
     } while (startKey);
     deps.logger.log('info', 'early-help drift alarms sent', { requestId: runId, sent });
+    metrics({ DriftAlarmsRaised: sent });
     return sent;
   };
 }

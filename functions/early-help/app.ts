@@ -38,7 +38,7 @@ export type EarlyHelpParts = EarlyHelpDeps & { standards: StandardsSource };
  * agency to lead to its closure or step-up. Each part is a sub-app mounted under the area's shell.
  */
 export function createEarlyHelpApp(deps: EarlyHelpDeps): AreaApp {
-  const app = createAreaApp(deps);
+  const app = createAreaApp(deps, 'early-help');
   const parts: EarlyHelpParts = {
     ...deps,
     standards: createStandardsSource(deps.store, deps.clock, deps.logger),

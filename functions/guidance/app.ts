@@ -75,7 +75,7 @@ const PUBLISHED_CACHE = 'public, max-age=60, stale-while-revalidate=300';
 const isEditor = (p: Principal | null) => p !== null && hasRole(p, 'guidance-editor');
 
 export function createGuidanceApp(deps: GuidanceDeps): AreaApp {
-  const app = createAreaApp(deps);
+  const app = createAreaApp(deps, 'guidance');
 
   bindRoute(app, getCurrentGuidance, async (c) => {
     const current = await deps.store.current();

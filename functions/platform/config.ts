@@ -1,5 +1,6 @@
 import type { $ZodType, output } from 'zod/v4/core';
 import * as z from '../../shared/platform/zod.ts';
+import { loadSecrets } from './secrets.ts';
 
 /**
  * The only module that reads `process.env`. Each schema is parsed once per process; a value missing
@@ -83,7 +84,7 @@ export const ReminderEnvSchema = z.extend(
 
 /** The outbox's email delivery in AWS (functions/referrals/notify-handler.ts). */
 export const NotifyEnvSchema = z.object({
-  /** GOV.UK Notify's API key, from Secrets Manager (a deploy-time dynamic reference). */
+  /** GOV.UK Notify's API key, read from Secrets Manager at start-up (secrets.ts), never in the environment. */
   NOTIFY_API_KEY: nonEmpty,
   /** A Notify email template with ((subject)), ((body)) and ((link)) placeholders. */
   NOTIFY_TEMPLATE_ID: nonEmpty,
@@ -169,6 +170,11 @@ export function functionConfigFromEnv<S extends $ZodType = typeof FunctionEnvSch
 ): output<S> {
   if (!parsed.has(schema)) parsed.set(schema, parseConfig(schema, process.env));
   return parsed.get(schema) as output<S>;
+}
+
+/** Reads the secrets the environment names into it, before any configuration is parsed (secrets.ts). */
+export async function loadSecretsIntoEnv(): Promise<void> {
+  await loadSecrets(process.env);
 }
 
 export function localConfigFromEnv(): LocalConfig {

@@ -1,13 +1,16 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
+import type { Area } from '../../shared/deployment/tables.ts';
 import type { Role } from '../../shared/platform/roles.ts';
 import type { AccessCheck } from './access.ts';
 import type { AuditEvent, AuditWriter } from './audit.ts';
 import { Forbidden, InvalidRequest, PreconditionRequired, Unauthorized } from './errors.ts';
 import { bearerToken, type Principal, requireRole, type TokenVerifier } from './identity.ts';
 import type { Logger } from './logger.ts';
+import { type MetricWriter, noMetrics } from './metrics.ts';
 import type { CursorCodec } from './pagination.ts';
 import { problemResponse, renderError } from './problem.ts';
 
@@ -20,6 +23,8 @@ export interface PlatformDeps {
   clock: () => Date;
   logger: Logger;
   cursors: CursorCodec;
+  /** Per-request metrics (EMF); none unless given: the Lambda entries give one (lambda.ts). */
+  metrics?: MetricWriter;
 }
 
 export type AppEnv = {
@@ -38,8 +43,9 @@ export const MAX_BODY_BYTES = 64 * 1024;
  */
 export type AreaApp = Hono<AppEnv>;
 
-export function createAreaApp(deps: PlatformDeps): AreaApp {
+export function createAreaApp(deps: PlatformDeps, area: Area): AreaApp {
   const app = new Hono<AppEnv>();
+  const metrics = deps.metrics ?? noMetrics;
 
   app.use(
     requestId({
@@ -53,13 +59,26 @@ export function createAreaApp(deps: PlatformDeps): AreaApp {
     const started = performance.now();
     await next();
     c.header('x-request-id', c.get('requestId'));
+    const route = routePattern(c);
+    const status = c.res.status;
+    const durationMs = Math.round(performance.now() - started);
     deps.logger.log('info', 'request', {
       requestId: c.get('requestId'),
       method: c.req.method,
-      route: c.req.routePath,
-      status: c.res.status,
-      durationMs: Math.round(performance.now() - started),
+      route,
+      status,
+      durationMs,
     });
+    // One EMF line per request, by area and route pattern: what the dashboards and alarms read.
+    metrics(
+      {
+        Requests: 1,
+        Errors: status >= 500 ? 1 : 0,
+        ClientErrors: status >= 400 && status < 500 ? 1 : 0,
+        Latency: durationMs,
+      },
+      { dimensions: { Area: area, Route: `${c.req.method} ${route}` }, units: { Latency: 'Milliseconds' } },
+    );
   });
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.use(async (c, next) => {
@@ -123,6 +142,22 @@ export function createAreaApp(deps: PlatformDeps): AreaApp {
     problemResponse(c, { title: 'Not found', status: 404, detail: 'There is nothing at this address' }),
   );
   return app;
+}
+
+/** What a route the app has no handler for is counted and logged under. */
+export const UNMATCHED_ROUTE = '(unmatched)';
+
+/**
+ * The route pattern a request was for (`/api/referrals/:id`), never its concrete path, which can
+ * hold an id. The handler that answered, or, when a middleware answered first (a 401 before the
+ * route ran), the last route the path matched; a path no route matches is `UNMATCHED_ROUTE`.
+ */
+export function routePattern(c: AppContext): string {
+  const isRoute = (path: string) => path !== '' && path !== '*' && path !== '/*';
+  const current = routePath(c);
+  if (isRoute(current)) return current;
+  const last = routePath(c, -1);
+  return isRoute(last) ? last : UNMATCHED_ROUTE;
 }
 
 /** The caller, who must be signed in. */

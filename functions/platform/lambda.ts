@@ -6,11 +6,13 @@ import { createDocumentClient } from './dynamo.ts';
 import type { PlatformDeps } from './http.ts';
 import { createTokenVerifier } from './identity.ts';
 import { createLogger } from './logger.ts';
+import { createMetricWriter } from './metrics.ts';
 import { createCursorCodec } from './pagination.ts';
 
 /**
  * The composition root of an area's Lambda function: configuration read once (failing fast on what
- * is missing), one DynamoDB client, and the platform services, built at cold start.
+ * is missing), one DynamoDB client, and the platform services (per-request metrics among them),
+ * built at cold start.
  */
 export function lambdaPlatform(): { config: FunctionConfig; db: DynamoDBDocumentClient; deps: PlatformDeps } {
   const config = functionConfigFromEnv();
@@ -30,6 +32,8 @@ export function lambdaPlatform(): { config: FunctionConfig; db: DynamoDBDocument
       clock,
       logger: createLogger({ level: config.LOG_LEVEL }),
       cursors: createCursorCodec(config.CURSOR_SECRET, clock),
+      // EMF lines on standard output: Lambda's log delivery makes them metrics.
+      metrics: createMetricWriter(),
     },
   };
 }

@@ -34,7 +34,7 @@ export interface ReferralsDeps extends PlatformDeps {
  * (token, standing, errors), which runs before every one of them.
  */
 export function createReferralsApp(deps: ReferralsDeps): AreaApp {
-  const app = createAreaApp(deps);
+  const app = createAreaApp(deps, 'referrals');
   for (const part of [
     createListRoutes(deps),
     createDraftRoutes(deps),

@@ -37,8 +37,16 @@ const TIMELINE_KINDS: Record<Transition, TimelineEntry['kind']> = {
   close: 'closed',
 };
 
+/** The transitions counted as business metrics (EMF), once each write has succeeded: a count, nothing more. */
+const COUNTED: Partial<Record<Transition, string>> = {
+  submit: 'ReferralsSubmitted',
+  decide: 'ReferralsDecided',
+};
+
 /** The common path of every transition: read, check the lifecycle, apply, write with its extras. */
-export function transitionRunner(deps: Pick<ReferralsDeps, 'store' | 'audit' | 'clock' | 'subjectKey'>) {
+export function transitionRunner(
+  deps: Pick<ReferralsDeps, 'store' | 'audit' | 'clock' | 'subjectKey' | 'metrics'>,
+) {
   const { store, clock } = deps;
   const { event, refuse, written } = referralAnswers(deps);
   const callEvent = consultationEvent(deps.subjectKey);
@@ -91,6 +99,8 @@ export function transitionRunner(deps: Pick<ReferralsDeps, 'store' | 'audit' | '
         }
       }
     });
+    const counted = COUNTED[transitionName];
+    if (counted) deps.metrics?.({ [counted]: 1 });
     return respond(c, referralView(me, (next as TransitionResult).referral), 200);
   };
 }

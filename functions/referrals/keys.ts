@@ -17,8 +17,8 @@ import type { TriageView } from '../../shared/referrals/schema.ts';
  * - `IDEMPOTENCY#<userId>#<key>`          a creation's idempotency record, expiring by TTL
  * - `REFERENCE#<year>` counter and `REFERENCE#<reference>` claim: references are unique
  * - `REMINDER#<id> / DUE_SOON`            a referral already reminded about
- * - `STATS / M#<yyyy-mm>#AGENCY#<id>` and `STATS / Q#<yyyy-Qn>#AGENCY#<id>` dashboard counters,
- *   updated in the same transactions
+ * - `STATS / M#<yyyy-mm>#AGENCY#<id>` and `STATS / Q#<yyyy-Qn>#AGENCY#<id>` dashboard counters, and
+ *   `STATS / C#<version>#AGENCY#<id>` calibration by indicator, updated in the same transactions
  * and in the outbox's own table, `OUTBOX#<audience> / <at>#<id>`: notifications, expiring by TTL;
  * `DELIVERED#<notification id> / EMAIL`: one emailed (the notifier's own record, by TTL too).
  */
@@ -88,6 +88,15 @@ export const unmetCountersOf = (year: number) => `U#${year}`;
 /** The prefixes of one year's month and quarter counters. */
 export const monthCountersOf = (year: number) => `M#${year}`;
 export const quarterCountersOf = (year: number) => `Q#${year}`;
+/**
+ * An agency's decisions under one guidance version, by indicator (shared/referrals/calibration.ts). The
+ * version is zero-padded so the rows sort by it.
+ */
+export const calibrationCounterSk = (version: number, agencyId: string) =>
+  `C#${String(version).padStart(4, '0')}#AGENCY#${agencyId}`;
+export const CALIBRATION_COUNTERS = 'C#';
+/** The guidance version a calibration row is for. */
+export const calibrationVersion = (sk: string) => Number(sk.slice(2, 6));
 /** The agency a counter row is for. */
 export const counterAgency = (sk: string) => sk.split('#AGENCY#')[1] ?? '';
 /** The month (`2026-05`) or quarter (`2026-Q2`) a counter row is for. */

@@ -1,9 +1,12 @@
+// First: the secrets are read before the configuration is.
+import '../platform/secrets-at-start.ts';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { NotifyClient } from 'notifications-node-client';
 import { createAgencyNames } from '../platform/agency-names.ts';
 import { functionConfigFromEnv, NotifyEnvSchema } from '../platform/config.ts';
 import { createDocumentClient } from '../platform/dynamo.ts';
 import { createLogger } from '../platform/logger.ts';
+import { createMetricWriter } from '../platform/metrics.ts';
 import { createDynamoDeliveryLog } from './delivery-log.ts';
 import { createOutboxDelivery } from './notify.ts';
 
@@ -22,6 +25,7 @@ const deliver = createOutboxDelivery({
   deliveries: createDynamoDeliveryLog(db, config.OUTBOX_TABLE_NAME),
   portalUrl: config.PORTAL_URL,
   logger: createLogger({ level: config.LOG_LEVEL }),
+  metrics: createMetricWriter(),
 });
 
 interface StreamEvent {

@@ -1,5 +1,6 @@
 import type { Notification } from '../../shared/referrals/notification.ts';
 import type { Logger } from '../platform/logger.ts';
+import { type MetricWriter, noMetrics } from '../platform/metrics.ts';
 import { audienceAgency, FRONT_DOOR_AUDIENCE, outboxAudience } from './keys.ts';
 
 /**
@@ -56,6 +57,8 @@ export interface OutboxDeliveryDeps {
   /** The portal's origin, so links in emails are absolute. */
   portalUrl: string;
   logger: Logger;
+  /** Each batch's counts (`NotificationsSent`, `NotificationsFailed`, which an alarm watches); none unless given. */
+  metrics?: MetricWriter;
 }
 
 /** The parts of a DynamoDB stream record this reads (NEW_IMAGE, already unmarshalled). */
@@ -144,6 +147,10 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps & { deliveries: De
       skipped: result.skipped,
       alreadySent: result.alreadySent,
       failed: result.failed.length,
+    });
+    (deps.metrics ?? noMetrics)({
+      NotificationsSent: result.sent,
+      NotificationsFailed: result.failed.length,
     });
     return result;
   };

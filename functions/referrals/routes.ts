@@ -23,6 +23,7 @@ import {
   versionedWriteResponses,
 } from '../platform/routing.ts';
 import { attachmentRoutes } from './attachment-routes.ts';
+import { calibrationRoutes } from './calibration-routes.ts';
 import { consultationRoutes } from './consultation-routes.ts';
 
 /** The referrals area's HTTP contract. */
@@ -257,6 +258,7 @@ export const referralRoutes = [
   frontDoorTeam,
   addNote,
   referralStats,
+  ...calibrationRoutes,
   ...consultationRoutes,
   ...attachmentRoutes,
 ];

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { checkIndicators } from '../../shared/guidance/check.ts';
 import { ukDateOf } from '../../shared/platform/working-days.ts';
+import { calibrationCounts } from '../../shared/referrals/calibration.ts';
 import { quarterOf } from '../../shared/referrals/consistency.ts';
 import { isReReferral, managerReviewCount } from '../../shared/referrals/duplicates.ts';
 import { levelOutcomeProblems } from '../../shared/referrals/level-outcomes.ts';
@@ -17,6 +18,7 @@ import { transitionRunner } from './apply-transition.ts';
 import { linkCalls } from './consultations.ts';
 import {
   agencyAudience,
+  calibrationCounterSk,
   FRONT_DOOR_AUDIENCE,
   monthCounterSk,
   quarterCounterSk,
@@ -34,7 +36,7 @@ const MAX_FLAGGED_PRIORS = 10;
 export function createTransitionRoutes(
   deps: Pick<
     ReferralsDeps,
-    'store' | 'audit' | 'clock' | 'subjectKey' | 'guidance' | 'childKeys' | 'services'
+    'store' | 'audit' | 'clock' | 'subjectKey' | 'guidance' | 'childKeys' | 'services' | 'metrics'
   >,
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -206,6 +208,15 @@ export function createTransitionRoutes(
         },
         counters: [
           { sk: quarterCounterSk(quarter, referral.agencyId), add },
+          // By indicator, under the version that suggested the level: one item, whatever the count.
+          ...(referral.guidanceVersion && referral.suggestedLevel && referral.indicatorIds?.length
+            ? [
+                {
+                  sk: calibrationCounterSk(referral.guidanceVersion, referral.agencyId),
+                  add: calibrationCounts(referral.indicatorIds, referral.suggestedLevel, input.levelOfNeed),
+                },
+              ]
+            : []),
           // In the decision's own transaction, so a retry that is refused counts nothing twice.
           ...(noneFitted
             ? [

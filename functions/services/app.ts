@@ -77,7 +77,7 @@ const searchList = (query: ServiceSearch) =>
 const noSuchEntry = () => new NotFound('There is no such service in the directory');
 
 export function createServicesApp(deps: ServicesDeps): AreaApp {
-  const app = createAreaApp(deps);
+  const app = createAreaApp(deps, 'services');
   const { store, clock, cursors, audit, partnershipAgencyId } = deps;
   const today = () => ukToday(clock());
   const view = (service: Service) => serviceView(service, today());

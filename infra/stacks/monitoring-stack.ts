@@ -36,9 +36,10 @@ const FIVE_MINUTES = Duration.minutes(5);
 /**
  * What tells a council's IT team that the portal is broken, or that children are waiting: alarms on
  * every function (errors, throttles, p99 duration near its timeout), on the API (5xx, and a spike of
- * 4xx), on every table (throttles, system errors), on the failed-events queue, and the business alarm
- * "a referral is past its decision time"; all to one SNS topic, whose e-mail subscriber is the
- * `AlarmEmail` parameter given at deploy time; and a dashboard of the same.
+ * 4xx), on every table (throttles, system errors), on the failed-events queue, the business alarm
+ * "a referral is past its decision time", and (with email on) "a notification could not be emailed";
+ * all to one SNS topic, whose e-mail subscriber is the `AlarmEmail` parameter given at deploy time;
+ * and a dashboard of the same, with the portal's own metrics (functions/platform/metrics.ts).
  */
 export class MonitoringStack extends Stack {
   readonly topic: Topic;
@@ -184,6 +185,26 @@ export class MonitoringStack extends Stack {
       'A referral is past its decision time: the front door has children waiting',
     );
 
+    const portalMetric = (metricName: string, period = Duration.hours(1)) =>
+      new Metric({ namespace: METRICS_NAMESPACE, metricName, period, statistic: 'Sum' });
+    // Only where the notifier is deployed: nothing else sends the metric.
+    const notificationsFailed = portalMetric('NotificationsFailed', FIVE_MINUTES);
+    if (props.functions.notifier)
+      alarm(
+        'notifications-failed',
+        notificationsFailed,
+        1,
+        'A notification could not be emailed through GOV.UK Notify (the stream retries it): check Notify and the mailboxes',
+      );
+
+    // Every route's server errors and p99 latency, from the area apps' one EMF line per request.
+    const byRoute = (metricName: string, statistic: string, label: string) =>
+      new MathExpression({
+        expression: `SEARCH('{${METRICS_NAMESPACE},Area,Route} MetricName="${metricName}"', '${statistic}', 300)`,
+        period: FIVE_MINUTES,
+        label,
+      });
+
     new Dashboard(this, 'Dashboard', {
       dashboardName: 'partnership-portal',
       widgets: [
@@ -195,6 +216,24 @@ export class MonitoringStack extends Stack {
           }),
           new GraphWidget({ title: 'API errors', left: [serverErrors, clientErrors], width: 8 }),
           new GraphWidget({ title: 'Failed events waiting', left: [failed], width: 8 }),
+        ],
+        [
+          new GraphWidget({
+            title: 'Referrals submitted and decided (per hour)',
+            left: [portalMetric('ReferralsSubmitted'), portalMetric('ReferralsDecided')],
+            width: 8,
+          }),
+          new GraphWidget({
+            title: 'Early-help drift alarms raised, notifications failed',
+            left: [portalMetric('DriftAlarmsRaised'), portalMetric('NotificationsFailed')],
+            width: 8,
+          }),
+          new GraphWidget({
+            title: 'Server errors and p99 latency by route',
+            left: [byRoute('Errors', 'Sum', 'errors')],
+            right: [byRoute('Latency', 'p99', 'p99 ms')],
+            width: 8,
+          }),
         ],
         fnWidgets,
       ],

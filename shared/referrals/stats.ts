@@ -13,7 +13,7 @@ import * as z from '../platform/zod.ts';
  * cannot be added up from hidden counts.
  */
 
-const agreementSchema = (of: string) =>
+export const agreementSchema = (of: string) =>
   z.object({
     n: CountSchema.check(z.describe(`Decided, with ${of}`)),
     agreed: CountSchema.check(z.describe(`Of those, decided at ${of}`)),

@@ -1,6 +1,8 @@
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TABLE_IDS } from '../../shared/deployment/tables.ts';
+import { PortalFunction } from '../../infra/constructs/portal-function.ts';
+import { AREAS, TABLE_IDS } from '../../shared/deployment/tables.ts';
 import { type SynthesizedPortal, synthesizePortal } from '../support/infra-synth.ts';
 
 /** What tells the council's IT team something is wrong: the alarms, where they go, and the dashboard. */
@@ -111,7 +113,44 @@ describe('alarms', () => {
     expect(subscription.Condition).toBeDefined();
   });
 
-  it('draws a dashboard of the same', () => {
-    expect(Object.keys(monitoring.findResources('AWS::CloudWatch::Dashboard'))).toHaveLength(1);
+  it('watches notifications that could not be emailed (the notifier’s NotificationsFailed)', () => {
+    const failed = alarms().find((a) => a.Properties.AlarmName === 'partnership-portal-notifications-failed');
+    expect(failed?.Properties).toMatchObject({
+      Namespace: 'PartnershipPortal',
+      MetricName: 'NotificationsFailed',
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('draws a dashboard of the same, with referrals submitted and decided and errors by route', () => {
+    const dashboards = Object.values(monitoring.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]);
+    for (const metric of [
+      'ReferralsSubmitted',
+      'ReferralsDecided',
+      'DriftAlarmsRaised',
+      'NotificationsFailed',
+    ])
+      expect(body).toContain(metric);
+    expect(body).toContain('{PartnershipPortal,Area,Route}');
+  });
+});
+
+describe('tracing', () => {
+  it('traces every portal function with X-Ray (active tracing), in whichever stack it is', () => {
+    const functions = synthesized.portal.api.node.root.node
+      .findAll()
+      .filter((c): c is PortalFunction => c instanceof PortalFunction);
+    expect(functions.length).toBeGreaterThanOrEqual(AREAS.length + 4);
+    for (const fn of functions) {
+      const stack = Stack.of(fn);
+      const resource = Template.fromStack(stack).findResources('AWS::Lambda::Function')[
+        stack.getLogicalId(fn.node.defaultChild as CfnElement)
+      ] as { Properties: { TracingConfig?: unknown } } | undefined;
+      expect(resource?.Properties.TracingConfig, fn.node.path).toEqual({ Mode: 'Active' });
+    }
   });
 });

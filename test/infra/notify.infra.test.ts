@@ -85,7 +85,7 @@ describe('GOV.UK Notify delivery', () => {
     }
   });
 
-  it('takes the API key from Secrets Manager at deploy time, never as a literal', () => {
+  it('names the API key’s secret, never its value, and lets the notifier alone read it at start-up', () => {
     const fns = Object.entries(api.findResources('AWS::Lambda::Function')) as [
       string,
       { Properties: { Environment: { Variables: Record<string, unknown> } } },
@@ -93,10 +93,17 @@ describe('GOV.UK Notify delivery', () => {
     const notify = fns.find(([id]) => id.startsWith('NotifyFunction'))?.[1];
     if (!notify) throw new Error('no notify function');
     const env = notify.Properties.Environment.Variables;
-    expect(JSON.stringify(env.NOTIFY_API_KEY)).toMatch(
-      /resolve:secretsmanager:.*partnership-portal\/notify-api-key/,
-    );
-    expect(env).toMatchObject({ NOTIFY_TEMPLATE_ID: 'tmpl-1', FRONT_DOOR_EMAIL: 'frontdoor@example.org' });
+    expect(env.NOTIFY_API_KEY).toBeUndefined();
+    expect(JSON.stringify(env)).not.toMatch(/resolve:secretsmanager/);
+    expect(env).toMatchObject({
+      NOTIFY_API_KEY_SECRET_NAME: 'partnership-portal/notify-api-key',
+      NOTIFY_TEMPLATE_ID: 'tmpl-1',
+      FRONT_DOOR_EMAIL: 'frontdoor@example.org',
+    });
+    const readers = Object.entries(api.findResources('AWS::IAM::Policy'))
+      .filter(([, p]) => JSON.stringify(p).includes('partnership-portal/notify-api-key'))
+      .map(([id]) => id);
+    expect(readers).toEqual([expect.stringMatching(/^NotifyFunction/)]);
   });
 
   it('adds the delivery function only when configured (the default portal has none: portal.infra.test.ts counts its functions)', () => {

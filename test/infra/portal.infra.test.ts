@@ -5,6 +5,7 @@ import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PortalFunction } from '../../infra/constructs/portal-function.ts';
 import { routeSpecs } from '../../infra/stacks/api-stack.ts';
 import type { Portal } from '../../infra/stacks/portal.ts';
 import { INDEX_REWRITE, PAGE_REWRITE } from '../../infra/stacks/web-stack.ts';
@@ -83,7 +84,7 @@ describe('cdk-nag (AwsSolutions)', () => {
     expect(report.violations.map((v) => v.ruleName)).toEqual([]);
   });
 
-  it('acknowledges only known rules, each with its reason, and never a wildcard on a portal function', () => {
+  it("acknowledges only known rules, each with its reason, and no wildcard on a portal function but X-Ray's", () => {
     const acknowledged: { path: string; id: string; reason: string }[] = [];
     for (const construct of portal.api.node.root.node.findAll()) {
       for (const entry of construct.node.metadata) {
@@ -112,20 +113,35 @@ describe('cdk-nag (AwsSolutions)', () => {
       ].sort(),
     );
     // Unauthenticated routes are exactly PUBLIC_ROUTES; IAM wildcards only on CDK's site-deployment role,
-    // and the referrals function's two prefixes of attached documents (their keys are made as they are attached).
+    // X-Ray's statement on each portal function's role (active tracing: its actions are checked in
+    // security.infra.test.ts), and the referrals function's two prefixes of attached documents.
     expect(acknowledged.filter((a) => a.id === 'AwsSolutions-APIG4')).toHaveLength(PUBLIC_ROUTES.length);
     const managed = acknowledged.filter((a) => a.id.startsWith('AwsSolutions-IAM4'));
     expect(new Set(managed.map((a) => a.path))).toEqual(new Set(['Portal-Data/BackupPlan/Tables']));
     const wildcards = acknowledged.filter((a) => a.id.startsWith('AwsSolutions-IAM5'));
+    const functions = portal.api.node.root.node
+      .findAll()
+      .filter((c): c is PortalFunction => c instanceof PortalFunction);
+    expect(functions.length).toBeGreaterThanOrEqual(AREAS.length + 3);
+    const roleOf = (fn: PortalFunction) => fn.role?.node.path ?? '';
     expect(new Set(wildcards.map((a) => a.path))).toEqual(
-      new Set(['Portal-Web/DeploySiteRole', 'Portal-Api/ReferralsFunctionRole']),
+      new Set(['Portal-Web/DeploySiteRole', ...functions.map(roleOf)]),
     );
-    expect(wildcards.filter((a) => a.path === 'Portal-Api/ReferralsFunctionRole').map((a) => a.id)).toEqual(
-      ['incoming', 'referrals'].map(
-        (prefix) =>
-          `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::portal-attachments-111111111111-eu-west-2/${prefix}/*]`,
-      ),
-    );
+    const xray = 'AwsSolutions-IAM5[Resource::*]';
+    for (const fn of functions) {
+      const ids = wildcards.filter((a) => a.path === roleOf(fn)).map((a) => a.id);
+      expect(ids, roleOf(fn)).toEqual(
+        fn === portal.api.functions.referrals
+          ? [
+              xray,
+              ...['incoming', 'referrals'].map(
+                (prefix) =>
+                  `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::portal-attachments-111111111111-eu-west-2/${prefix}/*]`,
+              ),
+            ]
+          : [xray],
+      );
+    }
   });
 
   it('does report an unacknowledged finding, so the check can fail', () => {
@@ -254,18 +270,18 @@ describe('functions', () => {
       const extra = {
         referrals: [
           'ATTACHMENTS_BUCKET',
-          'AUDIT_SUBJECT_SECRET',
+          'AUDIT_SUBJECT_SECRET_ARN',
           'GUIDANCE_URL',
-          'MATCH_KEY_SECRET',
+          'MATCH_KEY_SECRET_ARN',
           'OUTBOX_TABLE_NAME',
           'SERVICES_URL',
         ],
         board: [],
         // Early help reads referrals, the guidance and services through the API and files audit entries by child,
         // as referrals do.
-        'early-help': ['AUDIT_SUBJECT_SECRET', 'GUIDANCE_URL', 'REFERRALS_URL', 'SERVICES_URL'],
+        'early-help': ['AUDIT_SUBJECT_SECRET_ARN', 'GUIDANCE_URL', 'REFERRALS_URL', 'SERVICES_URL'],
         // The directory tells the web front end how to sign in (GET /api/config).
-        directory: ['AUDIT_SUBJECT_SECRET', 'AUTH_DOMAIN', 'PORTAL_URL'],
+        directory: ['AUDIT_SUBJECT_SECRET_ARN', 'AUTH_DOMAIN', 'PORTAL_URL'],
         // The guidance function renders the public pages, linking the web build's assets, and the
         // checker's answer names services from the public services API.
         guidance: ['SERVICES_URL', 'WEB_ASSETS'],
@@ -278,7 +294,7 @@ describe('functions', () => {
           'AUDIT_TABLE_NAME',
           'AUTH_CLIENT_ID',
           'AUTH_ISSUER',
-          'CURSOR_SECRET',
+          'CURSOR_SECRET_ARN',
           // Every function reads callers' standing (and the board, agencies' names) from the directory.
           'DIRECTORY_TABLE_NAME',
           'LOG_LEVEL',
@@ -287,16 +303,13 @@ describe('functions', () => {
           ...extra,
         ].sort(),
       );
-      // The cursor key is a Secrets Manager dynamic reference, never a literal in the template.
-      expect(JSON.stringify(env.CURSOR_SECRET)).toMatch(/\{\{resolve:secretsmanager:.*:SecretString:::\}\}/);
-      if (area === 'referrals')
-        expect(JSON.stringify(env.MATCH_KEY_SECRET)).toMatch(
-          /\{\{resolve:secretsmanager:.*:SecretString:::\}\}/,
-        );
-      if (area === 'referrals' || area === 'directory' || area === 'early-help')
-        expect(JSON.stringify(env.AUDIT_SUBJECT_SECRET)).toMatch(
-          /\{\{resolve:secretsmanager:.*:SecretString:::\}\}/,
-        );
+      // Secrets are named by ARN (a Ref to the secret), never their value or a dynamic reference to it:
+      // the function reads them at start-up with its own grant (functions/platform/secrets.ts).
+      for (const [name, value] of Object.entries(env)) {
+        expect(JSON.stringify(value), name).not.toMatch(/resolve:secretsmanager/);
+        if (name.endsWith('_SECRET_ARN'))
+          expect(value, name).toEqual({ Ref: expect.stringMatching(/Secret[0-9A-F]{8}$/) });
+      }
       expect(JSON.stringify(env.TABLE_NAME)).toContain(`ExportsOutputRef${ids[area]}`);
       expect(JSON.stringify(env.AUDIT_TABLE_NAME)).toContain(`ExportsOutputRef${ids.audit}`);
       expect(JSON.stringify(env.AUTH_CLIENT_ID)).toContain(`ExportsOutputRef${clientRef}`);
@@ -347,7 +360,14 @@ describe('functions', () => {
             }),
       );
       expect(standing, area).toHaveLength(1);
-      const statements = all.filter((s) => !agencyNames.includes(s) && !standing.includes(s));
+      // And X-Ray's, the one statement on Resource "*" (active tracing: security.infra.test.ts checks its actions).
+      const xray = all.filter(
+        (s) => JSON.stringify(s.Resource) === '"*"' && actionsOf(s)[0]?.startsWith('xray:'),
+      );
+      expect(xray, area).toHaveLength(1);
+      const statements = all.filter(
+        (s) => !agencyNames.includes(s) && !standing.includes(s) && !xray.includes(s),
+      );
       const text = JSON.stringify(statements);
       for (const other of AREAS.filter((a) => a !== area)) {
         expect(text, `${area} must not reach ${other}`).not.toContain(ids[other]);

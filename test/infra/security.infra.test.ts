@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPreTokenHandler } from '../../functions/auth/pre-token-generation.ts';
 import { agencyStandingKey, createStandingReader } from '../../functions/platform/access.ts';
 import { createDocumentClient } from '../../functions/platform/dynamo.ts';
+import { XRAY_ACTIONS } from '../../infra/constructs/portal-function.ts';
 import type { Portal } from '../../infra/stacks/portal.ts';
 import { AREAS, TABLE_IDS, type TableId } from '../../shared/deployment/tables.ts';
 import { type SynthesizedPortal, synthesizePortal } from '../support/infra-synth.ts';
@@ -144,7 +145,7 @@ describe('the audit trail', () => {
 });
 
 describe('subject access: the key that files audit entries by child, and who reads the trail', () => {
-  it('gives the audit subject secret to the referrals, early-help and directory functions only, as a dynamic reference', () => {
+  it('lets the referrals, early-help and directory functions alone read the audit subject secret, named by ARN and read at start-up', () => {
     const secret = portal.api.node.findChild('AuditSubjectSecret').node.defaultChild as CfnElement;
     const secretId = portal.api.getLogicalId(secret);
     const holders = resources('AWS::Lambda::Function')
@@ -154,11 +155,29 @@ describe('subject access: the key that files audit entries by child, and who rea
     const fnId = (area: 'referrals' | 'directory' | 'early-help') =>
       portal.api.getLogicalId(portal.api.functions[area].node.defaultChild as CfnElement);
     expect(holders).toEqual([fnId('referrals'), fnId('directory'), fnId('early-help')].sort());
-    for (const [, fn] of resources('AWS::Lambda::Function')) {
-      const value = (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)
-        ?.Variables?.AUDIT_SUBJECT_SECRET;
-      if (value !== undefined)
-        expect(JSON.stringify(value)).toMatch(/\{\{resolve:secretsmanager:.*:SecretString:::\}\}/);
+    const roleOf = functionRoles();
+    const readers = new Set(
+      allStatements()
+        .filter(
+          ({ statement }) =>
+            actionsOf(statement).includes('secretsmanager:GetSecretValue') &&
+            JSON.stringify(statement.Resource).includes(secretId),
+        )
+        .flatMap(({ roles }) => roles),
+    );
+    const roleFor = (area: 'referrals' | 'directory' | 'early-help') => roleOf[fnId(area)];
+    expect([...readers].sort()).toEqual(
+      [roleFor('referrals'), roleFor('directory'), roleFor('early-help')].sort(),
+    );
+  });
+
+  it('puts no secret’s value, and no dynamic reference to one, in any function’s environment', () => {
+    for (const [id, fn] of resources('AWS::Lambda::Function')) {
+      const variables =
+        (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+      expect(JSON.stringify(variables), id).not.toMatch(/resolve:secretsmanager|resolve:ssm-secure/);
+      for (const name of ['CURSOR_SECRET', 'MATCH_KEY_SECRET', 'AUDIT_SUBJECT_SECRET', 'NOTIFY_API_KEY'])
+        expect(variables[name], `${id} ${name}`).toBeUndefined();
     }
   });
 
@@ -377,6 +396,31 @@ describe('each function and its tables', () => {
         tables.some((t) => JSON.stringify(statement.Resource).includes(t)),
     );
     expect(deploy).toEqual([]);
+  });
+});
+
+describe('wildcards on the portal’s functions', () => {
+  it('gives each function’s role one statement on Resource "*": X-Ray’s two actions, exactly (the notifier also lists streams)', () => {
+    const portalRoles = new Set(
+      resources('AWS::Lambda::Function')
+        .filter(([, fn]) => String(fn.Properties.Description ?? '').startsWith('Partnership portal'))
+        .map(([id]) => functionRoles()[id] as string),
+    );
+    expect(portalRoles.size).toBeGreaterThanOrEqual(AREAS.length + 3);
+    const xray = new Map<string, number>();
+    const wrong: string[] = [];
+    for (const { roles, statement } of allStatements()) {
+      if (JSON.stringify(statement.Resource) !== '"*"') continue;
+      for (const role of roles.filter((r) => portalRoles.has(r))) {
+        const actions = actionsOf(statement);
+        if (actions.join() === XRAY_ACTIONS.join()) xray.set(role, (xray.get(role) ?? 0) + 1);
+        // DynamoDB's ListStreams has no resource-level permissions either (the event source adds it).
+        else if (!(role.startsWith('NotifyFunction') && actions.join() === 'dynamodb:ListStreams'))
+          wrong.push(`${role}: ${actions.join(' ')} on *`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    for (const role of portalRoles) expect(xray.get(role), role).toBe(1);
   });
 });
 

@@ -289,6 +289,9 @@ describe('a canary child through every referral route', () => {
     expect((await call('triage', 'GET', '/api/notifications')).status).toBe(200);
     expect((await call('board', 'GET', '/api/stats/referrals')).status).toBe(200);
     expect((await call('referrerA', 'GET', '/api/stats/referrals')).status).toBe(403);
+    expect((await call('board', 'GET', '/api/stats/referrals/calibration')).status).toBe(200);
+    expect((await call('editor', 'GET', '/api/stats/referrals/calibration')).status).toBe(200);
+    expect((await call('referrerA', 'GET', '/api/stats/referrals/agreement/mine')).status).toBe(200);
     current = (
       await call('triage', 'POST', `/api/referrals/${referral.id}/close`, { headers: ifMatch(current) })
     ).body as unknown as Referral;

@@ -10,6 +10,7 @@ import { createAuditWriter } from '../../functions/platform/audit.ts';
 import type { PlatformDeps } from '../../functions/platform/http.ts';
 import { createTokenVerifier } from '../../functions/platform/identity.ts';
 import { createLogger } from '../../functions/platform/logger.ts';
+import type { MetricWriter } from '../../functions/platform/metrics.ts';
 import { createCursorCodec } from '../../functions/platform/pagination.ts';
 import { createAreaApps, DEFAULT_ATTACHMENTS_DIR } from '../../infra/local/areas.ts';
 import {
@@ -59,7 +60,13 @@ export interface TestApi {
  * Tokens are signed by a test issuer and verified against its published JWKS.
  */
 export async function createTestApi(
-  options: { seed?: boolean; clock?: () => Date; attachments?: LocalAttachmentStore } = {},
+  options: {
+    seed?: boolean;
+    clock?: () => Date;
+    attachments?: LocalAttachmentStore;
+    /** Where the apps' per-request metrics go: nowhere unless given (a test captures them). */
+    metrics?: MetricWriter;
+  } = {},
 ): Promise<TestApi> {
   const store = await createTestStore();
   const clock = options.clock ?? (() => new Date());
@@ -94,6 +101,7 @@ export async function createTestApi(
     clock,
     logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
     cursors: createCursorCodec('test-cursor-secret-of-at-least-32-characters', clock),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   // Attached documents in the local runtime's folder, its upload and download addresses answered in-process.
   const documents =

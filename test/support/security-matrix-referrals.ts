@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Referral, ReferralStatus } from '../../shared/referrals/schema.ts';
 import { completeReferral } from './referral-fixtures.ts';
 import { DECISION, idempotencyKey } from './security-fixtures.ts';
-import { CALLER_AGENCY, isFrontDoor } from './security-harness.ts';
+import { AGENCY_A, AGENCY_B, CALLER_AGENCY, isFrontDoor } from './security-harness.ts';
 import {
   AB,
   type Expectation,
@@ -228,6 +228,30 @@ export function referralRows(ctx: MatrixContext) {
       ...simple('GET /api/stats/referrals', only({ triage: 200, board: 200 })),
       check(_caller, body) {
         expect(JSON.stringify(body)).not.toMatch(/Maisie|Fairbrook|NS1 2AB/);
+      },
+    },
+    // Calibration by indicator: the front door and the board; a guidance editor, the partnership's only.
+    {
+      ...simple('GET /api/stats/referrals/calibration', only({ triage: 200, board: 200, editor: 200 })),
+      check(caller, body) {
+        expect(JSON.stringify(body)).not.toMatch(/Maisie|Fairbrook|NS1 2AB/);
+        if (caller === 'editor') expect((body as { agencies?: unknown }).agencies).toBeUndefined();
+      },
+    },
+    {
+      ...simple('GET /api/stats/referrals/calibration', only({ triage: 200, board: 200 }), {
+        query: `?agency=${AGENCY_A}`,
+      }),
+      variant: "one agency's: not an editor's",
+    },
+    // An agency's own agreement: its referrers only, and never another agency's.
+    {
+      ...simple('GET /api/stats/referrals/agreement/mine', only({ referrerA: 200, referrerB: 200 })),
+      check(caller, body) {
+        const own = CALLER_AGENCY[caller];
+        expect((body as { agencyId?: string }).agencyId).toBe(own);
+        const other = own === AGENCY_A ? AGENCY_B : AGENCY_A;
+        expect(JSON.stringify(body)).not.toContain(other);
       },
     },
   ];

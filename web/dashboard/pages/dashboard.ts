@@ -11,6 +11,8 @@
  *   indicators suggested matched the level the front door set, as a percentage and Cohen's kappa.
  * - Early help: episodes open now by agency and level, reviews overdue today, and by quarter the
  *   standards met on time, step-ups and step-downs, re-referrals and outcomes at closure.
+ * - Threshold calibration: the indicators the front door most often decided at another level than they
+ *   suggested, higher or lower, for the guidance editors to look at.
  * - Unmet need: the needs the front door found no service for, by quarter, beside the plan's
  *   joint-commissioning actions.
  */
@@ -20,6 +22,7 @@ import { useEffect } from 'preact/hooks';
 import type { ActionSummary } from '../../../shared/board/schema.ts';
 import type { EpisodeStats } from '../../../shared/early-help/stats.ts';
 import type { GuidanceVersion } from '../../../shared/guidance/schema.ts';
+import type { Calibration } from '../../../shared/referrals/calibration-schema.ts';
 import { quarterOf } from '../../../shared/referrals/consistency.ts';
 import { loadAllActions } from '../../board/api.ts';
 import { BoardPageState, canReadBoard } from '../../board/views.ts';
@@ -30,6 +33,7 @@ import { boot } from '../../platform/chrome.ts';
 import { useSignedInLoad } from '../../platform/signed-in.ts';
 import { formatDate, mount, PageHeading, ProblemState, percent, setTitle } from '../../platform/ui.ts';
 import type { Dashboard, ReferralStats } from '../api.ts';
+import { CalibrationFigures } from './dashboard/calibration.ts';
 import { EarlyHelp } from './dashboard/early-help-section.ts';
 import { totalsOf } from './dashboard/figures.ts';
 import { PlanFigures } from './dashboard/plan-section.ts';
@@ -62,27 +66,34 @@ interface Figures {
   dashboard: Dashboard;
   agencies: AgencyName[];
   stats: Loaded<ReferralStats>;
+  calibration: Loaded<Calibration>;
   episodes: Loaded<EpisodeStats>;
   actions: Loaded<ActionSummary[]>;
   /** The guidance's areas of need by id, to name the unmet needs (their ids when it cannot be read). */
   needNames: Map<string, string>;
+  /** The indicators' texts by id, to name the most overridden. */
+  indicatorNames: Map<string, string>;
 }
 
 async function loadFigures(): Promise<Figures> {
-  const [dashboard, agencies, stats, episodes, actions, guidance] = await Promise.all([
+  const [dashboard, agencies, stats, episodes, actions, guidance, calibration] = await Promise.all([
     apiGet<Dashboard>('/board/dashboard'),
     loadAgencies(),
     onItsOwn(apiGet<ReferralStats>('/stats/referrals')),
     onItsOwn(apiGet<EpisodeStats>('/stats/episodes')),
     onItsOwn(loadAllActions()),
     onItsOwn(apiGet<GuidanceVersion>('/guidance')),
+    onItsOwn(apiGet<Calibration>('/stats/referrals/calibration')),
   ]);
   const needNames = new Map(
     guidance.ok
       ? guidance.value.framework.domains.flatMap((d) => d.subDomains.map((s) => [s.id, s.name]))
       : [],
   );
-  return { dashboard, agencies, stats, episodes, actions, needNames };
+  const indicatorNames = new Map(
+    guidance.ok ? guidance.value.framework.indicators.map((i) => [i.id, i.text]) : [],
+  );
+  return { dashboard, agencies, stats, calibration, episodes, actions, needNames, indicatorNames };
 }
 
 function KeyFigures(props: Pick<Figures, 'dashboard' | 'stats'>): VNode {
@@ -119,7 +130,7 @@ function DashboardPage(): VNode {
       onRetry=${retry}
     />`;
   }
-  const { dashboard, agencies, stats, episodes, actions, needNames } = state;
+  const { dashboard, agencies, stats, calibration, episodes, actions, needNames, indicatorNames } = state;
   return html`
     <${PageHeading} caption="Safeguarding partnership" text=${HEADING} />
     <p class="govuk-body-l">The action plan, early-help referrals and early-help episodes in figures, as at ${formatDate(dashboard.today)}. Aggregate figures only: no child's details.</p>
@@ -129,6 +140,7 @@ function DashboardPage(): VNode {
       <ul class="govuk-list">
         <li><a class="govuk-link" href="#plan">The action plan</a></li>
         <li><a class="govuk-link" href="#referrals">Referrals, decisions on time and threshold consistency</a></li>
+        <li><a class="govuk-link" href="#calibration">Threshold calibration: the indicators most often overridden</a></li>
         <li><a class="govuk-link" href="#early-help">Early help: episodes open, standards met on time, step-ups and step-downs</a></li>
         <li><a class="govuk-link" href="#unmet-need">Unmet need: what no service fitted, and the plan’s joint commissioning</a></li>
       </ul>
@@ -142,6 +154,16 @@ function DashboardPage(): VNode {
         stats.ok
           ? html`<${Referrals} stats=${stats.value} agencies=${agencies} today=${dashboard.today} />`
           : html`<${ProblemState} error=${stats.error} what="the referral figures" onRetry=${refresh} />`
+      }
+    </${Section}>
+    <${Section} id="calibration" heading="Threshold calibration">
+      ${
+        calibration.ok
+          ? html`<${CalibrationFigures}
+              figures=${calibration.value}
+              indicatorName=${(id: string) => indicatorNames.get(id) ?? id}
+            />`
+          : html`<${ProblemState} error=${calibration.error} what="the calibration figures" onRetry=${refresh} />`
       }
     </${Section}>
     <${Section} id="early-help" heading="Early help">

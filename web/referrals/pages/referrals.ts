@@ -29,6 +29,7 @@ import { ReferralList } from '../list.ts';
 import { useReferralPages } from '../paging.ts';
 import { summaryIsOverdue } from '../status.ts';
 import { useNow } from '../views.ts';
+import { OwnAgreementSection } from './referrals/own-agreement.ts';
 
 const PAGE_SIZE = 50;
 const params = new URLSearchParams(window.location.search);
@@ -89,6 +90,7 @@ function ReferralsPage(): VNode {
           `
       }
       <${ShowMore} ...${showMore} text="Show older referrals" failedText="Older referrals could not be loaded. Try again." />
+      <${OwnAgreementSection} />
     </div></div>
   `;
 }

@@ -12,6 +12,7 @@ import { HighlightedIndicator, queryWords } from '../../../../shared/guidance/vi
 import { formatDateTime, NotificationBanner, PageHeading, setTitle, Table } from '../../../platform/ui.ts';
 import { StatusTag } from '../../changes.ts';
 import { DraftRoutes } from './draft-routes.ts';
+import { MostOverridden } from './most-overridden.ts';
 import { BackLink, type Flash, NavLink, navigate, urls } from './navigation.ts';
 import { approvalText, SignOff } from './sign-off.ts';
 
@@ -80,6 +81,7 @@ export function DraftOverview(props: {
         ${isApproved(draft) ? html`<${NavLink} href=${urls.publish(draft.version)}>Publish this version</${NavLink}>` : null}
       </div>
       <${SignOff} key=${draft.revision} draft=${draft} me=${props.me} onApproved=${props.onApproved} />
+      <${MostOverridden} framework=${framework} />
       <h2 class="govuk-heading-l">Indicators</h2>
       <form action="/guidance/edit/draft/" method="get" role="search" aria-label="Indicators in this draft" onSubmit=${onFind}>
         <input type="hidden" name="v" value=${String(draft.version)} />
