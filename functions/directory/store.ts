@@ -85,7 +85,17 @@ export function createDynamoDirectoryStore(
     });
     // Keys and the child's hashed key are the store's business, not the reader's.
     const items = page.items.map(
-      ({ pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, subjectKey: _g, ...entry }) => entry,
+      ({
+        pk: _a,
+        sk: _b,
+        gsi1pk: _c,
+        gsi1sk: _d,
+        gsi2pk: _e,
+        gsi2sk: _f,
+        subjectKey: _g,
+        expiresAt: _h,
+        ...entry
+      }) => entry,
     );
     return { ...page, items };
   };

@@ -54,7 +54,21 @@ export const auditEntityPartition = (entity: { type: string; id: string }) =>
 export const auditActorPartition = (userId: string) => `ACTOR#${userId}`;
 export const auditSubjectPartition = (subjectKey: string) => `SUBJECT#${subjectKey}`;
 
-export function auditItem(event: AuditEvent, at: Date): Record<string, unknown> {
+/**
+ * How long the partnership keeps its audit trail: seven years by default, as for the records it is
+ * about. Each entry carries its own expiry (`expiresAt`, the audit table's TTL), computed as it is
+ * written, so DynamoDB removes it then; nothing in the portal ever updates or deletes one.
+ */
+export const AUDIT_RETENTION_YEARS = 7;
+
+/** The audit entry's expiry, in seconds since the epoch (DynamoDB's TTL). */
+export function auditExpiry(at: Date, years: number = AUDIT_RETENTION_YEARS): number {
+  const until = new Date(at);
+  until.setUTCFullYear(until.getUTCFullYear() + years);
+  return Math.floor(until.getTime() / 1000);
+}
+
+export function auditItem(event: AuditEvent, at: Date, retentionYears?: number): Record<string, unknown> {
   const time = at.toISOString();
   const id = ulid(at.getTime());
   const sk = `${time}#${id}`;
@@ -77,6 +91,7 @@ export function auditItem(event: AuditEvent, at: Date): Record<string, unknown> 
           ...(event.actor.agencyName ? { agencyName: event.actor.agencyName } : {}),
         }
       : null,
+    expiresAt: auditExpiry(at, retentionYears),
   };
 }
 
@@ -84,11 +99,12 @@ export function createAuditWriter(
   db: DynamoDBDocumentClient,
   tableName: string,
   clock: () => Date,
+  options: { retentionYears?: number } = {},
 ): AuditWriter {
   const putItem: AuditWriter['putItem'] = (event) => ({
     Put: {
       TableName: tableName,
-      Item: auditItem(event, clock()),
+      Item: auditItem(event, clock(), options.retentionYears),
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   });

@@ -64,13 +64,14 @@ export class DataStack extends Stack {
 
   /**
    * AWS Backup, beside point-in-time recovery (which reaches back 35 days only): every table daily,
-   * kept 35 days, and monthly, kept seven years (a child's record outlives their childhood), in a
-   * vault of its own encrypted with the records' key and kept if the stack goes.
+   * kept 35 days, and monthly, kept a year, in a vault of its own encrypted with the records' key,
+   * locked so no backup can be deleted before its 35 days, and kept if the stack goes.
    */
   private backUp(tables: PortalTable[]): BackupPlan {
     const vault = new BackupVault(this, 'BackupVault', {
       encryptionKey: this.key,
       removalPolicy: RemovalPolicy.RETAIN,
+      lockConfiguration: { minRetention: Duration.days(35) },
     });
     const plan = new BackupPlan(this, 'BackupPlan', { backupVault: vault });
     plan.addRule(
@@ -85,7 +86,7 @@ export class DataStack extends Stack {
         ruleName: 'Monthly',
         scheduleExpression: Schedule.cron({ day: '1', hour: '3', minute: '0' }),
         moveToColdStorageAfter: Duration.days(90),
-        deleteAfter: Duration.days(7 * 365),
+        deleteAfter: Duration.days(365),
       }),
     );
     const selection = plan.addSelection('Tables', {

@@ -91,6 +91,8 @@ export const TABLES = {
       { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     ],
+    // Each entry's expiry, set as it is written (functions/platform/audit.ts: seven years by default).
+    timeToLiveAttribute: 'expiresAt',
   },
 } as const satisfies Record<string, TableDefinition>;
 

@@ -25,7 +25,7 @@ describe('AWS Backup', () => {
     for (const table of tables) expect(resources, table).toContain(table);
   });
 
-  it('keeps daily backups 35 days and monthly ones seven years', () => {
+  it('keeps daily backups 35 days and monthly ones a year', () => {
     const plan = Object.values(data.findResources('AWS::Backup::BackupPlan'))[0] as {
       Properties: {
         BackupPlan: { BackupPlanRule: { RuleName: string; Lifecycle: Record<string, number> }[] };
@@ -35,15 +35,19 @@ describe('AWS Backup', () => {
       plan.Properties.BackupPlan.BackupPlanRule.map((r) => [r.RuleName, r.Lifecycle]),
     );
     expect(rules.Daily).toEqual({ DeleteAfterDays: 35 });
-    expect(rules.Monthly).toEqual({ MoveToColdStorageAfterDays: 90, DeleteAfterDays: 2555 });
+    expect(rules.Monthly).toEqual({ MoveToColdStorageAfterDays: 90, DeleteAfterDays: 365 });
   });
 
-  it('keeps the vault, encrypted with the records’ key, if the stack is deleted', () => {
+  it('keeps the vault, encrypted with the records’ key and locked, if the stack is deleted', () => {
     const vault = Object.values(data.findResources('AWS::Backup::BackupVault'))[0] as {
       Properties: { EncryptionKeyArn: unknown };
       DeletionPolicy: string;
     };
     expect(JSON.stringify(vault.Properties.EncryptionKeyArn)).toContain('DataKey');
     expect(vault.DeletionPolicy).toBe('Retain');
+    // Locked: no backup can be deleted before its 35 days, whoever asks.
+    expect((vault.Properties as { LockConfiguration?: unknown }).LockConfiguration).toEqual({
+      MinRetentionDays: 35,
+    });
   });
 });
